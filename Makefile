@@ -1,0 +1,45 @@
+# The two commands a newcomer needs are `make run` and `make test`; each bootstraps what it needs.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 libxkbcommon0 \
+	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 \
+	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+TEST_TIMEOUT ?= 1500
+
+.PHONY: run test check lint bench sim apt venv clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+apt:
+	@bash packaging/apt-deps.sh $(APT_PKGS)
+
+run: apt $(STAMP)
+	$(BIN)/python -m studio
+
+sim: $(STAMP)
+	$(BIN)/python -m studio.sim --port 8765
+
+test: apt $(STAMP)
+	timeout -k 10 $(TEST_TIMEOUT) $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+check: lint test
+
+bench: apt $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

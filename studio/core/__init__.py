@@ -1,0 +1,1 @@
+"""The Qt-free core: API client, schemas, tasks, library, media, paths and settings."""

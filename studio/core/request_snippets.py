@@ -1,0 +1,59 @@
+"""The exact request a submit sends, as JSON, cURL and Python (httpx), with the key masked."""
+
+from __future__ import annotations
+
+import json
+import pprint
+import shlex
+from typing import Any
+
+MASKED_KEY = "$MOUNTSEA_API_KEY"
+
+
+def run_body(input_value: dict[str, Any], webhook_url: str | None = None) -> dict[str, Any]:
+    """The JSON body of POST /ms/v1/run/{slug}: only `input` and, when set, `webhook_url`."""
+    body: dict[str, Any] = {"input": input_value}
+    if webhook_url:
+        body["webhook_url"] = webhook_url
+    return body
+
+
+def run_url(base_url: str, slug: str) -> str:
+    return f"{base_url.rstrip('/')}/ms/v1/run/{slug}"
+
+
+def body_json(body: dict[str, Any]) -> str:
+    return json.dumps(body, indent=2, ensure_ascii=False)
+
+
+def curl_snippet(base_url: str, slug: str, body: dict[str, Any]) -> str:
+    payload = json.dumps(body, ensure_ascii=False)
+    return "\n".join(
+        [
+            f"curl -X POST {shlex.quote(run_url(base_url, slug))} \\",
+            f'  -H "Authorization: Bearer {MASKED_KEY}" \\',
+            '  -H "Content-Type: application/json" \\',
+            f"  -d {shlex.quote(payload)}",
+        ]
+    )
+
+
+def python_snippet(base_url: str, slug: str, body: dict[str, Any]) -> str:
+    # pformat, not json.dumps: the snippet must be Python (True/None, not true/null).
+    payload = pprint.pformat(body, width=88, sort_dicts=False).replace("\n", "\n    ")
+    return "\n".join(
+        [
+            "import os",
+            "",
+            "import httpx",
+            "",
+            "response = httpx.post(",
+            f"    {run_url(base_url, slug)!r},",
+            '    headers={"Authorization": f"Bearer {os.environ[\'MOUNTSEA_API_KEY\']}"},',
+            f"    json={payload},",
+            "    timeout=60,",
+            ")",
+            "response.raise_for_status()",
+            'print(response.json()["task_id"])',
+        ]
+    )

@@ -1,0 +1,134 @@
+"""Start and stop the local Mountsea simulator as a child process (demo mode)."""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import re
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+log = logging.getLogger("studio.simulator")
+
+_LISTENING = re.compile(r"Listening on (http://\S+)")
+
+
+class SimulatorStartError(RuntimeError):
+    """The simulator did not come up; the message says why in plain words."""
+
+
+@dataclass
+class SimulatorProcess:
+    """A running simulator: its URL, the key it accepts, and the process to stop."""
+
+    base_url: str
+    api_key: str
+    process: subprocess.Popen[str]
+
+    def is_running(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Terminate, then kill if it lingers; safe to call twice."""
+        if self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=timeout)
+        log.info("simulator stopped (exit %s)", self.process.returncode)
+
+
+def launch_simulator(
+    *,
+    speed: float = 1.0,
+    data_dir: Path | None = None,
+    extra_args: tuple[str, ...] = (),
+) -> tuple[subprocess.Popen[str], str]:
+    """Start `python -m studio.sim --port 0` and return at once with the process and its key.
+
+    Call it on the thread that lives as long as the app (the GUI thread): on Linux the child is
+    told to exit when that thread dies, so a crashed studio never leaves a simulator behind.
+    """
+    api_key = "sim-" + secrets.token_urlsafe(16)
+    args = [sys.executable, "-m", "studio.sim", "--port", "0", "--api-key", api_key]
+    args += ["--speed", str(speed)]
+    if data_dir is not None:
+        args += ["--data-dir", str(data_dir)]
+    args += list(extra_args)
+    process = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+        preexec_fn=_die_with_parent(),  # noqa: PLW1509 - only a prctl syscall, prepared before fork
+    )
+    return process, api_key
+
+
+def wait_until_listening(
+    process: subprocess.Popen[str], api_key: str, timeout: float = 30.0
+) -> SimulatorProcess:
+    """Blocking (use a worker thread): read the 'Listening on' line or raise SimulatorStartError."""
+    assert process.stdout is not None and process.stderr is not None
+    first_line = _read_line_with_timeout(process.stdout, timeout)
+    match = _LISTENING.search(first_line or "")
+    if match is None:
+        process.kill()
+        _, err = process.communicate(timeout=5)
+        tail = (err or "").strip().splitlines()[-3:]
+        raise SimulatorStartError(
+            "The demo simulator did not start. " + (" ".join(tail) or "It printed nothing.")
+        )
+    _drain_in_background(process.stdout, logging.INFO)
+    _drain_in_background(process.stderr, logging.DEBUG)
+    base_url = match.group(1).rstrip("/")
+    log.info("simulator listening on %s (pid %s)", base_url, process.pid)
+    return SimulatorProcess(base_url=base_url, api_key=api_key, process=process)
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A preexec function asking Linux to SIGTERM the child when its parent thread ends."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        prctl = libc.prctl
+    except (OSError, AttributeError):
+        return None
+    pr_set_pdeathsig = 1
+
+    def preexec() -> None:
+        prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+    return preexec
+
+
+def _read_line_with_timeout(stream: IO[str], timeout: float) -> str | None:
+    result: list[str] = []
+    reader = threading.Thread(target=lambda: result.append(stream.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    return result[0] if result else None
+
+
+def _drain_in_background(stream: IO[str], level: int) -> None:
+    """Keep the child's pipes empty so it never blocks on a full pipe; its lines go to our log."""
+
+    def pump() -> None:
+        for line in stream:
+            log.log(level, "sim: %s", line.rstrip())
+
+    threading.Thread(target=pump, name="sim-log-pump", daemon=True).start()

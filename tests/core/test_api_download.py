@@ -1,0 +1,213 @@
+"""download(): atomic .part file, length and size checks, Range resume, and where the key goes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+from typing_extensions import override
+
+from studio.core.api import (
+    DownloadError,
+    DownloadTooLargeError,
+    IncompleteDownloadError,
+    NetworkError,
+)
+from tests.fakes.transport import (
+    TEST_API_KEY,
+    BrokenStream,
+    FakeMountsea,
+    Responder,
+    file_handler,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+    from pathlib import Path
+
+DATA = bytes(range(256)) * 40  # 10 KiB
+CDN = "cdn.example"
+URL = f"https://{CDN}/out/v.mp4"
+
+
+def _fake_cdn(*responders: Responder) -> FakeMountsea:
+    fake = FakeMountsea()
+    fake.get("/out/*", *responders, host=CDN)
+    return fake
+
+
+@pytest.mark.asyncio
+async def test_download_writes_atomically_and_reports_progress(tmp_path: Path) -> None:
+    fake = _fake_cdn(file_handler(DATA, content_type="video/mp4"))
+    dest = tmp_path / "nested" / "v.mp4"
+    progress: list[tuple[int, int | None]] = []
+    async with fake.client() as api:
+        result = await api.download(URL, dest, progress=lambda n, t: progress.append((n, t)))
+    assert result == dest
+    assert dest.read_bytes() == DATA
+    assert not (dest.parent / "v.mp4.part").exists()
+    assert progress[-1] == (len(DATA), len(DATA))
+    assert [n for n, _ in progress] == sorted(n for n, _ in progress)
+    assert fake.requests[0].headers["Accept-Encoding"] == "identity"
+
+
+@pytest.mark.asyncio
+async def test_truncated_body_is_resumed_with_range(tmp_path: Path) -> None:
+    fake = _fake_cdn(file_handler(DATA, cut_first=3000))
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert [r.headers.get("Range") for r in fake.requests] == [None, "bytes=3000-"]
+
+
+@pytest.mark.asyncio
+async def test_short_body_without_error_is_resumed(tmp_path: Path) -> None:
+    short = httpx.Response(200, headers={"Content-Length": str(len(DATA))}, content=DATA[:100])
+    fake = _fake_cdn(short, file_handler(DATA))
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert fake.requests[1].headers["Range"] == "bytes=100-"
+
+
+@pytest.mark.asyncio
+async def test_200_instead_of_206_restarts_from_zero(tmp_path: Path) -> None:
+    fake = _fake_cdn(file_handler(DATA, honour_range=False, cut_first=5000))
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert fake.requests[1].headers["Range"] == "bytes=5000-"
+
+
+@pytest.mark.asyncio
+async def test_existing_part_file_is_resumed(tmp_path: Path) -> None:
+    dest = tmp_path / "v.mp4"
+    (tmp_path / "v.mp4.part").write_bytes(DATA[:1234])
+    fake = _fake_cdn(file_handler(DATA))
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert fake.requests[0].headers["Range"] == "bytes=1234-"
+
+
+@pytest.mark.asyncio
+async def test_wrong_content_range_or_416_restarts(tmp_path: Path) -> None:
+    dest = tmp_path / "v.mp4"
+    (tmp_path / "v.mp4.part").write_bytes(b"stale" * 10)
+    wrong = httpx.Response(206, headers={"Content-Range": f"bytes 7-9/{len(DATA)}"}, content=b"xyz")
+    fake = _fake_cdn(httpx.Response(416), wrong, file_handler(DATA))
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert [r.headers.get("Range") for r in fake.requests] == ["bytes=50-", None, None]
+
+
+@pytest.mark.asyncio
+async def test_body_that_never_completes_fails_and_keeps_the_part(tmp_path: Path) -> None:
+    def always_short(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": "999999"}, content=b"ab")
+
+    fake = _fake_cdn(always_short)
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        with pytest.raises(IncompleteDownloadError, match="resumed"):
+            await api.download(URL, dest)
+    assert len(fake.requests) == 5
+    assert not dest.exists()
+    assert (tmp_path / "v.mp4.part").read_bytes() == b"ab"
+
+
+@pytest.mark.asyncio
+async def test_connection_that_keeps_breaking_is_a_network_error(tmp_path: Path) -> None:
+    def always_broken(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": "999999"}, stream=BrokenStream(b"ab"))
+
+    fake = _fake_cdn(always_broken)
+    async with fake.client() as api:
+        with pytest.raises(NetworkError) as caught:
+            await api.download(URL, tmp_path / "v.mp4")
+    assert isinstance(caught.value.__cause__, httpx.ReadError)
+    assert len(fake.requests) == 5
+
+
+@pytest.mark.asyncio
+async def test_declared_size_over_the_cap_is_refused(tmp_path: Path) -> None:
+    fake = _fake_cdn(file_handler(DATA))
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        with pytest.raises(DownloadTooLargeError, match="KiB"):
+            await api.download(URL, dest, max_bytes=len(DATA) - 1)
+    assert not dest.exists()
+    assert not (tmp_path / "v.mp4.part").exists()
+
+
+@pytest.mark.asyncio
+async def test_undeclared_size_over_the_cap_is_cut_off(tmp_path: Path) -> None:
+    class Endless(httpx.AsyncByteStream):
+        @override
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            while True:
+                yield b"x" * 1000
+
+    fake = _fake_cdn(httpx.Response(200, stream=Endless()))
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        with pytest.raises(DownloadTooLargeError):
+            await api.download(URL, dest, max_bytes=5000)
+    assert not (tmp_path / "v.mp4.part").exists()
+
+
+@pytest.mark.asyncio
+async def test_http_errors_and_retries(tmp_path: Path) -> None:
+    fake = _fake_cdn(httpx.Response(503, headers={"Retry-After": "1"}), file_handler(DATA))
+    fake.get("/gone/*", httpx.Response(404), host=CDN)
+    async with fake.client() as api:
+        await api.download(URL, tmp_path / "ok.mp4")
+        with pytest.raises(DownloadError) as caught:
+            await api.download(f"https://{CDN}/gone/x.mp4", tmp_path / "gone.mp4")
+    assert (tmp_path / "ok.mp4").read_bytes() == DATA
+    assert caught.value.status == 404
+    assert "404" in str(caught.value)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("url", "sends_key"),
+    [
+        ("https://api.mountsea.test/files/a.png", True),
+        ("https://api.mountsea.test:443/files/a.png", True),
+        ("/files/a.png", True),
+        ("https://api.mountsea.test:8443/files/a.png", False),
+        ("https://cdn.example/files/a.png", False),
+        ("https://evil.api.mountsea.test/files/a.png", False),
+    ],
+)
+async def test_key_only_goes_to_the_api_host_and_port(
+    tmp_path: Path, url: str, sends_key: bool
+) -> None:
+    fake = FakeMountsea()
+    fake.get("/files/*", file_handler(b"png"))
+    async with fake.client() as api:
+        await api.download(url, tmp_path / "a.png")
+    request = fake.requests[0]
+    assert ("Authorization" in request.headers) is sends_key
+    if sends_key:
+        assert request.headers["Authorization"] == f"Bearer {TEST_API_KEY}"
+
+
+@pytest.mark.asyncio
+async def test_key_is_dropped_on_redirect_to_another_host(tmp_path: Path) -> None:
+    fake = FakeMountsea()
+    fake.get("/files/*", httpx.Response(302, headers={"Location": URL}), host="api.mountsea.test")
+    fake.get("/out/*", file_handler(DATA), host=CDN)
+    async with fake.client() as api:
+        await api.download("https://api.mountsea.test/files/v.mp4", tmp_path / "v.mp4")
+    first, second = fake.requests
+    assert "Authorization" in first.headers
+    assert second.url.host == CDN
+    assert "Authorization" not in second.headers
+    assert (tmp_path / "v.mp4").read_bytes() == DATA

@@ -1,0 +1,124 @@
+"""The library's SQLite schema: connection set-up and ordered migrations keyed by user_version."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
+# jobs keeps an INTEGER PRIMARY KEY beside the text local_id: the FTS index is keyed by rowid,
+# and only an explicit integer key survives VACUUM unchanged.
+_V1_TABLES: Final = """
+        CREATE TABLE jobs (
+            id INTEGER PRIMARY KEY,
+            local_id TEXT NOT NULL UNIQUE,
+            endpoint TEXT NOT NULL,
+            capability TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            schema_fingerprint TEXT NOT NULL DEFAULT '',
+            input_json TEXT NOT NULL,
+            prompt TEXT NOT NULL DEFAULT '',
+            webhook_url TEXT,
+            status TEXT NOT NULL,
+            remote_id TEXT,
+            remote_ids_json TEXT NOT NULL DEFAULT '[]',
+            error TEXT,
+            created_at REAL NOT NULL,
+            submitted_at REAL,
+            started_at REAL,
+            finished_at REAL,
+            elapsed_ms INTEGER,
+            task_json TEXT,
+            deleted_at REAL
+        );
+        CREATE TABLE outputs (
+            id INTEGER PRIMARY KEY,
+            local_id TEXT NOT NULL REFERENCES jobs(local_id) ON DELETE CASCADE,
+            "index" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            remote_url TEXT,
+            local_path TEXT,
+            sha256 TEXT,
+            size INTEGER,
+            media_type TEXT,
+            width INTEGER,
+            height INTEGER,
+            duration REAL,
+            created_at REAL NOT NULL,
+            favourite INTEGER NOT NULL DEFAULT 0,
+            trashed_at REAL,
+            UNIQUE (local_id, "index")
+        );
+        CREATE INDEX jobs_status ON jobs(status);
+        CREATE INDEX jobs_created ON jobs(created_at);
+"""
+
+_V2_SEARCH_AND_GALLERY: Final = """
+        CREATE VIRTUAL TABLE jobs_fts USING fts5(
+            prompt, endpoint, model,
+            content='jobs', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER jobs_fts_insert AFTER INSERT ON jobs BEGIN
+            INSERT INTO jobs_fts(rowid, prompt, endpoint, model)
+            VALUES (new.id, new.prompt, new.endpoint, new.model);
+        END;
+        CREATE TRIGGER jobs_fts_delete AFTER DELETE ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, prompt, endpoint, model)
+            VALUES ('delete', old.id, old.prompt, old.endpoint, old.model);
+        END;
+        CREATE TRIGGER jobs_fts_update AFTER UPDATE OF prompt, endpoint, model ON jobs BEGIN
+            INSERT INTO jobs_fts(jobs_fts, rowid, prompt, endpoint, model)
+            VALUES ('delete', old.id, old.prompt, old.endpoint, old.model);
+            INSERT INTO jobs_fts(rowid, prompt, endpoint, model)
+            VALUES (new.id, new.prompt, new.endpoint, new.model);
+        END;
+        INSERT INTO jobs_fts(jobs_fts) VALUES ('rebuild');
+        CREATE INDEX jobs_endpoint ON jobs(endpoint);
+        CREATE INDEX outputs_created ON outputs(created_at, id);
+        CREATE INDEX outputs_trashed ON outputs(trashed_at) WHERE trashed_at IS NOT NULL;
+        CREATE INDEX outputs_favourite ON outputs(favourite) WHERE favourite = 1;
+        CREATE INDEX outputs_pending ON outputs(local_id) WHERE local_path IS NULL;
+"""
+
+
+# Each script runs in one transaction with the version bump; append, never edit a shipped one.
+MIGRATIONS: Final[Sequence[str]] = (_V1_TABLES, _V2_SEARCH_AND_GALLERY)
+LATEST_VERSION: Final = len(MIGRATIONS)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the DB with the pragmas the library relies on; autocommit, explicit transactions."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+    db.row_factory = sqlite3.Row
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA foreign_keys=ON")
+    return db
+
+
+def user_version(db: sqlite3.Connection) -> int:
+    row = db.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+    """Apply every migration past the file's version, each atomically; returns the new version."""
+    current = user_version(db)
+    if current > len(migrations):
+        raise RuntimeError(f"library schema v{current} is newer than this app (v{len(migrations)})")
+    for version, script in enumerate(migrations[current:], start=current + 1):
+        # executescript commits any open transaction first, so BEGIN/COMMIT live in the script.
+        try:
+            db.executescript(
+                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+    return user_version(db)

@@ -1,0 +1,151 @@
+"""Audio preview: a waveform decoded off the GUI thread, transport controls and click-to-seek."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QPalette
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from studio.core.waveform import WaveformError, WaveformPeaks, compute_peaks
+from studio.ui.preview.text_format import human_size
+from studio.ui.preview.transport import MediaTransport
+from studio.ui.preview.waveform import WaveformWidget
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtGui import QKeyEvent
+
+_log = logging.getLogger(__name__)
+
+# Enough for a sharp waveform on a wide screen; the widget reduces them to its bar count.
+WAVEFORM_BUCKETS = 1200
+WAVEFORM_MAX_HEIGHT = 160
+
+
+class AudioView(QWidget):
+    """Plays one local audio file over its waveform. Space toggles play/pause while focused."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.player = QMediaPlayer(self)
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self.waveform = WaveformWidget(self)
+        self.waveform.setMaximumHeight(WAVEFORM_MAX_HEIGHT)
+        self.transport = MediaTransport(self.player, self.audio_output, self)
+        self._info_label = QLabel(self)
+        self._info_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._info_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._info_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addStretch(1)
+        layout.addWidget(self.waveform, 2)
+        layout.addWidget(self.transport)
+        layout.addWidget(self._info_label)
+        layout.addStretch(1)
+        self._peaks_task: asyncio.Task[None] | None = None
+        self._path: Path | None = None
+        self.waveform.seek_requested.connect(self._on_waveform_seek_requested)
+        self.player.positionChanged.connect(self.waveform.set_position_ms)
+        self.player.durationChanged.connect(self.waveform.set_duration_ms)
+        self.player.errorOccurred.connect(self._on_player_error)
+
+    def load(self, path: Path, *, autoplay: bool = False) -> None:
+        self.stop()
+        self._path = path
+        self.waveform.reset()
+        self._info_label.setText(self._describe(path, None))
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self._start_peaks(path)
+        if autoplay:
+            self.player.play()
+
+    def stop(self) -> None:
+        """Stop playback, drop the file and forget any waveform still being decoded."""
+        self._cancel_peaks()
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self.transport.reset()
+        self.waveform.reset()
+        self._path = None
+
+    def pause(self) -> None:
+        self.player.pause()
+
+    def duration_ms(self) -> int:
+        return self.player.duration()
+
+    def peaks(self) -> WaveformPeaks | None:
+        return self.waveform.peaks()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            self.transport.toggle_play()
+        else:
+            super().keyPressEvent(event)
+
+    # -- waveform decoding ---------------------------------------------------------------------
+
+    def _start_peaks(self, path: Path) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            # Only without the app's qasync loop (plain synchronous use): play without a waveform.
+            return
+        self.waveform.set_message("Reading waveform…")
+        self._peaks_task = loop.create_task(self._load_peaks(path))
+        self._peaks_task.add_done_callback(_log_task_failure)
+
+    def _cancel_peaks(self) -> None:
+        if self._peaks_task is not None:
+            self._peaks_task.cancel()
+            self._peaks_task = None
+
+    async def _load_peaks(self, path: Path) -> None:
+        try:
+            # The worker gets a path and returns plain data; it never touches a Qt object.
+            peaks = await asyncio.to_thread(compute_peaks, path, WAVEFORM_BUCKETS)
+        except (WaveformError, OSError) as exc:
+            if shiboken6.isValid(self) and self._path == path:
+                self.waveform.set_message(f"No waveform: {exc}")
+            return
+        if shiboken6.isValid(self) and self._path == path:
+            self.waveform.set_peaks(peaks)
+            self._info_label.setText(self._describe(path, peaks))
+            self._peaks_task = None
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_waveform_seek_requested(self, fraction: float) -> None:
+        duration = self.player.duration()
+        if duration > 0:
+            self.player.setPosition(round(fraction * duration))
+
+    def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+        self._info_label.setText(f"Cannot play this file: {message or 'unknown error'}")
+
+    @staticmethod
+    def _describe(path: Path, peaks: WaveformPeaks | None) -> str:
+        parts = [path.suffix.lstrip(".").upper()]
+        if peaks is not None:
+            parts.append(f"{peaks.sample_rate / 1000:g} kHz")
+        with contextlib.suppress(OSError):
+            parts.append(human_size(path.stat().st_size))
+        return " · ".join(part for part in parts if part)
+
+
+def _log_task_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        _log.error("waveform task failed", exc_info=task.exception())

@@ -1,0 +1,202 @@
+"""Zoomable, pannable picture surface: fit / 1:1 / wheel zoom around the cursor / drag to pan.
+
+Plain mouse wheel zooms (as in most image viewers: nothing needs scrolling while the image fits),
+dragging pans, double-click toggles fit and 1:1. With focus: F fits, 1 shows 100 %, +/- zoom,
+Left/Right and Page Up/Down are left to the parent (the pane steps through outputs with them).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPixmap, QTransform
+from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
+from typing_extensions import override
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+
+MIN_ZOOM = 0.02
+MAX_ZOOM = 32.0
+WHEEL_STEP = 1.2
+KEY_STEP = 1.25
+# Above this zoom pixels are shown as crisp squares, which is what one zooms in to inspect.
+PIXELATED_FROM = 2.0
+CHECKER_PX = 8
+
+_PARENT_KEYS = frozenset(
+    {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+)
+
+
+class ImageCanvas(QGraphicsView):
+    """A QGraphicsView holding one pixmap. Signals: zoom_changed(float) — the new zoom_factor()."""
+
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene = QGraphicsScene(self)
+        self._item = QGraphicsPixmapItem()
+        self._scene.addItem(self._item)
+        self.setScene(self._scene)
+        self._fit_mode = True
+        self._has_alpha = False
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
+
+    # -- content -------------------------------------------------------------------------------
+
+    def set_image(self, image: QImage) -> None:
+        self._item.setPixmap(QPixmap.fromImage(image))
+        self._has_alpha = image.hasAlphaChannel()
+        self._scene.setSceneRect(self._item.boundingRect())
+        self.fit()
+
+    def clear_image(self) -> None:
+        self._item.setPixmap(QPixmap())
+        self._has_alpha = False
+        self._scene.setSceneRect(QRectF())
+        self.resetTransform()
+
+    def has_image(self) -> bool:
+        return not self._item.pixmap().isNull()
+
+    # -- zoom ----------------------------------------------------------------------------------
+
+    def zoom_factor(self) -> float:
+        """Image pixels per device pixel (1.0 = 100 %, also on HiDPI screens)."""
+        return self.transform().m11() * self.devicePixelRatioF()
+
+    def is_fit(self) -> bool:
+        return self._fit_mode
+
+    def fit(self) -> None:
+        self._fit_mode = True
+        if not self.has_image():
+            return
+        size = self._item.pixmap().size()
+        view = self.viewport().size()
+        scale = min(view.width() / size.width(), view.height() / size.height())
+        self._apply_scale(scale)
+        self.centerOn(self._item)
+
+    def actual_size(self) -> None:
+        self._fit_mode = False
+        self._apply_scale(1.0 / self.devicePixelRatioF())
+        self.centerOn(self._item)
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Multiply the zoom, keeping the scene point under `anchor` (viewport coords) in place."""
+        if not self.has_image():
+            return
+        point = anchor if anchor is not None else QPointF(self.viewport().rect().center())
+        before = self.mapToScene(point.toPoint())
+        current = self.transform().m11()
+        self._fit_mode = False
+        self._apply_scale(min(max(current * factor, MIN_ZOOM), MAX_ZOOM))
+        after = self.mapToScene(point.toPoint())
+        shift = after - before
+        self.horizontalScrollBar().setValue(
+            self.horizontalScrollBar().value() - round(shift.x() * self.transform().m11())
+        )
+        self.verticalScrollBar().setValue(
+            self.verticalScrollBar().value() - round(shift.y() * self.transform().m11())
+        )
+
+    def _apply_scale(self, scale: float) -> None:
+        self.setTransform(QTransform.fromScale(scale, scale))
+        pixelated = scale * self.devicePixelRatioF() >= PIXELATED_FROM
+        self._item.setTransformationMode(
+            Qt.TransformationMode.FastTransformation
+            if pixelated
+            else Qt.TransformationMode.SmoothTransformation
+        )
+        self.zoom_changed.emit(self.zoom_factor())
+
+    # -- Qt events -----------------------------------------------------------------------------
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps == 0:
+            event.ignore()
+            return
+        self.zoom_by(WHEEL_STEP**steps, event.position())
+        event.accept()
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        text = event.text()
+        if key in _PARENT_KEYS:
+            # QGraphicsView would scroll with these; the pane uses them to change output instead.
+            event.ignore()
+        elif key == Qt.Key.Key_F:
+            self.fit()
+        elif text == "1":
+            self.actual_size()
+        elif text in {"+", "="}:
+            self.zoom_by(KEY_STEP)
+        elif text in {"-", "_"}:
+            self.zoom_by(1 / KEY_STEP)
+        else:
+            super().keyPressEvent(event)
+
+    @override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self._fit_mode:
+            self.actual_size()
+        else:
+            self.fit()
+        event.accept()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit()
+
+    @override
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        painter.fillRect(rect, self._backdrop_colour())
+        if self._has_alpha and self.has_image():
+            painter.fillRect(self._item.boundingRect().intersected(rect), self._checker_brush())
+
+    def _backdrop_colour(self) -> QColor:
+        window = self.palette().color(QPalette.ColorRole.Window)
+        return window.darker(112) if window.lightness() > 128 else window.darker(130)
+
+    def _checker_brush(self) -> QBrush:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        tile = QPixmap(CHECKER_PX * 2, CHECKER_PX * 2)
+        tile.fill(base)
+        with _Painter(tile) as tile_painter:
+            dark = base.darker(118)
+            tile_painter.fillRect(0, 0, CHECKER_PX, CHECKER_PX, dark)
+            tile_painter.fillRect(CHECKER_PX, CHECKER_PX, CHECKER_PX, CHECKER_PX, dark)
+        brush = QBrush(tile)
+        # Keep the checks a constant on-screen size whatever the zoom.
+        scale = 1 / max(self.transform().m11(), 1e-6)
+        brush.setTransform(QTransform.fromScale(scale, scale))
+        return brush
+
+
+class _Painter:
+    """QPainter as a context manager, so end() always runs."""
+
+    def __init__(self, target: QPixmap) -> None:
+        self._painter = QPainter(target)
+
+    def __enter__(self) -> QPainter:
+        return self._painter
+
+    def __exit__(self, *exc: object) -> None:
+        self._painter.end()

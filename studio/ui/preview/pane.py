@@ -1,0 +1,308 @@
+"""The studio window's right-hand preview: one task's outputs, stepped through one at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio.ui.preview.audio_view import AudioView
+from studio.ui.preview.image_view import ImageView
+from studio.ui.preview.item import PreviewItem, PreviewKind
+from studio.ui.preview.saving import SaveAsFlow
+from studio.ui.preview.text_view import TextView
+from studio.ui.preview.video_view import VideoView
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtGui import QHideEvent, QKeyEvent
+
+STATUS_MS = 3000
+_STEP_KEYS = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_PageUp: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_PageDown: 1,
+}
+_MEDIA_KINDS = frozenset({PreviewKind.IMAGE, PreviewKind.VIDEO, PreviewKind.AUDIO})
+
+
+class PreviewPane(QWidget):
+    """Shows a task's outputs with previous/next, "Save as…", "Open folder" and "Copy URL".
+
+    Signals:
+        current_changed(int): index of the output now shown in the last show_outputs() list;
+            -1 after clear().
+        file_saved(str): "Save as…" wrote this path.
+        save_failed(str): "Save as…" could not write; the message says why.
+
+    Keys while focus is inside the pane: Left/Right (or Page Up/Down) step through the outputs;
+    the image and media views add their own (see ImageCanvas, VideoView, AudioView).
+    """
+
+    current_changed = Signal(int)
+    file_saved = Signal(str)
+    save_failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, autoplay_video: bool = True) -> None:
+        super().__init__(parent)
+        self._autoplay_video = autoplay_video
+        self._items: tuple[PreviewItem, ...] = ()
+        self._index = -1
+        self._saver = SaveAsFlow(self)
+        self._saver.saved.connect(self._on_saver_saved)
+        self._saver.failed.connect(self._on_saver_failed)
+        self._image_view = ImageView(self)
+        self._video_view = VideoView(self)
+        self._audio_view = AudioView(self)
+        self._text_view = TextView(self)
+        self._placeholder = QLabel("Select a finished task to preview its outputs.", self)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._stack = QStackedWidget(self)
+        views: tuple[QWidget, ...] = (
+            self._placeholder,
+            self._image_view,
+            self._video_view,
+            self._audio_view,
+            self._text_view,
+        )
+        for view in views:
+            self._stack.addWidget(view)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(self._build_header())
+        layout.addWidget(self._stack, 1)
+        layout.addLayout(self._build_actions())
+        self._status_timer.timeout.connect(self.status_label.clear)
+        self._refresh_chrome()
+
+    def _build_header(self) -> QHBoxLayout:
+        self.previous_button = self._tool_button(
+            "Previous output (Left)", QStyle.StandardPixmap.SP_ArrowLeft
+        )
+        self.next_button = self._tool_button(
+            "Next output (Right)", QStyle.StandardPixmap.SP_ArrowRight
+        )
+        self.counter_label = QLabel(self)
+        self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.previous_button.clicked.connect(self.show_previous)
+        self.next_button.clicked.connect(self.show_next)
+        header = QHBoxLayout()
+        header.setContentsMargins(4, 4, 4, 0)
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.previous_button)
+        header.addWidget(self.counter_label)
+        header.addWidget(self.next_button)
+        return header
+
+    def _build_actions(self) -> QHBoxLayout:
+        self.save_button = self._tool_button("Save a copy of this output", None, "Save as…")
+        self.open_folder_button = self._tool_button("Show the file's folder", None, "Open folder")
+        self.copy_url_button = self._tool_button("Copy the output's remote URL", None, "Copy URL")
+        self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.save_button.clicked.connect(self.save_current_as)
+        self.open_folder_button.clicked.connect(self.open_current_folder)
+        self.copy_url_button.clicked.connect(self.copy_current_url)
+        actions = QHBoxLayout()
+        actions.setContentsMargins(4, 0, 4, 4)
+        for button in (self.save_button, self.open_folder_button, self.copy_url_button):
+            actions.addWidget(button)
+        actions.addWidget(self.status_label, 1)
+        return actions
+
+    def _tool_button(
+        self, tip: str, icon: QStyle.StandardPixmap | None, text: str = ""
+    ) -> QToolButton:
+        button = QToolButton(self)
+        button.setToolTip(tip)
+        button.setText(text)
+        if icon is not None:
+            button.setIcon(self.style().standardIcon(icon))
+        button.setAutoRaise(True)
+        return button
+
+    # -- public API ----------------------------------------------------------------------------
+
+    @property
+    def image_view(self) -> ImageView:
+        return self._image_view
+
+    @property
+    def video_view(self) -> VideoView:
+        return self._video_view
+
+    @property
+    def audio_view(self) -> AudioView:
+        return self._audio_view
+
+    @property
+    def text_view(self) -> TextView:
+        return self._text_view
+
+    def show_outputs(self, items: Sequence[PreviewItem]) -> None:
+        """Show these outputs, starting with the first; an empty list is the same as clear()."""
+        self._items = tuple(items)
+        if not self._items:
+            self.clear()
+            return
+        self._index = -1
+        self.show_index(0)
+
+    def clear(self) -> None:
+        self._stop_media()
+        self._image_view.clear()
+        self._items = ()
+        self._index = -1
+        self._stack.setCurrentWidget(self._placeholder)
+        self._refresh_chrome()
+        self.current_changed.emit(-1)
+
+    def current_item(self) -> PreviewItem | None:
+        return self._items[self._index] if 0 <= self._index < len(self._items) else None
+
+    def current_index(self) -> int:
+        return self._index
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def show_index(self, index: int) -> None:
+        if not 0 <= index < len(self._items) or index == self._index:
+            return
+        self._index = index
+        self._stop_media()
+        self._stack.setCurrentWidget(self._present(self._items[index]))
+        self._refresh_chrome()
+        self.current_changed.emit(index)
+
+    def show_next(self) -> None:
+        self.show_index(self._index + 1)
+
+    def show_previous(self) -> None:
+        self.show_index(self._index - 1)
+
+    def current_widget(self) -> QWidget | None:
+        return self._stack.currentWidget()
+
+    # -- presenting ----------------------------------------------------------------------------
+
+    def _present(self, item: PreviewItem) -> QWidget:
+        if item.kind in _MEDIA_KINDS and (item.path is None or not item.path.is_file()):
+            self._text_view.show_message(self._missing_file_text(item))
+            return self._text_view
+        if item.path is not None:
+            if item.kind == PreviewKind.IMAGE:
+                self._image_view.load(item.path)
+                return self._image_view
+            if item.kind == PreviewKind.VIDEO:
+                self._video_view.load(item.path, autoplay=self._autoplay_video)
+                return self._video_view
+            if item.kind == PreviewKind.AUDIO:
+                self._audio_view.load(item.path)
+                return self._audio_view
+        self._text_view.show_item(item)
+        return self._text_view
+
+    @staticmethod
+    def _missing_file_text(item: PreviewItem) -> str:
+        # With no file, an item's text explains why (e.g. the download error).
+        lines = [item.text or f"This {item.kind} is not downloaded yet."]
+        if item.url:
+            lines.append(f"\n{item.url}")
+        return "\n".join(lines)
+
+    def _stop_media(self) -> None:
+        self._video_view.stop()
+        self._audio_view.stop()
+
+    def _refresh_chrome(self) -> None:
+        item = self.current_item()
+        several = len(self._items) > 1
+        for widget in (self.previous_button, self.counter_label, self.next_button):
+            widget.setVisible(several)
+        self.counter_label.setText(f"{self._index + 1} / {len(self._items)}" if several else "")
+        self.previous_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < len(self._items) - 1)
+        self.title_label.setText(self._title_of(item))
+        self.title_label.setToolTip(str(item.path or item.url or "") if item else "")
+        has_file = item is not None and item.path is not None
+        self.save_button.setEnabled(has_file or (item is not None and item.text is not None))
+        self.open_folder_button.setEnabled(has_file)
+        self.copy_url_button.setEnabled(item is not None and bool(item.url))
+
+    @staticmethod
+    def _title_of(item: PreviewItem | None) -> str:
+        if item is None:
+            return ""
+        return item.title or (item.path.name if item.path else item.kind.capitalize())
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def save_current_as(self) -> None:
+        """Open a non-blocking "Save as" dialog; the copy happens when a file is chosen."""
+        item = self.current_item()
+        if item is None:
+            return
+        self._saver.start(item)
+
+    def open_current_folder(self) -> None:
+        item = self.current_item()
+        if item is not None and item.path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path.parent)))
+
+    def copy_current_url(self) -> None:
+        item = self.current_item()
+        if item is not None and item.url:
+            QGuiApplication.clipboard().setText(item.url)
+            self._show_status("URL copied")
+
+    def _on_saver_saved(self, target: str) -> None:
+        self._show_status(f"Saved {Path(target).name}")
+        self.file_saved.emit(target)
+
+    def _on_saver_failed(self, target: str, error: str) -> None:
+        self._show_status(f"Could not save {Path(target).name}: {error}")
+        self.save_failed.emit(f"Could not save {target}: {error}")
+
+    def _show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self._status_timer.start(STATUS_MS)
+
+    # -- Qt events -----------------------------------------------------------------------------
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = _STEP_KEYS.get(Qt.Key(event.key()))
+        if step is not None and self._items:
+            self.show_index(self._index + step)
+            event.accept()
+        else:
+            super().keyPressEvent(event)
+
+    @override
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._video_view.pause()
+        self._audio_view.pause()
+        super().hideEvent(event)

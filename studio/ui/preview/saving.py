@@ -1,0 +1,103 @@
+"""The "Save as…" flow for an output: a non-blocking file dialog, then a copy on a worker thread."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from studio.ui.preview.item import PreviewItem
+
+_log = logging.getLogger(__name__)
+
+
+def write_output_copy(source: Path | None, text: str | None, target: Path) -> None:
+    """Copy an output file (or write its text) to `target`; blocking, plain data only."""
+    if source is not None:
+        if source.resolve() != target.resolve():
+            shutil.copyfile(source, target)
+    else:
+        target.write_text(text or "", encoding="utf-8")
+
+
+def suggested_file_name(item: PreviewItem) -> str:
+    if item.path is not None:
+        return item.path.name
+    stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in item.title).strip() or "output"
+    looks_json = (item.text or "").lstrip().startswith(("{", "["))
+    return f"{stem}.json" if looks_json else f"{stem}.txt"
+
+
+class SaveAsFlow(QObject):
+    """One "Save as…" at a time for a dialog parent; remembers the last folder.
+
+    Signals:
+        saved(str): the copy was written to this path.
+        failed(str, str): the target path and why it could not be written.
+    """
+
+    saved = Signal(str)
+    failed = Signal(str, str)
+
+    def __init__(self, dialog_parent: QWidget) -> None:
+        super().__init__(dialog_parent)
+        self._dialog_parent = dialog_parent
+        self._folder: Path | None = None
+        self._item: PreviewItem | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def start(self, item: PreviewItem) -> None:
+        """Open the dialog with .open() (never exec: we may be inside a coroutine)."""
+        dialog = QFileDialog(self._dialog_parent, "Save output as")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if self._folder is not None:
+            dialog.setDirectory(str(self._folder))
+        dialog.selectFile(suggested_file_name(item))
+        dialog.fileSelected.connect(self._on_dialog_file_selected)
+        dialog.finished.connect(dialog.deleteLater)
+        self._item = item
+        dialog.open()
+
+    def _on_dialog_file_selected(self, target: str) -> None:
+        item, self._item = self._item, None
+        if item is None or not target:
+            return
+        path = Path(target)
+        self._folder = path.parent
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            # No qasync loop (plain synchronous use): a copy on the GUI thread is still correct.
+            self._report(path, _copy_reporting_error(item, path))
+            return
+        task = loop.create_task(self._copy_in_thread(item, path))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _copy_in_thread(self, item: PreviewItem, target: Path) -> None:
+        error = await asyncio.to_thread(_copy_reporting_error, item, target)
+        if shiboken6.isValid(self):
+            self._report(target, error)
+
+    def _report(self, target: Path, error: str | None) -> None:
+        if error is None:
+            self.saved.emit(str(target))
+        else:
+            _log.warning("saving %s failed: %s", target, error)
+            self.failed.emit(str(target), error)
+
+
+def _copy_reporting_error(item: PreviewItem, target: Path) -> str | None:
+    try:
+        write_output_copy(item.path, item.text, target)
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    return None

@@ -1,0 +1,97 @@
+"""Video preview: QVideoWidget with transport controls, plus a frame counter for tests and stats."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
+from PySide6.QtMultimediaWidgets import QVideoWidget
+from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from studio.ui.preview.transport import MediaTransport
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtGui import QKeyEvent
+
+
+class VideoView(QWidget):
+    """Plays one local video file. Space toggles play/pause while the view has focus."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.player = QMediaPlayer(self)
+        self.audio_output = QAudioOutput(self)
+        self.player.setAudioOutput(self.audio_output)
+        self.video_widget = QVideoWidget(self)
+        self.video_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.player.setVideoOutput(self.video_widget)
+        self.transport = MediaTransport(self.player, self.audio_output, self)
+        self._message = QLabel(self)
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.video_widget)
+        self._stack.addWidget(self._message)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self._stack, 1)
+        layout.addWidget(self.transport)
+        self._frames = 0
+        self._frame_size = QSize()
+        # The widget's own sink: player.setVideoSink() would detach the QVideoWidget.
+        self.video_widget.videoSink().videoFrameChanged.connect(self._on_sink_frame)
+        self.player.errorOccurred.connect(self._on_player_error)
+
+    def load(self, path: Path, *, autoplay: bool = False) -> None:
+        self.stop()
+        self._frames = 0
+        self._frame_size = QSize()
+        self._stack.setCurrentWidget(self.video_widget)
+        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        if autoplay:
+            self.player.play()
+
+    def stop(self) -> None:
+        """Stop and release the file, so nothing plays or holds it open in the background."""
+        self.player.stop()
+        self.player.setSource(QUrl())
+        self.transport.reset()
+
+    def pause(self) -> None:
+        self.player.pause()
+
+    def duration_ms(self) -> int:
+        return self.player.duration()
+
+    def frames_seen(self) -> int:
+        """Valid frames delivered to the video widget since the last load()."""
+        return self._frames
+
+    def last_frame_size(self) -> QSize:
+        return QSize(self._frame_size)
+
+    def error_text(self) -> str:
+        return self._message.text() if self._stack.currentWidget() is self._message else ""
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            self.transport.toggle_play()
+        else:
+            super().keyPressEvent(event)
+
+    def _on_sink_frame(self, frame: QVideoFrame) -> None:
+        if frame.isValid():
+            self._frames += 1
+            self._frame_size = frame.size()
+
+    def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
+        self._message.setText(f"Cannot play this video: {message or 'unknown error'}")
+        self._stack.setCurrentWidget(self._message)

@@ -1,0 +1,110 @@
+"""Finished-task durations per endpoint, for "≈ 20 s left" estimates."""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import statistics
+from collections import deque
+from typing import TYPE_CHECKING, TypeGuard
+
+from studio.core import paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+STATS_FILE_NAME = "durations.json"
+
+
+class DurationStats:
+    """Keeps the most recent finished durations of each endpoint.
+
+    With ``path`` set, the samples are loaded from and saved to a small JSON file so that
+    estimates survive a restart; a broken file is ignored (it is only a cache).
+    """
+
+    def __init__(self, path: Path | None = None, *, max_samples: int = 50) -> None:
+        self._path = path
+        self._max_samples = max_samples
+        self._samples: dict[str, deque[float]] = {}
+        if path is not None:
+            self._load(path)
+
+    @classmethod
+    def in_cache_dir(cls) -> DurationStats:
+        """Stats persisted in the app's cache directory."""
+        return cls(paths.cache_dir() / STATS_FILE_NAME)
+
+    def record(self, endpoint: str, seconds: float) -> None:
+        """Remember that a task of ``endpoint`` took ``seconds`` from submit to done."""
+        if seconds < 0:
+            return
+        samples = self._samples.setdefault(endpoint, deque(maxlen=self._max_samples))
+        samples.append(float(seconds))
+        if self._path is not None:
+            self._save(self._path)
+
+    def median(self, endpoint: str) -> float | None:
+        """Median recorded duration, or None without history."""
+        samples = self._samples.get(endpoint)
+        if not samples:
+            return None
+        return float(statistics.median(samples))
+
+    def eta(self, endpoint: str, elapsed_s: float) -> float | None:
+        """Seconds probably left: median − elapsed, never below zero."""
+        expected = self.median(endpoint)
+        if expected is None:
+            return None
+        return max(0.0, expected - elapsed_s)
+
+    def _load(self, path: Path) -> None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable duration stats %s: %s", path, exc)
+            return
+        if not isinstance(data, dict):
+            return
+        for endpoint, values in data.items():
+            if isinstance(endpoint, str) and isinstance(values, list):
+                numbers = [float(v) for v in values if _is_duration(v)]
+                self._samples[endpoint] = deque(numbers, maxlen=self._max_samples)
+
+    def _save(self, path: Path) -> None:
+        data = {endpoint: list(samples) for endpoint, samples in self._samples.items()}
+        temp = path.with_suffix(".tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(data), encoding="utf-8")
+            temp.replace(path)
+        except OSError as exc:
+            log.warning("could not save duration stats to %s: %s", path, exc)
+
+
+def _is_duration(value: object) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
+
+
+def format_duration(seconds: float) -> str:
+    """Seconds as "12 s", "3 min 05 s" or "1 h 02 min": short and steady while it ticks."""
+    whole = max(0, int(seconds))
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60:02d} s"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
+def format_eta(seconds: float | None) -> str:
+    """Seconds left as "≈ 20 s left"; "" without an estimate; overdue says so, not "0 s"."""
+    if seconds is None:
+        return ""
+    if seconds < 1:
+        return "taking longer than usual"
+    return f"≈ {format_duration(math.ceil(seconds))} left"

@@ -1,0 +1,110 @@
+"""Where downloaded outputs go: names the app chooses, never the server's file names."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+    from datetime import datetime
+
+    from studio.core.api.models import MediaRef, Task
+
+from studio.core.api.errors import MountseaError
+from studio.core.tasks_models import Job, SavedOutput
+
+log = logging.getLogger(__name__)
+
+_EXTENSION_RE = re.compile(r"[a-z0-9]{1,5}")
+
+# Explicit so the result does not depend on the platform's mimetypes database.
+_EXTENSIONS_BY_TYPE = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/jpg": "jpg",
+    "image/webp": "webp",
+    "image/gif": "gif",
+    "image/avif": "avif",
+    "image/heic": "heic",
+    "image/bmp": "bmp",
+    "image/tiff": "tiff",
+    "video/mp4": "mp4",
+    "video/webm": "webm",
+    "video/quicktime": "mov",
+    "video/x-matroska": "mkv",
+    "audio/mpeg": "mp3",
+    "audio/mp3": "mp3",
+    "audio/wav": "wav",
+    "audio/x-wav": "wav",
+    "audio/wave": "wav",
+    "audio/ogg": "ogg",
+    "audio/opus": "opus",
+    "audio/flac": "flac",
+    "audio/aac": "aac",
+    "audio/mp4": "m4a",
+    "audio/webm": "weba",
+    "application/json": "json",
+    "text/plain": "txt",
+}
+
+FALLBACK_EXTENSION = "bin"
+
+
+def sanitize_extension(candidate: str | None) -> str | None:
+    """``candidate`` lower-cased without a dot if it is 1–5 of [a-z0-9], else None."""
+    if not candidate:
+        return None
+    value = candidate.strip().lower().lstrip(".")
+    return value if _EXTENSION_RE.fullmatch(value) else None
+
+
+def extension_for(media: MediaRef) -> str:
+    """From the content type, else the URL's suffix, else ``bin``; always safe in a file name."""
+    content_type = (media.content_type or "").split(";", 1)[0].strip().lower()
+    known = _EXTENSIONS_BY_TYPE.get(content_type)
+    if known:
+        return known
+    url_path = unquote(urlsplit(media.url).path)
+    suffix = PurePosixPath(url_path).suffix
+    return sanitize_extension(suffix) or FALLBACK_EXTENSION
+
+
+def output_path(
+    outputs_dir: Path, local_id: str, index: int, media: MediaRef, *, when: datetime, attempt: int
+) -> Path:
+    """``<outputs_dir>/<YYYY-MM-DD>/<local_id>-<index>.<ext>``; later attempts add ``-a<n>``.
+
+    The attempt suffix keeps a retry from overwriting files of an earlier attempt, which the
+    library may still reference.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", local_id):
+        raise ValueError(f"unsafe local id for a file name: {local_id!r}")
+    stem = local_id if attempt <= 1 else f"{local_id}-a{attempt}"
+    name = f"{stem}-{index}.{extension_for(media)}"
+    return outputs_dir / when.astimezone().date().isoformat() / name
+
+
+async def download_outputs(
+    download: Callable[[str, Path], Awaitable[Path]],
+    outputs_dir: Path,
+    job: Job,
+    task: Task,
+    when: datetime,
+) -> tuple[SavedOutput, ...]:
+    """Fetch every media output of ``task``; a failed file keeps its reason, the rest go on."""
+    outputs = []
+    for index, media in enumerate(task.media):
+        dest = output_path(outputs_dir, job.local_id, index, media, when=when, attempt=job.attempt)
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            path = await download(media.url, dest)
+        except (MountseaError, OSError) as exc:
+            log.warning("download %d of %s failed: %r", index, job.local_id, exc)
+            outputs.append(SavedOutput(media, None, str(exc)))
+        else:
+            outputs.append(SavedOutput(media, path))
+    return tuple(outputs)

@@ -1,0 +1,381 @@
+"""The queue as Qt sees it: a list model of Job snapshots and the view-model feeding it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from typing_extensions import override
+
+from studio.core.eta import format_duration, format_eta
+from studio.core.tasks_models import Job, JobStateError, JobStatus, utc_now
+from studio.ui.background import BackgroundTasks
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from datetime import datetime
+
+    from studio.core.tasks import TaskRunner
+
+log = logging.getLogger("studio.ui")
+
+TICK_MS = 1000
+
+
+class QueueRole(IntEnum):
+    """Custom data roles of QueueModel."""
+
+    JOB = Qt.ItemDataRole.UserRole + 1
+    STATUS = Qt.ItemDataRole.UserRole + 2
+    PROMPT = Qt.ItemDataRole.UserRole + 3
+    ELAPSED = Qt.ItemDataRole.UserRole + 4
+    ETA = Qt.ItemDataRole.UserRole + 5
+    ERROR = Qt.ItemDataRole.UserRole + 6
+    DETAIL = Qt.ItemDataRole.UserRole + 7
+    STATUS_LABEL = Qt.ItemDataRole.UserRole + 8
+
+
+JobRole = QueueRole.JOB
+
+
+class QueueModel(QAbstractListModel):
+    """One row per Job, newest first. A single 1 s timer repaints only rows that are running."""
+
+    def __init__(
+        self, parent: QObject | None = None, *, now: Callable[[], datetime] = utc_now
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._jobs: list[Job] = []  # oldest first: appending keeps every stored position valid
+        self._positions: dict[str, int] = {}
+        self._names: dict[str, str] = {}
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
+
+    # --- Qt model API ----------------------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._jobs)
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        job = self.job_at(index.row()) if index.isValid() else None
+        if job is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._names.get(job.endpoint) or job.endpoint
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(job, self._now())
+        getter = _ROLE_GETTERS.get(role)
+        return getter(job, self._now()) if getter is not None else None
+
+    @override
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in QueueRole})
+        return names
+
+    # --- queue API -------------------------------------------------------------------------------
+
+    def upsert(self, job: Job) -> None:
+        """Replace the row of ``job.local_id`` or insert it at the top."""
+        position = self._positions.get(job.local_id)
+        if position is None:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._positions[job.local_id] = len(self._jobs)
+            self._jobs.append(job)
+            self.endInsertRows()
+        else:
+            self._jobs[position] = job
+            index = self.index(self._row_of_position(position))
+            self.dataChanged.emit(index, index)
+        self._update_ticker()
+
+    def remove(self, local_id: str) -> bool:
+        position = self._positions.get(local_id)
+        if position is None:
+            return False
+        row = self._row_of_position(position)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[position]
+        self._positions = {job.local_id: i for i, job in enumerate(self._jobs)}
+        self.endRemoveRows()
+        self._update_ticker()
+        return True
+
+    def job_at(self, row: int) -> Job | None:
+        if 0 <= row < len(self._jobs):
+            return self._jobs[len(self._jobs) - 1 - row]
+        return None
+
+    def job(self, local_id: str) -> Job | None:
+        position = self._positions.get(local_id)
+        return self._jobs[position] if position is not None else None
+
+    def row_of(self, local_id: str) -> int | None:
+        position = self._positions.get(local_id)
+        return self._row_of_position(position) if position is not None else None
+
+    def jobs(self) -> list[Job]:
+        """Every row's job, in row order (newest first)."""
+        return list(reversed(self._jobs))
+
+    def running_count(self) -> int:
+        return sum(1 for job in self._jobs if job.status.is_running)
+
+    def set_endpoint_names(self, names: Mapping[str, str]) -> None:
+        """Human names for slugs, shown instead of the slug."""
+        self._names = dict(names)
+        if self._jobs:
+            self.dataChanged.emit(self.index(0), self.index(len(self._jobs) - 1))
+
+    @property
+    def ticking(self) -> bool:
+        return self._ticker.isActive()
+
+    def _row_of_position(self, position: int) -> int:
+        return len(self._jobs) - 1 - position
+
+    def _update_ticker(self) -> None:
+        if self.running_count() and not self._ticker.isActive():
+            self._ticker.start()
+        elif not self.running_count() and self._ticker.isActive():
+            self._ticker.stop()
+
+    def _on_ticker_timeout(self) -> None:
+        rows = [
+            self._row_of_position(i) for i, job in enumerate(self._jobs) if job.status.is_running
+        ]
+        if not rows:
+            self._ticker.stop()
+            return
+        roles = [int(QueueRole.ELAPSED), int(QueueRole.ETA), int(Qt.ItemDataRole.ToolTipRole)]
+        self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)
+
+
+_STATUS_LABELS = {
+    JobStatus.SUBMITTING: "Sending",
+    JobStatus.QUEUED: "Queued",
+    JobStatus.PROCESSING: "Running",
+    JobStatus.SUCCEEDED: "Done",
+    JobStatus.FAILED: "Failed",
+    JobStatus.TIMEOUT: "Timed out",
+    JobStatus.CANCELED: "Canceled",
+    JobStatus.UNKNOWN: "Unknown",
+    JobStatus.LOST: "Lost",
+}
+PROMPT_EXCERPT_CHARS = 200
+
+
+def status_label(job: Job) -> str:
+    """The word on the status pill."""
+    if job.is_waiting_locally:
+        return "Waiting"
+    if job.is_downloading:
+        return "Saving"
+    return _STATUS_LABELS[job.status]
+
+
+def prompt_excerpt(job: Job) -> str:
+    """The prompt on one line, cut short; the view elides it further to fit."""
+    text = " ".join(job.prompt.split())
+    if len(text) > PROMPT_EXCERPT_CHARS:
+        return text[: PROMPT_EXCERPT_CHARS - 1] + "…"
+    return text
+
+
+def elapsed_text(job: Job, now: datetime) -> str:
+    elapsed = job.elapsed_s(now)
+    return format_duration(elapsed) if elapsed is not None else ""
+
+
+def eta_text(job: Job, now: datetime) -> str:
+    return format_eta(job.eta_s(now))
+
+
+def status_detail(job: Job, _now: datetime | None = None) -> str:
+    """One plain line under the prompt: the problem if there is one, else what is going on."""
+    if job.warning and job.status.is_running:
+        return job.warning
+    if job.error:
+        return " ".join(job.error.split())
+    if job.is_waiting_locally:
+        return "Waiting for a free slot"
+    details = {
+        JobStatus.SUBMITTING: "Sending the request…",
+        JobStatus.QUEUED: "Queued on the server",
+        JobStatus.PROCESSING: "Saving outputs…" if job.is_downloading else "Generating…",
+        JobStatus.SUCCEEDED: _outputs_summary(job),
+        JobStatus.CANCELED: "Canceled",
+    }
+    return details.get(job.status, "")
+
+
+def _outputs_summary(job: Job) -> str:
+    saved = sum(1 for output in job.outputs if output.path is not None)
+    if saved:
+        return f"{saved} output{'s' if saved != 1 else ''} saved"
+    return "Text result" if job.text else "No outputs"
+
+
+def tooltip(job: Job, now: datetime) -> str:
+    """Everything about the row as plain lines."""
+    lines = [job.endpoint, f"{status_label(job)} — {status_detail(job)}"]
+    if job.prompt:
+        lines.append(prompt_excerpt(job))
+    timing = " · ".join(t for t in (elapsed_text(job, now), eta_text(job, now)) if t)
+    if timing:
+        lines.append(timing)
+    if job.task_id:
+        lines.append(f"Task {job.task_id}")
+    if len(job.remote_ids) > 1:
+        lines.append(f"Attempt {job.attempt}; earlier: {', '.join(job.remote_ids[:-1])}")
+    return "\n".join(lines)
+
+
+_ROLE_GETTERS: dict[int, Callable[[Job, datetime], Any]] = {
+    QueueRole.JOB: lambda job, _now: job,
+    QueueRole.STATUS: lambda job, _now: job.status.value,
+    QueueRole.PROMPT: lambda job, _now: prompt_excerpt(job),
+    QueueRole.ELAPSED: elapsed_text,
+    QueueRole.ETA: eta_text,
+    QueueRole.ERROR: lambda job, _now: job.error or "",
+    QueueRole.DETAIL: status_detail,
+    QueueRole.STATUS_LABEL: lambda job, _now: status_label(job),
+}
+
+
+class QueueViewModel(QObject):
+    """Turns TaskRunner coroutines into Qt signals and keeps QueueModel up to date.
+
+    Signals:
+        job_changed(Job): any change of a row, newest snapshot.
+        job_finished(Job): a row reached a settled state (succeeded, failed, canceled, ...).
+        error_raised(str): an action could not be done; the text is fit to show.
+        counts_changed(int running, int total)
+    """
+
+    job_changed = Signal(object)
+    job_finished = Signal(object)
+    error_raised = Signal(str)
+    counts_changed = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.model = QueueModel(self)
+        self._runner: TaskRunner | None = None
+        self._consumer: asyncio.Task[None] | None = None
+        self._tasks = BackgroundTasks(self.error_raised.emit)
+        self.model.rowsInserted.connect(self._emit_counts)
+        self.model.rowsRemoved.connect(self._emit_counts)
+
+    @property
+    def runner(self) -> TaskRunner | None:
+        return self._runner
+
+    def attach(self, runner: TaskRunner) -> None:
+        """Show ``runner``'s jobs and follow its changes until detach()."""
+        if self._consumer is not None:
+            self._consumer.cancel()
+        self._runner = runner
+        for job in runner.jobs():
+            self.model.upsert(job)
+        self._consumer = asyncio.ensure_future(self._consume(runner))
+        self._emit_counts()
+
+    async def detach(self) -> None:
+        """Stop following the runner; rows stay visible."""
+        consumer, self._consumer, self._runner = self._consumer, None, None
+        if consumer is not None:
+            consumer.cancel()
+            await asyncio.gather(consumer, return_exceptions=True)
+
+    async def aclose(self) -> None:
+        await self._tasks.aclose()
+        await self.detach()
+
+    # --- actions (slots) -------------------------------------------------------------------------
+
+    def submit(
+        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+    ) -> Job | None:
+        runner = self._require_runner("The task was not sent")
+        if runner is None:
+            return None
+        try:
+            return runner.submit(endpoint, input, webhook_url)
+        except Exception as exc:
+            log.exception("submit failed")
+            self.error_raised.emit(f"The task was not sent: {exc}")
+            return None
+
+    def cancel(self, local_id: str) -> None:
+        runner = self._require_runner("Nothing was cancelled")
+        if runner is not None and runner.get(local_id) is not None:
+            self._tasks.spawn(runner.cancel(local_id))
+
+    def cancel_all(self) -> None:
+        runner = self._require_runner("Nothing was cancelled")
+        if runner is not None:
+            self._tasks.spawn(runner.cancel_all(), name="cancel-all")
+
+    def retry(self, local_id: str) -> None:
+        runner = self._require_runner("The task was not retried")
+        if runner is None or runner.get(local_id) is None:
+            return
+        try:
+            runner.retry(local_id)
+        except JobStateError as exc:
+            self.error_raised.emit(str(exc))
+
+    def remove(self, local_id: str) -> None:
+        """Forget a finished row (a row of a detached runner just leaves the list)."""
+        runner = self._runner
+        if runner is not None and runner.get(local_id) is not None:
+            try:
+                runner.remove(local_id)
+            except JobStateError as exc:
+                self.error_raised.emit(str(exc))
+                return
+        self.model.remove(local_id)
+
+    # --- internals -------------------------------------------------------------------------------
+
+    async def _consume(self, runner: TaskRunner) -> None:
+        async for job in runner.changes():
+            if runner.get(job.local_id) is None:
+                continue  # removed meanwhile: a late snapshot must not bring it back
+            self._show(job)
+
+    def _show(self, job: Job) -> None:
+        before = self.model.job(job.local_id)
+        self.model.upsert(job)
+        self.job_changed.emit(job)
+        if before is not None and before.status != job.status:
+            self._emit_counts()
+            if job.status.is_settled:
+                self.job_finished.emit(job)
+
+    def _require_runner(self, what: str) -> TaskRunner | None:
+        if self._runner is None:
+            self.error_raised.emit(f"Not connected: {what.lower()}.")
+        return self._runner
+
+    def _emit_counts(self) -> None:
+        self.counts_changed.emit(self.model.running_count(), self.model.rowCount())

@@ -1,0 +1,198 @@
+"""QueueModel (rows, roles, ticker) and QueueViewModel (runner changes → rows and signals)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from studio.core.api.models import MediaKind, MediaRef, TaskStatus
+from studio.core.tasks import AMBIGUOUS_SUBMIT_MESSAGE, CONNECTION_WARNING
+from studio.core.tasks_models import Job, JobStatus, SavedOutput
+from studio.ui.queue_model import JobRole, QueueModel, QueueRole, QueueViewModel
+from tests.conftest import wait_until
+from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, make_task, open_runner
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+START = datetime(2026, 5, 18, 9, 0, tzinfo=UTC)
+
+
+def job_of_each_status(now: datetime = START) -> list[Job]:
+    """One realistic row per status (and per in-between state), oldest first."""
+    sent = now - timedelta(seconds=12)
+    ended: dict[str, Any] = {"submitted_at": sent, "finished_at": now}
+    media = MediaRef(url="https://cdn.example/out.png", kind=MediaKind.IMAGE)
+    saved = (SavedOutput(media, Path("/tmp/out.png")),)
+    base = Job(endpoint=ENDPOINT, input={"prompt": "a lighthouse at dusk, oil painting"})
+
+    def job(status: JobStatus, n: int, *, remote: bool = True, **changes: Any) -> Job:
+        if remote:
+            task_id = f"ms-{n}"
+            known = status.value in TaskStatus.__members__.values()
+            task = make_task(task_id, TaskStatus(status.value) if known else TaskStatus.PROCESSING)
+            changes |= {"task_id": task_id, "remote_ids": (task_id,), "task": task}
+        return replace(base, local_id=f"job{n:02d}", status=status, **changes)
+
+    return [
+        job(JobStatus.SUBMITTING, 0, remote=False),
+        job(JobStatus.SUBMITTING, 1, remote=False, submitted_at=sent),
+        job(JobStatus.QUEUED, 2, submitted_at=sent, expected_s=30.0),
+        job(JobStatus.PROCESSING, 3, submitted_at=sent, expected_s=30.0),
+        job(JobStatus.PROCESSING, 4, submitted_at=sent, warning=CONNECTION_WARNING),
+        job(JobStatus.SUCCEEDED, 5, outputs=saved, **ended),
+        job(JobStatus.FAILED, 6, error="task failed (code 500)", **ended),
+        job(JobStatus.TIMEOUT, 7, error="The task timed out on the server.", **ended),
+        job(JobStatus.CANCELED, 8, **ended),
+        job(JobStatus.UNKNOWN, 9, remote=False, error=AMBIGUOUS_SUBMIT_MESSAGE, **ended),
+        job(JobStatus.LOST, 10, error="The server no longer knows this task.", **ended),
+    ]
+
+
+def filled_model(now: datetime = START) -> QueueModel:
+    model = QueueModel(now=lambda: now)
+    for job in job_of_each_status(now):
+        model.upsert(job)
+    return model
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = QueueModel(now=lambda: START)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    jobs = job_of_each_status()
+    for job in jobs:
+        model.upsert(job)
+    model.upsert(replace(jobs[3], status=JobStatus.SUCCEEDED, finished_at=START))
+    model.remove(jobs[0].local_id)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    assert model.rowCount() == len(jobs) - 1
+
+
+def test_rows_are_newest_first_and_updated_in_place() -> None:
+    model = QueueModel(now=lambda: START)
+    first = Job(endpoint="a/b/c", input={"prompt": "one"})
+    second = Job(endpoint="a/b/d", input={"prompt": "two"})
+    model.upsert(first)
+    model.upsert(second)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles=(): changed.append((tl.row(), br.row())))
+
+    model.upsert(replace(first, status=JobStatus.QUEUED))
+
+    assert [j.local_id for j in model.jobs()] == [second.local_id, first.local_id]
+    assert changed == [(1, 1)]
+    assert model.job_at(1) is not None and model.job_at(1).status is JobStatus.QUEUED  # type: ignore[union-attr]
+    assert model.row_of(first.local_id) == 1 and model.job_at(5) is None
+    assert model.remove(second.local_id) and not model.remove("missing")
+    assert model.row_of(first.local_id) == 0 and model.rowCount() == 1
+
+
+def test_roles_give_plain_text() -> None:
+    model = filled_model()
+    by_id = {job.local_id: model.index(model.row_of(job.local_id) or 0) for job in model.jobs()}
+    running, failed = by_id["job03"], by_id["job06"]
+
+    assert running.data(Qt.ItemDataRole.DisplayRole) == ENDPOINT
+    assert running.data(QueueRole.STATUS) == "processing"
+    assert running.data(QueueRole.STATUS_LABEL) == "Running"
+    assert running.data(QueueRole.ELAPSED) == "12 s"
+    assert running.data(QueueRole.ETA) == "≈ 18 s left"
+    assert running.data(QueueRole.PROMPT) == "a lighthouse at dusk, oil painting"
+    assert isinstance(running.data(JobRole), Job)
+    assert failed.data(QueueRole.ERROR) == "task failed (code 500)"
+    assert failed.data(QueueRole.DETAIL) == "task failed (code 500)"
+    assert failed.data(QueueRole.ETA) == ""
+    assert by_id["job04"].data(QueueRole.DETAIL) == CONNECTION_WARNING
+    assert by_id["job00"].data(QueueRole.STATUS_LABEL) == "Waiting"
+    assert by_id["job05"].data(QueueRole.DETAIL) == "1 output saved"
+    assert "ms-3" in running.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.data(QModelIndex(), Qt.ItemDataRole.DisplayRole) is None
+
+    model.set_endpoint_names({ENDPOINT: "Pixel"})
+    assert running.data(Qt.ItemDataRole.DisplayRole) == "Pixel"
+
+
+def test_ticker_runs_only_while_rows_run_and_repaints_only_those() -> None:
+    model = QueueModel(now=lambda: START)
+    jobs = job_of_each_status()
+    done = [j for j in jobs if j.status.is_settled]
+    for job in done:
+        model.upsert(job)
+    assert not model.ticking
+
+    running = next(j for j in jobs if j.status is JobStatus.PROCESSING)
+    model.upsert(running)
+    assert model.ticking
+    ticks: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda tl, br, _roles=(): ticks.append((tl.row(), br.row())))
+    model._on_ticker_timeout()
+    assert ticks == [(0, 0)]
+
+    model.upsert(replace(running, status=JobStatus.SUCCEEDED, finished_at=START))
+    assert not model.ticking
+
+
+@pytest.mark.asyncio
+async def test_view_model_follows_the_runner(tmp_path: Path) -> None:
+    client = FakeClient()
+    view_model = QueueViewModel()
+    finished: list[Job] = []
+    changed: list[Job] = []
+    counts: list[tuple[int, int]] = []
+    view_model.job_finished.connect(finished.append)
+    view_model.job_changed.connect(changed.append)
+    view_model.counts_changed.connect(lambda running, total: counts.append((running, total)))
+    async with open_runner(client, tmp_path) as runner:
+        view_model.attach(runner)
+        job = view_model.submit(ENDPOINT, {"prompt": "x"})
+        assert job is not None
+
+        await wait_until(lambda: len(finished) == 1)
+
+        row = view_model.model.job(job.local_id)
+        assert row is not None and row.status is JobStatus.SUCCEEDED
+        assert finished[0].status is JobStatus.SUCCEEDED
+        assert changed[0].status is JobStatus.SUBMITTING
+        assert counts[-1] == (0, 1) and (1, 1) in counts
+        await view_model.aclose()
+
+
+@pytest.mark.asyncio
+async def test_view_model_actions(tmp_path: Path) -> None:
+    client = FakeClient()
+    view_model = QueueViewModel()
+    errors: list[str] = []
+    view_model.error_raised.connect(errors.append)
+    assert view_model.submit(ENDPOINT, {}) is None
+    assert errors == ["Not connected: the task was not sent."]
+    async with open_runner(client, tmp_path) as runner:
+        view_model.attach(runner)
+        held = view_model.submit(ENDPOINT, {"prompt": "a", "hold": True})
+        assert held is not None
+        await wait_until(lambda: _status(view_model, held) is JobStatus.PROCESSING)
+
+        view_model.remove(held.local_id)
+        assert errors[-1] == "A running job must be cancelled before it can be removed."
+        view_model.cancel(held.local_id)
+        await wait_until(lambda: _status(view_model, held) is JobStatus.CANCELED)
+        view_model.retry(held.local_id)
+        await wait_until(lambda: _status(view_model, held) is JobStatus.PROCESSING)
+        view_model.cancel_all()
+        await wait_until(lambda: _status(view_model, held) is JobStatus.CANCELED)
+        view_model.remove(held.local_id)
+
+        assert view_model.model.rowCount() == 0 and runner.jobs() == []
+        assert client.cancel_calls == ["ms-1", "ms-2"]
+        await view_model.aclose()
+
+
+def _status(view_model: QueueViewModel, job: Job) -> JobStatus | None:
+    row = view_model.model.job(job.local_id)
+    return row.status if row is not None else None

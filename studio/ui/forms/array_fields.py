@@ -1,0 +1,221 @@
+"""Lists (add, remove, reorder within minItems/maxItems; media lists take dropped files) and
+fixed-length tuples (`prefixItems`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
+from typing_extensions import override
+
+from studio.core.schema import FieldKind, FieldSpec
+from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
+from studio.ui.forms.media_field import MediaField, mime_has_media, mime_sources
+from studio.ui.forms.registry import create_field_widget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+
+class ItemRow(QWidget):
+    """One list entry: its number, its editor and the move/remove buttons."""
+
+    def __init__(self, field: FieldWidget, owner: ArrayField) -> None:
+        super().__init__()
+        self.field = field
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.number = plain_label(color=HELP_COLOR, small=True)
+        self.number.setWordWrap(False)
+        self.number.setFixedWidth(18)
+        layout.addWidget(self.number)
+        layout.addWidget(field, 1)
+        self.up = _tool_button("↑", "Move up", lambda: owner.move_item(self, -1))
+        self.down = _tool_button("↓", "Move down", lambda: owner.move_item(self, 1))
+        self.remove = _tool_button("✕", "Remove", lambda: owner.remove_item(self))
+        for button in (self.up, self.down, self.remove):
+            layout.addWidget(button)
+
+
+def _discard(layout: QVBoxLayout, row: QWidget) -> None:
+    """Takes a row out at once (deleteLater alone would leave it painted until the next loop)."""
+    layout.removeWidget(row)
+    row.hide()
+    row.setParent(None)
+    row.deleteLater()
+
+
+def _tool_button(text: str, tip: str, slot: Any) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setAutoRaise(True)
+    button.clicked.connect(slot)
+    return button
+
+
+class ArrayField(FieldWidget):
+    """Empty entries are skipped in value(); an empty list is unset."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._item_spec = spec.item or FieldSpec(name=spec.name, kind=FieldKind.JSON, title="Item")
+        self._is_media = self._item_spec.kind is FieldKind.MEDIA
+        self._rows: list[ItemRow] = []
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setContentsMargins(0, 0, 0, 0)
+        self._rows_layout.setSpacing(4)
+        self.body.addLayout(self._rows_layout)
+        noun = self._item_spec.media.value if self._item_spec.media else "item"
+        self._add = QPushButton(f"+ Add {noun}")
+        self._add.clicked.connect(lambda: self.add_item(None))
+        footer = QHBoxLayout()
+        footer.addWidget(self._add)
+        footer.addStretch(1)
+        self.body.addLayout(footer)
+        self.setAcceptDrops(self._is_media)
+        self.reset()
+
+    def rows(self) -> list[ItemRow]:
+        """The entries in order."""
+        return list(self._rows)
+
+    def add_item(self, value: Any) -> FieldWidget | None:
+        """Appends an entry (None when maxItems is reached)."""
+        if not self._can_add():
+            return None
+        self._append_row(value)
+        self._refresh_buttons()
+        self.changed.emit()
+        return self._rows[-1].field
+
+    def remove_item(self, row: ItemRow) -> None:
+        """Removes an entry unless that would go below minItems."""
+        if row not in self._rows or len(self._rows) <= (self.spec.min_items or 0):
+            return
+        self._rows.remove(row)
+        _discard(self._rows_layout, row)
+        self._refresh_buttons()
+        self.changed.emit()
+
+    def move_item(self, row: ItemRow, delta: int) -> None:
+        """Moves an entry up (-1) or down (+1)."""
+        index = self._rows.index(row)
+        target = index + delta
+        if not 0 <= target < len(self._rows):
+            return
+        self._rows.insert(target, self._rows.pop(index))
+        self._rows_layout.removeWidget(row)
+        self._rows_layout.insertWidget(target, row)
+        self._refresh_buttons()
+        self.changed.emit()
+
+    @override
+    def value(self) -> Any:
+        values = [v for v in (row.field.value() for row in self._rows) if v is not None]
+        if values:
+            return values
+        # A required list that may be empty is sent as []; otherwise empty means unset.
+        return [] if self.spec.required and not self.spec.min_items else None
+
+    @override
+    def set_value(self, value: Any) -> None:
+        for row in self._rows:
+            _discard(self._rows_layout, row)
+        self._rows = []
+        items = list(value) if isinstance(value, list) else []
+        wanted = max(len(items), self.spec.min_items or 0, 1 if self._is_media else 0)
+        limit = max(len(items), self.spec.max_items if self.spec.max_items is not None else wanted)
+        for index in range(min(wanted, limit)):
+            self._append_row(items[index] if index < len(items) else None)
+        self._refresh_buttons()
+        self.changed.emit()
+
+    def _append_row(self, value: Any) -> None:
+        field = create_field_widget(self._item_spec)
+        field.set_value(value)
+        field.changed.connect(self.changed)
+        row = ItemRow(field, self)
+        self._rows.append(row)
+        self._rows_layout.addWidget(row)
+
+    @override
+    def child_fields(self) -> list[tuple[str, FieldWidget]]:
+        filled = [row.field for row in self._rows if row.field.value() is not None]
+        return [(str(index), field) for index, field in enumerate(filled)]
+
+    @override
+    def editor(self) -> QWidget:
+        return self._rows[0].field.editor() if self._rows else self._add
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._is_media and mime_has_media(event.mimeData()):
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._is_media and self.add_sources(mime_sources(event.mimeData())):
+            event.acceptProposedAction()
+
+    def add_sources(self, sources: list[str]) -> int:
+        """Fills empty media entries, then new ones, with dropped files/URLs; returns how many."""
+        taken = 0
+        for source in sources:
+            empty = next((r.field for r in self._rows if r.field.value() is None), None)
+            target = empty or self.add_item(None)
+            if not isinstance(target, MediaField):
+                break
+            target.set_value(source)
+            taken += 1
+        return taken
+
+    def _can_add(self) -> bool:
+        return self.spec.max_items is None or len(self._rows) < self.spec.max_items
+
+    def _refresh_buttons(self) -> None:
+        removable = len(self._rows) > (self.spec.min_items or 0)
+        for index, row in enumerate(self._rows):
+            row.number.setText(f"{index + 1}.")
+            row.up.setEnabled(index > 0)
+            row.down.setEnabled(index < len(self._rows) - 1)
+            row.remove.setEnabled(removable)
+        self._add.setEnabled(self._can_add())
+
+
+class TupleField(FieldWidget):
+    """One editor per `prefixItems` entry, in order; unset when every entry is empty."""
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(spec, parent)
+        self._fields: list[FieldWidget] = []
+        for part in spec.prefix_items:
+            field = create_field_widget(part)
+            field.changed.connect(self.changed)
+            row = QHBoxLayout()
+            number = plain_label(part.title, color=HELP_COLOR, small=True)
+            number.setWordWrap(False)
+            row.addWidget(number)
+            row.addWidget(field, 1)
+            self.body.addLayout(row)
+            self._fields.append(field)
+        self.reset()
+
+    @override
+    def value(self) -> Any:
+        values = [field.value() for field in self._fields]
+        return values if any(v is not None for v in values) else None
+
+    @override
+    def set_value(self, value: Any) -> None:
+        items = value if isinstance(value, list) else []
+        for index, field in enumerate(self._fields):
+            field.set_value(items[index] if index < len(items) else None)
+
+    @override
+    def child_fields(self) -> list[tuple[str, FieldWidget]]:
+        return [(str(index), field) for index, field in enumerate(self._fields)]
+
+    @override
+    def editor(self) -> QWidget:
+        return self._fields[0].editor() if self._fields else self

@@ -1,0 +1,192 @@
+"""SchemaForm: the whole input form of one endpoint, built from its input schema."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from studio.core.schema import FieldError, FieldKind, FieldSpec, FormSpec, compact
+from studio.ui.forms.base import ERROR_COLOR, FieldWidget, initial_value, plain_label
+from studio.ui.forms.error_slots import ErrorSlots, top_name
+from studio.ui.forms.json_field import JsonField
+from studio.ui.forms.registry import create_field_widget
+from studio.ui.forms.rows import FieldRow
+from studio.ui.forms.section import CollapsibleSection
+
+
+class SchemaForm(QWidget):
+    """Primary fields up front, the rest in a collapsed "Advanced" section, all in a scroll area.
+
+    Signals:
+        changed(): the value changed (an edit, set_value or a reset).
+
+    value() sends only what the user set: optional fields at their default, and unset ones, are
+    left out. Errors show under a field once it was edited, or everywhere after
+    validate_for_submit(); show_errors() puts server-side errors into the same places.
+    """
+
+    changed = Signal()
+
+    def __init__(self, schema: dict[str, Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spec = FormSpec.from_schema(schema)
+        self._fields: dict[str, FieldWidget] = {}
+        self._touched: set[str] = set()
+        self._submitted = False
+        self._loading = False
+        self._external: list[FieldError] = []
+        self._errors: list[FieldError] = []
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+        self._scroll.setWidget(self._build_content())
+        self._refresh_errors()
+
+    def _build_content(self) -> QWidget:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(14)
+        self._form_error = plain_label(color=ERROR_COLOR)
+        self._form_error.hide()
+        layout.addWidget(self._form_error)
+        if self._spec.root.kind is FieldKind.JSON:
+            layout.addWidget(self._make_row("", JsonField(self._spec.root)))
+        for spec in self._spec.primary_fields:
+            layout.addWidget(self._make_row(spec.name, create_field_widget(spec)))
+        self.advanced = CollapsibleSection("Advanced")
+        for spec in self._spec.advanced_fields:
+            self.advanced.content_layout.addWidget(
+                self._make_row(spec.name, create_field_widget(spec))
+            )
+        self.advanced.setVisible(bool(self._spec.advanced_fields))
+        layout.addWidget(self.advanced)
+        self.reset_button = QPushButton("Reset to defaults")
+        self.reset_button.clicked.connect(self.reset_to_defaults)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        footer.addWidget(self.reset_button)
+        layout.addLayout(footer)
+        layout.addStretch(1)
+        return content
+
+    def _make_row(self, name: str, widget: FieldWidget) -> FieldRow:
+        self._fields[name] = widget
+        widget.changed.connect(partial(self._on_field_changed, name))
+        return FieldRow(widget)
+
+    @property
+    def spec(self) -> FormSpec:
+        """The form's Qt-free spec."""
+        return self._spec
+
+    def field(self, name: str) -> FieldWidget | None:
+        """The editor of a top-level field."""
+        return self._fields.get(name)
+
+    def field_names(self) -> set[str]:
+        """The top-level property names the form edits."""
+        return {name for name in self._fields if name}
+
+    def prompt_editor(self) -> QWidget | None:
+        """The main prompt box (for the page's Ctrl+Enter), if the endpoint has one."""
+        widget = self._fields.get("prompt") or next(
+            (w for w in self._fields.values() if w.spec.kind is FieldKind.TEXT), None
+        )
+        return widget.editor() if widget is not None else None
+
+    def value(self) -> dict[str, Any]:
+        """The request input: only what the user set."""
+        root = self._fields.get("")
+        if root is not None:
+            value = root.value()
+            return value if isinstance(value, dict) else {}
+        raw = {name: widget.value() for name, widget in self._fields.items()}
+        return compact(self._spec.fields, raw)
+
+    def set_value(self, value: dict[str, Any]) -> None:
+        """Shows `value`; fields it leaves out go back to their defaults."""
+        given = value if isinstance(value, dict) else {}
+        self._loading = True
+        try:
+            for name, widget in self._fields.items():
+                widget.set_value(_pick(name, widget.spec, given))
+        finally:
+            self._loading = False
+        self._refresh_errors()
+        self.changed.emit()
+
+    def reset_to_defaults(self) -> None:
+        """Every field back to its schema default; forgets touched fields and shown errors."""
+        self._touched.clear()
+        self._submitted = False
+        self._external = []
+        self.set_value(self._spec.defaults())
+
+    def errors(self) -> list[FieldError]:
+        """Every current problem of the form's value, in display order (shown or not)."""
+        slots = self._slots()
+        local = slots.local_errors()
+        own_paths = {e.path for e in local}
+        found = [e for e in self._spec.validate(self.value()) if e.path not in own_paths]
+        return sorted(local + found, key=slots.rank)
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Shows errors from elsewhere (e.g. a server 400/422) until their field is edited."""
+        self._external = list(errors)
+        self._refresh_errors()
+        if any(self._in_advanced(e) for e in self._external):
+            self.advanced.set_expanded(True)
+
+    def validate_for_submit(self) -> bool:
+        """Shows every error, opens Advanced if one is inside, focuses the first; True if valid."""
+        self._submitted = True
+        self._refresh_errors()
+        if not self._errors:
+            return True
+        if any(self._in_advanced(e) for e in self._errors):
+            self.advanced.set_expanded(True)
+        widget, _ = self._slots().owner(self._errors[0].path)
+        if widget is not None:
+            widget.focus_editor()
+            self._scroll.ensureWidgetVisible(widget.editor())
+        return False
+
+    def _slots(self) -> ErrorSlots:
+        order = [f.name for f in (*self._spec.primary_fields, *self._spec.advanced_fields)]
+        names = [n for n in ("", *order) if n in self._fields]
+        return ErrorSlots((name, self._fields[name]) for name in names)
+
+    def _in_advanced(self, error: FieldError) -> bool:
+        return top_name(error.path) in {f.name for f in self._spec.advanced_fields}
+
+    def _on_field_changed(self, name: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(name)
+        self._external = [e for e in self._external if top_name(e.path) != name or not name]
+        self._refresh_errors()
+        self.changed.emit()
+
+    def _refresh_errors(self) -> None:
+        self._errors = self.errors()
+        shown = [e for e in self._errors if self._submitted or top_name(e.path) in self._touched]
+        shown += [e for e in self._external if e not in shown]
+        orphans = self._slots().show(shown)
+        self._form_error.setText("\n".join(orphans))
+        self._form_error.setVisible(bool(orphans))
+        hidden = {e for e in (*self._errors, *self._external) if self._in_advanced(e)}
+        self.advanced.set_error_count(len(hidden))
+
+
+def _pick(name: str, spec: FieldSpec, given: dict[str, Any]) -> Any:
+    if not name:
+        return given or None
+    return given[name] if name in given else initial_value(spec)

@@ -33,6 +33,7 @@ class SimulatorProcess:
     base_url: str
     api_key: str
     process: subprocess.Popen[str]
+    pumps: tuple[threading.Thread, ...] = ()
 
     def is_running(self) -> bool:
         return self.process.poll() is None
@@ -47,6 +48,11 @@ class SimulatorProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(timeout=timeout)
+        for pump in self.pumps:  # they end at EOF, now that the child is gone
+            pump.join(timeout)
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
         log.info("simulator stopped (exit %s)", self.process.returncode)
 
 
@@ -88,15 +94,19 @@ def wait_until_listening(
     if match is None:
         process.kill()
         _, err = process.communicate(timeout=5)
+        process.stdout.close()
+        process.stderr.close()
         tail = (err or "").strip().splitlines()[-3:]
         raise SimulatorStartError(
             "The demo simulator did not start. " + (" ".join(tail) or "It printed nothing.")
         )
-    _drain_in_background(process.stdout, logging.INFO)
-    _drain_in_background(process.stderr, logging.DEBUG)
+    pumps = (
+        _drain_in_background(process.stdout, logging.INFO),
+        _drain_in_background(process.stderr, logging.DEBUG),
+    )
     base_url = match.group(1).rstrip("/")
     log.info("simulator listening on %s (pid %s)", base_url, process.pid)
-    return SimulatorProcess(base_url=base_url, api_key=api_key, process=process)
+    return SimulatorProcess(base_url=base_url, api_key=api_key, process=process, pumps=pumps)
 
 
 def _die_with_parent() -> Callable[[], None] | None:
@@ -124,11 +134,13 @@ def _read_line_with_timeout(stream: IO[str], timeout: float) -> str | None:
     return result[0] if result else None
 
 
-def _drain_in_background(stream: IO[str], level: int) -> None:
+def _drain_in_background(stream: IO[str], level: int) -> threading.Thread:
     """Keep the child's pipes empty so it never blocks on a full pipe; its lines go to our log."""
 
     def pump() -> None:
         for line in stream:
             log.log(level, "sim: %s", line.rstrip())
 
-    threading.Thread(target=pump, name="sim-log-pump", daemon=True).start()
+    thread = threading.Thread(target=pump, name="sim-log-pump", daemon=True)
+    thread.start()
+    return thread

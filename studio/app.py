@@ -1,0 +1,91 @@
+"""Composition root: settings → backend → runner → view-models → window; start-up, shutdown.
+
+Nothing else wires objects together. One qasync loop runs for the life of the process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtWidgets import QApplication
+
+from studio import __version__
+from studio.core.logging_setup import configure_logging
+from studio.core.secrets import KeyStore
+from studio.core.settings import load_settings
+from studio.ui.controller import StudioController
+from studio.ui.icons import app_icon
+from studio.ui.main_window import MainWindow
+from studio.ui.preview import PreviewPane
+from studio.ui.queue_model import QueueViewModel
+from studio.ui.queue_view import QueueView
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+log = logging.getLogger("studio.app")
+
+
+def build_studio() -> tuple[MainWindow, StudioController]:
+    """Every long-lived object of the app, connected; nothing started yet."""
+    settings = load_settings()
+    queue = QueueViewModel()
+    queue_view = QueueView(queue)
+    preview = PreviewPane()
+    window = MainWindow(queue_view, preview)
+    controller = StudioController(window, queue, settings, KeyStore())
+    queue_view.job_selected.connect(controller.select_job)
+    queue_view.open_requested.connect(controller.open_job_output)
+    return window, controller
+
+
+async def run_studio(app: QApplication) -> int:
+    window, controller = build_studio()
+    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finish() -> None:
+        if not closed.done():
+            closed.set_result(None)
+
+    window.closing.connect(finish)
+    app.aboutToQuit.connect(finish)
+    _close_on_signals(window)
+    window.show()
+    controller.tasks.spawn(controller.start(), name="start")
+    await closed
+    await controller.aclose()
+    log.info("shut down cleanly")
+    return 0
+
+
+def _close_on_signals(window: MainWindow) -> None:
+    """SIGINT/SIGTERM close the window like the user would (simulator stopped, state saved)."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
+    # Python runs signal handlers only when it gets control; a slow timer makes sure it does.
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    log_path = configure_logging()
+    log.info("Mountsea Studio %s starting; log at %s", __version__, log_path)
+    # Qt Multimedia lists every optional library it could not load; users need none of that.
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+    )
+    QApplication.setApplicationName("Mountsea Studio")
+    QApplication.setOrganizationName("Mountsea")
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done
+    code: int = qasync.run(run_studio(app))
+    return code

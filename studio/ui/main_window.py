@@ -1,0 +1,198 @@
+"""The main window: marketplace | endpoint page | queue over preview, menus and the status bar.
+
+Signals:
+    settings_requested(), refresh_requested(), cancel_all_requested(), log_folder_requested(),
+    closing() — the window is closing; the app shuts down.
+"""
+
+from __future__ import annotations
+
+import platform
+from typing import TYPE_CHECKING
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio import __version__
+from studio.core import paths
+from studio.ui.banner import Banner
+from studio.ui.endpoint_page import EndpointPage
+from studio.ui.icons import app_icon
+from studio.ui.marketplace import MarketplacePanel
+
+if TYPE_CHECKING:
+    from studio.core.backend import BackendInfo
+    from studio.ui.preview import PreviewPane
+    from studio.ui.queue_view import QueueView
+
+
+def window_state_store() -> QSettings:
+    """Geometry and splitter sizes, kept beside the settings (STUDIO_HOME aware)."""
+    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    """Lays out the panels it is given; the controller does the talking to the backend."""
+
+    settings_requested = Signal()
+    refresh_requested = Signal()
+    cancel_all_requested = Signal()
+    log_folder_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, queue: QueueView, preview: PreviewPane) -> None:
+        super().__init__()
+        self.setWindowTitle("Mountsea Studio")
+        self.setWindowIcon(app_icon())
+        self.marketplace = MarketplacePanel()
+        self.banner = Banner()
+        self.endpoint_page = EndpointPage()
+        self.queue = queue
+        self.preview = preview
+        self.backend_label = QLabel()
+        self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reachability = QLabel()
+        self.reachability.setTextFormat(Qt.TextFormat.PlainText)
+        self.demo_badge = QLabel("  DEMO · local simulator  ")
+        self.demo_badge.setToolTip(
+            "No API key is set: generations run on the built-in simulator. Add a key in Settings."
+        )
+        self.demo_badge.setStyleSheet(
+            "background: #f2c14e; color: #3b2a00; border-radius: 8px; font-weight: bold;"
+        )
+        self.demo_badge.hide()
+        self._build_splitters()
+        self._build_menus()
+        self.menuBar().setCornerWidget(self.demo_badge)
+        self.statusBar().addPermanentWidget(self.reachability)
+        self.statusBar().addPermanentWidget(self.backend_label)
+        self._restore_state()
+
+    def _build_splitters(self) -> None:
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.banner)
+        middle_layout.addWidget(self.endpoint_page, 1)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.addWidget(self.queue)
+        self.right_splitter.addWidget(self.preview)
+        self.right_splitter.setSizes([300, 500])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.marketplace)
+        self.main_splitter.addWidget(middle)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setSizes([280, 560, 560])
+        for index in range(3):
+            self.main_splitter.setCollapsible(index, False)
+        self.setCentralWidget(self.main_splitter)
+
+    def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.settings_action = self._action("&Settings…", "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+        view_menu = menu.addMenu("&View")
+        self.search_action = self._action("&Search models", QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action("&Refresh catalog", QKeySequence.StandardKey.Refresh)
+        view_menu.addAction(self.search_action)
+        view_menu.addAction(self.refresh_action)
+        queue_menu = menu.addMenu("&Queue")
+        self.generate_action = self._action("&Generate", "Ctrl+Return")
+        self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.cancel_all_action = self._action("Cancel all &running", "Ctrl+Shift+Backspace")
+        queue_menu.addAction(self.generate_action)
+        queue_menu.addAction(self.cancel_all_action)
+        help_menu = menu.addMenu("&Help")
+        log_action = self._action("Open &log folder")
+        about_action = self._action("&About Mountsea Studio")
+        help_menu.addAction(log_action)
+        help_menu.addAction(about_action)
+        self.settings_action.triggered.connect(self.settings_requested)
+        quit_action.triggered.connect(self.close)
+        self.search_action.triggered.connect(self._on_search_triggered)
+        self.refresh_action.triggered.connect(self.refresh_requested)
+        self.generate_action.triggered.connect(self.endpoint_page.submit)
+        self.cancel_all_action.triggered.connect(self.cancel_all_requested)
+        log_action.triggered.connect(self.log_folder_requested)
+        about_action.triggered.connect(self._on_about_triggered)
+
+    def _on_search_triggered(self) -> None:
+        self.marketplace.search.setFocus()
+        self.marketplace.search.selectAll()
+
+    def about_text(self) -> str:
+        return (
+            f"Mountsea Studio {__version__}\n\n"
+            f"Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}\n\n"
+            "Images, video, music and transcripts through the Mountsea API."
+        )
+
+    def _on_about_triggered(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About Mountsea Studio", "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(self.about_text())
+        box.setIconPixmap(app_icon().pixmap(64, 64))
+        box.open()  # never exec(): the qasync loop must keep running
+
+    def show_backend(self, info: BackendInfo | None, problem: str | None = None) -> None:
+        """Status bar: which backend, and whether it answers."""
+        if info is None:
+            self.backend_label.setText("Starting…")
+            self.reachability.setText("")
+            return
+        self.backend_label.setText(info.label)
+        is_demo = info.kind.value == "demo"
+        self.demo_badge.setVisible(is_demo)
+        self.setWindowTitle("Mountsea Studio — Demo" if is_demo else "Mountsea Studio")
+        if problem:
+            self.reachability.setText(f"● Unreachable: {problem}")
+            self.reachability.setStyleSheet("color: #c0392b;")
+        else:
+            self.reachability.setText("● Connected")
+            self.reachability.setStyleSheet("color: #2e9e6a;")
+
+    def _restore_state(self) -> None:
+        store = window_state_store()
+        geometry = store.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        for name, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
+            state = store.value(f"splitter/{name}")
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    def save_state(self) -> None:
+        store = window_state_store()
+        store.setValue("geometry", self.saveGeometry())
+        store.setValue("splitter/main", self.main_splitter.saveState())
+        store.setValue("splitter/right", self.right_splitter.saveState())
+        store.sync()
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        self.closing.emit()
+        super().closeEvent(event)

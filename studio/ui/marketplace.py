@@ -1,0 +1,251 @@
+"""The endpoint marketplace: a list model, a filter proxy and the panel on the window's left."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio.ui.icons import capability_icon
+from studio.ui.marketplace_delegate import EndpointDelegate
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from studio.core.api import Endpoint
+
+_Index = QModelIndex | QPersistentModelIndex
+KNOWN_CAPABILITIES = ("image", "video", "audio", "transcribe", "chat", "embeddings")
+EndpointRole = Qt.ItemDataRole.UserRole + 1
+CapabilityRole = Qt.ItemDataRole.UserRole + 2
+SearchTextRole = Qt.ItemDataRole.UserRole + 3
+SubtitleRole = Qt.ItemDataRole.UserRole + 4
+
+
+class MarketplaceModel(QAbstractListModel):
+    """Rows of Endpoint values, in the order the API gave them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._endpoints: list[Endpoint] = []
+
+    def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
+        self.beginResetModel()
+        self._endpoints = list(endpoints)
+        self.endResetModel()
+
+    def endpoints(self) -> list[Endpoint]:
+        return list(self._endpoints)
+
+    def row_of(self, slug: str) -> int:
+        return next((i for i, e in enumerate(self._endpoints) if e.slug == slug), -1)
+
+    @override
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._endpoints)
+
+    @override
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._endpoints):
+            return None
+        endpoint = self._endpoints[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return endpoint.name or endpoint.slug
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{endpoint.slug}\n{endpoint.description}"
+        if role == Qt.ItemDataRole.DecorationRole:
+            return capability_icon(endpoint.capability)
+        if role == SubtitleRole:
+            return " · ".join(part for part in (endpoint.provider, endpoint.mode) if part)
+        if role == EndpointRole:
+            return endpoint
+        if role == CapabilityRole:
+            return endpoint.capability
+        if role == SearchTextRole:
+            fields = (endpoint.name, endpoint.slug, endpoint.model, endpoint.provider)
+            return " ".join((*fields, *endpoint.tags, endpoint.description)).casefold()
+        return None
+
+
+class MarketplaceFilter(QSortFilterProxyModel):
+    """Capability, tag and incremental text filters over MarketplaceModel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._capability = ""
+        self._tag = ""
+        self._words: list[str] = []
+
+    def set_capability(self, capability: str) -> None:
+        self._capability = capability
+        self.invalidateRowsFilter()
+
+    def set_tag(self, tag: str) -> None:
+        self._tag = tag
+        self.invalidateRowsFilter()
+
+    def set_search(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateRowsFilter()
+
+    @override
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        endpoint = model.data(index, EndpointRole)
+        if endpoint is None:
+            return False
+        if self._capability and endpoint.capability != self._capability:
+            return False
+        if self._tag and self._tag not in endpoint.tags:
+            return False
+        haystack = str(model.data(index, SearchTextRole))
+        return all(word in haystack for word in self._words)
+
+
+class MarketplacePanel(QWidget):
+    """Search box, capability and tag filters, and the endpoint list.
+
+    Signals: endpoint_selected(Endpoint) when the user picks a row.
+    """
+
+    endpoint_selected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = MarketplaceModel(self)
+        self.proxy = MarketplaceFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText="Search models, providers, tags…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.capability = QComboBox()
+        self.tag = QComboBox()
+        self.tag.setMinimumContentsLength(8)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(EndpointDelegate(self.list))
+        self.list.setAlternatingRowColors(False)
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout()
+        self._connect()
+        self._refresh_filters()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.capability, 1)
+        filters.addWidget(self.tag, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        title = QLabel("<b>Models</b>")
+        layout.addWidget(title)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_changed)
+        self.capability.currentIndexChanged.connect(self._on_capability_changed)
+        self.tag.currentIndexChanged.connect(self._on_tag_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
+        """Replace the catalog, keeping the selected endpoint when it still exists."""
+        current = self.current_endpoint()
+        self.model.set_endpoints(endpoints)
+        self._refresh_filters()
+        if current is not None:
+            self.select_slug(current.slug, emit=False)
+
+    def current_endpoint(self) -> Endpoint | None:
+        index = self.list.currentIndex()
+        return index.data(EndpointRole) if index.isValid() else None
+
+    def select_slug(self, slug: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(slug)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.capability.setCurrentIndex(0)
+            self.tag.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        blocked = self.list.selectionModel().blockSignals(not emit)
+        self.list.setCurrentIndex(proxy_index)
+        self.list.selectionModel().blockSignals(blocked)
+        self.list.scrollTo(proxy_index)
+        return True
+
+    def _refresh_filters(self) -> None:
+        endpoints = self.model.endpoints()
+        present = {e.capability for e in endpoints}
+        caps = [c for c in KNOWN_CAPABILITIES if c in present]
+        caps += sorted(present - set(KNOWN_CAPABILITIES))
+        self._fill_combo(self.capability, "All capabilities", caps, icons=True)
+        tags = sorted({tag for e in endpoints for tag in e.tags})
+        self._fill_combo(self.tag, "All tags", tags)
+        self._update_count()
+
+    def _fill_combo(
+        self,
+        combo: QComboBox,
+        everything: str,
+        values: list[str],
+        *,
+        icons: bool = False,
+    ) -> None:
+        selected = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, "")
+        for value in values:
+            if icons:
+                combo.addItem(capability_icon(value), value.capitalize(), value)
+            else:
+                combo.addItem(value, value)
+        found = combo.findData(selected) if selected else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(
+            f"{shown} of {total} endpoints" if shown != total else f"{total} endpoints"
+        )
+
+    def _on_search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _on_capability_changed(self, _row: int) -> None:
+        self.proxy.set_capability(str(self.capability.currentData() or ""))
+        self._update_count()
+
+    def _on_tag_changed(self, _row: int) -> None:
+        self.proxy.set_tag(str(self.tag.currentData() or ""))
+        self._update_count()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        endpoint = current.data(EndpointRole) if current.isValid() else None
+        if endpoint is not None:
+            self.endpoint_selected.emit(endpoint)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import subprocess
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,7 +76,7 @@ class Backend:
 
     async def probe(self) -> str | None:
         """One quick request without retries: None when reachable, else why not (plain words)."""
-        if self.simulator is not None and not self.simulator.is_running():
+        if self._simulator_stopped():
             return "the local simulator has stopped"
         try:
             response = await self.http.get(
@@ -84,12 +85,25 @@ class Backend:
                 timeout=5.0,
             )
         except httpx.HTTPError as exc:
-            return f"cannot connect ({type(exc).__name__})"
+            log.info("probe failed: %s", type(exc).__name__)
+            if await asyncio.to_thread(self._simulator_stopped, 1.0):
+                return "the local simulator has stopped"
+            return "no connection to the server"
         if response.status_code in (401, 403):
             return "the API key was rejected"
         if response.status_code >= 500:
             return f"the server answered {response.status_code}"
         return None
+
+    def _simulator_stopped(self, wait: float = 0.0) -> bool:
+        if self.simulator is None:
+            return False
+        if wait:
+            try:
+                self.simulator.process.wait(timeout=wait)
+            except subprocess.TimeoutExpired:
+                return False
+        return not self.simulator.is_running()
 
     async def aclose(self) -> None:
         await self.client.aclose()

@@ -39,15 +39,14 @@ class SimulatorProcess:
         return self.process.poll() is None
 
     def stop(self, timeout: float = 5.0) -> None:
-        """Terminate, then kill if it lingers; safe to call twice."""
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=timeout)
+        """Terminate, then kill if it lingers; close its pipes. Safe to call twice."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=timeout)
         for pump in self.pumps:  # they end at EOF, now that the child is gone
             pump.join(timeout)
         for stream in (self.process.stdout, self.process.stderr):

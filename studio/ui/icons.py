@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -91,6 +92,11 @@ _PAINTERS: dict[str, Callable[[QPainter, QRectF], None]] = {
 
 def capability_icon(capability: str, size: int = 20) -> QIcon:
     """A small glyph on a tinted disc; unknown capabilities get a neutral dot pattern."""
+    return _capability_icon(capability, size, _pen_color().lightness() < 128)
+
+
+@functools.cache
+def _capability_icon(capability: str, size: int, light_theme: bool) -> QIcon:
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -102,7 +108,6 @@ def capability_icon(capability: str, size: int = 20) -> QIcon:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(disc)
     painter.drawEllipse(QRectF(0, 0, size, size))
-    light_theme = _pen_color().lightness() < 128
     painter.setPen(QPen(tint.darker(110) if light_theme else tint.lighter(130), 1.4))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     inner = QRectF(size * 0.22, size * 0.22, size * 0.56, size * 0.56)

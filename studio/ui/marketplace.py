@@ -94,16 +94,19 @@ class MarketplaceFilter(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_capability(self, capability: str) -> None:
+        self.beginFilterChange()
         self._capability = capability
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_tag(self, tag: str) -> None:
+        self.beginFilterChange()
         self._tag = tag
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @override
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:

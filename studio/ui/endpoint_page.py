@@ -12,8 +12,8 @@ import json
 import random
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from studio.core.request_snippets import run_body
 from studio.core.schema import FieldError, carry_over
@@ -223,7 +224,22 @@ class EndpointPage(QWidget):
         self._set_enabled(True)
         prompt = form.prompt_editor()
         if prompt is not None:
+            prompt.installEventFilter(self)  # text boxes eat Ctrl+Enter before shortcuts see it
             prompt.setFocus()
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(
+            event, QKeyEvent
+        ):
+            submit_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if event.key() in submit_keys and ctrl:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.submit()
+                return True
+        return super().eventFilter(watched, event)
 
     def set_form_value(self, value: dict[str, Any]) -> None:
         if self.form is not None:

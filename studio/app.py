@@ -12,7 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QLoggingCategory, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
@@ -77,10 +77,6 @@ def _close_on_signals(window: MainWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     log_path = configure_logging()
     log.info("Mountsea Studio %s starting; log at %s", __version__, log_path)
-    # Qt Multimedia lists every optional library it could not load; users need none of that.
-    QLoggingCategory.setFilterRules(
-        "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
-    )
     QApplication.setApplicationName("Mountsea Studio")
     QApplication.setOrganizationName("Mountsea")
     QApplication.setApplicationVersion(__version__)

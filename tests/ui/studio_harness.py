@@ -34,7 +34,6 @@ async def running_studio(
     finally:
         await controller.aclose()
         window.close()
-        window.deleteLater()
 
 
 async def open_endpoint(controller: StudioController, slug: str) -> None:

@@ -1,0 +1,86 @@
+"""The gallery's actions: one set, shared by the toolbar, the context menu and the keys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class GalleryActions:
+    """Every gallery command; shortcuts fire only while the grid has focus."""
+
+    star: QAction
+    trash: QAction
+    undo_trash: QAction
+    restore: QAction
+    empty_trash: QAction
+    open_file: QAction
+    open_folder: QAction
+    export_folder: QAction
+    export_zip: QAction
+    remix: QAction
+    use_all: QAction
+    use_prompt: QAction
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        """One shared menu for every tile (built once, not per tile)."""
+        menu = QMenu(parent)
+        menu.addActions([self.remix, self.use_all, self.use_prompt])
+        menu.addSeparator()
+        menu.addActions([self.star, self.trash, self.restore])
+        menu.addSeparator()
+        menu.addActions([self.open_file, self.open_folder, self.export_folder, self.export_zip])
+        menu.addSeparator()
+        menu.addAction(self.empty_trash)
+        return menu
+
+
+def _action(
+    owner: QWidget,
+    text: str,
+    tip: str,
+    keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    action = QAction(text, owner)
+    action.setToolTip(tip)
+    if keys is not None:
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    owner.addAction(action)
+    return action
+
+
+def make_actions(grid: QWidget) -> GalleryActions:
+    """Actions owned by the grid, so their keys only work when it has focus."""
+    return GalleryActions(
+        star=_action(grid, "Star / unstar", "Star or unstar the selection (S)", "S"),
+        trash=_action(
+            grid,
+            "Move to trash",
+            "Move the selection to the trash (Delete)",
+            QKeySequence.StandardKey.Delete,
+        ),
+        undo_trash=_action(
+            grid,
+            "Undo trash",
+            "Put back what was last moved to the trash",
+            QKeySequence.StandardKey.Undo,
+        ),
+        restore=_action(grid, "Restore", "Take the selection out of the trash", "R"),
+        empty_trash=_action(grid, "Empty trash…", "Delete everything in the trash for good"),
+        open_file=_action(grid, "Open", "Open with the system's viewer"),
+        open_folder=_action(grid, "Open folder", "Show the file in its folder"),
+        export_folder=_action(grid, "Export to folder…", "Copy files with their parameters"),
+        export_zip=_action(grid, "Export as zip…", "One zip with the files and parameters"),
+        remix=_action(grid, "Remix", "Load every parameter except the seed (M)", "M"),
+        use_all=_action(grid, "Use all", "Load the exact parameters, seed included (A)", "A"),
+        use_prompt=_action(grid, "Use prompt", "Load only the prompt (P)", "P"),
+    )

@@ -1,0 +1,214 @@
+"""What the gallery's actions do: star, trash with undo, restore, empty, export, open, recall."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from studio.core import metadata
+from studio.core.library import (
+    ExportResult,
+    GalleryItem,
+    LibraryError,
+    RecallMode,
+    TrashToken,
+    make_recall,
+)
+from studio.ui.background import BackgroundTasks
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from studio.ui.gallery.actions import GalleryActions
+    from studio.ui.gallery.panel import GalleryPanel
+
+
+class GalleryCommands(QObject):
+    """Acts on the panel's selection; slow work (export, emptying, reading files) in a thread."""
+
+    def __init__(self, panel: GalleryPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+        self._library = panel.library
+        self._tasks = BackgroundTasks(self._show_error)
+        self._last_trash: TrashToken | None = None
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
+        self.confirm_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+
+    def connect_actions(self, actions: GalleryActions) -> None:
+        actions.star.triggered.connect(self.toggle_star)
+        actions.trash.triggered.connect(self.trash_selection)
+        actions.undo_trash.triggered.connect(self.undo_last_trash)
+        actions.restore.triggered.connect(self.restore_selection)
+        actions.empty_trash.triggered.connect(self.ask_empty_trash)
+        actions.open_file.triggered.connect(self.open_current_file)
+        actions.open_folder.triggered.connect(self.open_current_folder)
+        actions.export_folder.triggered.connect(lambda: self.ask_export(as_zip=False))
+        actions.export_zip.triggered.connect(lambda: self.ask_export(as_zip=True))
+        actions.remix.triggered.connect(lambda: self.recall(RecallMode.REMIX))
+        actions.use_all.triggered.connect(lambda: self.recall(RecallMode.USE_ALL))
+        actions.use_prompt.triggered.connect(lambda: self.recall(RecallMode.USE_PROMPT))
+
+    # --- curation ------------------------------------------------------------------------------
+
+    def toggle_star(self) -> None:
+        """Star the selection, or unstar it when every selected item is already starred."""
+        items = self._panel.selected_items()
+        if not items:
+            return
+        on = not all(item.output.favourite for item in items)
+        changed = self._library.set_favourite([item.id for item in items], on)
+        if self._panel.model.filter().favourites_only and not on:
+            self._panel.refresh()
+        else:
+            self._panel.model.set_favourite_flags(changed, on)
+            self._panel.detail.show_item(self._panel.current_item())
+
+    def trash_selection(self) -> None:
+        items = self._panel.selected_items()
+        if not items or self._panel.in_trash_view():
+            return
+        next_row = min(self._panel.model.row_of(item.id) or 0 for item in items)
+        token = self._library.trash([item.id for item in items])
+        self._last_trash = token
+        self._panel.refresh()
+        self._select_row(next_row)  # the selection moves on to the next tile
+        count = len(token.output_ids)
+        noun = "output" if count == 1 else "outputs"
+        self._panel.banner.show_message(
+            f"Moved {count} {noun} to the trash.", level="info", action="Undo"
+        )
+
+    def can_undo_trash(self) -> bool:
+        return self._last_trash is not None
+
+    def undo_last_trash(self) -> None:
+        token, self._last_trash = self._last_trash, None
+        if token is None:
+            return
+        self._library.undo_trash(token)
+        self._panel.banner.hide()
+        self._panel.refresh()
+
+    def restore_selection(self) -> None:
+        items = self._panel.selected_items()
+        if items:
+            self._library.restore([item.id for item in items])
+            self._panel.refresh()
+
+    def ask_empty_trash(self) -> None:
+        box = QMessageBox(self._panel)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Empty trash")
+        box.setText("Delete everything in the trash for good? The files are removed too.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.accepted.connect(lambda: self._tasks.spawn(self.empty_trash(), name="empty"))
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+
+    async def empty_trash(self) -> int:
+        removed = await asyncio.to_thread(self._library.empty_trash)
+        self._last_trash = None
+        self._panel.refresh()
+        return len(removed)
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def ask_export(self, *, as_zip: bool) -> None:
+        items = self._panel.selected_items()
+        if not items:
+            return
+        dialog = QFileDialog(self._panel, "Export as zip" if as_zip else "Export to folder")
+        if as_zip:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setNameFilter("Zip archives (*.zip)")
+            dialog.setDefaultSuffix("zip")
+            dialog.selectFile("gallery-export.zip")
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        ids = [item.id for item in items]
+        dialog.fileSelected.connect(
+            lambda chosen: self._tasks.spawn(self.export(ids, Path(chosen), as_zip=as_zip))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+
+    async def export(self, output_ids: list[int], dest: Path, *, as_zip: bool) -> ExportResult:
+        result = await asyncio.to_thread(self._library.export, output_ids, dest, as_zip=as_zip)
+        copied = len(output_ids) - len(result.missing)
+        text = f"Exported {copied} of {len(output_ids)} to {dest}."
+        if result.missing:
+            text += f" {len(result.missing)} had no file on disk."
+        self._panel.banner.show_message(text, level="info")
+        return result
+
+    def open_item(self, item: GalleryItem) -> None:
+        if item.file is not None:
+            self.open_url(QUrl.fromLocalFile(str(item.file)))
+
+    def open_current_file(self) -> None:
+        item = self._panel.current_item()
+        if item is not None:
+            self.open_item(item)
+
+    def open_current_folder(self) -> None:
+        item = self._panel.current_item()
+        if item is not None and item.file is not None:
+            self.open_url(QUrl.fromLocalFile(str(item.file.parent)))
+
+    # --- recall --------------------------------------------------------------------------------
+
+    def recall(self, mode: RecallMode) -> None:
+        item = self._panel.current_item()
+        if item is None:
+            return
+        try:
+            recalled = self._library.recall(item.id, mode)
+        except LibraryError as error:
+            self._show_error(str(error))
+            return
+        self._panel.recall_requested.emit(recalled)
+
+    def recall_from_dropped_file(self, path: str) -> None:
+        self._tasks.spawn(self.recall_from_file(Path(path)), name="drop")
+
+    async def recall_from_file(self, path: Path) -> bool:
+        """Read a file's stored request off the GUI thread; emit it as "Use all"."""
+        try:
+            request = await asyncio.to_thread(metadata.read_metadata, path)
+        except OSError as error:
+            self._show_error(f"Could not read {path.name}: {error}")
+            return False
+        if request is None or not request.get("input"):
+            self._panel.banner.show_message(
+                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
+            )
+            return False
+        recalled = make_recall(str(request.get("endpoint") or ""), request["input"], "use_all")
+        self._panel.recall_requested.emit(recalled)
+        return True
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _select_row(self, row: int) -> None:
+        model = self._panel.model
+        if model.rowCount() == 0:
+            return
+        index = model.index(min(row, model.rowCount() - 1))
+        self._panel.grid.setCurrentIndex(index)
+
+    def _show_error(self, text: str) -> None:
+        self._panel.banner.show_message(text, level="error")
+
+    async def aclose(self) -> None:
+        await self._tasks.aclose()

@@ -1,0 +1,159 @@
+"""Paints gallery tiles: thumbnail, kind badges, duration, star, prompt; asks for thumbnails."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from typing_extensions import override
+
+from studio.core.library import GalleryItem
+from studio.ui.gallery.describe import format_duration, prompt_excerpt
+from studio.ui.gallery.model import GalleryRole, item_thumb_key
+from studio.ui.gallery.placeholders import draw_pill, draw_play_badge, draw_star
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from studio.ui.gallery.thumbs import ThumbnailLoader
+
+MIN_TILE_WIDTH: Final = 176
+_PAD: Final = 6
+_CAPTION: Final = 44  # two lines of text under the picture
+
+
+class GalleryDelegate(QStyledItemDelegate):
+    """Fixed-size tiles; painting a tile is what requests its thumbnail (visible rows only)."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._loader = loader
+        self._tile = QSize(MIN_TILE_WIDTH, MIN_TILE_WIDTH + _CAPTION)
+
+    def set_tile_width(self, width: int) -> QSize:
+        """Tiles are a square picture plus a caption; returns the new tile size."""
+        width = max(width, MIN_TILE_WIDTH)
+        self._tile = QSize(width, width - 2 * _PAD + _CAPTION)
+        return self._tile
+
+    @override
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return self._tile
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = index.data(GalleryRole.ITEM)
+        if not isinstance(item, GalleryItem):
+            return
+        rect: QRect = option.rect
+        state: QStyle.StateFlag = option.state
+        palette: QPalette = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        self._paint_frame(painter, QRectF(rect).adjusted(1, 1, -1, -1), palette, selected)
+        side = rect.width() - 2 * _PAD
+        image_rect = QRectF(rect.left() + _PAD, rect.top() + _PAD, side, side)
+        picture = self._paint_thumbnail(painter, image_rect, index, item)
+        self._paint_badges(painter, picture, item)
+        self._paint_caption(painter, rect, palette, item)
+        painter.restore()
+
+    def _paint_frame(
+        self, painter: QPainter, rect: QRectF, palette: QPalette, selected: bool
+    ) -> None:
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if selected:
+            fill = QColor(highlight)
+            fill.setAlpha(70)
+            painter.setPen(QPen(highlight, 2))
+            painter.setBrush(fill)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        painter.drawRoundedRect(rect, 6, 6)
+
+    def _paint_thumbnail(
+        self,
+        painter: QPainter,
+        area: QRectF,
+        index: QModelIndex | QPersistentModelIndex,
+        item: GalleryItem,
+    ) -> QRectF:
+        """Draw the picture fitted into area; returns where it went (badges sit on it)."""
+        key = item_thumb_key(item)
+        if key is not None and item.file is not None and self._loader.pixmap(key) is None:
+            self._loader.request(key, item.file, item.output.kind.value)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        if not isinstance(pixmap, QPixmap) or pixmap.isNull():
+            return area
+        picture = _fitted(pixmap.size(), area)
+        painter.drawPixmap(picture, pixmap, QRectF(pixmap.rect()))
+        if item.output.trashed_at is not None:
+            painter.fillRect(picture, QColor(255, 255, 255, 110))  # faded: it is in the trash
+        return picture
+
+    def _paint_badges(self, painter: QPainter, area: QRectF, item: GalleryItem) -> None:
+        kind = item.output.kind.value
+        if kind == "video":
+            draw_play_badge(painter, area.center(), 18)
+        duration = format_duration(item.output.duration)
+        if duration and kind in ("video", "audio"):
+            metrics = QFontMetrics(painter.font())
+            width = metrics.horizontalAdvance(duration) + 12
+            height = metrics.height() + 2
+            pill = QRectF(area.right() - width - 4, area.bottom() - height - 4, width, height)
+            draw_pill(painter, pill, duration)
+        if item.output.favourite:
+            draw_star(painter, QPointF(area.right() - 14, area.top() + 14), 10)
+
+    def _paint_caption(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        palette: QPalette,
+        item: GalleryItem,
+    ) -> None:
+        metrics = QFontMetrics(painter.font())
+        width = rect.width() - 2 * _PAD
+        top = rect.top() + rect.width() - _PAD + 4
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        text = metrics.elidedText(prompt_excerpt(item), Qt.TextElideMode.ElideRight, width)
+        # The selection fill is translucent, so normal text colours stay readable on it.
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(QRect(rect.left() + _PAD, top, width, metrics.height()), flags, text)
+        detail = metrics.elidedText(_detail_line(item), Qt.TextElideMode.ElideRight, width)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        line = QRect(rect.left() + _PAD, top + metrics.height(), width, metrics.height())
+        painter.drawText(line, flags, detail)
+
+
+def _detail_line(item: GalleryItem) -> str:
+    name = item.model or item.endpoint.rsplit("/", 1)[0]
+    output = item.output
+    size = f" · {output.width}×{output.height}" if output.width and output.height else ""
+    return f"{name}{size}"
+
+
+def _fitted(size: QSize, area: QRectF) -> QRectF:
+    """The largest rect of size's aspect ratio centred in area."""
+    if size.width() <= 0 or size.height() <= 0:
+        return area
+    scale = min(area.width() / size.width(), area.height() / size.height())
+    width, height = size.width() * scale, size.height() * scale
+    return QRectF(
+        area.left() + (area.width() - width) / 2,
+        area.top() + (area.height() - height) / 2,
+        width,
+        height,
+    )

@@ -1,0 +1,62 @@
+"""The gallery grid: an icon-mode list tuned for tens of thousands of same-size tiles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QListView
+from typing_extensions import override
+
+from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtWidgets import QWidget
+
+    from studio.ui.gallery.thumbs import ThumbnailLoader
+
+GAP: Final = 6
+
+
+class GalleryGrid(QListView):
+    """Uniform tiles in batched layout; tiles widen to fill the row; drags files out."""
+
+    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tiles = GalleryDelegate(loader, self)
+        self.setItemDelegate(self.tiles)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setUniformItemSizes(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        # Single pass, not Batched: with uniform sizes a pass over the loaded rows costs well
+        # under a millisecond per thousand, while Batched relaid every row after each fetched
+        # page and repainted between batches (bench: 10k rows scrolled in ~6 s, not ~50 s).
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setMovement(QListView.Movement.Static)
+        self.setWrapping(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(40)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._fit_columns()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Share the spare width between the columns instead of leaving a gap on the right."""
+        width = max(self.viewport().width() - 1, MIN_TILE_WIDTH + GAP)
+        columns = max(1, width // (MIN_TILE_WIDTH + GAP))
+        cell_width = width // columns
+        tile = self.tiles.set_tile_width(cell_width - GAP)
+        cell = QSize(cell_width, tile.height() + GAP)
+        if cell != self.gridSize():
+            self.setGridSize(cell)

@@ -1,0 +1,228 @@
+"""The gallery's list model: library outputs for one filter, fetched 200 rows at a time.
+
+Signals:
+    total_changed(int) — how many outputs match the filter (all pages, loaded or not).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any, Final
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from typing_extensions import override
+
+from studio.core.library import GalleryItem, Library, OutputFilter
+from studio.core.thumbnails import THUMB_SIZE
+from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
+from studio.ui.gallery.placeholders import placeholder_pixmap
+from studio.ui.gallery.thumbs import thumb_key
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from studio.ui.gallery.thumbs import ThumbnailLoader
+
+PAGE_SIZE: Final = 200
+URI_LIST: Final = "text/uri-list"
+
+
+class GalleryRole(IntEnum):
+    """Custom data roles of GalleryModel."""
+
+    ITEM = Qt.ItemDataRole.UserRole + 1
+    KIND = Qt.ItemDataRole.UserRole + 2
+    FAVOURITE = Qt.ItemDataRole.UserRole + 3
+    DURATION = Qt.ItemDataRole.UserRole + 4
+    OUTPUT_ID = Qt.ItemDataRole.UserRole + 5
+    THUMB_KEY = Qt.ItemDataRole.UserRole + 6
+    TRASHED = Qt.ItemDataRole.UserRole + 7
+
+
+def item_thumb_key(item: GalleryItem, size: int = THUMB_SIZE) -> str | None:
+    return None if item.file is None else thumb_key(item.file, size)
+
+
+class GalleryModel(QAbstractListModel):
+    """Rows are GalleryItems in filter order; more pages come through canFetchMore/fetchMore."""
+
+    total_changed = Signal(int)
+
+    def __init__(
+        self,
+        library: Library,
+        loader: ThumbnailLoader,
+        parent: QObject | None = None,
+        *,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._loader = loader
+        self._page_size = page_size
+        self._filter = OutputFilter()
+        self._items: list[GalleryItem] = []
+        self._ids: dict[int, int] = {}  # output id -> row
+        self._rows_by_key: dict[str, list[int]] = {}
+        self._total = 0
+        loader.thumbnail_ready.connect(self._on_loader_thumbnail_ready)
+        loader.thumbnail_failed.connect(self._on_loader_thumbnail_ready)
+
+    # --- Qt model API --------------------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._items)
+
+    @override
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and len(self._items) < self._total
+
+    @override
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if parent.isValid():
+            return
+        page = self._library.page_outputs(self._filter, len(self._items), self._page_size)
+        fresh = [item for item in page if item.id not in self._ids]
+        if not fresh:
+            self._total = len(self._items)  # the library shrank under us: stop asking
+            return
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._append(fresh)
+        self.endInsertRows()
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return prompt_excerpt(item)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnail(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(item)
+        return self._custom_data(item, role)
+
+    def _custom_data(self, item: GalleryItem, role: int) -> Any:
+        values: dict[int, Any] = {
+            GalleryRole.ITEM: item,
+            GalleryRole.KIND: item.output.kind.value,
+            GalleryRole.FAVOURITE: item.output.favourite,
+            GalleryRole.DURATION: item.output.duration,
+            GalleryRole.OUTPUT_ID: item.id,
+            GalleryRole.THUMB_KEY: item_thumb_key(item),
+            GalleryRole.TRASHED: item.output.trashed_at is not None,
+        }
+        return values.get(role)
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        item = self.item_at(index.row()) if index.isValid() else None
+        if item is not None and item.file is not None:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    @override
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in GalleryRole})
+        return names
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return [URI_LIST]
+
+    @override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        items = [self._items[row] for row in rows if row < len(self._items)]
+        mime.setUrls([QUrl.fromLocalFile(str(item.file)) for item in items if item.file])
+        return mime
+
+    @override
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    # --- gallery API ---------------------------------------------------------------------------
+
+    def filter(self) -> OutputFilter:
+        return self._filter
+
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, output_filter: OutputFilter) -> None:
+        """Show another filter from its first page."""
+        self._filter = output_filter
+        self._reload(self._page_size)
+
+    def refresh(self) -> None:
+        """Re-read every loaded row (at least one page), e.g. after a change in the library."""
+        self._reload(max(len(self._items), self._page_size))
+
+    def item_at(self, row: int) -> GalleryItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, output_id: int) -> int | None:
+        return self._ids.get(output_id)
+
+    def items(self, rows: Iterable[int]) -> list[GalleryItem]:
+        return [self._items[row] for row in sorted(set(rows)) if 0 <= row < len(self._items)]
+
+    def set_favourite_flags(self, output_ids: Iterable[int], on: bool) -> None:
+        """Update rows in place after the library starred or unstarred them."""
+        for output_id in output_ids:
+            row = self._ids.get(output_id)
+            if row is None:
+                continue
+            item = self._items[row]
+            output = dataclasses.replace(item.output, favourite=on)
+            self._items[row] = dataclasses.replace(item, output=output)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def thumbnail(self, item: GalleryItem) -> Any:
+        key = item_thumb_key(item)
+        found = self._loader.pixmap(key) if key is not None else None
+        return found if found is not None else placeholder_pixmap(item.output.kind.value)
+
+    # --- internals -----------------------------------------------------------------------------
+
+    def _reload(self, rows: int) -> None:
+        self.beginResetModel()
+        self._total = self._library.count_outputs(self._filter)
+        self._items, self._ids, self._rows_by_key = [], {}, {}
+        self._append(self._library.page_outputs(self._filter, 0, rows))
+        self.endResetModel()
+        self.total_changed.emit(self._total)
+
+    def _append(self, items: list[GalleryItem]) -> None:
+        for item in items:
+            row = len(self._items)
+            self._items.append(item)
+            self._ids[item.id] = row
+            key = item_thumb_key(item)
+            if key is not None:
+                self._rows_by_key.setdefault(key, []).append(row)
+
+    def _on_loader_thumbnail_ready(self, key: str) -> None:
+        for row in self._rows_by_key.get(key, ()):
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])

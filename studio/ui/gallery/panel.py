@@ -1,0 +1,225 @@
+"""The gallery panel: filter bar, thumbnail grid, count, undo banner and detail pane, wired.
+
+Signals:
+    recall_requested(object) — a Recall (Remix / Use all / Use prompt, or a dropped file).
+    detail_requested(object) — the user activated a GalleryItem (double-click or Enter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio.ui.banner import Banner
+from studio.ui.gallery.actions import make_actions
+from studio.ui.gallery.commands import GalleryCommands
+from studio.ui.gallery.detail import DetailPane
+from studio.ui.gallery.filter_bar import FilterBar
+from studio.ui.gallery.grid import GalleryGrid
+from studio.ui.gallery.model import GalleryModel, GalleryRole
+from studio.ui.gallery.thumbs import ThumbnailLoader
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from studio.core.library import GalleryItem, Library, OutputFilter
+
+
+class GalleryPanel(QWidget):
+    """Everything the user sees of the library's outputs; see the module docstring for signals."""
+
+    recall_requested = Signal(object)
+    detail_requested = Signal(object)
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.loader = ThumbnailLoader(self)
+        self.model = GalleryModel(library, self.loader, self)
+        self.filter_bar = FilterBar()
+        self.grid = GalleryGrid(self.loader)
+        self.grid.setModel(self.model)
+        self.gallery_actions = make_actions(self.grid)
+        self.menu = self.gallery_actions.context_menu(self)
+        self.count_label = QLabel()
+        self.banner = Banner()
+        self.detail = DetailPane(self.loader)
+        self.toolbar = self._make_toolbar()
+        self.commands = GalleryCommands(self)
+        self._lay_out()
+        self._connect()
+        self.setAcceptDrops(True)
+        self.model.set_filter(self.filter_bar.current_filter())
+        self._refresh_sources()
+        self._update_actions()
+
+    def _make_toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        actions = self.gallery_actions
+        bar.addActions([actions.remix, actions.use_all, actions.use_prompt])
+        bar.addSeparator()
+        bar.addActions([actions.star, actions.trash, actions.restore, actions.empty_trash])
+        bar.addSeparator()
+        bar.addActions([actions.open_file, actions.export_folder])
+        return bar
+
+    def _lay_out(self) -> None:
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.grid, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label, 1)
+        footer.addWidget(self.toolbar)
+        column.addLayout(footer)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(splitter, 1)
+
+    def _connect(self) -> None:
+        self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
+        self.model.total_changed.connect(self._on_model_total_changed)
+        self.model.modelReset.connect(self._update_actions)
+        selection = self.grid.selectionModel()
+        selection.selectionChanged.connect(self._update_actions)
+        selection.currentChanged.connect(self._on_grid_current_changed)
+        self.grid.activated.connect(self._on_grid_activated)
+        self.grid.customContextMenuRequested.connect(self._on_grid_context_menu_requested)
+        self.detail.open_requested.connect(self.commands.open_item)
+        self.banner.action_triggered.connect(self.commands.undo_last_trash)
+        self.commands.connect_actions(self.gallery_actions)
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def selected_items(self) -> list[GalleryItem]:
+        rows = [index.row() for index in self.grid.selectionModel().selectedIndexes()]
+        return self.model.items(rows)
+
+    def current_item(self) -> GalleryItem | None:
+        index = self.grid.currentIndex()
+        return self.model.item_at(index.row()) if index.isValid() else None
+
+    def in_trash_view(self) -> bool:
+        return self.model.filter().trash_only
+
+    def set_filter(self, output_filter: OutputFilter) -> None:
+        self.model.set_filter(output_filter)
+        self.detail.show_item(self.current_item())
+
+    def refresh(self) -> None:
+        """Re-read the library (e.g. a new output was recorded), keeping scroll and selection."""
+        scroll = self.grid.verticalScrollBar().value()
+        selected = [item.id for item in self.selected_items()]
+        current = self.current_item()
+        self.model.refresh()
+        self._lay_out_now()
+        self._select_ids(selected, None if current is None else current.id)
+        self.grid.verticalScrollBar().setValue(scroll)
+        self.detail.show_item(self.current_item())
+        self._refresh_sources()
+
+    def _lay_out_now(self) -> None:
+        # A reset lays rows out later; the old scroll position only exists once they are placed.
+        self.grid.doItemsLayout()
+
+    def _select_ids(self, output_ids: list[int], current_id: int | None) -> None:
+        selection = QItemSelection()
+        for output_id in output_ids:
+            row = self.model.row_of(output_id)
+            if row is not None:
+                index = self.model.index(row)
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        model = self.grid.selectionModel()
+        model.select(selection, flags.ClearAndSelect)
+        row = self.model.row_of(current_id) if current_id is not None else None
+        if row is not None:
+            model.setCurrentIndex(self.model.index(row), flags.NoUpdate)
+
+    def _refresh_sources(self) -> None:
+        self.filter_bar.set_sources(
+            self.library.distinct_models(), self.library.distinct_endpoints()
+        )
+
+    def _update_actions(self) -> None:
+        actions = self.gallery_actions
+        count = len(self.grid.selectionModel().selectedIndexes())
+        one = self.current_item() is not None
+        trash_view = self.in_trash_view()
+        for action in (actions.star, actions.export_folder, actions.export_zip):
+            action.setEnabled(count > 0)
+        actions.trash.setEnabled(count > 0 and not trash_view)
+        actions.restore.setEnabled(count > 0 and trash_view)
+        actions.restore.setVisible(trash_view)
+        actions.empty_trash.setVisible(trash_view)
+        actions.empty_trash.setEnabled(trash_view and self.model.total() > 0)
+        for action in (actions.remix, actions.use_all, actions.use_prompt, actions.open_file,
+                       actions.open_folder):  # fmt: skip
+            action.setEnabled(one)
+        actions.undo_trash.setEnabled(self.commands.can_undo_trash())
+
+    # --- handlers ------------------------------------------------------------------------------
+
+    def _on_filter_bar_filter_changed(self, output_filter: OutputFilter) -> None:
+        self.set_filter(output_filter)
+
+    def _on_model_total_changed(self, total: int) -> None:
+        noun = "in the trash" if self.in_trash_view() else ("output" if total == 1 else "outputs")
+        self.count_label.setText(f"{total:,} {noun}")
+
+    def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.detail.show_item(self.model.item_at(current.row()) if current.isValid() else None)
+        self._update_actions()
+
+    def _on_grid_activated(self, index: QModelIndex) -> None:
+        item = index.data(GalleryRole.ITEM)
+        if item is not None:
+            self.detail_requested.emit(item)
+
+    def _on_grid_context_menu_requested(self, position: QPoint) -> None:
+        self._update_actions()
+        self.menu.popup(self.grid.viewport().mapToGlobal(position))
+
+    # --- dropping a file recalls its parameters ------------------------------------------------
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from_own_grid = event.source() is self.grid
+        if event.mimeData().hasUrls() and not from_own_grid:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if not local or event.source() is self.grid:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.commands.recall_from_dropped_file(local[0])
+
+    async def aclose(self) -> None:
+        """Stop thumbnail work and background commands (call before the app quits)."""
+        await self.commands.aclose()
+        await self.loader.aclose()

@@ -1,0 +1,81 @@
+"""Neutral tiles shown until a thumbnail is loaded, and small overlay glyphs (star, play)."""
+
+from __future__ import annotations
+
+import math
+from typing import Final
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
+
+from studio.ui.icons import capability_icon
+
+_TILE: Final = 128
+_cache: dict[str, QPixmap] = {}
+
+
+def placeholder_pixmap(kind: str) -> QPixmap:
+    """A flat grey square with the kind's glyph; made once per kind, on the GUI thread."""
+    found = _cache.get(kind)
+    if found is None:
+        found = _draw_placeholder(kind)
+        _cache[kind] = found
+    return found
+
+
+def _draw_placeholder(kind: str) -> QPixmap:
+    pixmap = QPixmap(_TILE, _TILE)
+    pixmap.fill(QColor("#d5d8de"))
+    painter = QPainter(pixmap)
+    icon = capability_icon(kind, 40)
+    icon.paint(painter, (_TILE - 40) // 2, (_TILE - 40) // 2, 40, 40)
+    painter.end()
+    return pixmap
+
+
+def star_path(center: QPointF, radius: float) -> QPainterPath:
+    """A five-pointed star, point up."""
+    path = QPainterPath()
+    for step in range(10):
+        reach = radius if step % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + step * math.pi / 5
+        point = QPointF(center.x() + reach * math.cos(angle), center.y() + reach * math.sin(angle))
+        if step == 0:
+            path.moveTo(point)
+        else:
+            path.lineTo(point)
+    path.closeSubpath()
+    return path
+
+
+def draw_star(painter: QPainter, center: QPointF, radius: float) -> None:
+    painter.save()
+    painter.setPen(QPen(QColor(60, 40, 0, 200), 1.2))
+    painter.setBrush(QColor("#f5b301"))
+    painter.drawPath(star_path(center, radius))
+    painter.restore()
+
+
+def draw_play_badge(painter: QPainter, center: QPointF, radius: float) -> None:
+    """A translucent dark disc with a white triangle."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 140))
+    painter.drawEllipse(center, radius, radius)
+    triangle = QPainterPath(QPointF(center.x() - radius * 0.32, center.y() - radius * 0.45))
+    triangle.lineTo(center.x() + radius * 0.5, center.y())
+    triangle.lineTo(center.x() - radius * 0.32, center.y() + radius * 0.45)
+    triangle.closeSubpath()
+    painter.fillPath(triangle, QColor("white"))
+    painter.restore()
+
+
+def draw_pill(painter: QPainter, rect: QRectF, text: str) -> None:
+    """White text on a dark rounded pill (durations on tiles)."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(0, 0, 0, 160))
+    painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()

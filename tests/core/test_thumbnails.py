@@ -1,0 +1,119 @@
+"""Thumbnail files for images, videos and audio: sizes, the disk cache and its key."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+import pytest
+from PIL import Image
+
+from studio.core import thumbnails
+from studio.core.thumbnails import MediaKind, ThumbnailError, make_thumbnail, waveform_tile
+from tests.fakes.preview_media import make_mp4, make_png, make_wav
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_image_thumbnail_is_small_webp_under_cache_dir(tmp_path: Path, studio_home: Path) -> None:
+    source = make_png(tmp_path / "big.png", 1200, 600)
+    thumb = make_thumbnail(source, MediaKind.IMAGE)
+    assert thumb.is_relative_to(studio_home / "cache" / "thumbs")
+    with Image.open(thumb) as image:
+        assert image.format == "WEBP"
+        assert image.size == (256, 128)
+    assert thumb.stat().st_size < 20_000
+
+
+def test_second_request_hits_the_disk_cache(tmp_path: Path) -> None:
+    source = make_png(tmp_path / "a.png", 300, 300)
+    first = make_thumbnail(source)
+    stamp = first.stat().st_mtime_ns
+    os.utime(first, ns=(stamp - 10_000_000_000, stamp - 10_000_000_000))
+    again = make_thumbnail(source)
+    assert again == first
+    assert again.stat().st_mtime_ns == stamp - 10_000_000_000  # not rewritten
+
+
+def test_cache_key_changes_when_the_file_changes(tmp_path: Path) -> None:
+    source = make_png(tmp_path / "a.png", 300, 300)
+    first = make_thumbnail(source)
+    make_png(source, 200, 100, colour=(0, 0, 0))
+    stamp = source.stat().st_mtime_ns + 5_000_000_000
+    os.utime(source, ns=(stamp, stamp))
+    second = make_thumbnail(source)
+    assert second != first
+    with Image.open(second) as image:
+        assert image.size == (200, 100)
+
+
+def test_cache_key_depends_on_thumbnail_size(tmp_path: Path) -> None:
+    source = make_png(tmp_path / "a.png", 600, 600)
+    small = make_thumbnail(source, size=64)
+    large = make_thumbnail(source, size=512)
+    with Image.open(small) as a, Image.open(large) as b:
+        assert (a.size, b.size) == ((64, 64), (512, 512))
+
+
+def test_video_thumbnail_is_the_first_frame(tmp_path: Path) -> None:
+    source = make_mp4(tmp_path / "clip.mp4", seconds=0.5, size=(320, 180))
+    thumb = make_thumbnail(source, "video")
+    with Image.open(thumb) as image:
+        assert image.size == (256, 144)
+        # the first frame has the yellow bar at the left edge on a dark ground
+        left = image.convert("RGB").getpixel((2, 72))
+        right = image.convert("RGB").getpixel((200, 72))
+    assert isinstance(left, tuple)
+    assert isinstance(right, tuple)
+    assert left[0] > 150
+    assert right[0] < 80
+
+
+def test_audio_thumbnail_is_a_waveform_tile(tmp_path: Path) -> None:
+    source = make_wav(tmp_path / "tone.wav", seconds=1.0)
+    thumb = make_thumbnail(source)  # kind guessed from the suffix
+    with Image.open(thumb) as image:
+        assert image.size == (256, 256)
+        colours = {image.convert("RGB").getpixel((x, 128)) for x in range(0, 256, 4)}
+    assert len(colours) > 2  # bars and ground, not a flat tile
+
+
+def test_waveform_tile_bar_height_follows_the_peaks() -> None:
+    tile = waveform_tile([0.1, 1.0], size=100)
+    quiet_top = min(y for y in range(100) if tile.getpixel((30, y)) != (30, 46, 40))
+    loud_top = min(y for y in range(100) if tile.getpixel((70, y)) != (30, 46, 40))
+    assert loud_top < quiet_top
+
+
+def test_unknown_kind_falls_back_to_the_suffix(tmp_path: Path) -> None:
+    source = make_png(tmp_path / "a.png", 50, 40)
+    with Image.open(make_thumbnail(source, "text")) as image:
+        assert image.size == (50, 40)
+
+
+@pytest.mark.parametrize("name", ["broken.png", "broken.mp4", "broken.wav"])
+def test_undecodable_files_raise_thumbnail_error(tmp_path: Path, name: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(b"not media at all")
+    with pytest.raises(ThumbnailError):
+        make_thumbnail(source)
+
+
+def test_missing_file_raises_thumbnail_error(tmp_path: Path) -> None:
+    with pytest.raises(ThumbnailError):
+        make_thumbnail(tmp_path / "gone.png")
+
+
+def test_decompression_bomb_limit_stays(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = make_png(tmp_path / "a.png", 100, 100)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 10,000 px is past twice the limit
+    with pytest.raises(ThumbnailError):
+        make_thumbnail(source)
+
+
+def test_explicit_cache_root(tmp_path: Path) -> None:
+    source = make_png(tmp_path / "a.png", 30, 30)
+    thumb = make_thumbnail(source, cache_root=tmp_path / "own")
+    assert thumb.is_relative_to(tmp_path / "own")
+    assert thumb == thumbnails.cached_path(source, cache_root=tmp_path / "own")

@@ -1,0 +1,222 @@
+"""GalleryModel and ThumbnailLoader: paging, filters, roles, drag data, off-thread thumbnails."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QPixmap
+
+from bench.fill import build_library, prompt_for
+from studio.core import thumbnails
+from studio.core.library import GalleryItem, Library, OutputFilter
+from studio.ui.gallery import GalleryModel, GalleryRole, ThumbnailLoader, thumb_key
+from tests.conftest import wait_until
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.modeltest import ModelTester
+
+ROWS = 35
+
+
+@pytest.fixture
+def lib(tmp_path: Path, qapp: QApplication) -> Iterator[Library]:
+    library = build_library(tmp_path / "lib", ROWS, 20)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def loader() -> ThumbnailLoader:
+    return ThumbnailLoader()
+
+
+def _model(lib: Library, loader: ThumbnailLoader, page_size: int = 200) -> GalleryModel:
+    model = GalleryModel(lib, loader, page_size=page_size)
+    model.set_filter(OutputFilter())
+    return model
+
+
+def _prompts(model: GalleryModel) -> list[str]:
+    return [item.prompt for item in model.items(range(model.rowCount()))]
+
+
+def test_model_passes_qtmodeltester(
+    qtmodeltester: ModelTester, lib: Library, loader: ThumbnailLoader
+) -> None:
+    model = _model(lib, loader, page_size=10)
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+
+
+def test_rows_grow_with_fetch_more(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader, page_size=10)
+    seen = [model.rowCount()]
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        seen.append(model.rowCount())
+    assert seen == [10, 20, 30, 35]
+    assert model.total() == ROWS
+    assert _prompts(model)[0] == prompt_for(ROWS - 1)  # newest first
+    assert len({item.id for item in model.items(range(ROWS))}) == ROWS
+
+
+def test_refresh_reloads_every_loaded_row(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader, page_size=10)
+    model.fetchMore(QModelIndex())
+    first = model.item_at(0)
+    assert first is not None
+    lib.set_favourite([first.id], True)
+    model.refresh()
+    assert model.rowCount() == 20
+    assert model.index(0).data(GalleryRole.FAVOURITE) is True
+
+
+@pytest.mark.parametrize(
+    ("output_filter", "expected"),
+    [
+        (OutputFilter(capability="video"), {"video"}),
+        (OutputFilter(capability="audio"), {"audio"}),
+        (OutputFilter(newest_first=False), {"image", "video", "audio"}),
+    ],
+)
+def test_capability_filter(
+    lib: Library, loader: ThumbnailLoader, output_filter: OutputFilter, expected: set[str]
+) -> None:
+    model = _model(lib, loader)
+    model.set_filter(output_filter)
+    kinds = {model.index(row).data(GalleryRole.KIND) for row in range(model.rowCount())}
+    assert kinds == expected
+    assert model.rowCount() == lib.count_outputs(output_filter)
+
+
+def test_favourites_text_and_trash_filters(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader)
+    model.set_filter(OutputFilter(favourites_only=True))
+    assert model.rowCount() == 5  # rows 3, 10, 17, 24, 31
+    assert all(model.index(row).data(GalleryRole.FAVOURITE) for row in range(5))
+    model.set_filter(OutputFilter(text="lighthou"))
+    assert model.rowCount() > 0
+    assert all("lighthouse" in prompt for prompt in _prompts(model))
+    model.set_filter(OutputFilter(trash_only=True))
+    assert model.rowCount() == 0
+    lib.trash([model_item_id(lib, 0), model_item_id(lib, 1)])
+    model.refresh()
+    assert model.rowCount() == 2
+    assert all(model.index(row).data(GalleryRole.TRASHED) for row in range(2))
+
+
+def model_item_id(lib: Library, row: int) -> int:
+    return lib.page_outputs(OutputFilter(), row, 1)[0].id
+
+
+def test_roles_describe_the_item(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader)
+    index = model.index(0)
+    item = index.data(GalleryRole.ITEM)
+    assert isinstance(item, GalleryItem)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == item.prompt
+    tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
+    for fragment in (item.endpoint, f"seed: {item.input['seed']}", "num_inference_steps"):
+        assert fragment in tooltip
+    assert index.data(GalleryRole.OUTPUT_ID) == item.id
+    assert index.data(GalleryRole.KIND) == item.output.kind.value
+    assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QPixmap)  # placeholder
+
+
+def test_video_rows_carry_their_duration(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader)
+    model.set_filter(OutputFilter(capability="video"))
+    assert model.index(0).data(GalleryRole.DURATION) == pytest.approx(0.5)
+
+
+def test_drag_mime_data_holds_file_urls(lib: Library, loader: ThumbnailLoader) -> None:
+    model = _model(lib, loader)
+    indexes = [model.index(0), model.index(3)]
+    mime = model.mimeData(indexes)
+    files = [url.toLocalFile() for url in mime.urls()]
+    expected = [str(item.file) for item in model.items([0, 3])]
+    assert files == expected
+    assert mime.hasFormat("text/uri-list")
+    assert model.flags(model.index(0)) & Qt.ItemFlag.ItemIsDragEnabled
+
+
+@pytest.mark.asyncio
+async def test_thumbnails_are_made_off_thread_then_served_from_disk(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renders: list[int] = []
+    real_render = thumbnails._render
+
+    def counting_render(*args: object) -> object:
+        renders.append(threading.get_ident())
+        return real_render(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(thumbnails, "_render", counting_render)
+    loader = ThumbnailLoader()
+    model = _model(lib, loader)
+    changed: list[int] = []
+    model.dataChanged.connect(lambda first, _last, _roles: changed.append(first.row()))
+    item = model.item_at(0)
+    assert item is not None and item.file is not None
+    key = thumb_key(item.file)
+    loader.request(key, item.file, item.output.kind.value)
+    await wait_until(lambda: loader.pixmap(key) is not None)
+    assert renders and renders[0] != threading.get_ident()
+    assert 0 in changed
+    assert isinstance(model.index(0).data(Qt.ItemDataRole.DecorationRole), QPixmap)
+    fresh = ThumbnailLoader()  # empty memory cache: only the disk cache can help now
+    fresh.request(key, item.file, item.output.kind.value)
+    await wait_until(lambda: fresh.pixmap(key) is not None)
+    assert len(renders) == 1
+
+
+@pytest.mark.asyncio
+async def test_thumbnails_for_every_kind(lib: Library) -> None:
+    loader = ThumbnailLoader()
+    model = _model(lib, loader)
+    wanted: dict[str, str] = {}
+    for row in range(model.rowCount()):
+        item = model.item_at(row)
+        assert item is not None and item.file is not None
+        wanted.setdefault(item.output.kind.value, thumb_key(item.file))
+        loader.request(thumb_key(item.file), item.file, item.output.kind.value)
+    assert set(wanted) == {"image", "video", "audio"}
+    await wait_until(lambda: all(loader.pixmap(key) is not None for key in wanted.values()))
+    sizes = {kind: loader.pixmap(key).size() for kind, key in wanted.items()}  # type: ignore[union-attr]
+    assert sizes["audio"].width() == sizes["audio"].height() == 256
+    assert (sizes["image"].width(), sizes["image"].height()) == (96, 64)  # never upscaled
+    assert (sizes["video"].width(), sizes["video"].height()) == (96, 64)
+
+
+@pytest.mark.asyncio
+async def test_loader_serves_newest_first_and_drops_the_oldest(tmp_path: Path) -> None:
+    gate = threading.Event()
+    order: list[str] = []
+
+    def maker(path: Path, _kind: str | None, _size: int) -> Path:
+        if path.name == "first":
+            gate.wait(5)
+        order.append(path.name)
+        raise thumbnails.ThumbnailError("no picture")
+
+    loader = ThumbnailLoader(max_pending=3, workers=1, maker=maker)
+    failed: list[str] = []
+    loader.thumbnail_failed.connect(failed.append)
+    for name in ["first", "a", "b", "c", "d"]:
+        loader.request(name, tmp_path / name, "image")
+    assert loader.pending_count() == 4  # "first" running, "a" dropped, b c d waiting
+    gate.set()
+    await wait_until(lambda: len(failed) == 4)
+    assert order == ["first", "d", "c", "b"]
+    assert loader.has_failed("d")
+    loader.request("d", tmp_path / "d", "image")  # a known failure is not retried
+    assert loader.pending_count() == 0

@@ -1,0 +1,323 @@
+"""GalleryPanel: curation actions, keys, export, recall, drops, filters and refresh."""
+
+from __future__ import annotations
+
+import zipfile
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+from bench.fill import build_library, embed_request, make_png
+from studio.core.library import Library, OutputFilter, Recall, RecallMode
+from studio.ui.gallery import GalleryPanel, GalleryRole
+from tests.conftest import wait_until
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+ROWS = 30
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Iterator[Library]:
+    library = build_library(tmp_path / "lib", ROWS, 20)
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
+    widget = GalleryPanel(lib)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    return widget
+
+
+def _select(panel: GalleryPanel, *rows: int) -> None:
+    selection = panel.grid.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag
+    selection.clearSelection()
+    for row in rows:
+        selection.select(panel.model.index(row), flags.Select)
+    selection.setCurrentIndex(panel.model.index(rows[0]), flags.NoUpdate)
+
+
+def _banner_shown(panel: GalleryPanel) -> bool:
+    return panel.banner.isVisibleTo(panel)
+
+
+def _recalls(panel: GalleryPanel) -> list[Recall]:
+    received: list[Recall] = []
+    panel.recall_requested.connect(received.append)
+    return received
+
+
+def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
+    starred_before = lib.count_outputs(OutputFilter(favourites_only=True))
+    _select(panel, 0, 1)
+    assert not any(item.output.favourite for item in panel.selected_items())
+    panel.gallery_actions.star.trigger()
+    ids = [item.id for item in panel.selected_items()]
+    assert lib.count_outputs(OutputFilter(favourites_only=True)) == starred_before + 2
+    assert all(panel.model.index(row).data(GalleryRole.FAVOURITE) for row in (0, 1))
+    panel.gallery_actions.star.trigger()
+    assert not any(lib.get_output(output_id).favourite for output_id in ids)  # type: ignore[union-attr]
+
+
+def test_s_key_stars_when_the_grid_has_focus(qtbot: QtBot, panel: GalleryPanel) -> None:
+    _select(panel, 2)
+    panel.grid.setFocus()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.grid.hasFocus)
+    QTest.keyClick(panel.grid, Qt.Key.Key_S)
+    assert panel.model.index(2).data(GalleryRole.FAVOURITE) is True
+
+
+def test_delete_moves_to_trash_and_undo_brings_back(
+    qtbot: QtBot, panel: GalleryPanel, lib: Library
+) -> None:
+    _select(panel, 4, 5)
+    gone = {item.id for item in panel.selected_items()}
+    panel.gallery_actions.trash.trigger()
+    assert panel.model.total() == ROWS - 2
+    assert {item.id for item in lib.page_outputs(OutputFilter(trash_only=True), 0, 10)} == gone
+    assert _banner_shown(panel)
+    assert "Moved 2 outputs" in panel.banner.text.text()
+    assert panel.current_item() is not None  # the selection moved on
+    panel.gallery_actions.undo_trash.trigger()
+    assert panel.model.total() == ROWS
+    assert lib.count_outputs(OutputFilter(trash_only=True)) == 0
+    assert not _banner_shown(panel)
+
+
+def test_banner_undo_button_restores(panel: GalleryPanel, lib: Library) -> None:
+    _select(panel, 0)
+    panel.gallery_actions.trash.trigger()
+    panel.banner.action.click()
+    assert lib.count_outputs(OutputFilter(trash_only=True)) == 0
+    assert panel.model.total() == ROWS
+
+
+def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
+    _select(panel, 0, 1, 2)
+    panel.gallery_actions.trash.trigger()
+    panel.filter_bar.trash.setChecked(True)
+    assert panel.model.total() == 3
+    assert panel.count_label.text() == "3 in the trash"
+    assert not panel.gallery_actions.trash.isEnabled() or not panel.selected_items()
+    _select(panel, 0)
+    assert panel.gallery_actions.restore.isEnabled()
+    panel.gallery_actions.restore.trigger()
+    assert panel.model.total() == 2
+    assert lib.count_outputs(OutputFilter()) == ROWS - 2
+
+
+@pytest.mark.asyncio
+async def test_empty_trash_asks_first_then_deletes(tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "lib", 12, 12)
+    panel = GalleryPanel(lib)
+    try:
+        _select(panel, 0, 1)
+        files = [item.file for item in panel.selected_items()]
+        panel.gallery_actions.trash.trigger()
+        panel.filter_bar.trash.setChecked(True)
+        panel.gallery_actions.empty_trash.trigger()
+        box = panel.commands.confirm_box
+        assert box is not None and not box.isHidden()
+        assert lib.count_outputs(OutputFilter(trash_only=True)) == 2  # nothing before the answer
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await wait_until(lambda: panel.model.total() == 0)
+        assert lib.count_outputs(OutputFilter(include_trashed=True)) == 10
+        assert not any(path is not None and path.exists() for path in files)
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.asyncio
+async def test_export_to_folder_and_zip(tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "lib", 6, 6)
+    panel = GalleryPanel(lib)
+    try:
+        _select(panel, 0, 1, 2)
+        names = {item.file.name for item in panel.selected_items() if item.file}
+        panel.gallery_actions.export_folder.trigger()
+        dialog = panel.commands.file_dialog
+        assert dialog is not None and not dialog.isHidden()
+        dialog.fileSelected.emit(str(tmp_path / "out"))
+        await wait_until(lambda: (tmp_path / "out").is_dir() and _banner_shown(panel))
+        exported = {path.name for path in (tmp_path / "out").iterdir()}
+        assert exported == names | {f"{name}.json" for name in names}
+        dialog.reject()
+        ids = [item.id for item in panel.selected_items()]
+        result = await panel.commands.export(ids, tmp_path / "all.zip", as_zip=True)
+        assert result.missing == ()
+        with zipfile.ZipFile(tmp_path / "all.zip") as archive:
+            assert set(archive.namelist()) == exported
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.parametrize(
+    ("action", "mode"),
+    [
+        ("remix", RecallMode.REMIX),
+        ("use_all", RecallMode.USE_ALL),
+        ("use_prompt", RecallMode.USE_PROMPT),
+    ],
+)
+def test_recall_actions_emit_the_right_input(
+    panel: GalleryPanel, action: str, mode: RecallMode
+) -> None:
+    received = _recalls(panel)
+    _select(panel, 3)
+    item = panel.current_item()
+    assert item is not None
+    getattr(panel.gallery_actions, action).trigger()
+    assert len(received) == 1
+    recall = received[0]
+    assert (recall.mode, recall.endpoint) == (mode, item.endpoint)
+    if mode is RecallMode.USE_ALL:
+        assert recall.input == item.input
+    elif mode is RecallMode.REMIX:
+        assert "seed" not in recall.input
+        assert recall.input["num_inference_steps"] == item.input["num_inference_steps"]
+    else:
+        assert recall.input == {"prompt": item.prompt}
+
+
+def test_open_file_and_folder_use_the_desktop(panel: GalleryPanel) -> None:
+    opened: list[QUrl] = []
+
+    def record(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    panel.commands.open_url = record
+    _select(panel, 0)
+    item = panel.current_item()
+    assert item is not None and item.file is not None
+    panel.gallery_actions.open_file.trigger()
+    panel.gallery_actions.open_folder.trigger()
+    assert [url.toLocalFile() for url in opened] == [str(item.file), str(item.file.parent)]
+
+
+def _drop(panel: GalleryPanel, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    panel.dropEvent(event)
+
+
+@pytest.mark.asyncio
+async def test_dropping_a_studio_png_recalls_its_parameters(tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "lib", 2, 2)
+    panel = GalleryPanel(lib)
+    try:
+        received = _recalls(panel)
+        made = make_png(tmp_path / "made.png", 7).path
+        values = {"prompt": "a teal heron", "seed": 99}
+        embed_request(made, "google/nano-banana/text-to-image", values)
+        _drop(panel, made)
+        await wait_until(lambda: bool(received))
+        assert received[0].endpoint == "google/nano-banana/text-to-image"
+        assert received[0].input == values
+        assert received[0].mode is RecallMode.USE_ALL
+        plain = make_png(tmp_path / "plain.png", 8).path
+        _drop(panel, plain)
+        await wait_until(lambda: _banner_shown(panel))
+        assert "no Mountsea Studio parameters" in panel.banner.text.text()
+        assert len(received) == 1
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+def test_search_box_filters_after_debounce(qtbot: QtBot, panel: GalleryPanel) -> None:
+    panel.filter_bar.search.setText("lighthouse")
+    assert panel.model.total() == ROWS  # not yet: the search is debounced
+    qtbot.waitUntil(lambda: panel.model.total() < ROWS)
+    prompts = [item.prompt for item in panel.model.items(range(panel.model.rowCount()))]
+    assert prompts and all("lighthouse" in prompt for prompt in prompts)
+
+
+def test_filter_bar_controls_reach_the_model(panel: GalleryPanel) -> None:
+    panel.filter_bar.capability.setCurrentIndex(panel.filter_bar.capability.findData("audio"))
+    assert panel.model.filter().capability == "audio"
+    assert {panel.model.index(r).data(GalleryRole.KIND) for r in range(panel.model.rowCount())} == {
+        "audio"
+    }
+    panel.filter_bar.favourites.setChecked(True)
+    assert panel.model.filter().favourites_only
+    source = panel.filter_bar.source
+    source.setCurrentIndex(source.findData("model:veo-3.1"))
+    assert panel.model.filter().model == "veo-3.1"
+    panel.filter_bar.dates.setCurrentIndex(1)
+    assert panel.model.filter().date_from is not None
+
+
+def test_refresh_keeps_scroll_and_selection(qtbot: QtBot, tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "many", 120, 12)
+    panel = GalleryPanel(lib)
+    qtbot.addWidget(panel)
+    panel.resize(900, 500)
+    panel.show()
+    bar = panel.grid.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 600)
+    _select(panel, 40)  # selecting scrolls to the tile, so scroll afterwards
+    bar.setValue(600)
+    panel.refresh()
+    assert bar.value() == 600
+    assert [item.id for item in panel.selected_items()] == [panel.model.items([40])[0].id]
+    lib.close()
+
+
+@pytest.mark.asyncio
+async def test_only_visible_tiles_ask_for_thumbnails(tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "many", 120, 20)
+    panel = GalleryPanel(lib)
+    asked: list[str] = []
+    real_request = panel.loader.request
+
+    def recording(key: str, path: Path, kind: str, size: int = 256) -> None:
+        asked.append(key)
+        real_request(key, path, kind, size)
+
+    panel.loader.request = recording  # type: ignore[method-assign]
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await wait_until(lambda: panel.loader.completed >= 4 and panel.loader.pending_count() == 0)
+        visible = {
+            index.data(GalleryRole.THUMB_KEY)
+            for row in range(panel.model.rowCount())
+            if panel.grid.visualRect(index := panel.model.index(row)).intersects(
+                panel.grid.viewport().rect()
+            )
+        }
+        assert set(asked) - {key for key in asked if key.startswith("768|")} <= visible
+        assert len(visible) < 40  # a window of the 120, not all of them
+        first = panel.model.index(0)
+        shown = first.data(Qt.ItemDataRole.DecorationRole)
+        loaded = panel.loader.pixmap(first.data(GalleryRole.THUMB_KEY))
+        assert loaded is not None and shown.cacheKey() == loaded.cacheKey()
+        panel.grab().save(str(tmp_path / "gallery.png"))
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()

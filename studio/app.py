@@ -16,10 +16,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
+from studio.core.library import Library
 from studio.core.logging_setup import configure_logging
 from studio.core.secrets import KeyStore
 from studio.core.settings import load_settings
 from studio.ui.controller import StudioController
+from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
@@ -35,13 +37,17 @@ log = logging.getLogger("studio.app")
 def build_studio() -> tuple[MainWindow, StudioController]:
     """Every long-lived object of the app, connected; nothing started yet."""
     settings = load_settings()
+    library = Library.open(outputs_root=settings.outputs_dir())
     queue = QueueViewModel()
     queue_view = QueueView(queue)
     preview = PreviewPane()
-    window = MainWindow(queue_view, preview)
-    controller = StudioController(window, queue, settings, KeyStore())
+    gallery = GalleryPanel(library)
+    window = MainWindow(queue_view, preview, gallery)
+    controller = StudioController(window, queue, settings, KeyStore(), library)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
+    queue_view.recall_requested.connect(controller.recall_job)
+    gallery.recall_requested.connect(controller.apply_recall)
     return window, controller
 
 

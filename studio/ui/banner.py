@@ -6,8 +6,13 @@ Signals:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _STYLES = {
     "error": "background: #fdecea; color: #611a15; border: 1px solid #f5c6cb;",
@@ -38,14 +43,30 @@ class Banner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.action)
         layout.addWidget(self.close_button)
-        self.action.clicked.connect(self.action_triggered)
+        self._on_action: Callable[[], None] | None = None
+        self.action.clicked.connect(self._on_action_clicked)
         self.close_button.clicked.connect(self.hide)
         self.hide()
 
-    def show_message(self, text: str, *, level: str = "error", action: str = "") -> None:
+    def _on_action_clicked(self) -> None:
+        callback = self._on_action
+        self.hide()
+        if callback is not None:
+            callback()
+        self.action_triggered.emit()
+
+    def show_message(
+        self,
+        text: str,
+        *,
+        level: str = "error",
+        action: str = "",
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
         self.setStyleSheet(f"QFrame#banner {{ {_STYLES.get(level, _STYLES['info'])} }}")
         self.text.setStyleSheet(_STYLES.get(level, _STYLES["info"]).split(";")[1] + ";")
         self.text.setText(text)
         self.action.setText(action)
         self.action.setVisible(bool(action))
+        self._on_action = on_action
         self.show()

@@ -18,6 +18,7 @@ from studio.core.api import AuthError, MountseaError, parse_endpoint, parse_endp
 from studio.core.backend import Backend, BackendKind
 from studio.core.catalog_cache import CatalogCache
 from studio.core.eta import DurationStats
+from studio.core.library import Library, Recall, RecallMode, make_recall
 from studio.core.logging_setup import SECRET_MASK
 from studio.core.schema import FieldError
 from studio.core.settings import Settings, save_settings
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("studio.ui")
 
 PROBE_INTERVAL_S = 10.0
+FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what recall can undo
 FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.TIMEOUT)
 
 
@@ -50,8 +52,10 @@ class StudioController(QObject):
         queue: QueueViewModel,
         settings: Settings,
         key_store: KeyStore,
+        library: Library,
     ) -> None:
         super().__init__(window)
+        self.library = library
         self.window = window
         self.queue = queue
         self.settings = settings
@@ -73,7 +77,6 @@ class StudioController(QObject):
         w.refresh_requested.connect(self._on_refresh_requested)
         w.cancel_all_requested.connect(self.queue.cancel_all)
         w.log_folder_requested.connect(self._on_log_folder_requested)
-        w.banner.action_triggered.connect(self.open_settings)
         self.queue.job_changed.connect(self._on_job_changed)
         self.queue.job_finished.connect(self._on_job_finished)
         self.queue.error_raised.connect(self._show_error)
@@ -125,6 +128,8 @@ class StudioController(QObject):
     async def aclose(self) -> None:
         await self.tasks.aclose()
         await self.disconnect_backend()
+        await self.window.gallery.aclose()
+        self.library.close()
         if self._tray is not None:
             self._tray.hide()
 
@@ -298,6 +303,44 @@ class StudioController(QObject):
         title = "Finished" if job.status is JobStatus.SUCCEEDED else f"Task {job.status.value}"
         self._tray.showMessage(title, f"{job.endpoint}\n{job.error or ''}".strip())
 
+    # --- recall ----------------------------------------------------------------------------------
+
+    def recall_job(self, job: Job, mode: str) -> None:
+        self.apply_recall(make_recall(job.endpoint, job.input, mode))
+
+    def apply_recall(self, recall: Recall) -> None:
+        """Fill the form from a past generation; what the user was editing can be restored."""
+        page = self.window.endpoint_page
+        previous = (page.detail.slug, page.form.value()) if page.detail and page.form else None
+        self.window.show_create()
+        if recall.mode is RecallMode.USE_PROMPT and previous is not None:
+            recall = Recall(previous[0], {**previous[1], **recall.input}, recall.mode)
+        self.tasks.spawn(self._load_recall(recall, previous), name="detail")
+
+    async def _load_recall(
+        self, recall: Recall, previous: tuple[str, dict[str, Any]] | None
+    ) -> None:
+        self.window.marketplace.select_slug(recall.endpoint, emit=False)
+        detail = await self.load_endpoint(recall.endpoint, initial=recall.input)
+        if detail is None:
+            return
+        what = {
+            RecallMode.REMIX: "all its parameters with a new seed",
+            RecallMode.USE_ALL: "all its parameters",
+            RecallMode.USE_PROMPT: "its prompt",
+        }[recall.mode]
+        self.window.banner.show_message(
+            f"The form was filled with {what}.",
+            level="info",
+            action="Undo" if previous is not None else "",
+            on_action=(lambda: self._restore_form(previous)) if previous is not None else None,
+        )
+
+    def _restore_form(self, previous: FormState) -> None:
+        slug, value = previous
+        self.window.marketplace.select_slug(slug, emit=False)
+        self.tasks.spawn(self.load_endpoint(slug, initial=value), name="detail")
+
     # --- settings, errors ------------------------------------------------------------------------
 
     def open_settings(self) -> None:
@@ -332,7 +375,9 @@ class StudioController(QObject):
         kind = self.backend.info.kind if self.backend else BackendKind.API
         where = "the simulator" if kind is BackendKind.DEMO else "the Mountsea API"
         self.window.banner.show_message(
-            f"The API key was rejected by {where}. Check it in Settings.", action="Open Settings…"
+            f"The API key was rejected by {where}. Check it in Settings.",
+            action="Open Settings…",
+            on_action=self.open_settings,
         )
 
     def _show_error(self, message: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from studio.ui.marketplace import MarketplacePanel
 
 if TYPE_CHECKING:
     from studio.core.backend import BackendInfo
+    from studio.ui.gallery import GalleryPanel
     from studio.ui.preview import PreviewPane
     from studio.ui.queue_view import QueueView
 
@@ -50,7 +52,7 @@ class MainWindow(QMainWindow):
     log_folder_requested = Signal()
     closing = Signal()
 
-    def __init__(self, queue: QueueView, preview: PreviewPane) -> None:
+    def __init__(self, queue: QueueView, preview: PreviewPane, gallery: GalleryPanel) -> None:
         super().__init__()
         self.setWindowTitle("Mountsea Studio")
         self.setWindowIcon(app_icon())
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self.endpoint_page = EndpointPage()
         self.queue = queue
         self.preview = preview
+        self.gallery = gallery
         self.backend_label = QLabel()
         self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reachability = QLabel()
@@ -95,7 +98,17 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([280, 560, 560])
         for index in range(3):
             self.main_splitter.setCollapsible(index, False)
-        self.setCentralWidget(self.main_splitter)
+        self.modes = QTabWidget()
+        self.modes.setDocumentMode(True)
+        self.modes.addTab(self.main_splitter, "Create")
+        self.modes.addTab(self.gallery, "Gallery")
+        self.setCentralWidget(self.modes)
+
+    def show_create(self) -> None:
+        self.modes.setCurrentIndex(0)
+
+    def show_gallery(self) -> None:
+        self.modes.setCurrentIndex(1)
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
@@ -115,6 +128,11 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         self.search_action = self._action("&Search models", QKeySequence.StandardKey.Find)
         self.refresh_action = self._action("&Refresh catalog", QKeySequence.StandardKey.Refresh)
+        self.create_action = self._action("&Create", "Ctrl+1")
+        self.gallery_action = self._action("&Gallery", "Ctrl+2")
+        view_menu.addAction(self.create_action)
+        view_menu.addAction(self.gallery_action)
+        view_menu.addSeparator()
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.refresh_action)
         queue_menu = menu.addMenu("&Queue")
@@ -131,6 +149,8 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.settings_requested)
         quit_action.triggered.connect(self.close)
         self.search_action.triggered.connect(self._on_search_triggered)
+        self.create_action.triggered.connect(self.show_create)
+        self.gallery_action.triggered.connect(self.show_gallery)
         self.refresh_action.triggered.connect(self.refresh_requested)
         self.generate_action.triggered.connect(self.endpoint_page.submit)
         self.cancel_all_action.triggered.connect(self.cancel_all_requested)
@@ -138,6 +158,7 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self._on_about_triggered)
 
     def _on_search_triggered(self) -> None:
+        self.show_create()
         self.marketplace.search.setFocus()
         self.marketplace.search.selectAll()
 

@@ -302,6 +302,7 @@ class QueueView(QWidget):
 
     job_selected = Signal(object)
     open_requested = Signal(object)
+    recall_requested = Signal(object, str)  # (Job, "remix" | "use_all" | "use_prompt")
 
     def __init__(self, view_model: QueueViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -358,6 +359,9 @@ class QueueView(QWidget):
             ("Open output", outputs, lambda: self.open_requested.emit(self._latest(job))),
             ("Copy task id", job.task_id is not None, lambda: self._copy_task_id(job)),
             ("Show raw JSON", job.task is not None, lambda: self.show_raw_json(job)),
+            ("Remix (new seed)", True, lambda: self.recall_requested.emit(job, "remix")),
+            ("Use all parameters", True, lambda: self.recall_requested.emit(job, "use_all")),
+            ("Use prompt", True, lambda: self.recall_requested.emit(job, "use_prompt")),
             ("Remove", job.status.is_settled, lambda: self.view_model.remove(job.local_id)),
         ]
         actions = []

@@ -151,6 +151,7 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
     waiting_job = next(j for j in view.view_model.model.jobs() if j.is_waiting_locally)
     waiting = _actions(view.context_menu_for(waiting_job))
 
+    recall = {"Remix (new seed)": True, "Use all parameters": True, "Use prompt": True}
     assert running == {
         "Cancel": True,
         "Retry": False,
@@ -158,6 +159,7 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
         "Copy task id": True,
         "Show raw JSON": True,
         "Remove": False,
+        **recall,
     }
     assert done == {
         "Cancel": False,
@@ -166,8 +168,17 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
         "Copy task id": True,
         "Show raw JSON": True,
         "Remove": True,
+        **recall,
     }
     assert not waiting["Copy task id"] and not waiting["Show raw JSON"] and waiting["Cancel"]
+
+
+def test_recall_actions_carry_the_job_and_mode(view: QueueView, qtbot: QtBot) -> None:
+    done = row_job(view, JobStatus.SUCCEEDED)
+    with qtbot.waitSignal(view.recall_requested) as signal:
+        _trigger(view.context_menu_for(done), "Remix (new seed)")
+    assert signal.args[0].local_id == done.local_id
+    assert signal.args[1] == "remix"
 
 
 def test_context_menu_actions_call_the_view_model(view: QueueView, qtbot: QtBot) -> None:

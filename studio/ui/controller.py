@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl
@@ -77,6 +78,7 @@ class StudioController(QObject):
         w.refresh_requested.connect(self._on_refresh_requested)
         w.cancel_all_requested.connect(self.queue.cancel_all)
         w.log_folder_requested.connect(self._on_log_folder_requested)
+        w.file_dropped.connect(self._on_file_dropped)
         self.queue.job_changed.connect(self._on_job_changed)
         self.queue.job_finished.connect(self._on_job_finished)
         self.queue.error_raised.connect(self._show_error)
@@ -304,6 +306,15 @@ class StudioController(QObject):
         self._tray.showMessage(title, f"{job.endpoint}\n{job.error or ''}".strip())
 
     # --- recall ----------------------------------------------------------------------------------
+
+    def _on_file_dropped(self, path: str) -> None:
+        self.tasks.spawn(self._recall_file(Path(path)), name="drop")
+
+    async def _recall_file(self, path: Path) -> None:
+        if not await self.window.gallery.commands.recall_from_file(path):
+            self.window.banner.show_message(
+                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
+            )
 
     def recall_job(self, job: Job, mode: str) -> None:
         self.apply_recall(make_recall(job.endpoint, job.input, mode))

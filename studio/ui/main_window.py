@@ -3,6 +3,7 @@
 Signals:
     settings_requested(), refresh_requested(), cancel_all_requested(), log_folder_requested(),
     closing() — the window is closing; the app shuts down.
+    file_dropped(str path) — a file was dropped on the window: recall its parameters.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
     cancel_all_requested = Signal()
     log_folder_requested = Signal()
     closing = Signal()
+    file_dropped = Signal(str)  # a local file dropped anywhere no child took it
 
     def __init__(self, queue: QueueView, preview: PreviewPane, gallery: GalleryPanel) -> None:
         super().__init__()
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.reachability)
         self.statusBar().addPermanentWidget(self.backend_label)
         self._restore_state()
+        self.setAcceptDrops(True)
 
     def _build_splitters(self) -> None:
         middle = QWidget()
@@ -211,6 +214,18 @@ class MainWindow(QMainWindow):
         store.setValue("splitter/main", self.main_splitter.saveState())
         store.setValue("splitter/right", self.right_splitter.saveState())
         store.sync()
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if local:
+            event.acceptProposedAction()
+            self.file_dropped.emit(local[0])
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import TYPE_CHECKING
 
+import pytest
+from PIL import Image
+
+from studio.core import metadata
 from studio.core.library import Recall, RecallMode
 from studio.core.tasks_models import Job
 from tests.conftest import wait_until
 from tests.ui.studio_harness import open_endpoint, running_studio
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 VEO = "google/veo-3.1/text-to-video"
 IMAGE = "google/nano-banana/text-to-image"
@@ -57,3 +64,23 @@ async def test_use_all_keeps_the_seed_and_use_prompt_keeps_my_settings() -> None
         exact = {"prompt": "p", "seed": 7}
         controller.apply_recall(Recall(VEO, exact, RecallMode.USE_ALL))
         await wait_until(lambda: page.form is not None and page.form.value() == exact, 10)
+
+
+@pytest.mark.asyncio
+async def test_dropping_a_studio_file_recalls_its_parameters(tmp_path: Path) -> None:
+    picture = tmp_path / "made-here.png"
+    Image.new("RGB", (32, 18), "teal").save(picture)
+    request = metadata.build_request(
+        VEO, {"prompt": "dropped prompt", "seed": 5}, task_id="ms-1", model="veo-3.1"
+    )
+    metadata.embed_metadata(picture, request)
+    plain = tmp_path / "plain.png"
+    Image.new("RGB", (8, 8)).save(plain)
+    async with running_studio() as (window, _controller):
+        page = window.endpoint_page
+        window.file_dropped.emit(str(plain))
+        await wait_until(lambda: "no Mountsea Studio parameters" in window.banner.text.text(), 5)
+        window.file_dropped.emit(str(picture))
+        await wait_until(lambda: page.detail is not None and page.detail.slug == VEO, 10)
+        expected = {"prompt": "dropped prompt", "seed": 5}
+        await wait_until(lambda: page.form is not None and page.form.value() == expected, 5)

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
 from typing_extensions import override
@@ -24,7 +26,7 @@ from studio.core.tasks_models import Job, JobStateError, JobStatus, utc_now
 from studio.ui.background import BackgroundTasks
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Mapping, Sequence
     from datetime import datetime
 
     from studio.core.tasks import TaskRunner
@@ -84,6 +86,31 @@ class QueueModel(QAbstractListModel):
             return tooltip(job, self._now())
         getter = _ROLE_GETTERS.get(role)
         return getter(job, self._now()) if getter is not None else None
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        job = self.job_at(index.row()) if index.isValid() else None
+        if job is not None and job.outputs:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    @override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """A row dragged onto a media input becomes that input: its outputs' URLs."""
+        mime = QMimeData()
+        urls = [
+            QUrl(output.media.url)
+            for index in indexes
+            if (job := self.job_at(index.row())) is not None
+            for output in job.outputs
+        ]
+        mime.setUrls(urls)
+        return mime
 
     @override
     def roleNames(self) -> dict[int, QByteArray]:

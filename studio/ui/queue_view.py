@@ -317,6 +317,8 @@ class QueueView(QWidget):
         self.cancel_all_button.setToolTip("Cancel every task that has not finished yet")
         self.list = QueueListView()
         self.list.setModel(view_model.model)
+        self.list.setDragEnabled(True)  # drop a finished row onto a media input to reuse it
+        self.list.setDragDropMode(QListView.DragDropMode.DragOnly)
         self._build_layout()
         self._connect()
         self._update_counts(view_model.model.running_count(), view_model.model.rowCount())

@@ -26,6 +26,10 @@ from studio.core.api.errors import (
 from studio.core.api.models import Task, TaskStatus
 from studio.core.tasks_files import download_outputs
 from studio.core.tasks_models import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    CONNECTION_WARNING,
+    LOST_MESSAGE,
+    NOT_RECORDED_MESSAGE,
     Job,
     JobStateError,
     JobStatus,
@@ -59,13 +63,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-AMBIGUOUS_SUBMIT_MESSAGE = (
-    "The request may have reached the server, but no answer came back. The task may exist and "
-    "may be charged; it was not sent again. Retry only if you are sure it did not start."
-)
-CONNECTION_WARNING = "Connection problem, retrying…"
-LOST_MESSAGE = "The server no longer knows this task."
 
 
 class TaskRunner:
@@ -266,7 +263,14 @@ class TaskRunner:
             self._slots.release()
 
     async def _post(self, local_id: str) -> Task | None:
-        job = self._set(local_id, submitted_at=self._now())
+        try:
+            # Strict: a send the journal could not record would be re-sent after a crash.
+            job = self._set(local_id, strict=True, submitted_at=self._now())
+        except Exception as exc:
+            log.exception("could not record the submit of %s", local_id)
+            error = f"{NOT_RECORDED_MESSAGE} ({exc})"
+            self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
+            return None
         try:
             task = await self._client.run(job.endpoint, dict(job.input), job.webhook_url)
         except ValidationError as exc:
@@ -337,7 +341,7 @@ class TaskRunner:
         status = JobStatus.SUCCEEDED
         self._set(local_id, task=task, status=JobStatus.PROCESSING, warning=None)
         outputs = await download_outputs(
-            self._client.download, self._outputs_dir, self._jobs[local_id], task, self._now()
+            self._client.download, self._outputs_dir, self._jobs[local_id], task
         )
         failures = [output.error for output in outputs if output.error]
         error = None
@@ -387,7 +391,7 @@ class TaskRunner:
     def _settle(self, local_id: str, status: JobStatus, **changes: Any) -> Job:
         return self._set(local_id, status=status, warning=None, finished_at=self._now(), **changes)
 
-    def _set(self, local_id: str, **changes: Any) -> Job:
+    def _set(self, local_id: str, *, strict: bool = False, **changes: Any) -> Job:
         old = self._jobs[local_id]
         job = replace(old, **changes)
         if job == old:
@@ -398,6 +402,8 @@ class TaskRunner:
             try:
                 self._journal.job_changed(job)
             except Exception:
+                if strict:
+                    raise
                 log.exception("journal failed to record a change of %s", local_id)
         return job
 

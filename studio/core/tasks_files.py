@@ -88,17 +88,42 @@ def output_path(
     return outputs_dir / when.astimezone().date().isoformat() / name
 
 
+def attempt_of(job: Job, task_id: str) -> int:
+    """The attempt number in file names: the task's place in the row's remote-id history.
+
+    Derived from persisted ids (not the in-memory counter) so a restarted app names the files of
+    the same task the same way.
+    """
+    if task_id in job.remote_ids:
+        return job.remote_ids.index(task_id) + 1
+    return job.attempt
+
+
+def destination_of(outputs_dir: Path, job: Job, task_id: str, index: int, media: MediaRef) -> Path:
+    """Where output ``index`` of ``task_id`` goes; the same after a restart (the job's own date)."""
+    attempt = attempt_of(job, task_id)
+    return output_path(
+        outputs_dir, job.local_id, index, media, when=job.created_at, attempt=attempt
+    )
+
+
 async def download_outputs(
     download: Callable[[str, Path], Awaitable[Path]],
     outputs_dir: Path,
     job: Job,
     task: Task,
-    when: datetime,
 ) -> tuple[SavedOutput, ...]:
-    """Fetch every media output of ``task``; a failed file keeps its reason, the rest go on."""
+    """Fetch every media output of ``task``; a failed file keeps its reason, the rest go on.
+
+    A file already at its destination is complete (downloads land by an atomic rename), so it
+    is not fetched again; a ``.part`` left by a crash is resumed by ``download``.
+    """
     outputs = []
     for index, media in enumerate(task.media):
-        dest = output_path(outputs_dir, job.local_id, index, media, when=when, attempt=job.attempt)
+        dest = destination_of(outputs_dir, job, task.task_id, index, media)
+        if dest.is_file():
+            outputs.append(SavedOutput(media, dest))
+            continue
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             path = await download(media.url, dest)

@@ -18,6 +18,15 @@ if TYPE_CHECKING:
     from studio.core.api.models import MediaRef, Task, TaskStatus
 
 
+AMBIGUOUS_SUBMIT_MESSAGE = (
+    "The request may have reached the server, but no answer came back. The task may exist and "
+    "may be charged; it was not sent again. Retry only if you are sure it did not start."
+)
+CONNECTION_WARNING = "Connection problem, retrying…"
+LOST_MESSAGE = "The server no longer knows this task."
+NOT_RECORDED_MESSAGE = "The job could not be recorded in the library, so it was not sent."
+
+
 class JobStatus(StrEnum):
     """Where one queue row stands; the first six mirror the server's task statuses."""
 

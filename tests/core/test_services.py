@@ -1,0 +1,242 @@
+"""CoreServices: start-up reconciliation (a)–(d), history rows, finished files, safe names."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from studio.core.api import MountseaClient
+from studio.core.library import JobStatus as RowStatus
+from studio.core.library import Library, sha256_file
+from studio.core.metadata import read_metadata, sidecar_path
+from studio.core.services import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
+from studio.core.tasks_models import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStatus
+from tests.conftest import wait_until
+from tests.core.test_journal import PngClient, library, open_services, png_bytes, settled
+from tests.core.test_tasks_fakes import ENDPOINT, FakeClient
+from tests.fakes.simulator import running_simulator
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["library"]  # the fixture, shared with test_journal
+
+SIM_IMAGE = "google/nano-banana/text-to-image"
+FAST_FOLLOW = {"initial_interval": 0.05, "factor": 1.2, "max_interval": 0.2, "deadline": 60.0}
+
+
+def day_folder(library: Library, local_id: str) -> Path:
+    """The job's own date folder (from when it was created, not from when it finished)."""
+    record = library.get_job(local_id)
+    assert record is not None
+    day = datetime.fromtimestamp(record.created_at, UTC).astimezone().date().isoformat()
+    return library.outputs_root / day
+
+
+@pytest.mark.asyncio
+async def test_finished_png_has_metadata_sidecar_and_recorded_hash(library: Library) -> None:
+    async with open_services(PngClient(), library) as services:
+        job = services.runner.submit(ENDPOINT, {"prompt": "a lighthouse", "seed": 7})
+        done = await settled(services, job.local_id)
+    assert done.status is JobStatus.SUCCEEDED
+    [output] = library.outputs_for_job(job.local_id)
+    file = library.file_of(output)
+    assert file == day_folder(library, job.local_id) / f"{job.local_id}-0.png"
+    assert output.sha256 == sha256_file(file) and output.size == file.stat().st_size
+    assert (output.media_type, output.width, output.height) == ("image/png", 8, 6)
+    request = read_metadata(file)
+    assert request is not None
+    assert request["input"] == {"prompt": "a lighthouse", "seed": 7}
+    assert (request["endpoint"], request["task_id"]) == (ENDPOINT, "ms-1")
+    sidecar = json.loads(sidecar_path(file).read_text(encoding="utf-8"))
+    assert sidecar["request"]["input"]["prompt"] == "a lighthouse"
+    assert sidecar["source"]["sha256"] != output.sha256  # embedding changed the file …
+    original = library.outputs_root / "original.png"
+    original.write_bytes(png_bytes())
+    assert sidecar["source"]["sha256"] == sha256_file(original)  # … the download is on record
+
+
+@pytest.mark.asyncio
+async def test_reconcile_follows_a_job_still_running_remotely(library: Library) -> None:
+    client = PngClient()
+    task = await client.run(ENDPOINT, {"prompt": "p"})
+    library.create_job("job-a", ENDPOINT, {"prompt": "p"})
+    library.set_remote_id("job-a", task.task_id)
+    library.update_job("job-a", status=RowStatus.PROCESSING)
+    async with open_services(client, library) as services:
+        report = await services.reconcile()
+        assert report.followed == ("job-a",) and not (report.sent or report.unknown)
+        done = await settled(services, "job-a")
+    assert done.status is JobStatus.SUCCEEDED and done.remote_ids == (task.task_id,)
+    assert len(client.run_calls) == 1  # only the POST made above: nothing was sent again
+    record = library.get_job("job-a")
+    assert record is not None and record.status is RowStatus.SUCCEEDED
+    [output] = library.outputs_for_job("job-a")
+    assert output.sha256 is not None and library.file_of(output) is not None
+
+
+@pytest.mark.asyncio
+async def test_reconcile_sends_unsent_jobs_and_never_resends_interrupted_ones(
+    library: Library,
+) -> None:
+    library.create_job("never-sent", ENDPOINT, {"prompt": "waited for a slot"})
+    library.create_job("in-flight", ENDPOINT, {"prompt": "post had left"})
+    library.update_job("in-flight", error=AMBIGUOUS_SUBMIT_MESSAGE)
+    library.create_job("retry-in-flight", ENDPOINT, {"prompt": "second attempt had left"})
+    library.set_remote_id("retry-in-flight", "ms-old")
+    library.update_job("retry-in-flight", status="submitting", error=AMBIGUOUS_SUBMIT_MESSAGE)
+    client = PngClient()
+    async with open_services(client, library) as services:
+        report = await services.reconcile()
+        assert report.sent == ("never-sent",)
+        assert set(report.unknown) == {"in-flight", "retry-in-flight"}
+        await wait_until(services.is_settled)
+        assert [call[1]["prompt"] for call in client.run_calls] == ["waited for a slot"]
+        for local_id in ("in-flight", "retry-in-flight"):
+            record = library.get_job(local_id)
+            assert record is not None and record.status is RowStatus.UNKNOWN
+            assert record.error == INTERRUPTED_SUBMIT_MESSAGE
+            shown = services.runner.get(local_id)
+            assert shown is not None and shown.status is JobStatus.UNKNOWN  # in the queue
+
+        retried = services.retry("in-flight")  # only an explicit user action sends it
+        assert retried.status is JobStatus.SUBMITTING
+        done = await settled(services, "in-flight")
+    assert done.status is JobStatus.SUCCEEDED
+    assert [call[1]["prompt"] for call in client.run_calls][-1] == "post had left"
+    assert len(client.run_calls) == 2
+
+
+def _succeeded_job_with_three_outputs(library: Library) -> list[str]:
+    urls = [f"https://cdn.example/ms-9/image-{i}.png" for i in range(3)]
+    images = [{"url": url, "content_type": "image/png"} for url in urls]
+    task = {"task_id": "ms-9", "status": "succeeded", "output": {"images": images}}
+    library.create_job("job-c", ENDPOINT, {"prompt": "three"})
+    library.set_remote_id("job-c", "ms-9")
+    library.update_job("job-c", status=RowStatus.SUCCEEDED, task_json=task)
+    for index, url in enumerate(urls):
+        library.add_output("job-c", index, "image", url)
+    return urls
+
+
+@pytest.mark.asyncio
+async def test_reconcile_downloads_only_the_missing_outputs(library: Library) -> None:
+    urls = _succeeded_job_with_three_outputs(library)
+    folder = day_folder(library, "job-c")
+    folder.mkdir(parents=True)
+    recorded = folder / "job-c-0.png"  # downloaded and recorded before the crash
+    recorded.write_bytes(png_bytes((1, 2, 3)))
+    first = library.outputs_for_job("job-c")[0]
+    library.set_output_file(first.id, recorded, sha256_file(recorded), recorded.stat().st_size)
+    unrecorded = folder / "job-c-1.png"  # downloaded, crash before it was recorded
+    unrecorded.write_bytes(png_bytes((4, 5, 6)))
+
+    client = PngClient()
+    async with open_services(client, library) as services:
+        report = await services.reconcile()
+        assert report.fetching == ("job-c",)
+        await services.wait_idle()
+    assert client.downloads == [(urls[2], folder / "job-c-2.png")]
+    outputs = library.outputs_for_job("job-c")
+    assert [o.local_path for o in outputs] == [
+        f"{folder.name}/job-c-{index}.png" for index in range(3)
+    ]
+    for output in outputs:
+        assert output.sha256 == sha256_file(library.outputs_root / str(output.local_path))
+    assert list(folder.glob("*.part")) == []
+
+
+@pytest.mark.asyncio
+async def test_a_task_the_server_forgot_becomes_lost_not_done(library: Library) -> None:
+    library.create_job("job-d", ENDPOINT, {"prompt": "gone"})
+    library.set_remote_id("job-d", "ms-404")
+    library.update_job("job-d", status=RowStatus.QUEUED)
+    async with open_services(FakeClient(), library) as services:
+        report = await services.reconcile()
+        assert report.followed == ("job-d",)
+        done = await settled(services, "job-d")
+    assert done.status is JobStatus.LOST
+    record = library.get_job("job-d")
+    assert record is not None
+    assert (record.status, record.error) == (RowStatus.LOST, LOST_MESSAGE)
+
+
+@pytest.mark.asyncio
+async def test_recent_jobs_rebuilds_history_rows_after_a_restart(library: Library) -> None:
+    async with open_services(PngClient(), library) as services:
+        made = services.runner.submit(ENDPOINT, {"prompt": "keep me"})
+        done = await settled(services, made.local_id)
+    library.create_job("in-flight", ENDPOINT, {"prompt": "ambiguous"})
+    library.update_job("in-flight", error=AMBIGUOUS_SUBMIT_MESSAGE)
+
+    client = PngClient(_ids=itertools.count(5))  # task ids are never reused by a server
+    async with open_services(client, library) as services:
+        await services.reconcile()
+        assert (await services.reconcile()).unknown == ()  # reported once, adopted once
+        rows = {job.local_id: job for job in services.recent_jobs()}
+        assert rows["in-flight"] is services.runner.get("in-flight")  # live row wins
+        history = rows[made.local_id]
+        services.retry(made.local_id)  # a row only in the library can be retried too
+        again = await settled(services, made.local_id)
+    assert again.status is JobStatus.SUCCEEDED and again.remote_ids == ("ms-1", "ms-5")
+    assert len(library.outputs_for_job(made.local_id)) == 2
+    assert history.status is JobStatus.SUCCEEDED and history.endpoint == ENDPOINT
+    assert history.input == {"prompt": "keep me"} and history.remote_ids == ("ms-1",)
+    assert history.created_at.date() == done.created_at.date()
+    [saved] = history.outputs
+    assert saved.path is not None and saved.path.is_file() and saved.error is None
+    assert saved.path == done.outputs[0].path
+    assert rows["in-flight"].status is JobStatus.UNKNOWN
+
+
+@pytest.mark.asyncio
+async def test_server_file_names_cannot_escape_the_library(
+    library: Library, tmp_path: Path
+) -> None:
+    client = FakeClient()  # its media include file_name "../../evil.sh" and ".." in the URL
+    async with open_services(client, library) as services:
+        job = services.runner.submit(ENDPOINT, {"prompt": "x"})
+        done = await settled(services, job.local_id)
+    assert done.status is JobStatus.SUCCEEDED
+    root = library.outputs_root.resolve()
+    everything = list(await asyncio.to_thread(lambda: list(tmp_path.rglob("*"))))
+    written = [p for p in everything if p.is_file() and "library.sqlite3" not in p.name]
+    assert written and all(p.resolve().is_relative_to(root) for p in written)
+    assert not any(p.name == "evil.sh" for p in everything)
+    outputs = library.outputs_for_job(job.local_id)
+    assert len(outputs) == 2
+    for output in outputs:
+        assert output.local_path is not None and ".." not in output.local_path
+        assert library.file_of(output).resolve().is_relative_to(root)  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_outputs_folder_must_be_inside_the_library(library: Library, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not inside"):
+        await CoreServices.open(FakeClient(), library=library, outputs_dir=tmp_path / "elsewhere")
+
+
+@pytest.mark.asyncio
+async def test_truncated_download_ends_with_the_servers_exact_bytes(library: Library) -> None:
+    with running_simulator("--faults", "truncate*1", speed=50.0) as sim:
+        async with MountseaClient(sim.base_url, sim.api_key) as client:
+            options: dict[str, Any] = {"follow_options": FAST_FOLLOW}
+            async with open_services(client, library, **options) as services:  # type: ignore[arg-type]
+                job = services.runner.submit(SIM_IMAGE, {"prompt": "a fox in snow"})
+                await wait_until(services.is_settled, timeout=60.0)
+                done = services.runner.get(job.local_id)
+        assert "fault truncate" in sim.log_text()
+        assert done is not None and done.status is JobStatus.SUCCEEDED, done
+        [output] = library.outputs_for_job(job.local_id)
+        file = library.file_of(output)
+        assert file is not None and done.task_id is not None
+        original = sim.data_dir / done.task_id / "image-0.png"
+        source = json.loads(sidecar_path(file).read_text(encoding="utf-8"))["source"]
+        assert source == {"sha256": sha256_file(original), "size": original.stat().st_size}
+    assert output.sha256 == sha256_file(file)
+    assert list(library.outputs_root.rglob("*.part")) == []

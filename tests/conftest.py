@@ -6,11 +6,13 @@ import asyncio
 import gc
 import os
 import time
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+    from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
@@ -63,11 +65,11 @@ def studio_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 async def wait_until(
-    predicate: Callable[[], bool], timeout: float = 10.0, interval: float = 0.02
+    predicate: Callable[[], bool], limit_s: float = 10.0, interval: float = 0.02
 ) -> None:
     """Sleep on the running loop until predicate() holds; never a nested Qt loop."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + limit_s
     while not predicate():
         if time.monotonic() > deadline:
-            raise TimeoutError(f"condition not met within {timeout} s")
+            raise TimeoutError(f"condition not met within {limit_s} s")
         await asyncio.sleep(interval)

@@ -228,7 +228,7 @@ async def test_truncated_download_ends_with_the_servers_exact_bytes(library: Lib
             options: dict[str, Any] = {"follow_options": FAST_FOLLOW}
             async with open_services(client, library, **options) as services:  # type: ignore[arg-type]
                 job = services.runner.submit(SIM_IMAGE, {"prompt": "a fox in snow"})
-                await wait_until(services.is_settled, timeout=60.0)
+                await wait_until(services.is_settled, 60.0)
                 done = services.runner.get(job.local_id)
         assert "fault truncate" in sim.log_text()
         assert done is not None and done.status is JobStatus.SUCCEEDED, done

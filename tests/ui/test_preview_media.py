@@ -58,7 +58,7 @@ async def test_video_plays_to_the_end_with_every_frame(
     video_view.load(make_mp4(tmp_path / "clip.mp4", seconds=2.0, size=(160, 90), fps=24))
     video_view.player.play()
 
-    await wait_until(lambda: video_view.player.mediaStatus() == EndOfMedia, timeout=20)
+    await wait_until(lambda: video_view.player.mediaStatus() == EndOfMedia, 20)
 
     assert video_view.duration_ms() == pytest.approx(2000, abs=50)
     assert video_view.frames_seen() > 10
@@ -98,7 +98,7 @@ async def test_broken_video_shows_an_error(video_view: VideoView, tmp_path: Path
 
     video_view.load(broken)
 
-    await wait_until(lambda: video_view.error_text() != "", timeout=10)
+    await wait_until(lambda: video_view.error_text() != "", 10)
     assert "Cannot play" in video_view.error_text()
 
 
@@ -123,7 +123,7 @@ async def test_audio_plays_to_the_end_and_waveform_tracks_it(
     await wait_until(lambda: audio_view.peaks() is not None)
 
     audio_view.player.play()
-    await wait_until(lambda: audio_view.player.mediaStatus() == EndOfMedia, timeout=15)
+    await wait_until(lambda: audio_view.player.mediaStatus() == EndOfMedia, 15)
 
     assert audio_view.waveform.played_fraction() == pytest.approx(1.0, abs=0.05)
 

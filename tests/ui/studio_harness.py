@@ -46,7 +46,7 @@ async def open_endpoint(controller: StudioController, slug: str) -> None:
             and window.endpoint_page.detail.slug == slug
             and window.endpoint_page.form is not None
         ),
-        timeout=20,
+        20,
     )
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from studio.core import paths
 from studio.core.api import MountseaClient
 from studio.core.simulator_process import (
     SimulatorProcess,
@@ -60,7 +61,9 @@ class Backend:
         if api_key:
             info = BackendInfo(BackendKind.API, settings.base_url.rstrip("/"))
         else:
-            process, key = launch_simulator(speed=settings.sim_speed)
+            # A data folder that outlives the process: demo tasks survive an app restart too.
+            data_dir = paths.data_dir() / "simulator"
+            process, key = launch_simulator(speed=settings.sim_speed, data_dir=data_dir)
             simulator = await asyncio.to_thread(wait_until_listening, process, key)
             info = BackendInfo(BackendKind.DEMO, simulator.base_url)
             api_key = simulator.api_key

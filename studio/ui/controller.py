@@ -22,8 +22,8 @@ from studio.core.eta import DurationStats
 from studio.core.library import Library, Recall, RecallMode, make_recall
 from studio.core.logging_setup import SECRET_MASK
 from studio.core.schema import FieldError
+from studio.core.services import CoreServices
 from studio.core.settings import Settings, save_settings
-from studio.core.tasks import TaskRunner
 from studio.core.tasks_models import Job, JobStatus
 from studio.ui.background import BackgroundTasks
 from studio.ui.icons import app_icon
@@ -34,6 +34,7 @@ from studio.ui.settings_dialog import SettingsDialog
 if TYPE_CHECKING:
     from studio.core.api import Endpoint, EndpointDetail
     from studio.core.secrets import KeyStore
+    from studio.core.tasks import TaskRunner
     from studio.ui.main_window import MainWindow
     from studio.ui.queue_model import QueueViewModel
 
@@ -63,6 +64,7 @@ class StudioController(QObject):
         self.key_store = key_store
         self.backend: Backend | None = None
         self.runner: TaskRunner | None = None
+        self.services: CoreServices | None = None
         self.cache: CatalogCache | None = None
         self.tasks = BackgroundTasks(self._show_error)
         self._selected_job: str | None = None
@@ -107,23 +109,35 @@ class StudioController(QObject):
             self._show_error(f"Could not start the backend: {exc}")
             return
         self.backend = backend
-        self.runner = TaskRunner(
+        self.services = await CoreServices.open(
             backend.client,
-            outputs_dir=self.settings.outputs_dir(),
+            library=self.library,
+            outputs_dir=self.library.outputs_root,
             max_concurrent=self.settings.max_concurrent,
             stats=DurationStats.in_cache_dir(),
         )
-        self.queue.attach(self.runner)
+        self.services.set_outputs_listener(self._on_outputs_recorded)
+        self.runner = self.services.runner
+        self.queue.attach(self.runner, retry=self.services.retry, forget=self._forget_job)
+        for job in reversed(await asyncio.to_thread(self.services.recent_jobs)):
+            self.queue.model.upsert(job)
         self.window.show_backend(backend.info)
-        self.window.statusBar().showMessage("Connected", 3000)
+        report = await self.services.reconcile()
+        resumed = len(report.followed) + len(report.sent) + len(report.fetching)
+        self.window.statusBar().showMessage(
+            f"Connected · picked up {resumed} unfinished task(s) from last time"
+            if resumed
+            else "Connected",
+            6000,
+        )
         await self.refresh_catalog()
 
     async def disconnect_backend(self) -> None:
-        runner, backend = self.runner, self.backend
-        self.runner = self.backend = None
-        if runner is not None:
+        services, backend = self.services, self.backend
+        self.runner = self.backend = self.services = None
+        if services is not None:
             await self.queue.detach()
-            await runner.aclose()
+            await services.aclose()
         if backend is not None:
             await backend.aclose()
 
@@ -282,6 +296,13 @@ class StudioController(QObject):
             self.window.statusBar().showMessage("This task has no downloaded output yet.", 4000)
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _on_outputs_recorded(self, local_id: str) -> None:
+        self.window.gallery.refresh()
+
+    def _forget_job(self, local_id: str) -> None:
+        """Removing a queue row hides it from the queue; its outputs stay in the gallery."""
+        self.library.delete_jobs([local_id])
 
     def select_job(self, job: Job) -> None:
         self._selected_job = job.local_id

@@ -308,6 +308,8 @@ class QueueViewModel(QObject):
         self.model = QueueModel(self)
         self._runner: TaskRunner | None = None
         self._consumer: asyncio.Task[None] | None = None
+        self._retry_history: Callable[[str], object] | None = None
+        self._forget: Callable[[str], object] | None = None
         self._tasks = BackgroundTasks(self.error_raised.emit)
         self.model.rowsInserted.connect(self._emit_counts)
         self.model.rowsRemoved.connect(self._emit_counts)
@@ -316,11 +318,22 @@ class QueueViewModel(QObject):
     def runner(self) -> TaskRunner | None:
         return self._runner
 
-    def attach(self, runner: TaskRunner) -> None:
-        """Show ``runner``'s jobs and follow its changes until detach()."""
+    def attach(
+        self,
+        runner: TaskRunner,
+        *,
+        retry: Callable[[str], object] | None = None,
+        forget: Callable[[str], object] | None = None,
+    ) -> None:
+        """Show ``runner``'s jobs and follow its changes until detach().
+
+        ``retry`` and ``forget`` handle rows the runner does not hold (history from the library).
+        """
         if self._consumer is not None:
             self._consumer.cancel()
         self._runner = runner
+        self._retry_history = retry
+        self._forget = forget
         for job in runner.jobs():
             self.model.upsert(job)
         self._consumer = asyncio.ensure_future(self._consume(runner))
@@ -364,11 +377,14 @@ class QueueViewModel(QObject):
 
     def retry(self, local_id: str) -> None:
         runner = self._require_runner("The task was not retried")
-        if runner is None or runner.get(local_id) is None:
+        if runner is None:
             return
         try:
-            runner.retry(local_id)
-        except JobStateError as exc:
+            if runner.get(local_id) is not None:
+                runner.retry(local_id)
+            elif self._retry_history is not None:
+                self._retry_history(local_id)
+        except (JobStateError, KeyError) as exc:
             self.error_raised.emit(str(exc))
 
     def remove(self, local_id: str) -> None:
@@ -380,6 +396,8 @@ class QueueViewModel(QObject):
             except JobStateError as exc:
                 self.error_raised.emit(str(exc))
                 return
+        if self._forget is not None:
+            self._forget(local_id)
         self.model.remove(local_id)
 
     # --- internals -------------------------------------------------------------------------------

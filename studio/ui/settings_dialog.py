@@ -49,6 +49,7 @@ class SettingsDialog(QDialog):
         self.base_url = QLineEdit(settings.base_url)
         self.download_dir = QLineEdit(settings.download_dir)
         self.download_dir.setPlaceholderText("The studio's library folder")
+        self.download_dir.setToolTip("Where outputs are saved; a change applies at the next start.")
         self.browse = QPushButton("Browse…")
         self.max_concurrent = QSpinBox(minimum=1, maximum=16, value=settings.max_concurrent)
         self.notifications = QCheckBox(

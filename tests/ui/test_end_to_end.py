@@ -34,6 +34,8 @@ async def test_generate_each_capability_and_preview_it() -> None:
         ratio = example.get("aspect_ratio", "1:1")
         w, h = (int(x) for x in ratio.split(":"))
         assert abs(size.width() / size.height() - w / h) < 0.02
+        # Recorded in the library: the gallery shows it, with its parameters.
+        await wait_until(lambda: window.gallery.model.total() == 1, 10)
 
         # Video: duration from the player, frames actually decoded.
         await open_endpoint(controller, "google/veo-3.1/fast/text-to-video")
@@ -72,3 +74,5 @@ async def test_generate_each_capability_and_preview_it() -> None:
         controller.select_job(job)
         text = preview.text_view.toPlainText()
         assert job.text and job.text.split()[0] in text
+        # Image, video and music outputs are in the gallery (a transcript has no file).
+        await wait_until(lambda: window.gallery.model.total() == 3, 10)

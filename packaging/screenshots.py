@@ -72,21 +72,33 @@ async def tour() -> int:
     )
     await generate(
         controller,
+        "openai/gpt-image-2/text-to-image",
+        {"prompt": "A quiet forest lake, morning fog, pines", "num_images": 2},
+    )
+    await generate(
+        controller,
         "google/veo-3.1/text-to-video",
         {"prompt": "A paper boat drifting down a neon-lit canal at night", "duration": "6s"},
     )
     model = controller.queue.model
     await wait_for(lambda: all(job.status.is_settled for job in model.jobs()), 120)
     jobs = {job.endpoint: job for job in model.jobs()}
-    controller.select_job(jobs["google/nano-banana/text-to-image"])
-    await asyncio.sleep(1.0)
+    queue = window.queue
+    window.marketplace.select_slug("google/nano-banana/text-to-image")
+    queue.select_job(jobs["google/nano-banana/text-to-image"].local_id)
+    await asyncio.sleep(1.5)
     shoot("studio-image.png")
-    controller.select_job(jobs["elevenlabs/elevenlabs-music/music-generate"])
+    window.marketplace.select_slug("elevenlabs/elevenlabs-music/music-generate")
+    queue.select_job(jobs["elevenlabs/elevenlabs-music/music-generate"].local_id)
     await asyncio.sleep(2.0)
     shoot("studio-audio.png")
-    controller.select_job(jobs["google/veo-3.1/text-to-video"])
+    window.marketplace.select_slug("google/veo-3.1/text-to-video")
+    queue.select_job(jobs["google/veo-3.1/text-to-video"].local_id)
     await asyncio.sleep(2.5)
     shoot("studio-video.png")
+    window.show_gallery()
+    await asyncio.sleep(2.0)
+    shoot("studio-gallery.png")
     window.close()
     await controller.aclose()
     return 0

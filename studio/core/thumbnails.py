@@ -122,6 +122,9 @@ def _image_thumbnail(path: Path, size: int) -> Image.Image:
         raise ThumbnailError(f"cannot decode {path.name}: {error}") from error
 
 
+POSTER_SECONDS = 1.0
+
+
 def _fit(image: Image.Image, size: int) -> Image.Image:
     mode = "RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB"
     converted = image.convert(mode)
@@ -130,16 +133,26 @@ def _fit(image: Image.Image, size: int) -> Image.Image:
 
 
 def _first_video_frame(path: Path) -> Image.Image | None:
-    """The first decodable picture, or None when the file has no video stream."""
+    """A poster frame: the picture about a second in (clips often fade in from black).
+
+    Short clips use the frame a quarter of the way in; None when the file has no video stream.
+    """
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
                 return None
             stream = container.streams.video[0]
             stream.thread_type = "AUTO"
+            seconds = float(container.duration or 0) / 1_000_000
+            target = min(POSTER_SECONDS, seconds / 4)
+            poster = None
             for frame in container.decode(stream):
                 # to_ndarray is typed where to_image is not; both are one copy of the frame.
-                return Image.fromarray(frame.to_ndarray(format="rgb24"))
+                poster = frame
+                if frame.time is None or frame.time >= target:
+                    break
+            if poster is not None:
+                return Image.fromarray(poster.to_ndarray(format="rgb24"))
     except (av.FFmpegError, OSError) as error:
         raise ThumbnailError(f"cannot decode {path.name}: {error}") from error
     raise ThumbnailError(f"{path.name} has no decodable frame")

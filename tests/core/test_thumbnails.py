@@ -56,18 +56,29 @@ def test_cache_key_depends_on_thumbnail_size(tmp_path: Path) -> None:
         assert (a.size, b.size) == ((64, 64), (512, 512))
 
 
-def test_video_thumbnail_is_the_first_frame(tmp_path: Path) -> None:
-    source = make_mp4(tmp_path / "clip.mp4", seconds=0.5, size=(320, 180))
+def test_video_thumbnail_is_a_poster_frame_a_second_in(tmp_path: Path) -> None:
+    # Clips often fade in from black, so the tile shows the picture one second in: the moving
+    # bar (4 px per frame at 24 fps) stands at x = 96 of 320 then, 77 of 256 in the thumbnail.
+    source = make_mp4(tmp_path / "clip.mp4", seconds=4.0, size=(320, 180))
     thumb = make_thumbnail(source, "video")
     with Image.open(thumb) as image:
         assert image.size == (256, 144)
-        # the first frame has the yellow bar at the left edge on a dark ground
-        left = image.convert("RGB").getpixel((2, 72))
-        right = image.convert("RGB").getpixel((200, 72))
-    assert isinstance(left, tuple)
-    assert isinstance(right, tuple)
-    assert left[0] > 150
-    assert right[0] < 80
+        rgb = image.convert("RGB")
+        at_poster = rgb.getpixel((80, 72))
+        at_start = rgb.getpixel((2, 72))
+    assert isinstance(at_poster, tuple)
+    assert isinstance(at_start, tuple)
+    assert at_poster[0] > 150
+    assert at_start[0] < 80
+
+
+def test_short_video_poster_is_a_quarter_in(tmp_path: Path) -> None:
+    source = make_mp4(tmp_path / "short.mp4", seconds=0.5, size=(320, 180))  # 12 frames
+    with Image.open(make_thumbnail(source, "video")) as image:
+        rgb = image.convert("RGB")
+        at_start = rgb.getpixel((2, 72))
+    assert isinstance(at_start, tuple)
+    assert at_start[0] < 80  # the bar has moved on from the first frame
 
 
 def test_audio_thumbnail_is_a_waveform_tile(tmp_path: Path) -> None:

@@ -46,8 +46,8 @@ def build_studio() -> tuple[MainWindow, StudioController]:
     controller = StudioController(window, queue, settings, KeyStore(), library)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
-    queue_view.recall_requested.connect(controller.recall_job)
-    gallery.recall_requested.connect(controller.apply_recall)
+    queue_view.recall_requested.connect(controller.recall.recall_job)
+    gallery.recall_requested.connect(controller.recall.apply_recall)
     return window, controller
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QUrl
@@ -19,7 +18,6 @@ from studio.core.api import AuthError, MountseaError, parse_endpoint, parse_endp
 from studio.core.backend import Backend, BackendKind
 from studio.core.catalog_cache import CatalogCache
 from studio.core.eta import DurationStats
-from studio.core.library import Library, Recall, RecallMode, make_recall
 from studio.core.logging_setup import SECRET_MASK
 from studio.core.schema import FieldError
 from studio.core.services import CoreServices
@@ -28,11 +26,13 @@ from studio.core.tasks_models import Job, JobStatus
 from studio.ui.background import BackgroundTasks
 from studio.ui.icons import app_icon
 from studio.ui.job_preview import preview_items
+from studio.ui.recall import RecallFlow
 from studio.ui.request_dialog import RequestDialog
 from studio.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from studio.core.api import Endpoint, EndpointDetail
+    from studio.core.library import Library
     from studio.core.secrets import KeyStore
     from studio.core.tasks import TaskRunner
     from studio.ui.main_window import MainWindow
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("studio.ui")
 
 PROBE_INTERVAL_S = 10.0
-FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what recall can undo
 FINISHED = (JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.TIMEOUT)
 
 
@@ -69,6 +68,7 @@ class StudioController(QObject):
         self.tasks = BackgroundTasks(self._show_error)
         self._selected_job: str | None = None
         self._tray: QSystemTrayIcon | None = None
+        self.recall = RecallFlow(window, self.tasks, self.load_endpoint)
         self._connect()
 
     def _connect(self) -> None:
@@ -80,7 +80,6 @@ class StudioController(QObject):
         w.refresh_requested.connect(self._on_refresh_requested)
         w.cancel_all_requested.connect(self.queue.cancel_all)
         w.log_folder_requested.connect(self._on_log_folder_requested)
-        w.file_dropped.connect(self._on_file_dropped)
         self.queue.job_changed.connect(self._on_job_changed)
         self.queue.job_finished.connect(self._on_job_finished)
         self.queue.error_raised.connect(self._show_error)
@@ -325,53 +324,6 @@ class StudioController(QObject):
             self._tray.show()
         title = "Finished" if job.status is JobStatus.SUCCEEDED else f"Task {job.status.value}"
         self._tray.showMessage(title, f"{job.endpoint}\n{job.error or ''}".strip())
-
-    # --- recall ----------------------------------------------------------------------------------
-
-    def _on_file_dropped(self, path: str) -> None:
-        self.tasks.spawn(self._recall_file(Path(path)), name="drop")
-
-    async def _recall_file(self, path: Path) -> None:
-        if not await self.window.gallery.commands.recall_from_file(path):
-            self.window.banner.show_message(
-                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
-            )
-
-    def recall_job(self, job: Job, mode: str) -> None:
-        self.apply_recall(make_recall(job.endpoint, job.input, mode))
-
-    def apply_recall(self, recall: Recall) -> None:
-        """Fill the form from a past generation; what the user was editing can be restored."""
-        page = self.window.endpoint_page
-        previous = (page.detail.slug, page.form.value()) if page.detail and page.form else None
-        self.window.show_create()
-        if recall.mode is RecallMode.USE_PROMPT and previous is not None:
-            recall = Recall(previous[0], {**previous[1], **recall.input}, recall.mode)
-        self.tasks.spawn(self._load_recall(recall, previous), name="detail")
-
-    async def _load_recall(
-        self, recall: Recall, previous: tuple[str, dict[str, Any]] | None
-    ) -> None:
-        self.window.marketplace.select_slug(recall.endpoint, emit=False)
-        detail = await self.load_endpoint(recall.endpoint, initial=recall.input)
-        if detail is None:
-            return
-        what = {
-            RecallMode.REMIX: "all its parameters with a new seed",
-            RecallMode.USE_ALL: "all its parameters",
-            RecallMode.USE_PROMPT: "its prompt",
-        }[recall.mode]
-        self.window.banner.show_message(
-            f"The form was filled with {what}.",
-            level="info",
-            action="Undo" if previous is not None else "",
-            on_action=(lambda: self._restore_form(previous)) if previous is not None else None,
-        )
-
-    def _restore_form(self, previous: FormState) -> None:
-        slug, value = previous
-        self.window.marketplace.select_slug(slug, emit=False)
-        self.tasks.spawn(self.load_endpoint(slug, initial=value), name="detail")
 
     # --- settings, errors ------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ async def test_remix_from_a_row_then_undo() -> None:
             endpoint=VEO,
             input={"prompt": "a red kite", "duration": "4s", "seed": 42, "aspect_ratio": "9:16"},
         )
-        controller.recall_job(past, "remix")
+        controller.recall.recall_job(past, "remix")
         await wait_until(lambda: page.detail is not None and page.detail.slug == VEO, 10)
         assert page.form is not None
         await wait_until(lambda: page.form is not None and "seed" not in page.form.value(), 5)
@@ -53,7 +53,7 @@ async def test_use_all_keeps_the_seed_and_use_prompt_keeps_my_settings() -> None
         page = window.endpoint_page
         assert page.form is not None
         page.form.set_value({"prompt": "old", "duration": "6s"})
-        controller.apply_recall(Recall(VEO, {"prompt": "new words"}, RecallMode.USE_PROMPT))
+        controller.recall.apply_recall(Recall(VEO, {"prompt": "new words"}, RecallMode.USE_PROMPT))
         await wait_until(
             lambda: (
                 page.form is not None
@@ -62,7 +62,7 @@ async def test_use_all_keeps_the_seed_and_use_prompt_keeps_my_settings() -> None
             10,
         )
         exact = {"prompt": "p", "seed": 7}
-        controller.apply_recall(Recall(VEO, exact, RecallMode.USE_ALL))
+        controller.recall.apply_recall(Recall(VEO, exact, RecallMode.USE_ALL))
         await wait_until(lambda: page.form is not None and page.form.value() == exact, 10)
 
 

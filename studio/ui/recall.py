@@ -1,0 +1,79 @@
+"""Bringing a past generation back into the form — from a queue row, the gallery or a dropped file.
+
+What the user was editing is never lost: every recall offers Undo.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from studio.core.library import Recall, RecallMode, make_recall
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+
+    from studio.core.api import EndpointDetail
+    from studio.core.tasks_models import Job
+    from studio.ui.background import BackgroundTasks
+    from studio.ui.main_window import MainWindow
+
+FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what a recall can undo
+
+_WHAT = {
+    RecallMode.REMIX: "all its parameters with a new seed",
+    RecallMode.USE_ALL: "all its parameters",
+    RecallMode.USE_PROMPT: "its prompt",
+}
+
+
+class RecallFlow:
+    """Fills the endpoint page from a Recall; the window's banner offers Undo."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        tasks: BackgroundTasks,
+        load_endpoint: Callable[..., Coroutine[Any, Any, EndpointDetail | None]],
+    ) -> None:
+        self._window = window
+        self._tasks = tasks
+        self._load_endpoint = load_endpoint
+        window.file_dropped.connect(self._on_file_dropped)
+
+    def recall_job(self, job: Job, mode: str) -> None:
+        self.apply_recall(make_recall(job.endpoint, job.input, mode))
+
+    def apply_recall(self, recall: Recall) -> None:
+        page = self._window.endpoint_page
+        previous = (page.detail.slug, page.form.value()) if page.detail and page.form else None
+        self._window.show_create()
+        if recall.mode is RecallMode.USE_PROMPT and previous is not None:
+            # Only the prompt changes: the endpoint and the other settings stay as they were.
+            recall = Recall(previous[0], {**previous[1], **recall.input}, recall.mode)
+        self._tasks.spawn(self._load(recall, previous), name="detail")
+
+    async def _load(self, recall: Recall, previous: FormState | None) -> None:
+        self._window.marketplace.select_slug(recall.endpoint, emit=False)
+        if await self._load_endpoint(recall.endpoint, initial=recall.input) is None:
+            return
+        self._window.banner.show_message(
+            f"The form was filled with {_WHAT[recall.mode]}.",
+            level="info",
+            action="Undo" if previous is not None else "",
+            on_action=(lambda: self._restore(previous)) if previous is not None else None,
+        )
+
+    def _restore(self, previous: FormState) -> None:
+        slug, value = previous
+        self._window.marketplace.select_slug(slug, emit=False)
+        self._tasks.spawn(self._load_endpoint(slug, initial=value), name="detail")
+
+    def _on_file_dropped(self, path: str) -> None:
+        self._tasks.spawn(self._recall_file(Path(path)), name="drop")
+
+    async def _recall_file(self, path: Path) -> None:
+        if not await self._window.gallery.commands.recall_from_file(path):
+            self._window.banner.show_message(
+                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
+            )

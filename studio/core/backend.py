@@ -36,6 +36,11 @@ class BackendInfo:
     base_url: str
 
     @property
+    def identity(self) -> str:
+        """What the library records with each job: task ids only mean something to their backend."""
+        return "demo" if self.kind is BackendKind.DEMO else self.base_url
+
+    @property
     def label(self) -> str:
         if self.kind is BackendKind.DEMO:
             return "Demo — local simulator"

@@ -3,6 +3,8 @@
 State written while a submit is in flight: the row stays "submitting" but its error already says
 that the task may exist. A crash at any moment thus leaves one of three readable states: no
 error (never sent: safe to send), that error (ambiguous: never re-sent silently) or a remote id.
+That mark is written durably (fsynced) before the request leaves, so it outlives a power loss
+too. Every row also records the journal's backend, since its task ids mean nothing elsewhere.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import glob
 import json
 import logging
+import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -19,6 +22,7 @@ from studio.core.api.errors import MountseaError
 from studio.core.api.models import MediaKind, MediaRef, Task, TaskStatus, parse_task
 from studio.core.library import JobStatus as RowStatus
 from studio.core.library import LibraryError, sha256_file
+from studio.core.library_types import UNSET
 from studio.core.tasks_models import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStatus, SavedOutput
 
 if TYPE_CHECKING:
@@ -51,28 +55,54 @@ class LibraryJournal:
     probing and metadata are left to ``outputs_ready`` (CoreServices runs them in a thread).
     """
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, backend: str = "") -> None:
         self._library = library
+        self._backend = backend
         self._facts: dict[str, EndpointFacts] = {}
+        self._facts_missing: dict[str, set[str]] = {}  # endpoint → rows created without them
         self._written: dict[str, tuple[Any, ...]] = {}
         self._remote_id: dict[str, str | None] = {}
         self._outputs_added: set[str] = set()
         self._announced: set[str] = set()
         self.outputs_ready: Callable[[Job], None] | None = None
 
+    @property
+    def backend(self) -> str:
+        """Where this journal's jobs are sent: "demo", an API base URL, or '' (unnamed)."""
+        return self._backend
+
     # --- endpoint facts ------------------------------------------------------------------------
 
     def remember_endpoints(self, endpoints: Iterable[Endpoint]) -> None:
-        """Capability and model of catalog endpoints, stored with the jobs created later."""
+        """Capability and model of catalog endpoints, stored with their jobs (also earlier ones
+        this journal created before the catalog was known)."""
         for endpoint in endpoints:
             known = self._facts.get(endpoint.slug, EndpointFacts())
-            self._facts[endpoint.slug] = EndpointFacts(
-                endpoint.capability, endpoint.model, known.schema_fingerprint
+            self._learn(
+                endpoint.slug,
+                EndpointFacts(endpoint.capability, endpoint.model, known.schema_fingerprint),
             )
 
     def set_schema_fingerprint(self, endpoint: str, fingerprint: str) -> None:
         known = self._facts.get(endpoint, EndpointFacts())
-        self._facts[endpoint] = EndpointFacts(known.capability, known.model, fingerprint)
+        self._learn(endpoint, EndpointFacts(known.capability, known.model, fingerprint))
+
+    def _learn(self, endpoint: str, facts: EndpointFacts) -> None:
+        self._facts[endpoint] = facts
+        waiting = self._facts_missing.get(endpoint, set())
+        for local_id in sorted(waiting):
+            try:
+                self._library.update_job(
+                    local_id,
+                    capability=facts.capability,
+                    model=facts.model,
+                    schema_fingerprint=facts.schema_fingerprint,
+                )
+            except (LibraryError, sqlite3.Error):
+                # Descriptive only (gallery filters); the job itself is safely recorded.
+                log.warning("endpoint facts of %s not recorded", local_id, exc_info=True)
+        if facts.capability and facts.model:  # what the catalog tells; the rest is optional
+            self._facts_missing.pop(endpoint, None)
 
     # --- TaskJournal ---------------------------------------------------------------------------
 
@@ -86,7 +116,10 @@ class LibraryJournal:
             model=facts.model,
             schema_fingerprint=facts.schema_fingerprint,
             webhook_url=job.webhook_url,
+            backend=self._backend,
         )
+        if not (facts.capability and facts.model):
+            self._facts_missing.setdefault(job.endpoint, set()).add(job.local_id)
         self._written[job.local_id] = _row_values(job)
         self._remote_id[job.local_id] = None
 
@@ -123,7 +156,9 @@ class LibraryJournal:
             started_at=started,
             finished_at=finished,
             elapsed_ms=elapsed_ms,
-            **({"task_json": task_json} if task_json is not None else {}),
+            # Once the POST may have left, a crash must never find the row "never sent".
+            durable=is_sending(job),
+            task_json=UNSET if task_json is None else task_json,
         )
 
     def _add_outputs(self, local_id: str, task: Task) -> None:
@@ -149,13 +184,17 @@ def _timestamp(value: datetime | None) -> float | None:
     return None if value is None else value.timestamp()
 
 
+def is_sending(job: Job) -> bool:
+    """Its submit request is about to leave or has left, and no answer has come yet."""
+    submitting = job.status is JobStatus.SUBMITTING
+    return submitting and job.submitted_at is not None and job.task_id is None
+
+
 def _row_values(job: Job) -> tuple[Any, ...]:
     """(status, error, started_at, finished_at, elapsed_ms, task) as the library stores them."""
-    waiting = job.status is JobStatus.SUBMITTING
-    sending = waiting and job.submitted_at is not None and job.task_id is None
-    error = AMBIGUOUS_SUBMIT_MESSAGE if sending else job.error
+    error = AMBIGUOUS_SUBMIT_MESSAGE if is_sending(job) else job.error
     status = job.status.value
-    if waiting and job.task_id is not None:
+    if job.status is JobStatus.SUBMITTING and job.task_id is not None:
         status = RowStatus.QUEUED.value  # answered: the task exists on the server
     elapsed = job.elapsed_s() if job.finished_at is not None else None
     elapsed_ms = None if elapsed is None else round(elapsed * 1000)

@@ -57,7 +57,12 @@ __all__ = [
     "sha256_file",
 ]
 
-_JOB_FIELDS: Final = ("status", "error", "started_at", "finished_at", "elapsed_ms", "task_json")
+_ACTIVE_SQL: Final = "'submitting', 'queued', 'processing'"
+# A succeeded job with an output whose file is not on disk yet (and not thrown away).
+_OWES_FILES: Final = (
+    "status = 'succeeded' AND EXISTS (SELECT 1 FROM outputs o WHERE o.local_id = jobs.local_id "
+    "AND o.local_path IS NULL AND o.trashed_at IS NULL)"
+)
 
 
 def _ids_list(values: str | Iterable[str]) -> list[str]:
@@ -83,29 +88,29 @@ class Library(Curation):
         model: str = "",
         schema_fingerprint: str = "",
         webhook_url: str | None = None,
+        backend: str = "",
     ) -> None:
-        """Record a job as "submitting" before its submit request leaves; synced to disk."""
+        """Record a job as "submitting" before its submit request leaves; synced to disk.
+
+        ``backend`` names where it will be sent ("demo", an API base URL): start-up follows a
+        job only against its own backend.
+        """
         row = (
             local_id, endpoint, capability, model, schema_fingerprint,
             json.dumps(dict(input), ensure_ascii=False), queries.extract_prompt(input),
-            webhook_url, JobStatus.SUBMITTING.value, self._clock(),
+            webhook_url, JobStatus.SUBMITTING.value, self._clock(), backend,
         )  # fmt: skip
-        with self._lock:
-            # WAL with synchronous=NORMAL survives a crash of the app but not of the machine;
-            # this one write guards a paid submission, so it waits for the disk.
-            self._db.execute("PRAGMA synchronous=FULL")
-            try:
-                with self._write() as db:
-                    db.execute(
-                        "INSERT INTO jobs (local_id, endpoint, capability, model, "
-                        "schema_fingerprint, input_json, prompt, webhook_url, status, created_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        row,
-                    )
-            except sqlite3.IntegrityError as error:
-                raise LibraryError(f"job {local_id!r} already exists") from error
-            finally:
-                self._db.execute("PRAGMA synchronous=NORMAL")
+        try:
+            # This one write guards a paid submission, so it waits for the disk.
+            with self._durable_write() as db:
+                db.execute(
+                    "INSERT INTO jobs (local_id, endpoint, capability, model, "
+                    "schema_fingerprint, input_json, prompt, webhook_url, status, created_at, "
+                    "backend) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+        except sqlite3.IntegrityError as error:
+            raise LibraryError(f"job {local_id!r} already exists") from error
 
     def set_remote_id(self, local_id: str, remote_id: str) -> None:
         """Record the server's id (kept in a history across retries); a submitting job is queued."""
@@ -133,24 +138,32 @@ class Library(Curation):
         finished_at: float | Unset | None = UNSET,
         elapsed_ms: int | Unset | None = UNSET,
         task_json: str | Mapping[str, Any] | Unset | None = UNSET,
+        capability: str | Unset = UNSET,
+        model: str | Unset = UNSET,
+        schema_fingerprint: str | Unset = UNSET,
+        backend: str | Unset = UNSET,
+        durable: bool = False,
     ) -> None:
-        """Change only the fields given (None clears one); task_json may be raw text or a dict."""
+        """Change only the fields given (None clears one); task_json may be raw text or a dict.
+
+        ``durable`` waits until the change is on disk (see LibraryStore._durable_write): for
+        the mark that a submit request may be leaving, which must outlive any crash.
+        """
         if isinstance(status, str):
             status = JobStatus(status).value
         if isinstance(task_json, Mapping):
             task_json = json.dumps(task_json, ensure_ascii=False)
-        given = dict(
-            zip(
-                _JOB_FIELDS,
-                (status, error, started_at, finished_at, elapsed_ms, task_json),
-                strict=True,
-            )
-        )
+        given = {
+            "status": status, "error": error, "started_at": started_at,
+            "finished_at": finished_at, "elapsed_ms": elapsed_ms, "task_json": task_json,
+            "capability": capability, "model": model, "schema_fingerprint": schema_fingerprint,
+            "backend": backend,
+        }  # fmt: skip
         changes = {name: value for name, value in given.items() if value is not UNSET}
         if not changes:
             return
         assignments = ", ".join(f"{name} = ?" for name in changes)
-        with self._write() as db:
+        with self._durable_write() if durable else self._write() as db:
             cursor = db.execute(
                 f"UPDATE jobs SET {assignments} WHERE local_id = ?", (*changes.values(), local_id)
             )
@@ -166,24 +179,46 @@ class Library(Curation):
             (limit,),
         )
 
-    def jobs_to_reconcile(self) -> ReconcilePlan:
-        """What start-up must follow, mark unknown or download so nothing is forgotten."""
-        active = (JobStatus.SUBMITTING.value, JobStatus.QUEUED.value, JobStatus.PROCESSING.value)
-        select = f"SELECT {queries.JOB_COLUMNS} FROM jobs"
+    def jobs_to_reconcile(self, backend: str | None = None) -> ReconcilePlan:
+        """What start-up must follow, mark unknown or download so nothing is forgotten.
+
+        With a ``backend`` only its own jobs are planned (a task id means nothing elsewhere);
+        unfinished jobs of other backends are listed as ``elsewhere`` and left alone. Legacy
+        rows (backend '') count as their own backend '': see claim_legacy_jobs.
+        """
+        select = f"SELECT {queries.JOB_COLUMNS} FROM jobs WHERE "
+        scope, scope_params = ("", ()) if backend is None else ("backend = ? AND ", (backend,))
         order = " ORDER BY created_at, id"
-        follow = self._jobs(
-            f"{select} WHERE status IN (?, ?, ?) AND remote_id IS NOT NULL{order}", active
-        )
-        unknown = self._jobs(
-            f"{select} WHERE status = ? AND remote_id IS NULL{order}", (JobStatus.SUBMITTING,)
-        )
-        download = self._jobs(
-            f"{select} WHERE status = ? AND EXISTS (SELECT 1 FROM outputs o WHERE "
-            "o.local_id = jobs.local_id AND o.local_path IS NULL AND o.trashed_at IS NULL)"
-            f"{order}",
-            (JobStatus.SUCCEEDED,),
-        )
-        return ReconcilePlan(tuple(follow), tuple(unknown), tuple(download))
+
+        def planned(condition: str) -> tuple[JobRecord, ...]:
+            return tuple(self._jobs(select + scope + condition + order, scope_params))
+
+        follow = planned(f"status IN ({_ACTIVE_SQL}) AND remote_id IS NOT NULL")
+        unknown = planned("status = 'submitting' AND remote_id IS NULL")
+        download = planned(_OWES_FILES)
+        elsewhere: tuple[JobRecord, ...] = ()
+        if backend is not None:
+            elsewhere = tuple(
+                self._jobs(f"{select}backend != ? AND status IN ({_ACTIVE_SQL}){order}", (backend,))
+            )
+        return ReconcilePlan(follow, unknown, download, elsewhere)
+
+    def claim_legacy_jobs(self, backend: str) -> list[str]:
+        """Give the rows written before jobs had a backend, that start-up would act on, to this one.
+
+        Before v3 every start-up followed all unfinished jobs against the backend of the day, so
+        the first backend to start after the upgrade takes them: for them nothing changes once,
+        and from then on they are scoped like any other job. Finished rows stay ''.
+        """
+        if not backend:
+            return []
+        with self._write() as db:
+            rows = db.execute(
+                "UPDATE jobs SET backend = ? WHERE backend = '' AND "
+                f"(status IN ({_ACTIVE_SQL}) OR ({_OWES_FILES})) RETURNING local_id",
+                (backend,),
+            ).fetchall()
+        return sorted(row[0] for row in rows)
 
     def mark_unknown(self, local_ids: str | Iterable[str]) -> list[str]:
         """Jobs whose submit answer never came: only those still submitting without a remote id."""
@@ -193,9 +228,7 @@ class Library(Curation):
 
     def mark_lost(self, local_ids: str | Iterable[str]) -> list[str]:
         """Jobs the server no longer knows (404); finished jobs keep their status."""
-        return self._set_status(
-            local_ids, JobStatus.LOST, "status IN ('submitting', 'queued', 'processing')"
-        )
+        return self._set_status(local_ids, JobStatus.LOST, f"status IN ({_ACTIVE_SQL})")
 
     def delete_jobs(self, local_ids: str | Iterable[str]) -> list[str]:
         """Hide jobs from the queue view; their outputs stay in the gallery."""

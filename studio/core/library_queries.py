@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 JOB_COLUMNS: Final = (
     "local_id, endpoint, capability, model, schema_fingerprint, input_json, prompt, webhook_url, "
     "status, remote_id, remote_ids_json, error, created_at, submitted_at, started_at, finished_at, "
-    "elapsed_ms, task_json, deleted_at"
+    "elapsed_ms, task_json, deleted_at, backend"
 )
 OUTPUT_COLUMNS: Final = (
     'id, local_id, "index", kind, remote_url, local_path, sha256, size, media_type, width, height, '
@@ -143,6 +143,7 @@ def job_from_row(row: sqlite3.Row) -> JobRecord:
         elapsed_ms=row["elapsed_ms"],
         task_json=row["task_json"],
         deleted_at=row["deleted_at"],
+        backend=row["backend"],
     )
 
 

@@ -84,9 +84,16 @@ _V2_SEARCH_AND_GALLERY: Final = """
         CREATE INDEX outputs_pending ON outputs(local_id) WHERE local_path IS NULL;
 """
 
+# Task ids of one backend (the demo simulator, an API base URL) mean nothing to another, so each
+# job records where it was sent. Rows from before v3 keep '' (unknown): see claim_legacy_jobs.
+_V3_JOB_BACKEND: Final = """
+        ALTER TABLE jobs ADD COLUMN backend TEXT NOT NULL DEFAULT '';
+        CREATE INDEX jobs_backend_status ON jobs(backend, status);
+"""
+
 
 # Each script runs in one transaction with the version bump; append, never edit a shipped one.
-MIGRATIONS: Final[Sequence[str]] = (_V1_TABLES, _V2_SEARCH_AND_GALLERY)
+MIGRATIONS: Final[Sequence[str]] = (_V1_TABLES, _V2_SEARCH_AND_GALLERY, _V3_JOB_BACKEND)
 LATEST_VERSION: Final = len(MIGRATIONS)
 
 

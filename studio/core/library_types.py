@@ -79,6 +79,7 @@ class JobRecord:
     elapsed_ms: int | None
     task_json: str | None
     deleted_at: float | None
+    backend: str = ""  # where its tasks were sent ("demo", an API base URL); '' = before v3
 
     def task(self) -> Any:
         """The last raw Task as parsed JSON, or None."""
@@ -158,6 +159,7 @@ class ReconcilePlan:
     to_follow: tuple[JobRecord, ...]  # still running remotely: poll again
     to_mark_unknown: tuple[JobRecord, ...]  # died between "recorded" and "submitted"
     to_download: tuple[JobRecord, ...]  # succeeded, some outputs not on disk yet
+    elsewhere: tuple[JobRecord, ...] = ()  # unfinished on another backend: left for it
 
     @property
     def is_empty(self) -> bool:

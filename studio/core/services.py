@@ -7,6 +7,11 @@ Start-up (``reconcile``) reads the library and makes sure nothing is forgotten o
 * a job whose submit left but got no answer becomes "unknown" and is never re-sent silently;
 * a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed).
 
+Only the jobs of this core's backend are reconciled: a task id of the demo simulator means nothing
+to the real API and the other way round. Another backend's unfinished jobs are left as they are
+(history shows them) and followed the next time that backend is current. Rows from before jobs
+had a backend are claimed by the first backend that starts (``Library.claim_legacy_jobs``).
+
 After a job's files are on disk, a worker thread writes the sidecar, embeds metadata in images
 and records hash, size and media facts of the final file.
 """
@@ -38,7 +43,7 @@ if TYPE_CHECKING:
 
     from studio.core.api.models import MediaRef
     from studio.core.eta import DurationStats
-    from studio.core.library import JobRecord, Library, OutputRecord
+    from studio.core.library import JobRecord, Library, OutputRecord, ReconcilePlan
     from studio.core.tasks_models import Sleep, TaskClient
 
 log = logging.getLogger(__name__)
@@ -46,6 +51,11 @@ log = logging.getLogger(__name__)
 INTERRUPTED_SUBMIT_MESSAGE = (
     "The app stopped while this request was being sent. The task may exist and may be charged; "
     "it was not sent again. Retry only if you are sure it did not start."
+)
+
+_RUNNING_ELSEWHERE_MESSAGE = (
+    "This job is still running on another backend; it is followed again when that backend is "
+    "in use."
 )
 
 
@@ -57,6 +67,7 @@ class ReconcileReport:
     sent: tuple[str, ...] = ()  # recorded but never sent: sent now
     unknown: tuple[str, ...] = ()  # submit interrupted: may exist on the server; user decides
     fetching: tuple[str, ...] = ()  # succeeded, some files missing: fetched in the background
+    elsewhere: tuple[str, ...] = ()  # unfinished on another backend: left for it
 
 
 def _is_inside(folder: Path, root: Path) -> bool:
@@ -74,6 +85,7 @@ class CoreServices:
         runner: TaskRunner,
         outputs_dir: Path,
     ) -> None:
+        """Prefer ``open``; the backend is the journal's."""
         self._client = client
         self._library = library
         self._journal = journal
@@ -95,11 +107,16 @@ class CoreServices:
         stats: DurationStats | None = None,
         follow_options: Mapping[str, Any] | None = None,
         sleep: Sleep = asyncio.sleep,
+        backend: str = "",
     ) -> Self:
-        """Compose the core; ``outputs_dir`` must be the library's outputs root or inside it."""
+        """Compose the core; ``outputs_dir`` must be the library's outputs root or inside it.
+
+        ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
+        recorded with it and only its jobs are reconciled.
+        """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
-        journal = LibraryJournal(library)
+        journal = LibraryJournal(library, backend=backend)
         runner = TaskRunner(
             client,
             outputs_dir=outputs_dir,
@@ -110,6 +127,10 @@ class CoreServices:
             sleep=sleep,
         )
         return cls(client, library, journal, runner, outputs_dir)
+
+    @property
+    def backend(self) -> str:
+        return self._journal.backend
 
     @property
     def runner(self) -> TaskRunner:
@@ -131,7 +152,7 @@ class CoreServices:
 
     async def reconcile(self) -> ReconcileReport:
         """Pick up what an earlier run left (see the module docstring); fetching goes on after."""
-        plan = await asyncio.to_thread(self._library.jobs_to_reconcile)
+        plan = await asyncio.to_thread(self._plan)
         pending = [*plan.to_mark_unknown]
         followed, sent, unknown = [], [], []
         for record in plan.to_follow:
@@ -150,7 +171,18 @@ class CoreServices:
         for record in plan.to_download:
             self._spawn(self._fetch_missing(record), f"fetch {record.local_id}")
         fetching = tuple(record.local_id for record in plan.to_download)
-        return ReconcileReport(tuple(followed), tuple(sent), tuple(unknown), fetching)
+        elsewhere = tuple(record.local_id for record in plan.elsewhere)
+        return ReconcileReport(tuple(followed), tuple(sent), tuple(unknown), fetching, elsewhere)
+
+    def _plan(self) -> ReconcilePlan:
+        claimed = self._library.claim_legacy_jobs(self.backend)
+        if claimed:
+            log.info(
+                "%d job(s) recorded without a backend now belong to %s",
+                len(claimed),
+                self.backend,
+            )
+        return self._library.jobs_to_reconcile(self.backend)
 
     def _mark_interrupted(self, record: JobRecord) -> Job:
         """Its error says the submit was in flight when the app stopped: the task may exist."""
@@ -187,7 +219,12 @@ class CoreServices:
             if record is None:
                 raise KeyError(local_id)
             if not record.status.is_terminal:
+                if record.backend != self.backend:
+                    raise JobStateError(_RUNNING_ELSEWHERE_MESSAGE)
                 raise JobStateError("This job is still running.")
+            if record.backend != self.backend:
+                # Its next task is sent here, so from now on this backend follows it.
+                self._library.update_job(local_id, backend=self.backend)
             self._adopt(self._history_job(record))
         return self._runner.retry(local_id)
 

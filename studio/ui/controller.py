@@ -114,6 +114,7 @@ class StudioController(QObject):
             outputs_dir=self.library.outputs_root,
             max_concurrent=self.settings.max_concurrent,
             stats=DurationStats.in_cache_dir(),
+            backend=backend.info.identity,
         )
         self.services.set_outputs_listener(self._on_outputs_recorded)
         self.runner = self.services.runner

@@ -24,7 +24,7 @@ from studio.core.journal import source_facts_of
 from studio.core.library import JobStatus as RowStatus
 from studio.core.library import Library, sha256_file
 from studio.core.services import INTERRUPTED_SUBMIT_MESSAGE
-from tests.fakes.crash_worker import MARKER, SUMMARY
+from tests.fakes.crash_worker import BACKEND, MARKER, SUMMARY
 from tests.fakes.simulator import running_simulator
 
 if TYPE_CHECKING:
@@ -130,6 +130,7 @@ def test_sigkill_mid_run_then_resume_settles_every_job_once(tmp_path: Path) -> N
             jobs = library.recent_jobs(100)
             assert len(jobs) == JOBS
             assert {job.status for job in jobs} == {RowStatus.SUCCEEDED}
+            assert {job.backend for job in jobs} == {BACKEND}
             assert all(len(job.remote_ids) == 1 for job in jobs)
             assert len({job.remote_id for job in jobs}) == JOBS
             check_library_file(library, sim, home)
@@ -156,6 +157,7 @@ def test_sigkill_between_post_answer_and_record_leaves_the_job_unknown(tmp_path:
             assert summary["unknown"] == [lost_answer.local_id]
             assert lost_answer.status is RowStatus.UNKNOWN and lost_answer.remote_ids == ()
             assert lost_answer.error == INTERRUPTED_SUBMIT_MESSAGE
+            assert lost_answer.backend == BACKEND  # the durable "sending" mark was found
             assert {job.status for job in jobs.values()} == {RowStatus.SUCCEEDED}
             # 19 tasks made by the app plus the one whose answer was lost: nothing re-sent.
             assert tasks_on_server(sim) == JOBS

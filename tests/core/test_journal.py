@@ -232,3 +232,57 @@ def test_output_indexes_reuse_rows_by_url_and_never_overwrite_other_attempts() -
     assert output_indexes([_row(0, "u0"), _row(1, "u1")], media) == [0, 1]
     assert output_indexes([_row(0, "old0"), _row(1, "old1")], media) == [2, 3]
     assert output_indexes([_row(1, "u0")], media) == [1, 2]
+
+
+class SpyLibrary(Library):
+    """Keeps (error, durable) of every update_job call."""
+
+    updates: list[tuple[object, bool]]
+
+    @override
+    def update_job(self, local_id: str, *, durable: bool = False, **fields: Any) -> None:
+        self.updates.append((fields.get("error"), durable))
+        super().update_job(local_id, durable=durable, **fields)
+
+
+@pytest.mark.asyncio
+async def test_rows_carry_the_backend_and_only_the_sending_mark_is_forced_to_disk(
+    tmp_path: Path,
+) -> None:
+    with SpyLibrary.open(tmp_path / "spy" / "library.sqlite3") as spy:
+        spy.updates = []
+        client = PngClient()
+        runner = TaskRunner(
+            client, outputs_dir=spy.outputs_root, journal=LibraryJournal(spy, backend="demo")
+        )
+        try:
+            job = runner.submit(ENDPOINT, {"prompt": "a red fox"})
+            await wait_until(lambda: runner.jobs()[0].status.is_settled)
+        finally:
+            await runner.aclose()
+        record = spy.get_job(job.local_id)
+        assert record is not None and record.backend == "demo"
+        assert record.status is RowStatus.SUCCEEDED
+        durable = [error for error, forced in spy.updates if forced]
+        assert durable == [AMBIGUOUS_SUBMIT_MESSAGE]  # once, for the send; the rest is cheap
+        assert len(spy.updates) > 2
+
+
+@pytest.mark.asyncio
+async def test_endpoint_facts_learned_later_reach_the_rows_made_before(library: Library) -> None:
+    journal = LibraryJournal(library, backend="https://api.example")
+    runner = TaskRunner(FakeClient(), outputs_dir=library.outputs_root, journal=journal)
+    pixel = Endpoint(ENDPOINT, "Pixel", "Acme", "pixel-2", "image", "text-to-image", (), "", {})
+    other = replace(pixel, slug="acme/other/text-to-image", model="other-1")
+    try:
+        early = runner.submit(ENDPOINT, {"prompt": "before the catalog"})
+        journal.remember_endpoints([pixel, other])
+        late = runner.submit(ENDPOINT, {"prompt": "after the catalog"})
+        await wait_until(lambda: all(job.status.is_settled for job in runner.jobs()))
+    finally:
+        await runner.aclose()
+    for job in (early, late):
+        record = library.get_job(job.local_id)
+        assert record is not None
+        assert (record.capability, record.model) == ("image", "pixel-2")
+        assert record.backend == "https://api.example"

@@ -15,7 +15,12 @@ from studio.core.library import JobStatus as RowStatus
 from studio.core.library import Library, sha256_file
 from studio.core.metadata import read_metadata, sidecar_path
 from studio.core.services import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
-from studio.core.tasks_models import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStatus
+from studio.core.tasks_models import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    LOST_MESSAGE,
+    JobStateError,
+    JobStatus,
+)
 from tests.conftest import wait_until
 from tests.core.test_journal import PngClient, library, open_services, png_bytes, settled
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient
@@ -240,3 +245,88 @@ async def test_truncated_download_ends_with_the_servers_exact_bytes(library: Lib
         assert source == {"sha256": sha256_file(original), "size": original.stat().st_size}
     assert output.sha256 == sha256_file(file)
     assert list(library.outputs_root.rglob("*.part")) == []
+
+
+DEMO = "demo"
+API = "https://api.mountsea.ai"
+
+
+async def _running_job(library: Library, client: PngClient, local_id: str, backend: str) -> str:
+    """A job that is processing on ``client``'s server, as the library has it after a crash."""
+    task = await client.run(ENDPOINT, {"prompt": local_id})
+    library.create_job(local_id, ENDPOINT, {"prompt": local_id}, backend=backend)
+    library.set_remote_id(local_id, task.task_id)
+    library.update_job(local_id, status=RowStatus.PROCESSING)
+    return task.task_id
+
+
+@pytest.mark.asyncio
+async def test_reconcile_follows_only_the_current_backends_jobs(library: Library) -> None:
+    demo, api = PngClient(), PngClient()
+    demo_id = await _running_job(library, demo, "demo-job", DEMO)
+    api_id = await _running_job(library, api, "api-job", API)
+    assert demo_id == api_id == "ms-1"  # each server's ids mean nothing to the other
+    library.create_job("api-unsent", ENDPOINT, {"prompt": "waits for the API"}, backend=API)
+    api_before = library.get_job("api-job")
+
+    async with open_services(demo, library, backend=DEMO) as services:
+        report = await services.reconcile()
+        assert report.followed == ("demo-job",) and report.sent == ()
+        assert report.elsewhere == ("api-job", "api-unsent")
+        await wait_until(services.is_settled)
+        assert services.runner.get("api-job") is None
+        history = {job.local_id: job.status for job in services.recent_jobs()}
+    assert history == {
+        "demo-job": JobStatus.SUCCEEDED, "api-job": JobStatus.PROCESSING,
+        "api-unsent": JobStatus.SUBMITTING,
+    }  # fmt: skip  # the API's jobs are shown as they were
+    assert library.get_job("api-job") == api_before  # untouched: not "lost"
+    assert len(demo.run_calls) == 1  # nothing of the API's was sent to the demo
+
+    async with open_services(api, library, backend=API) as services:
+        report = await services.reconcile()
+        assert (report.followed, report.sent) == (("api-job",), ("api-unsent",))
+        assert report.elsewhere == ()
+        await wait_until(services.is_settled)
+    for local_id in ("demo-job", "api-job", "api-unsent"):
+        record = library.get_job(local_id)
+        assert record is not None and record.status is RowStatus.SUCCEEDED, local_id
+    assert [call[1]["prompt"] for call in api.run_calls] == ["api-job", "waits for the API"]
+
+
+@pytest.mark.asyncio
+async def test_legacy_unfinished_jobs_go_to_the_first_backend_that_starts(
+    library: Library,
+) -> None:
+    client = PngClient()
+    await _running_job(library, client, "legacy", "")
+    async with open_services(client, library, backend=DEMO) as services:
+        assert (await services.reconcile()).followed == ("legacy",)
+        await wait_until(services.is_settled)
+    record = library.get_job("legacy")
+    assert record is not None
+    assert (record.backend, record.status) == (DEMO, RowStatus.SUCCEEDED)
+
+
+@pytest.mark.asyncio
+async def test_retry_sends_another_backends_job_here_but_not_while_it_runs(
+    library: Library,
+) -> None:
+    library.create_job("api-failed", ENDPOINT, {"prompt": "again"}, backend=API)
+    library.set_remote_id("api-failed", "ms-api")
+    library.update_job("api-failed", status=RowStatus.FAILED)
+    await _running_job(library, PngClient(), "api-running", API)
+    client = PngClient()
+    async with open_services(client, library, backend=DEMO) as services:
+        await services.reconcile()
+        with pytest.raises(JobStateError, match="another backend"):
+            services.retry("api-running")
+        services.retry("api-failed")
+        done = await settled(services, "api-failed")
+    assert done.status is JobStatus.SUCCEEDED
+    record = library.get_job("api-failed")
+    assert record is not None
+    assert record.backend == DEMO and record.remote_ids == ("ms-api", "ms-1")
+    running = library.get_job("api-running")
+    assert running is not None and running.backend == API
+    assert running.status is RowStatus.PROCESSING

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 MARKER = "CRASH-POINT"
 SUMMARY = "SUMMARY"
 NO_CRASH_EXIT = 3
+BACKEND = "demo"  # both runs talk to the same simulator, so start-up follows its jobs
 SETTLE_TIMEOUT_S = 120.0
 FOLLOW = {"initial_interval": 0.1, "factor": 1.3, "max_interval": 0.4, "deadline": 120.0}
 IMAGE = "google/nano-banana/text-to-image"
@@ -140,7 +141,11 @@ async def main(args: argparse.Namespace) -> int:
     submit = args.mode == "submit"
     client = CrashingClient(inner, freeze=submit, kill_after_post=args.kill_after_post)
     services = await CoreServices.open(
-        client, library=library, outputs_dir=library.outputs_root, follow_options=FOLLOW
+        client,
+        library=library,
+        outputs_dir=library.outputs_root,
+        follow_options=FOLLOW,
+        backend=BACKEND,
     )
     client.services = services
     try:

@@ -25,6 +25,7 @@ _EXTENSIONS: Final = {
     "image/webp": "webp",
     "image/gif": "gif",
     "image/avif": "avif",
+    "image/heic": "heic",
     "image/bmp": "bmp",
     "image/tiff": "tiff",
     "video/mp4": "mp4",
@@ -37,6 +38,7 @@ _EXTENSIONS: Final = {
     "audio/x-wav": "wav",
     "audio/wave": "wav",
     "audio/ogg": "ogg",
+    "audio/opus": "opus",
     "audio/flac": "flac",
     "audio/aac": "aac",
     "audio/mp4": "m4a",
@@ -49,7 +51,10 @@ _UNSAFE_STEM_CHARS: Final = re.compile(r"[^A-Za-z0-9_-]+")
 _CHUNK: Final = 1024 * 1024
 
 
-def _clean_extension(candidate: str) -> str | None:
+def sanitize_extension(candidate: str | None) -> str | None:
+    """``candidate`` lower-cased without a dot if it is 1–5 of [a-z0-9], else None."""
+    if not candidate:
+        return None
     candidate = candidate.strip().lower().lstrip(".")
     return candidate if _SAFE_EXTENSION.fullmatch(candidate) else None
 
@@ -59,13 +64,13 @@ def extension_for(media_type: str | None, url: str | None) -> str:
     if media_type:
         base = media_type.split(";", 1)[0].strip().lower()
         known = _EXTENSIONS.get(base) or mimetypes.guess_extension(base)
-        cleaned = _clean_extension(known) if known else None
+        cleaned = sanitize_extension(known) if known else None
         if cleaned:
             return cleaned
     if url:
         last_segment = unquote(urlsplit(url).path).replace("\\", "/").rsplit("/", 1)[-1]
         if "." in last_segment:
-            cleaned = _clean_extension(last_segment.rsplit(".", 1)[-1])
+            cleaned = sanitize_extension(last_segment.rsplit(".", 1)[-1])
             if cleaned:
                 return cleaned
     return "bin"

@@ -4,73 +4,25 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
     from datetime import datetime
+    from pathlib import Path
 
     from studio.core.api.models import MediaRef, Task
 
+from studio.core import library_files
 from studio.core.api.errors import MountseaError
 from studio.core.tasks_models import Job, SavedOutput
 
 log = logging.getLogger(__name__)
 
-_EXTENSION_RE = re.compile(r"[a-z0-9]{1,5}")
-
-# Explicit so the result does not depend on the platform's mimetypes database.
-_EXTENSIONS_BY_TYPE = {
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "image/jpg": "jpg",
-    "image/webp": "webp",
-    "image/gif": "gif",
-    "image/avif": "avif",
-    "image/heic": "heic",
-    "image/bmp": "bmp",
-    "image/tiff": "tiff",
-    "video/mp4": "mp4",
-    "video/webm": "webm",
-    "video/quicktime": "mov",
-    "video/x-matroska": "mkv",
-    "audio/mpeg": "mp3",
-    "audio/mp3": "mp3",
-    "audio/wav": "wav",
-    "audio/x-wav": "wav",
-    "audio/wave": "wav",
-    "audio/ogg": "ogg",
-    "audio/opus": "opus",
-    "audio/flac": "flac",
-    "audio/aac": "aac",
-    "audio/mp4": "m4a",
-    "audio/webm": "weba",
-    "application/json": "json",
-    "text/plain": "txt",
-}
-
-FALLBACK_EXTENSION = "bin"
-
-
-def sanitize_extension(candidate: str | None) -> str | None:
-    """``candidate`` lower-cased without a dot if it is 1–5 of [a-z0-9], else None."""
-    if not candidate:
-        return None
-    value = candidate.strip().lower().lstrip(".")
-    return value if _EXTENSION_RE.fullmatch(value) else None
-
 
 def extension_for(media: MediaRef) -> str:
     """From the content type, else the URL's suffix, else ``bin``; always safe in a file name."""
-    content_type = (media.content_type or "").split(";", 1)[0].strip().lower()
-    known = _EXTENSIONS_BY_TYPE.get(content_type)
-    if known:
-        return known
-    url_path = unquote(urlsplit(media.url).path)
-    suffix = PurePosixPath(url_path).suffix
-    return sanitize_extension(suffix) or FALLBACK_EXTENSION
+    return library_files.extension_for(media.content_type, media.url)
 
 
 def output_path(

@@ -9,7 +9,8 @@ import pytest
 
 from studio.core.api.models import MediaKind, MediaRef
 from studio.core.eta import STATS_FILE_NAME, DurationStats, format_duration, format_eta
-from studio.core.tasks_files import extension_for, output_path, sanitize_extension
+from studio.core.library_files import sanitize_extension
+from studio.core.tasks_files import extension_for, output_path
 from studio.core.tasks_models import Job, JobStatus
 from tests.core.test_tasks_fakes import ENDPOINT
 

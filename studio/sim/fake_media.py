@@ -12,8 +12,9 @@ import io
 import struct
 import wave
 import zlib
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from studio.sim.media.results import Generated, RenderedFile
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -21,42 +22,24 @@ if TYPE_CHECKING:
 PLACEHOLDER_SIDE = 16
 
 
-@dataclass(frozen=True)
-class FakeFile:
-    data: bytes
-    content_type: str
-    extension: str
-    width: int | None = None
-    height: int | None = None
-    duration: float | None = None
-
-
-@dataclass(frozen=True)
-class FakeGenerated:
-    files: tuple[FakeFile, ...]
-    extra_output: dict[str, Any] = field(default_factory=dict)
-
-
 def generate_placeholder(
     entry: Mapping[str, Any], inputs: Mapping[str, Any], media: Mapping[str, bytes]
-) -> FakeGenerated:
+) -> Generated:
     """Same call shape as studio.sim.media.generate, deterministic in its inputs."""
     capability = entry.get("capability")
     seed = hashlib.sha256(repr(sorted(inputs.items())).encode()).digest()
     if capability == "transcribe":
         text = "This is a simulated transcript."
         chunk = {"text": text, "timestamp": [0.0, 2.0]}
-        return FakeGenerated(
-            files=(), extra_output={"text": text, "language": "en", "chunks": [chunk]}
-        )
+        return Generated(files=(), extra_output={"text": text, "language": "en", "chunks": [chunk]})
     if capability == "audio":
-        return FakeGenerated(files=(_silent_wav(),))
+        return Generated(files=(_silent_wav(),), extra_output={})
     count = inputs.get("num_images", 1) if capability == "image" else 1
     png = _solid_png(seed[:3])
-    return FakeGenerated(files=tuple(png for _ in range(int(count))))
+    return Generated(files=tuple(png for _ in range(int(count))), extra_output={})
 
 
-def _solid_png(rgb: bytes) -> FakeFile:
+def _solid_png(rgb: bytes) -> RenderedFile:
     side = PLACEHOLDER_SIDE
     rows = b"".join(b"\x00" + rgb * side for _ in range(side))
 
@@ -71,16 +54,18 @@ def _solid_png(rgb: bytes) -> FakeFile:
         + chunk(b"IDAT", zlib.compress(rows))
         + chunk(b"IEND", b"")
     )
-    return FakeFile(data=data, content_type="image/png", extension="png", width=side, height=side)
+    return RenderedFile(
+        data=data, content_type="image/png", extension="png", width=side, height=side
+    )
 
 
-def _silent_wav(seconds: float = 0.5, rate: int = 8000) -> FakeFile:
+def _silent_wav(seconds: float = 0.5, rate: int = 8000) -> RenderedFile:
     buffer = io.BytesIO()
     with wave.open(buffer, "wb") as writer:
         writer.setnchannels(1)
         writer.setsampwidth(2)
         writer.setframerate(rate)
         writer.writeframes(b"\x00\x00" * int(seconds * rate))
-    return FakeFile(
+    return RenderedFile(
         data=buffer.getvalue(), content_type="audio/wav", extension="wav", duration=seconds
     )

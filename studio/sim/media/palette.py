@@ -83,25 +83,29 @@ _PALETTES: dict[str, Palette] = {
     ),
 }
 
+WATER_WORDS = (
+    "ocean",
+    "sea",
+    "water",
+    "whale",
+    "pool",
+    "swim",
+    "swimming",
+    "underwater",
+    "lake",
+    "beach",
+    "surf",
+    "wave",
+    "waves",
+    "octopus",
+    "river",
+    "rain",
+)
+
 _MOOD_WORDS: dict[str, tuple[str, ...]] = {
     "sunset": ("sunset", "dusk", "evening", "fire", "warm", "autumn", "sunrise", "golden", "amber"),
     "ocean": (
-        "ocean",
-        "sea",
-        "water",
-        "whale",
-        "pool",
-        "swim",
-        "swimming",
-        "underwater",
-        "lake",
-        "beach",
-        "surf",
-        "wave",
-        "waves",
-        "octopus",
-        "river",
-        "rain",
+        *WATER_WORDS,
         "fish",
         "blue",
         "ice",
@@ -188,24 +192,7 @@ _MOOD_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 _TERRAIN_WORDS: dict[Terrain, tuple[str, ...]] = {
-    Terrain.WAVES: (
-        "ocean",
-        "sea",
-        "water",
-        "whale",
-        "pool",
-        "swim",
-        "swimming",
-        "underwater",
-        "lake",
-        "beach",
-        "surf",
-        "wave",
-        "waves",
-        "octopus",
-        "river",
-        "rain",
-    ),
+    Terrain.WAVES: WATER_WORDS,
     Terrain.CITY: (
         "city",
         "market",

@@ -21,6 +21,19 @@ Marker         Effect
 Durations (before ``--speed`` divides them, ±20 % jitter derived from the task id): image 4 s,
 video 25 s, audio 12 s, transcribe 5 s; ``queued`` lasts the first tenth.
 
+Persistence
+-----------
+With an explicit ``--data-dir DIR`` the simulator keeps its tasks across restarts, as a real
+service does (see :mod:`studio.sim.persistence`). Each task lives in ``DIR/<task_id>/``:
+``input.json`` (endpoint, validated input, base URL at submission; written once),
+``task.json`` (the Task fields, webhook URL and a delivered flag, planned start and end, output
+file names; rewritten atomically on every change) and its media files. On start, finished
+tasks are served as they were, their output URLs rewritten to the new host and port;
+unfinished ones resume on the wall clock (rendered again, finishing at once if their planned
+end has passed); a terminal webhook not yet delivered is sent. Eviction (``--task-ttl``,
+``--max-tasks``) removes a task's whole directory; unreadable state files are skipped with a
+warning. Without ``--data-dir`` nothing is kept.
+
 Faults
 ------
 ``--faults PROFILE`` (or ``POST /_sim/faults {"profile": "..."}`` at run time) injects transport

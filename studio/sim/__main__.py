@@ -40,7 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="fault profile (see studio.sim.faults)",
     )
     parser.add_argument(
-        "--data-dir", type=Path, default=None, help="media directory (default: temporary)"
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="keep tasks and media here across restarts (default: a temporary directory, "
+        "removed on exit, nothing kept)",
     )
     parser.add_argument("--max-tasks", type=int, default=DEFAULT_MAX_TASKS)
     parser.add_argument(
@@ -117,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         faults=args.faults,
         max_tasks=args.max_tasks,
         task_ttl_seconds=args.task_ttl,
+        persist=not temporary,
     )
     try:
         asyncio.run(serve(config, choose_generator(args.fake_media)))

@@ -74,6 +74,9 @@ class TaskRecord:
     output: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
     file_names: list[str] = field(default_factory=list)
+    planned_start_at: datetime | None = None
+    planned_end_at: datetime | None = None
+    webhook_delivered: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The standard Task object (CONTRACT §4): every key present, null when unset."""
@@ -105,11 +108,13 @@ class TaskStore:
         max_tasks: int = DEFAULT_MAX_TASKS,
         ttl_seconds: float = DEFAULT_TTL_SECONDS,
         on_evict: Callable[[TaskRecord], None] | None = None,
+        on_change: Callable[[TaskRecord], None] | None = None,
     ) -> None:
         self._clock = clock
         self._max_tasks = max_tasks
         self._ttl = timedelta(seconds=ttl_seconds)
         self._on_evict = on_evict
+        self._on_change = on_change
         self._tasks: dict[str, TaskRecord] = {}
 
     def __len__(self) -> int:
@@ -132,19 +137,30 @@ class TaskStore:
         self._tasks[record.task_id] = record
         return record
 
+    def restore(self, record: TaskRecord) -> None:
+        """Take back a task loaded from disk as it is (callers add them oldest first)."""
+        self._tasks[record.task_id] = record
+
     def get(self, task_id: str) -> TaskRecord | None:
         return self._tasks.get(task_id)
+
+    def plan(self, task_id: str, start_at: datetime, end_at: datetime) -> TaskRecord:
+        """Record when the task is due to start processing and to end."""
+        record = self._require(task_id)
+        record.planned_start_at = start_at
+        record.planned_end_at = end_at
+        return self._changed(record)
 
     def start(self, task_id: str) -> TaskRecord:
         record = self._transition(task_id, TaskStatus.PROCESSING)
         record.started_at = self._clock()
-        return record
+        return self._changed(record)
 
     def succeed(self, task_id: str, output: dict[str, Any], file_names: list[str]) -> TaskRecord:
         record = self._finish(task_id, TaskStatus.SUCCEEDED)
         record.output = output
         record.file_names = file_names
-        return record
+        return self._changed(record)
 
     def fail(self, task_id: str, status: TaskStatus, code: int, message: str) -> TaskRecord:
         """End the task ``failed`` or ``timeout`` with ``error = {code, message}``."""
@@ -152,10 +168,17 @@ class TaskStore:
             raise ValueError(f"not an error status: {status}")
         record = self._finish(task_id, status)
         record.error = {"code": code, "message": message}
-        return record
+        return self._changed(record)
 
     def cancel(self, task_id: str) -> TaskRecord:
-        return self._finish(task_id, TaskStatus.CANCELED)
+        return self._changed(self._finish(task_id, TaskStatus.CANCELED))
+
+    def mark_webhook_delivered(self, task_id: str) -> None:
+        """Remember that the terminal webhook arrived (ignored if the task is gone)."""
+        record = self._tasks.get(task_id)
+        if record is not None:
+            record.webhook_delivered = True
+            self._changed(record)
 
     def evict_expired(self) -> list[str]:
         """Drop finished tasks completed more than the TTL ago; returns their ids."""
@@ -166,6 +189,10 @@ class TaskStore:
             if record.completed_at is not None and record.completed_at <= cutoff
         ]
         return [self._evict(record) for record in expired]
+
+    def trim(self) -> None:
+        """Evict the oldest finished tasks beyond ``max_tasks`` (after a restore)."""
+        self._make_room(self._max_tasks)
 
     def _make_room(self, keep: int) -> None:
         excess = len(self._tasks) - keep
@@ -186,10 +213,19 @@ class TaskStore:
         record.completed_at = self._clock()
         return record
 
-    def _transition(self, task_id: str, target: TaskStatus) -> TaskRecord:
+    def _changed(self, record: TaskRecord) -> TaskRecord:
+        if self._on_change is not None:
+            self._on_change(record)
+        return record
+
+    def _require(self, task_id: str) -> TaskRecord:
         record = self._tasks.get(task_id)
         if record is None:
             raise KeyError(task_id)
+        return record
+
+    def _transition(self, task_id: str, target: TaskStatus) -> TaskRecord:
+        record = self._require(task_id)
         if target not in _ALLOWED.get(record.status, frozenset()):
             raise InvalidTransitionError(f"task is {record.status.value}, cannot become {target}")
         record.status = target

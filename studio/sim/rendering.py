@@ -119,7 +119,7 @@ def render_task(
     names: list[str] = []
     for index, rendered in enumerate(generated.files):
         name = f"{FILE_STEMS.get(capability, 'file')}-{index}.{rendered.extension}"
-        (task_dir / name).write_bytes(rendered.data)
+        write_file_atomically(task_dir / name, rendered.data)
         names.append(name)
         items.append(describe_file(capability, rendered, name, f"{files_url}/{name}"))
     output: dict[str, Any] = {}
@@ -127,6 +127,13 @@ def render_task(
         output[OUTPUT_KEYS[capability]] = items
     output.update(generated.extra_output)
     return RenderResult(output=output, file_names=names)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Temporary sibling, then rename: a reader or a restart never finds half a file."""
+    temporary = path.with_name(f".{path.name}.part")
+    temporary.write_bytes(data)
+    temporary.replace(path)
 
 
 def describe_file(

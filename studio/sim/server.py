@@ -33,6 +33,7 @@ from studio.sim.middleware import (
     error_middleware,
     fault_middleware,
 )
+from studio.sim.persistence import StoredTask, TaskPersistence
 from studio.sim.runner import TaskRunner
 from studio.sim.webhooks import WebhookSender, is_webhook_url
 
@@ -60,6 +61,8 @@ class SimConfig:
     faults: str = "none"
     max_tasks: int = DEFAULT_MAX_TASKS
     task_ttl_seconds: float = DEFAULT_TTL_SECONDS
+    persist: bool = False
+    """Keep tasks in ``data_dir`` across restarts (see :mod:`studio.sim.persistence`)."""
 
     @property
     def sweep_interval_seconds(self) -> float:
@@ -75,10 +78,12 @@ class SimServer:
         self.config = config
         self.catalog = catalog or Catalog.load()
         self.faults = FaultInjector(config.faults)
+        self.persistence = TaskPersistence(config.data_dir) if config.persist else None
         self.store = TaskStore(
             max_tasks=config.max_tasks,
             ttl_seconds=config.task_ttl_seconds,
             on_evict=self._delete_files,
+            on_change=None if self.persistence is None else self.persistence.save,
         )
         self._executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="sim-media")
         self._webhooks = WebhookSender(speed=config.speed)
@@ -105,6 +110,8 @@ class SimServer:
         port = self._app_runner.addresses[0][1]
         host = "127.0.0.1" if self.config.host in ("0.0.0.0", "") else self.config.host
         self.base_url = f"http://{host}:{port}"
+        # No await since the socket opened: no request is served before the tasks are back.
+        self._restore_tasks()
         self._sweeper = asyncio.get_running_loop().create_task(self._sweep_forever())
         return self.base_url
 
@@ -169,6 +176,8 @@ class SimServer:
             raise ApiError(
                 429, f"Too many tasks in flight: {error}", {"Retry-After": "1"}
             ) from None
+        if self.persistence is not None:
+            await self._save_input(self.persistence, record, inputs)
         self.runner.launch(record, endpoint.entry, inputs)
         return web.json_response(record.to_json())
 
@@ -243,6 +252,46 @@ class SimServer:
         if record is None:
             raise ApiError(404, f"Task {task_id} not found")
         return record
+
+    async def _save_input(
+        self, persistence: TaskPersistence, record: TaskRecord, inputs: dict[str, Any]
+    ) -> None:
+        """Input first, off the loop (it may be megabytes); launch() then writes the state."""
+        try:
+            await asyncio.to_thread(persistence.save_input, record, inputs, self.base_url)
+        except OSError as error:
+            log.warning("could not save the input of %s: %r", record.task_id, error)
+
+    def _restore_tasks(self) -> None:
+        """Load persisted tasks, evict what is due, resume the unfinished, send owed webhooks."""
+        if self.persistence is None:
+            return
+        restored: list[StoredTask] = []
+        for stored in self.persistence.load(self.base_url):
+            if (
+                not stored.record.status.is_terminal
+                and self.catalog.get(stored.record.endpoint) is None
+            ):
+                log.warning("skipping task %s: unknown endpoint", stored.record.task_id)
+                continue
+            self.store.restore(stored.record)
+            restored.append(stored)
+        self.store.evict_expired()
+        self.store.trim()
+        for stored in restored:
+            if self.store.get(stored.record.task_id) is not None:
+                self._resume(stored)
+        log.info("restored %d tasks from %s", len(self.store), self.config.data_dir)
+
+    def _resume(self, stored: StoredTask) -> None:
+        record = stored.record
+        if record.status.is_terminal:
+            if not record.webhook_delivered:
+                self.runner.notify(record)
+            return
+        endpoint = self.catalog.get(record.endpoint)
+        assert endpoint is not None and stored.inputs is not None
+        self.runner.resume(record, endpoint.entry, stored.inputs, stored.submitted_base_url)
 
     def _delete_files(self, record: TaskRecord) -> None:
         shutil.rmtree(self.config.data_dir / record.task_id, ignore_errors=True)

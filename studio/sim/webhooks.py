@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 log = logging.getLogger(__name__)
 
@@ -35,14 +35,21 @@ class WebhookSender:
         self._session: aiohttp.ClientSession | None = None
         self._pending: set[asyncio.Task[bool]] = set()
 
-    def send(self, url: str, task_json: Mapping[str, Any]) -> None:
-        """Schedule delivery and return at once; never blocks the caller."""
+    def send(
+        self,
+        url: str,
+        task_json: Mapping[str, Any],
+        on_delivered: Callable[[], None] | None = None,
+    ) -> None:
+        """Schedule delivery and return at once; ``on_delivered`` runs once a 2xx arrived."""
         if not is_webhook_url(url):
             log.warning("webhook skipped, not an http(s) URL: %s", url)
             return
         delivery = asyncio.get_running_loop().create_task(self._deliver(url, dict(task_json)))
         self._pending.add(delivery)
         delivery.add_done_callback(self._pending.discard)
+        if on_delivered is not None:
+            delivery.add_done_callback(lambda done: _call_if_delivered(done, on_delivered))
 
     async def close(self) -> None:
         for delivery in list(self._pending):
@@ -83,3 +90,8 @@ class WebhookSender:
                 timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT_SECONDS),
             )
         return self._session
+
+
+def _call_if_delivered(delivery: asyncio.Task[bool], on_delivered: Callable[[], None]) -> None:
+    if not delivery.cancelled() and delivery.exception() is None and delivery.result():
+        on_delivered()

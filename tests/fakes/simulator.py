@@ -65,10 +65,17 @@ class SimProcess:
         return self.process.returncode
 
 
-def start_simulator(*extra_args: str, speed: float = 50.0, work_dir: Path) -> SimProcess:
-    """Start ``python -m studio.sim --port 0`` with a random key; stop it with ``.stop()``."""
+def start_simulator(
+    *extra_args: str, speed: float = 50.0, work_dir: Path, data_dir: Path | None = None
+) -> SimProcess:
+    """Start ``python -m studio.sim --port 0`` with a random key; stop it with ``.stop()``.
+
+    Data goes to ``data_dir`` (default ``work_dir/sim-data``); give two runs the same one to
+    test restarts.
+    """
     api_key = f"test-{secrets.token_hex(8)}"
-    data_dir = work_dir / "sim-data"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    data_dir = data_dir or work_dir / "sim-data"
     log_path = work_dir / "sim-stderr.log"
     command = [
         sys.executable,

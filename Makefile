@@ -46,4 +46,4 @@ clean:
 
 screenshots: apt $(STAMP)
 	command -v import >/dev/null || (apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null)
-	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python packaging/screenshots.py docs
+	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python packaging/screenshots.py resources/screenshots

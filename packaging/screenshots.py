@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication
 if TYPE_CHECKING:
     from studio.ui.controller import StudioController
 
-OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots")
 
 
 async def wait_for(predicate: Any, limit_s: float = 60.0) -> None:

@@ -64,7 +64,7 @@ class GalleryDelegate(QStyledItemDelegate):
         self._paint_frame(painter, QRectF(rect).adjusted(1, 1, -1, -1), palette, selected)
         side = rect.width() - 2 * _PAD
         image_rect = QRectF(rect.left() + _PAD, rect.top() + _PAD, side, side)
-        picture = self._paint_thumbnail(painter, image_rect, index, item)
+        picture = self._paint_thumbnail(painter, image_rect, index, item, palette)
         self._paint_badges(painter, picture, item)
         self._paint_caption(painter, rect, palette, item)
         painter.restore()
@@ -89,6 +89,7 @@ class GalleryDelegate(QStyledItemDelegate):
         area: QRectF,
         index: QModelIndex | QPersistentModelIndex,
         item: GalleryItem,
+        palette: QPalette,
     ) -> QRectF:
         """Draw the picture fitted into area; returns where it went (badges sit on it)."""
         key = item_thumb_key(item)
@@ -100,7 +101,9 @@ class GalleryDelegate(QStyledItemDelegate):
         picture = _fitted(pixmap.size(), area)
         painter.drawPixmap(picture, pixmap, QRectF(pixmap.rect()))
         if item.output.trashed_at is not None:
-            painter.fillRect(picture, QColor(255, 255, 255, 110))  # faded: it is in the trash
+            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil.setAlpha(130)  # faded towards the background: it is in the trash
+            painter.fillRect(picture, veil)
         return picture
 
     def _paint_badges(self, painter: QPainter, area: QRectF, item: GalleryItem) -> None:

@@ -32,9 +32,9 @@ def format_when(timestamp: float) -> str:
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
 
 
-def _value_text(value: Any, limit: int = _VALUE_LIMIT) -> str:
+def _value_text(value: Any, limit: int | None = _VALUE_LIMIT) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _size_text(item: GalleryItem) -> str:
@@ -57,8 +57,8 @@ def _bytes_text(size: int) -> str:
     return f"{size / (1 << 20):.1f} MB"
 
 
-def item_facts(item: GalleryItem) -> list[tuple[str, str]]:
-    """Every fact worth showing, in reading order; values are plain text."""
+def output_facts(item: GalleryItem) -> list[tuple[str, str]]:
+    """What the library knows about the output and its job, in reading order; plain text."""
     output = item.output
     facts = [
         ("Model", item.model or "—"),
@@ -74,9 +74,21 @@ def item_facts(item: GalleryItem) -> list[tuple[str, str]]:
         facts.append(("Starred", "yes"))
     if output.trashed_at is not None:
         facts.append(("In trash since", format_when(output.trashed_at)))
-    facts += [(name, _value_text(value)) for name, value in item.input.items()]
-    facts.append(("File", str(item.file) if item.file is not None else "not downloaded"))
     return facts
+
+
+def input_facts(item: GalleryItem, limit: int | None = _VALUE_LIMIT) -> list[tuple[str, str]]:
+    """Every input parameter of the job as name/value text; values are cut at limit if given."""
+    return [(name, _value_text(value, limit)) for name, value in item.input.items()]
+
+
+def file_text(item: GalleryItem) -> str:
+    return str(item.file) if item.file is not None else "not downloaded"
+
+
+def item_facts(item: GalleryItem) -> list[tuple[str, str]]:
+    """Every fact worth showing, in reading order; values are plain text."""
+    return [*output_facts(item), *input_facts(item), ("File", file_text(item))]
 
 
 def tooltip_text(item: GalleryItem) -> str:

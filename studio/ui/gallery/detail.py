@@ -1,4 +1,4 @@
-"""The gallery's detail pane: a large preview of the current item and its parameters, read-only.
+"""The gallery's detail pane: the current output played or zoomable, above its parameters.
 
 Signals:
     open_requested(object) — "Open" was pressed for this GalleryItem.
@@ -6,108 +6,112 @@ Signals:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
-from studio.ui.gallery.describe import item_facts
-from studio.ui.gallery.placeholders import placeholder_pixmap
-from studio.ui.gallery.thumbs import thumb_key
+from studio.ui.gallery.describe import file_text, input_facts, output_facts
+from studio.ui.gallery.facts_view import FactsView, Section
+from studio.ui.preview import PreviewItem, PreviewPane
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
-
     from studio.core.library import GalleryItem
-    from studio.ui.gallery.thumbs import ThumbnailLoader
 
-PREVIEW_SIZE: Final = 768  # a larger cached thumbnail: the original is never decoded here
+
+def preview_item(item: GalleryItem) -> PreviewItem:
+    """What the preview pane needs; with no file on disk, its text says so."""
+    text = None
+    if item.file is None:
+        text = "Not downloaded."
+    elif not item.file.is_file():
+        text = f"File missing: {item.file}"
+    return PreviewItem(item.output.kind.value, item.file, url=item.output.remote_url, text=text)
+
+
+def detail_sections(item: GalleryItem) -> list[Section]:
+    output = [*output_facts(item), ("File", file_text(item))]
+    return [("Output", output), ("Parameters", input_facts(item, limit=None))]
 
 
 class DetailPane(QWidget):
-    """Shows one GalleryItem; the preview comes from the loader like any tile."""
+    """Shows one GalleryItem: a PreviewPane that never autoplays, then every fact about it."""
 
     open_requested = Signal(object)
 
-    def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loader = loader
         self._item: GalleryItem | None = None
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(QSize(200, 160))
-        # The pixmap follows the label's size, never the other way round.
-        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.title = QLabel()
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        self.preview = PreviewPane(autoplay_video=False)
+        self.empty_label = QLabel("Select an output to preview it here.")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.preview_stack = QStackedWidget()
+        self.preview_stack.addWidget(self.empty_label)
+        self.preview_stack.addWidget(self.preview)
+        self.selection_label = QLabel()
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Open the file with the system's viewer")
-        self.params = QPlainTextEdit()
-        self.params.setReadOnly(True)
-        self.params.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.facts = FactsView()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.preview_stack)
+        self.splitter.addWidget(self._facts_column())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([420, 280])
+        self.splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.preview, 3)
-        layout.addWidget(self.title)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.params, 2)
+        layout.addWidget(self.splitter)
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        loader.thumbnail_ready.connect(self._on_loader_thumbnail_ready)
         self.show_item(None)
+        self.set_selected_count(0)
+
+    def _facts_column(self) -> QWidget:
+        column = QWidget()
+        header = QHBoxLayout()
+        header.setContentsMargins(4, 0, 0, 0)
+        header.addWidget(self.selection_label, 1)
+        header.addWidget(self.open_button)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self.facts, 1)
+        return column
 
     def item(self) -> GalleryItem | None:
         return self._item
 
     def show_item(self, item: GalleryItem | None) -> None:
+        """Show item (None: nothing); the same output again keeps its playback going."""
+        shown = self._item
         self._item = item
         self.open_button.setEnabled(item is not None and item.file is not None)
         if item is None:
-            self.title.setText("Nothing selected")
-            self.params.setPlainText("")
-            self.preview.setPixmap(QPixmap())
+            self.preview.clear()
+            self.preview_stack.setCurrentWidget(self.empty_label)
+            self.facts.set_sections([])
             return
-        self.title.setText(item.prompt or item.endpoint)
-        self.params.setPlainText("\n".join(f"{k}: {v}" for k, v in item_facts(item)))
-        if item.file is not None:
-            self._loader.request(self._key(item), item.file, item.output.kind.value, PREVIEW_SIZE)
-        self._update_preview()
+        self.preview_stack.setCurrentWidget(self.preview)
+        wanted = preview_item(item)
+        # A refresh or a star re-shows the current output: reloading would restart its video.
+        if shown is None or shown.id != item.id or self.preview.current_item() != wanted:
+            self.preview.show_outputs([wanted])
+        self.facts.set_sections(detail_sections(item))
 
-    def _key(self, item: GalleryItem) -> str:
-        return thumb_key(item.file, PREVIEW_SIZE) if item.file is not None else ""
-
-    def _update_preview(self) -> None:
-        item = self._item
-        if item is None:
-            return
-        pixmap = self._loader.pixmap(self._key(item)) if item.file is not None else None
-        source = pixmap if pixmap is not None else placeholder_pixmap(item.output.kind.value)
-        target = self.preview.size()
-        self.preview.setPixmap(
-            source.scaled(
-                target,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-        )
-
-    @override
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._update_preview()
-
-    def _on_loader_thumbnail_ready(self, key: str) -> None:
-        if self._item is not None and key == self._key(self._item):
-            self._update_preview()
+    def set_selected_count(self, count: int) -> None:
+        """With several outputs selected, say how many; the pane still shows the current one."""
+        self.selection_label.setText(f"{count:,} selected" if count > 1 else "")
 
     def _on_open_button_clicked(self) -> None:
         if self._item is not None:

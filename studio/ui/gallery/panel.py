@@ -54,7 +54,8 @@ class GalleryPanel(QWidget):
         self.menu = self.gallery_actions.context_menu(self)
         self.count_label = QLabel()
         self.banner = Banner()
-        self.detail = DetailPane(self.loader)
+        self.detail = DetailPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.toolbar = self._make_toolbar()
         self.commands = GalleryCommands(self)
         self._lay_out()
@@ -85,12 +86,13 @@ class GalleryPanel(QWidget):
         footer.addWidget(self.count_label, 1)
         footer.addWidget(self.toolbar)
         column.addLayout(footer)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 280])
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])
+        splitter.setCollapsible(0, False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_bar)
@@ -118,6 +120,10 @@ class GalleryPanel(QWidget):
     def current_item(self) -> GalleryItem | None:
         index = self.grid.currentIndex()
         return self.model.item_at(index.row()) if index.isValid() else None
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """The panel's resizable splits by name, for the window to save and restore with its own."""
+        return {"gallery": self.splitter, "gallery_detail": self.detail.splitter}
 
     def in_trash_view(self) -> bool:
         return self.model.filter().trash_only
@@ -164,6 +170,7 @@ class GalleryPanel(QWidget):
     def _update_actions(self) -> None:
         actions = self.gallery_actions
         count = len(self.grid.selectionModel().selectedIndexes())
+        self.detail.set_selected_count(count)
         one = self.current_item() is not None
         trash_view = self.in_trash_view()
         for action in (actions.star, actions.export_folder, actions.export_zip):

@@ -11,6 +11,7 @@ import asyncio
 import copy
 import logging
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from studio.core.api.errors import (
@@ -41,6 +42,7 @@ from studio.core.tasks_models import (
     task_error_text,
     utc_now,
 )
+from studio.core.tasks_problems import ProblemWatch, problem_warning
 from studio.core.tasks_slots import Slots
 
 if TYPE_CHECKING:
@@ -66,7 +68,10 @@ log = logging.getLogger(__name__)
 
 
 class TaskRunner:
-    """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop."""
+    """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop.
+
+    A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds.
+    """
 
     def __init__(
         self,
@@ -80,6 +85,7 @@ class TaskRunner:
         sleep: Sleep = asyncio.sleep,
         now: Callable[[], datetime] = utc_now,
         reconnect_delays: tuple[float, float] = (2.0, 60.0),
+        warn_after_s: float = 10.0,
     ) -> None:
         if max_concurrent < 1:
             raise ValueError("max_concurrent must be at least 1")
@@ -91,6 +97,7 @@ class TaskRunner:
         self._sleep = sleep
         self._now = now
         self._reconnect_delays = reconnect_delays
+        self._warn_after_s = warn_after_s
         self._slots = Slots(max_concurrent)
         self._jobs: dict[str, Job] = {}
         self._pipelines: dict[str, asyncio.Task[None]] = {}
@@ -315,8 +322,7 @@ class TaskRunner:
                 self._settle(local_id, JobStatus.TIMEOUT, error=str(exc))
                 return
             except MountseaError as exc:
-                warning = CONNECTION_WARNING if isinstance(exc, NetworkError) else str(exc)
-                self._set(local_id, warning=warning)
+                self._set(local_id, warning=problem_warning(exc) if exc.transient else str(exc))
                 retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
                 await self._sleep(max(delay, retry_after or 0.0))
                 delay = min(delay * 2, max_delay)
@@ -328,7 +334,9 @@ class TaskRunner:
         task_id = self._jobs[local_id].task_id
         assert task_id is not None, "only jobs with a remote id are followed"
         last: Task | None = None
-        async for task in self._client.follow(task_id, **self._follow_options):
+        watch = ProblemWatch(partial(self._warn, local_id), self._warn_after_s, self._now)
+        follow = self._client.follow(task_id, **self._follow_options, on_problem=watch.report)
+        async for task in follow:
             last = task
             if not task.status.is_terminal:
                 self._apply_task(local_id, task)
@@ -382,6 +390,12 @@ class TaskRunner:
             started_at = task.started_at or self._now()
         return self._set(local_id, task=task, status=status, started_at=started_at, warning=None)
 
+    def _warn(self, local_id: str, warning: str | None) -> None:
+        """Show or clear a polling problem; a settled row has nothing left to warn about."""
+        job = self._jobs.get(local_id)
+        if job is not None and not job.status.is_settled:
+            self._set(local_id, warning=warning)
+
     def _settle_ended(self, local_id: str, task: Task) -> Job:
         """Settle a job whose task ended without outputs to fetch."""
         status = job_status_of(task.status)
@@ -430,10 +444,7 @@ class TaskRunner:
             self._settle(local_id, status, error=f"Unexpected error: {exc}")
 
     def _require(self, local_id: str) -> Job:
-        job = self._jobs.get(local_id)
-        if job is None:
-            raise KeyError(local_id)
-        return job
+        return self._jobs[local_id]  # KeyError(local_id) for an id the runner does not hold
 
     def _check_open(self) -> None:
         if self._closed:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from studio.core.api.errors import FieldMessage
+    from studio.core.api.errors import FieldMessage, MountseaError
     from studio.core.api.models import MediaRef, Task, TaskStatus
 
 
@@ -22,7 +22,7 @@ AMBIGUOUS_SUBMIT_MESSAGE = (
     "The request may have reached the server, but no answer came back. The task may exist and "
     "may be charged; it was not sent again. Retry only if you are sure it did not start."
 )
-CONNECTION_WARNING = "Connection problem, retrying…"
+CONNECTION_WARNING = "Connection problem — still trying (no connection)"
 LOST_MESSAGE = "The server no longer knows this task."
 NOT_RECORDED_MESSAGE = "The job could not be recorded in the library, so it was not sent."
 
@@ -192,8 +192,9 @@ class TaskClient(Protocol):
         deadline: float = 3600.0,
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        on_problem: Callable[[MountseaError | None], None] | None = None,
     ) -> AsyncIterator[Task]:
-        """Yield the task on each change; end at a terminal status."""
+        """Yield the task on each change; end at a terminal status; report polling trouble."""
 
     async def download(self, url: str, dest: Path) -> Path:
         """Fetch ``url`` into ``dest``."""

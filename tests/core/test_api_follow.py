@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import httpx
 import pytest
 
-from studio.core.api import AuthError, Task, TaskDeadlineError, TaskStatus
+from studio.core.api import (
+    AuthError,
+    MountseaError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+    Task,
+    TaskDeadlineError,
+    TaskStatus,
+)
 from tests.fakes.transport import (
     FakeClock,
     FakeMountsea,
     RecordingSleep,
     error_response,
+    instant_retry,
     json_response,
     task_json,
 )
 
 
-async def _collect(fake: FakeMountsea, sleep: RecordingSleep, **options: float) -> list[Task]:
+async def _collect(fake: FakeMountsea, sleep: RecordingSleep, **options: Any) -> list[Task]:
     """Every task follow() yields; `sleep` advances its own fake clock."""
     clock = sleep.clock or FakeClock()
     async with fake.client() as api:
@@ -122,3 +135,58 @@ async def test_unknown_status_keeps_polling() -> None:
     sleep = RecordingSleep(FakeClock())
     tasks = await _collect(fake, sleep)
     assert [t.status for t in tasks] == [TaskStatus.UNKNOWN, TaskStatus.SUCCEEDED]
+
+
+async def _collect_problems(fake: FakeMountsea, problems: list[MountseaError | None]) -> list[Task]:
+    """Every task of one follow(), its on_problem reports in `problems`; one GET = one poll."""
+    clock = FakeClock()
+    async with fake.client(retry=instant_retry(max_attempts=1)) as api:
+        stream = api.follow(
+            "ms-1", sleep=RecordingSleep(clock), clock=clock, on_problem=problems.append
+        )
+        return [task async for task in stream]
+
+
+def _refuse(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("connection refused", request=request)
+
+
+@pytest.mark.asyncio
+async def test_on_problem_hears_each_failed_poll_and_each_recovery() -> None:
+    fake = FakeMountsea()
+    fake.get(
+        "/ms/v1/tasks/ms-1",
+        json_response(task_json(task_id="ms-1", status="processing")),
+        error_response(503, "busy"),
+        error_response(429, "slow down"),
+        json_response(task_json(task_id="ms-1", status="processing")),
+        _refuse,
+        json_response(task_json(task_id="ms-1", status="succeeded")),
+    )
+    problems: list[MountseaError | None] = []
+    tasks = await _collect_problems(fake, problems)
+
+    assert [t.status for t in tasks] == [TaskStatus.PROCESSING, TaskStatus.SUCCEEDED]
+    kinds = [type(p) if p is not None else None for p in problems]
+    assert kinds == [ServerError, RateLimitedError, None, NetworkError, None]
+    assert isinstance(problems[0], ServerError) and problems[0].status == 503
+
+
+@pytest.mark.asyncio
+async def test_on_problem_stays_silent_while_polls_succeed() -> None:
+    fake = FakeMountsea()
+    fake.task_states("ms-1", {"status": "queued"}, {"status": "processing"}, {"status": "failed"})
+    problems: list[MountseaError | None] = []
+    tasks = await _collect_problems(fake, problems)
+    assert len(tasks) == 3
+    assert problems == []
+
+
+@pytest.mark.asyncio
+async def test_a_fatal_error_is_raised_not_reported() -> None:
+    fake = FakeMountsea()
+    fake.get("/ms/v1/tasks/ms-1", error_response(503, "busy"), error_response(401, "bad key"))
+    problems: list[MountseaError | None] = []
+    with pytest.raises(AuthError):
+        await _collect_problems(fake, problems)
+    assert [type(p) for p in problems] == [ServerError]

@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from studio.core.api.download import download_file
 from studio.core.api.errors import ConflictError, MountseaError, ProtocolError
-from studio.core.api.follow import follow_task
+from studio.core.api.follow import ProblemCallback, follow_task
 from studio.core.api.models import (
     Endpoint,
     EndpointDetail,
@@ -153,8 +153,13 @@ class MountseaClient:
         deadline: float = 3600.0,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
+        on_problem: ProblemCallback | None = None,
     ) -> AsyncIterator[Task]:
-        """Poll until terminal, yielding the Task whenever it changed (see follow.follow_task)."""
+        """Poll until terminal, yielding the Task whenever it changed (see follow.follow_task).
+
+        `on_problem` hears of every poll that failed for now (network, 429, 5xx) and gets None
+        when a poll succeeds again; following goes on either way.
+        """
         return follow_task(
             self.get_task,
             task_id,
@@ -164,6 +169,7 @@ class MountseaClient:
             deadline=deadline,
             sleep=sleep,
             clock=clock,
+            on_problem=on_problem,
         )
 
     async def download(

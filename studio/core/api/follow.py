@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
 
 from studio.core.api.errors import MountseaError, TaskDeadlineError
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable
+    from collections.abc import AsyncIterator, Awaitable
 
     from studio.core.api.models import Task
 
 _log = logging.getLogger("studio.api")
+
+ProblemCallback: TypeAlias = Callable[[MountseaError | None], None]
+"""Hears of each transient polling failure, and of None when a poll succeeds again."""
 
 
 async def follow_task(
@@ -26,18 +30,21 @@ async def follow_task(
     deadline: float,
     sleep: Callable[[float], Awaitable[None]],
     clock: Callable[[], float],
+    on_problem: ProblemCallback | None = None,
 ) -> AsyncIterator[Task]:
     """Yield the task on every change, end after a terminal status, raise past the deadline.
 
     Callers that may stop early should wrap it in `contextlib.aclosing`.
     A transient error that outlived the request's own retries (network down, 5xx, 429) does not
     end following: a paid task keeps running on the server, so polling resumes next interval.
+    `on_problem` gets each such error, and None once after the first poll that succeeds again.
     """
+    report = _ProblemReporter(on_problem)
     started = clock()
     interval = initial_interval
     last: Task | None = None
     while True:
-        task = await _poll_once(get_task, task_id)
+        task = await _poll_once(get_task, task_id, report)
         if task is not None and (last is None or task.raw != last.raw):
             last = task
             yield task
@@ -50,14 +57,38 @@ async def follow_task(
         interval = min(interval * factor, max_interval)
 
 
-async def _poll_once(get_task: Callable[[str], Awaitable[Task]], task_id: str) -> Task | None:
+class _ProblemReporter:
+    """Passes failures on as they come, and a recovery only when there was a failure before."""
+
+    def __init__(self, on_problem: ProblemCallback | None) -> None:
+        self._on_problem = on_problem
+        self._troubled = False
+
+    def failed(self, error: MountseaError) -> None:
+        self._troubled = True
+        if self._on_problem is not None:
+            self._on_problem(error)
+
+    def succeeded(self) -> None:
+        if self._troubled:
+            self._troubled = False
+            if self._on_problem is not None:
+                self._on_problem(None)
+
+
+async def _poll_once(
+    get_task: Callable[[str], Awaitable[Task]], task_id: str, report: _ProblemReporter
+) -> Task | None:
     try:
-        return await get_task(task_id)
+        task = await get_task(task_id)
     except MountseaError as error:
         if not error.transient:
             raise
         _log.warning("Polling task %s failed for now (%s); will try again", task_id, error)
+        report.failed(error)
         return None
+    report.succeeded()
+    return task
 
 
 def _deadline_error(task_id: str, deadline: float, last: Task | None) -> TaskDeadlineError:

@@ -45,6 +45,11 @@ def _discard(layout: QVBoxLayout, row: QWidget) -> None:
     row.deleteLater()
 
 
+def _is_free(field: FieldWidget) -> bool:
+    """An entry a dropped file may fill: unset and not busy reading one already."""
+    return field.value() is None and not (isinstance(field, MediaField) and field.is_busy())
+
+
 def _tool_button(text: str, tip: str, slot: Any) -> QToolButton:
     button = QToolButton()
     button.setText(text)
@@ -145,6 +150,12 @@ class ArrayField(FieldWidget):
         return [(str(index), field) for index, field in enumerate(filled)]
 
     @override
+    def local_errors(self) -> list[str]:
+        # Unset entries have no error slot of their own (e.g. a file still being read).
+        unset = [row.field for row in self._rows if row.field.value() is None]
+        return [message for field in unset for message in field.local_errors()]
+
+    @override
     def editor(self) -> QWidget:
         return self._rows[0].field.editor() if self._rows else self._add
 
@@ -162,7 +173,7 @@ class ArrayField(FieldWidget):
         """Fills empty media entries, then new ones, with dropped files/URLs; returns how many."""
         taken = 0
         for source in sources:
-            empty = next((r.field for r in self._rows if r.field.value() is None), None)
+            empty = next((r.field for r in self._rows if _is_free(r.field)), None)
             target = empty or self.add_item(None)
             if not isinstance(target, MediaField):
                 break

@@ -12,6 +12,7 @@ from studio.core.schema import FieldError, FieldKind, FieldSpec, FormSpec, compa
 from studio.ui.forms.base import ERROR_COLOR, FieldWidget, initial_value, plain_label
 from studio.ui.forms.error_slots import ErrorSlots, top_name
 from studio.ui.forms.json_field import JsonField
+from studio.ui.forms.media_field import MediaField
 from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.section import CollapsibleSection
@@ -145,8 +146,15 @@ class SchemaForm(QWidget):
         if any(self._in_advanced(e) for e in self._external):
             self.advanced.set_expanded(True)
 
+    def is_busy(self) -> bool:
+        """Whether a media field is still reading a file (validate_for_submit() says so)."""
+        return any(field.is_busy() for field in self.findChildren(MediaField))
+
     def validate_for_submit(self) -> bool:
-        """Shows every error, opens Advanced if one is inside, focuses the first; True if valid."""
+        """Shows every error, opens Advanced if one is inside, focuses the first; True if valid.
+
+        A media field still reading a file counts as an error ("Still reading <name>").
+        """
         self._submitted = True
         self._refresh_errors()
         if not self._errors:

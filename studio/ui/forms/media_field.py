@@ -1,32 +1,50 @@
-"""The media input: a URL box, "Choose file…", file/URL drops, a thumbnail and a size warning.
+"""The media input: a URL box, "Choose file…", drops, clipboard paste, a thumbnail and details.
 
-Local files are sent inline as data URIs; the box keeps showing the original path.
+Local files and pasted images are sent inline as data URIs. They are read, encoded and
+previewed in an executor when an asyncio loop runs (the field is "busy" meanwhile), else inline.
 """
 
 from __future__ import annotations
 
+import asyncio
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMimeData, QSize, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QImageReader, QPixmap
+import shiboken6
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from typing_extensions import override
 
 from studio.core.schema import FieldSpec, MediaKind
-from studio.ui.forms.base import FieldWidget, plain_label
+from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
 from studio.ui.forms.media_data import (
     LARGE_FILE_BYTES,
-    decode_data_uri,
+    LoadedMedia,
+    MediaPreview,
+    data_uri_preview,
+    data_uri_size,
     describe_data_uri,
+    describe_preview,
     file_filter,
-    file_to_data_uri,
     human_size,
+    load_local_file,
+    load_pixels,
     local_file_from_text,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
 THUMB_SIZE = 48
 WARNING_COLOR = "#e65100"
+PASTED_IMAGE = "pasted image"
+_LINK_PREFIXES = ("http://", "https://")
+# Loads in flight, so their tasks are not garbage-collected mid-way; the field never holds them.
+_RUNNING: set[asyncio.Task[None]] = set()
 
 
 def mime_has_media(mime: QMimeData) -> bool:
@@ -41,8 +59,27 @@ def mime_sources(mime: QMimeData) -> list[str]:
     return [line.strip() for line in mime.text().splitlines() if line.strip()]
 
 
+def _names_a_source(text: str) -> bool:
+    """Whether pasted text is a URL, data URI or local file (else it is ordinary typing)."""
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    return "://" in first or first.startswith("data:") or local_file_from_text(first) is not None
+
+
+def _keep_running(task: asyncio.Task[None]) -> None:
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)
+
+
+def _is_paste(event: QEvent) -> bool:
+    return isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste)
+
+
 class MediaField(FieldWidget):
-    """Holds one of: a typed URL, a local file (sent as a data URI) or an embedded data URI."""
+    """Holds one of: a typed URL, a local file (sent as a data URI) or an embedded data URI.
+
+    While a file or pasted image is being read, value() keeps the previous value and
+    local_errors() reports "Still reading <name>", so a submit waits for it.
+    """
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -50,32 +87,47 @@ class MediaField(FieldWidget):
         self._local: Path | None = None
         self._data_uri: str | None = None
         self._read_error: str | None = None
+        self._reading: str | None = None  # the name being read: the field is busy
+        self._held_value: Any = None  # value() while busy
+        self._generation = 0  # bumped on every change, so a late result for an old one is dropped
         self._dialog: QFileDialog | None = None
+        self._build_widgets()
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click on the thumbnail focuses for paste
+        self.reset()
+
+    def _build_widgets(self) -> None:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         self._thumb = QLabel()
         self._thumb.setFixedSize(THUMB_SIZE, THUMB_SIZE)
         self._thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._thumb.setStyleSheet("border: 1px solid palette(mid); border-radius: 3px;")
+        self._thumb.setStyleSheet(
+            "border: 1px solid palette(mid); border-radius: 3px; font-size: 10px;"
+        )
         self._thumb.hide()
         self._edit = QLineEdit()
-        self._edit.setPlaceholderText(f"Paste a URL or drop {self._kind.value} file here")
+        self._edit.setPlaceholderText(f"Paste a URL, an image or drop {self._kind.value} file here")
         self._edit.setAcceptDrops(False)  # drops go to the field, which knows about files
         self._edit.textEdited.connect(self._on_text_edited)
+        self._edit.installEventFilter(self)
         self._choose = QPushButton("Choose file…")
         self._choose.clicked.connect(self._on_choose_clicked)
         row.addWidget(self._thumb)
         row.addWidget(self._edit, 1)
         row.addWidget(self._choose)
         self.body.addLayout(row)
+        self._status = plain_label(color=HELP_COLOR, small=True)
+        self._status.hide()
+        self.body.addWidget(self._status)
         self._warning = plain_label(color=WARNING_COLOR, small=True)
         self._warning.hide()
         self.body.addWidget(self._warning)
-        self.setAcceptDrops(True)
-        self.reset()
 
     @override
     def value(self) -> Any:
+        if self._reading is not None:
+            return self._held_value
         if self._local is not None or self._data_uri is not None:
             return self._data_uri
         return self._edit.text().strip() or None
@@ -92,20 +144,27 @@ class MediaField(FieldWidget):
             self._show_text(text)
 
     def set_local_file(self, path: Path) -> None:
-        """Uses a local file: read once into a data URI, path shown in the box."""
-        self._local, self._read_error, size = path, None, 0
-        try:
-            size = path.stat().st_size
-            self._data_uri = file_to_data_uri(path)
-        except OSError as error:
-            self._data_uri, self._read_error = None, f"Can't read the file: {error.strerror}"
-        self._edit.setText(str(path))
-        self._update_preview(size)
-        self.changed.emit()
+        """Uses a local file: read once into a data URI (in a worker if it can), path shown."""
+        job = partial(load_local_file, path, self._kind.value)
+        self._load(path.name, job, path, str(path), self.value())
+
+    def set_image(self, image: QImage, name: str = PASTED_IMAGE) -> None:
+        """Uses an image (e.g. from the clipboard), sent as a PNG data URI."""
+        rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
+        pixels = bytes(rgba.constBits())  # one copy, so the worker never touches a QImage
+        job = partial(
+            load_pixels, pixels, rgba.width(), rgba.height(), rgba.bytesPerLine(),
+            image.hasAlphaChannel(),
+        )  # fmt: skip
+        self._load(name, job, None, f"{name}…", self.value())
 
     def local_file(self) -> Path | None:
         """The local file in use, if the value came from one."""
         return self._local
+
+    def is_busy(self) -> bool:
+        """Whether a file or image is still being read."""
+        return self._reading is not None
 
     def handle_mime(self, mime: QMimeData) -> bool:
         """Takes the first dropped/pasted file or URL; returns whether anything was taken."""
@@ -115,22 +174,70 @@ class MediaField(FieldWidget):
         self.set_value(sources[0])
         return True
 
+    def paste_from_clipboard(self) -> bool:
+        """Takes local files, then an image, then URL text from the clipboard; False if none."""
+        clipboard = QGuiApplication.clipboard()
+        mime = clipboard.mimeData()
+        if mime is None:
+            return False
+        if mime.hasUrls() and any(url.isLocalFile() for url in mime.urls()):
+            return self.handle_mime(mime)
+        if mime.hasImage():
+            image = clipboard.image()
+            if not image.isNull():
+                self.set_image(image)
+                return True
+        if mime.hasUrls() or (mime.hasText() and _names_a_source(mime.text())):
+            return self.handle_mime(mime)
+        return False
+
     def warning_text(self) -> str | None:
         """The large-file warning currently shown, if any."""
         return self._warning.text() if self._warning.isVisibleTo(self) else None
+
+    def status_text(self) -> str | None:
+        """The grey line under the box: "Reading x…", or details like "640×360 · 0:05 · 2 MB"."""
+        return self._status.text() if self._status.isVisibleTo(self) else None
 
     def thumbnail(self) -> QPixmap | None:
         """The thumbnail currently shown, if any."""
         pixmap = self._thumb.pixmap()
         return pixmap if self._thumb.isVisibleTo(self) and not pixmap.isNull() else None
 
+    def badge_text(self) -> str | None:
+        """The word shown instead of a thumbnail ("URL" for links, never fetched), if any."""
+        return self._thumb.text() if self._thumb.isVisibleTo(self) and self._thumb.text() else None
+
     @override
     def local_errors(self) -> list[str]:
+        if self._reading is not None:
+            return [f"Still reading {self._reading}"]
         return [self._read_error] if self._read_error else []
 
     @override
     def editor(self) -> QWidget:
         return self._edit
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only this field's own box: other text fields keep their normal Ctrl+V.
+        if watched is self._edit and _is_paste(event) and self.paste_from_clipboard():
+            return True
+        return super().eventFilter(watched, event)
+
+    @override
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_paste(event):
+            event.accept()  # Ctrl+V here is ours, not a window shortcut's
+            return True
+        return super().event(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_paste(event) and self.paste_from_clipboard():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -142,26 +249,87 @@ class MediaField(FieldWidget):
         if self.handle_mime(event.mimeData()):
             event.acceptProposedAction()
 
+    def _load(
+        self, name: str, job: Callable[[], LoadedMedia], local: Path | None, shown: str, held: Any
+    ) -> None:
+        """Runs `job` in the executor (inline without a loop); value() is `held` meanwhile."""
+        generation = self._start_change()
+        self._edit.setText(shown)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # plain synchronous use (no qasync loop): read right here
+            self._apply_loaded(job(), local)
+            return
+        self._reading, self._held_value = name, held
+        self._warning.hide()
+        self._show_status(f"Reading {name}…")
+        _keep_running(loop.create_task(self._load_in_worker(job, local, generation)))
+
+    async def _load_in_worker(
+        self, job: Callable[[], LoadedMedia], local: Path | None, generation: int
+    ) -> None:
+        try:
+            loaded = await asyncio.get_running_loop().run_in_executor(None, job)
+        except Exception as error:  # a failed read must end "busy", not leave it stuck
+            loaded = LoadedMedia(None, 0, f"Can't read the file: {error}")
+        if shiboken6.isValid(self) and generation == self._generation:
+            self._apply_loaded(loaded, local)
+
+    def _apply_loaded(self, loaded: LoadedMedia, local: Path | None) -> None:
+        self._reading, self._held_value = None, None
+        self._local, self._data_uri, self._read_error = local, loaded.data_uri, loaded.error
+        if local is None and loaded.data_uri is not None:
+            self._edit.setText(describe_data_uri(loaded.data_uri))
+        self._show_preview(loaded.size, loaded.preview)
+        self.changed.emit()
+
+    def _start_change(self) -> int:
+        """Drops any load in flight (its result will be ignored); returns the new generation."""
+        self._generation += 1
+        self._reading, self._held_value = None, None
+        return self._generation
+
     def _show_text(self, text: str) -> None:
-        self._local = self._data_uri = self._read_error = None
         self._edit.setText(text)
-        self._update_preview(0)
+        self._use_typed_text()
+
+    def _use_typed_text(self) -> None:
+        self._start_change()
+        self._local = self._data_uri = self._read_error = None
+        self._show_preview(0, MediaPreview())
         self.changed.emit()
 
     def _show_embedded(self, uri: str) -> None:
+        generation = self._start_change()
         self._local, self._data_uri, self._read_error = None, uri, None
         self._edit.setText(describe_data_uri(uri))
-        self._update_preview(len(uri) * 3 // 4)
+        size = data_uri_size(uri)
+        self._show_preview(size, MediaPreview())
         self.changed.emit()
+        self._preview_later(uri, size, generation)
+
+    def _preview_later(self, uri: str, size: int, generation: int) -> None:
+        """Decodes an embedded image's thumbnail in a worker (inline without a loop)."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._show_preview(size, data_uri_preview(uri))
+            return
+        _keep_running(loop.create_task(self._preview_in_worker(uri, size, generation)))
+
+    async def _preview_in_worker(self, uri: str, size: int, generation: int) -> None:
+        preview = await asyncio.get_running_loop().run_in_executor(None, data_uri_preview, uri)
+        if shiboken6.isValid(self) and generation == self._generation:
+            self._show_preview(size, preview)
 
     def _on_text_edited(self, text: str) -> None:
         local = local_file_from_text(text)
-        if local is not None:
-            self.set_local_file(local)
+        if local is not None:  # the typed path is not a value to send, even for a moment
+            self._load(
+                local.name, partial(load_local_file, local, self._kind.value), local, text, None
+            )
         else:
-            self._local = self._data_uri = self._read_error = None
-            self._update_preview(0)
-            self.changed.emit()
+            self._use_typed_text()
 
     def _on_choose_clicked(self) -> None:
         # open() instead of exec(): no nested event loop under qasync.
@@ -175,34 +343,48 @@ class MediaField(FieldWidget):
         if name:
             self.set_local_file(Path(name))
 
-    def _update_preview(self, size: int) -> None:
+    def _show_status(self, text: str) -> None:
+        self._status.setText(text)
+        self._status.setVisible(bool(text))
+
+    def _show_preview(self, size: int, preview: MediaPreview) -> None:
         large = size > LARGE_FILE_BYTES
         self._warning.setText(
             f"Large file ({human_size(size)}): will be sent inline as a data URI" if large else ""
         )
         self._warning.setVisible(large)
-        image = self._thumbnail_image() if self._kind is MediaKind.IMAGE else QImage()
-        self._thumb.setPixmap(QPixmap.fromImage(image) if not image.isNull() else QPixmap())
-        self._thumb.setVisible(not image.isNull())
-
-    def _thumbnail_image(self) -> QImage:
-        if self._local is not None:
-            return _scaled_read(QImageReader(str(self._local)))
-        data = decode_data_uri(self._data_uri) if self._data_uri else None
-        if not data:
-            return QImage()
-        buffer = QBuffer()
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        return _scaled_read(QImageReader(buffer))
-
-
-def _scaled_read(reader: QImageReader) -> QImage:
-    """Decodes straight at thumbnail size (cheap even for big photos)."""
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and not size.isEmpty():
-        reader.setScaledSize(
-            size.scaled(QSize(THUMB_SIZE, THUMB_SIZE), Qt.AspectRatioMode.KeepAspectRatio)
+        self._show_status(describe_preview(preview, size) if self._holds_file() else "")
+        pixmap = self._thumbnail_pixmap(preview.thumbnail)
+        badge = "" if not pixmap.isNull() else self._badge()
+        self._thumb.setPixmap(pixmap)
+        self._thumb.setText(badge)
+        self._thumb.setToolTip(
+            "Linked file: sent as a URL, not downloaded here" if badge == "URL" else ""
         )
-    return reader.read()
+        self._thumb.setVisible(not pixmap.isNull() or bool(badge))
+
+    def _holds_file(self) -> bool:
+        return self._local is not None or self._data_uri is not None
+
+    def _badge(self) -> str:
+        if self._data_uri is not None or self._local is not None:
+            return "" if self._read_error else self._kind_word()
+        return "URL" if self._edit.text().strip().lower().startswith(_LINK_PREFIXES) else ""
+
+    def _kind_word(self) -> str:
+        return "" if self._kind is MediaKind.FILE else self._kind.value.upper()
+
+    def _thumbnail_pixmap(self, encoded: bytes | None) -> QPixmap:
+        """The worker's encoded thumbnail at the shown size (sharp on HiDPI screens)."""
+        image = QImage.fromData(encoded) if encoded else QImage()
+        if image.isNull():
+            return QPixmap()
+        ratio = self.devicePixelRatioF()
+        box = QSize(round(THUMB_SIZE * ratio), round(THUMB_SIZE * ratio))
+        if image.width() > box.width() or image.height() > box.height():
+            image = image.scaled(
+                box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        return pixmap

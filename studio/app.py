@@ -27,6 +27,7 @@ from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
 from studio.ui.queue_model import QueueViewModel
 from studio.ui.queue_view import QueueView
+from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -37,6 +38,9 @@ log = logging.getLogger("studio.app")
 def build_studio() -> tuple[MainWindow, StudioController]:
     """Every long-lived object of the app, connected; nothing started yet."""
     settings = load_settings()
+    app = QApplication.instance()
+    if isinstance(app, QApplication):  # before any widget exists, so all start in the theme
+        apply_theme(app, settings.theme)
     library = Library.open(outputs_root=settings.outputs_dir())
     queue = QueueViewModel()
     queue_view = QueueView(queue)

@@ -16,6 +16,8 @@ log = logging.getLogger("studio.settings")
 
 SETTINGS_VERSION = 1
 DEFAULT_BASE_URL = "https://api.mountsea.ai"
+THEMES = ("system", "light", "dark")  # "system" follows the desktop's light/dark setting
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES}
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Settings:
     max_concurrent: int = 4
     notifications: bool = True
     sim_speed: float = 1.0  # how fast the embedded demo simulator runs
+    theme: str = "system"  # one of THEMES
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -76,7 +79,7 @@ def _coerce(values: dict[str, Any]) -> Settings:
         elif isinstance(default, float):
             if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
                 kept[field.name] = float(value)
-        elif isinstance(value, str):
+        elif isinstance(value, str) and value in _CHOICES.get(field.name, (value,)):
             kept[field.name] = value
     return replace(defaults, **kept)
 

@@ -11,14 +11,30 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from studio.ui.theme import follow_theme
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_STYLES = {
-    "error": "background: #fdecea; color: #611a15; border: 1px solid #f5c6cb;",
-    "warning": "background: #fff4e5; color: #663c00; border: 1px solid #ffd8a8;",
-    "info": "background: #e8f4fd; color: #0d3c61; border: 1px solid #b6dcfb;",
+# level -> (background, text, border), first on a light window, then on a dark one.
+_LIGHT = {
+    "error": ("#fdecea", "#611a15", "#f5c6cb"),
+    "warning": ("#fff4e5", "#663c00", "#ffd8a8"),
+    "info": ("#e8f4fd", "#0d3c61", "#b6dcfb"),
 }
+_DARK = {
+    "error": ("#4a1f1f", "#ffd9d5", "#8c3a35"),
+    "warning": ("#45360f", "#ffe7b0", "#8a6a1c"),
+    "info": ("#1a3350", "#d3e8ff", "#35618f"),
+}
+
+
+def banner_style(level: str, dark: bool) -> tuple[str, str]:
+    """(frame style sheet, text style sheet) for a level; unknown levels look like "info"."""
+    colours = _DARK if dark else _LIGHT
+    background, text, border = colours.get(level, colours["info"])
+    frame = f"QFrame#banner {{ background: {background}; border: 1px solid {border}; }}"
+    return frame, f"color: {text};"
 
 
 class Banner(QFrame):
@@ -46,7 +62,17 @@ class Banner(QFrame):
         self._on_action: Callable[[], None] | None = None
         self.action.clicked.connect(self._on_action_clicked)
         self.close_button.clicked.connect(self.hide)
+        self._level = "info"
+        self._dark = False
+        follow_theme(self._restyle)
         self.hide()
+
+    def _restyle(self, dark: bool) -> None:
+        self._dark = dark
+        frame, text = banner_style(self._level, dark)
+        self.setStyleSheet(frame)
+        self.text.setStyleSheet(text)
+        self.close_button.setStyleSheet(text)
 
     def _on_action_clicked(self) -> None:
         callback = self._on_action
@@ -63,8 +89,8 @@ class Banner(QFrame):
         action: str = "",
         on_action: Callable[[], None] | None = None,
     ) -> None:
-        self.setStyleSheet(f"QFrame#banner {{ {_STYLES.get(level, _STYLES['info'])} }}")
-        self.text.setStyleSheet(_STYLES.get(level, _STYLES["info"]).split(";")[1] + ";")
+        self._level = level
+        self._restyle(self._dark)
         self.text.setText(text)
         self.action.setText(action)
         self.action.setVisible(bool(action))

@@ -342,6 +342,12 @@ class StudioController(QObject):
             or settings.base_url != self.settings.base_url
             or (not api_key and settings.sim_speed != self.settings.sim_speed)
         )
+        if settings.theme != self.settings.theme:
+            from studio.ui.theme import apply_theme  # kept local: only this method may change
+
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                apply_theme(app, settings.theme)
         self.settings = settings
         save_settings(settings)
         self.key_store.set(api_key)

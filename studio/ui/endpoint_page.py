@@ -34,6 +34,7 @@ from studio.core.request_snippets import run_body
 from studio.core.schema import FieldError, carry_over
 from studio.ui.forms import SchemaForm
 from studio.ui.icons import capability_icon
+from studio.ui.theme import ERROR, follow_theme, pick
 
 if TYPE_CHECKING:
     from studio.core.api import EndpointDetail
@@ -73,9 +74,17 @@ class EndpointHeader(QWidget):
         layout.addWidget(self.slug)
         layout.addWidget(self.meta)
         layout.addWidget(self.description)
+        self._capability = ""
+        follow_theme(self._redraw_icon)
+
+    def _redraw_icon(self, _dark: bool = False) -> None:
+        """Icons are drawn for the current palette, so a theme switch needs a fresh one."""
+        if self._capability:
+            self.icon.setPixmap(capability_icon(self._capability, 24).pixmap(24, 24))
 
     def show_endpoint(self, detail: EndpointDetail) -> None:
-        self.icon.setPixmap(capability_icon(detail.capability, 24).pixmap(24, 24))
+        self._capability = detail.capability
+        self._redraw_icon()
         self.name.setText(detail.name or detail.slug)
         self.slug.setText(detail.slug)
         parts = [detail.model, detail.provider, detail.capability, detail.mode]
@@ -150,6 +159,9 @@ class EndpointPage(QWidget):
         self.examples.example_chosen.connect(self._on_example_chosen)
         self._set_enabled(False)
 
+    def _restyle_webhook_error(self, dark: bool) -> None:
+        self.webhook_error.setStyleSheet(f"color: {pick(ERROR, dark)};")
+
     def _build_controls(self) -> None:
         self.controls = QWidget()
         self.webhook = QLineEdit(placeholderText="Webhook URL (optional): https://…")
@@ -157,8 +169,8 @@ class EndpointPage(QWidget):
             "Your own server receives the finished task as a POST. The studio keeps polling anyway."
         )
         self.webhook_error = _plain_label()
-        self.webhook_error.setStyleSheet("color: #c0392b;")
         self.webhook_error.hide()
+        follow_theme(self._restyle_webhook_error)
         self.batch = QSpinBox(minimum=1, maximum=16, value=1, prefix="× ")
         self.batch.setToolTip("How many tasks to submit with these settings")
         self.random_seed = QCheckBox("New seed each run")

@@ -6,8 +6,9 @@ import functools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+
+from studio.ui.theme import app_is_dark
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,12 +21,6 @@ CAPABILITY_COLORS = {
     "chat": "#2b8fd9",
     "embeddings": "#9a8a3a",
 }
-
-
-def _pen_color() -> QColor:
-    app = QApplication.instance()
-    palette = app.palette() if isinstance(app, QApplication) else QPalette()
-    return palette.color(QPalette.ColorRole.WindowText)
 
 
 def _draw_image(p: QPainter, r: QRectF) -> None:
@@ -92,7 +87,8 @@ _PAINTERS: dict[str, Callable[[QPainter, QRectF], None]] = {
 
 def capability_icon(capability: str, size: int = 20) -> QIcon:
     """A small glyph on a tinted disc; unknown capabilities get a neutral dot pattern."""
-    return _capability_icon(capability, size, _pen_color().lightness() < 128)
+    # Keyed by theme: after a light/dark switch the next call draws (and caches) the other variant.
+    return _capability_icon(capability, size, not app_is_dark())
 
 
 @functools.cache

@@ -31,6 +31,7 @@ from studio.ui.banner import Banner
 from studio.ui.endpoint_page import EndpointPage
 from studio.ui.icons import app_icon
 from studio.ui.marketplace import MarketplacePanel
+from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 
 if TYPE_CHECKING:
     from studio.core.backend import BackendInfo
@@ -72,10 +73,8 @@ class MainWindow(QMainWindow):
         self.demo_badge.setToolTip(
             "No API key is set: generations run on the built-in simulator. Add a key in Settings."
         )
-        self.demo_badge.setStyleSheet(
-            "background: #f2c14e; color: #3b2a00; border-radius: 8px; font-weight: bold;"
-        )
         self.demo_badge.hide()
+        self._reachable = True
         self._build_splitters()
         self._build_menus()
         self.menuBar().setCornerWidget(self.demo_badge)
@@ -83,6 +82,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backend_label)
         self._restore_state()
         self.setAcceptDrops(True)
+        follow_theme(self._restyle)
+
+    def _restyle(self, dark: bool) -> None:
+        # Amber with dark text reads on either theme; the dark one is a little less glaring.
+        badge = "#e0ad3a" if dark else "#f2c14e"
+        self.demo_badge.setStyleSheet(
+            f"background: {badge}; color: #2e2100; border-radius: 8px; font-weight: bold;"
+        )
+        colour = pick(SUCCESS if self._reachable else ERROR, dark)
+        self.reachability.setStyleSheet(f"color: {colour};")
 
     def _build_splitters(self) -> None:
         middle = QWidget()
@@ -189,12 +198,9 @@ class MainWindow(QMainWindow):
         is_demo = info.kind.value == "demo"
         self.demo_badge.setVisible(is_demo)
         self.setWindowTitle("Mountsea Studio — Demo" if is_demo else "Mountsea Studio")
-        if problem:
-            self.reachability.setText(f"● Unreachable: {problem}")
-            self.reachability.setStyleSheet("color: #c0392b;")
-        else:
-            self.reachability.setText("● Connected")
-            self.reachability.setStyleSheet("color: #2e9e6a;")
+        self._reachable = not problem
+        self.reachability.setText(f"● Unreachable: {problem}" if problem else "● Connected")
+        self._restyle(app_is_dark())
 
     def _restore_state(self) -> None:
         store = window_state_store()

@@ -1,4 +1,4 @@
-"""Paints a queue row: endpoint, prompt excerpt, status pill, elapsed time, ETA and error."""
+"""Paints a queue row: endpoint, prompt excerpt, status pill, elapsed time, ETA, error, warning."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from typing_extensions import override
 
 from studio.core.tasks_models import Job, JobStatus
 from studio.ui.queue_model import JobRole, QueueRole, status_label
+from studio.ui.theme import readable_on
 
 _STATUS_COLOURS = {
     JobStatus.SUBMITTING: "#7d8590",
@@ -49,17 +50,48 @@ PADDING = 8
 
 
 WARNING_COLOUR = "#c99a06"
+PILL_CONTRAST_ON_BASE = 6.0
+WARNING_GLYPH = "⚠"
+MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
 
 
 def tone(hex_colour: str, palette: QPalette) -> QColor:
     """``hex_colour`` shifted so it stays readable on this palette's base colour."""
     colour = QColor(hex_colour)
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return colour.lighter(135) if dark else colour.darker(115)
+    base = palette.color(QPalette.ColorRole.Base)
+    shifted = colour.lighter(135) if base.lightness() < 128 else colour.darker(115)
+    # 6:1 on the bare base keeps 4.5:1 on a status pill, whose tint darkens the ground.
+    return readable_on(shifted, base, PILL_CONTRAST_ON_BASE)
 
 
 def status_colour(job: Job, palette: QPalette) -> QColor:
     return tone(_STATUS_COLOURS[job.status], palette)
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def warning_colour(palette: QPalette) -> QColor:
+    """Amber, pushed darker (light palette) or lighter (dark) until it is legible on the rows."""
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = base.lightness() < 128
+    colour = tone(WARNING_COLOUR, palette)
+    for _ in range(16):  # plain amber on white is ~3:1, too faint for a line of text
+        if contrast_ratio(colour, base) >= MIN_TEXT_CONTRAST:
+            break
+        colour = colour.lighter(110) if dark else colour.darker(110)
+    return colour
 
 
 class QueueDelegate(QStyledItemDelegate):
@@ -99,8 +131,13 @@ class QueueDelegate(QStyledItemDelegate):
         prompt = str(index.data(QueueRole.PROMPT) or "")
         canceled = job.status is JobStatus.CANCELED
         self._paint_line(painter, option, rows[1], prompt, self._secondary(option), italic=canceled)
-        detail = str(index.data(QueueRole.DETAIL) or "")
-        self._paint_line(painter, option, rows[2], detail, self._detail_colour(option, job))
+        warning = str(index.data(QueueRole.WARNING) or "")
+        # The glyph says "warning" to those who cannot tell amber from the other colours.
+        detail = (
+            f"{WARNING_GLYPH} {warning}" if warning else str(index.data(QueueRole.DETAIL) or "")
+        )
+        colour = self._detail_colour(option, job, warned=bool(warning))
+        self._paint_line(painter, option, rows[2], detail, colour)
         painter.restore()
 
     def _paint_background(
@@ -199,11 +236,11 @@ class QueueDelegate(QStyledItemDelegate):
             return option.palette.color(QPalette.ColorRole.HighlightedText)
         return option.palette.color(QPalette.ColorRole.PlaceholderText)
 
-    def _detail_colour(self, option: QStyleOptionViewItem, job: Job) -> QColor:
+    def _detail_colour(self, option: QStyleOptionViewItem, job: Job, *, warned: bool) -> QColor:
         if self._selected(option):
             return option.palette.color(QPalette.ColorRole.HighlightedText)
-        if job.status.is_running and job.warning:
-            return tone(WARNING_COLOUR, option.palette)
+        if warned:
+            return warning_colour(option.palette)
         if job.error:
             return status_colour(job, option.palette)
         return option.palette.color(QPalette.ColorRole.PlaceholderText)

@@ -47,6 +47,7 @@ class QueueRole(IntEnum):
     ERROR = Qt.ItemDataRole.UserRole + 6
     DETAIL = Qt.ItemDataRole.UserRole + 7
     STATUS_LABEL = Qt.ItemDataRole.UserRole + 8
+    WARNING = Qt.ItemDataRole.UserRole + 9  # a lasting connection problem of a running row, or ""
 
 
 JobRole = QueueRole.JOB
@@ -236,10 +237,17 @@ def eta_text(job: Job, now: datetime) -> str:
     return format_eta(job.eta_s(now))
 
 
+def warning_text(job: Job, _now: datetime | None = None) -> str:
+    """The row's transient problem; a settled row has none worth showing."""
+    return (job.warning or "") if job.status.is_running else ""
+
+
 def status_detail(job: Job, _now: datetime | None = None) -> str:
     """One plain line under the prompt: the problem if there is one, else what is going on."""
-    if job.warning and job.status.is_running:
-        return job.warning
+    return warning_text(job) or _progress_detail(job)
+
+
+def _progress_detail(job: Job) -> str:
     if job.error:
         return " ".join(job.error.split())
     if job.is_waiting_locally:
@@ -263,7 +271,9 @@ def _outputs_summary(job: Job) -> str:
 
 def tooltip(job: Job, now: datetime) -> str:
     """Everything about the row as plain lines."""
-    lines = [job.endpoint, f"{status_label(job)} — {status_detail(job)}"]
+    lines = [job.endpoint, f"{status_label(job)} — {_progress_detail(job)}"]
+    if warning := warning_text(job):
+        lines.append(f"⚠ {warning}")
     if job.prompt:
         lines.append(prompt_excerpt(job))
     timing = " · ".join(t for t in (elapsed_text(job, now), eta_text(job, now)) if t)
@@ -285,6 +295,7 @@ _ROLE_GETTERS: dict[int, Callable[[Job, datetime], Any]] = {
     QueueRole.ERROR: lambda job, _now: job.error or "",
     QueueRole.DETAIL: status_detail,
     QueueRole.STATUS_LABEL: lambda job, _now: status_label(job),
+    QueueRole.WARNING: warning_text,
 }
 
 

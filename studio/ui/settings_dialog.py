@@ -1,4 +1,4 @@
-"""The Settings dialog: API key, base URL, download folder, concurrency, notifications.
+"""The Settings dialog: API key, base URL, download folder, concurrency, notifications, theme.
 
 Signals:
     saved(Settings settings, str api_key) — the user pressed Save; the app applies them at once.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.settings import DEFAULT_BASE_URL, Settings
+from studio.ui.theme import ERROR, follow_theme, pick
+
+_THEME_LABELS = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
 
 class SettingsDialog(QDialog):
@@ -58,10 +62,14 @@ class SettingsDialog(QDialog):
         self.notifications.setChecked(settings.notifications)
         self.sim_speed = QDoubleSpinBox(minimum=0.25, maximum=100.0, value=settings.sim_speed)
         self.sim_speed.setSuffix(" ×")
+        self.theme = QComboBox()
+        for value, label in _THEME_LABELS:
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #c0392b;")
         self.error.hide()
+        follow_theme(self._restyle_error)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -88,10 +96,14 @@ class SettingsDialog(QDialog):
         form.addRow("Tasks at once", self.max_concurrent)
         form.addRow("Notifications", self.notifications)
         form.addRow("Demo speed", self.sim_speed)
+        form.addRow("Theme", self.theme)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+
+    def _restyle_error(self, dark: bool) -> None:
+        self.error.setStyleSheet(f"color: {pick(ERROR, dark)};")
 
     def _on_show_key_toggled(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -123,6 +135,7 @@ class SettingsDialog(QDialog):
             max_concurrent=self.max_concurrent.value(),
             notifications=self.notifications.isChecked(),
             sim_speed=self.sim_speed.value(),
+            theme=str(self.theme.currentData()),
         )
         self.saved.emit(settings, self.api_key.text().strip())
         self.accept()

@@ -35,6 +35,18 @@ def test_bad_settings_fall_back_field_by_field(tmp_path: Path) -> None:
     assert load_settings(path) == Settings()
 
 
+def test_theme_round_trips_and_bad_values_mean_system(tmp_path: Path) -> None:
+    path = tmp_path / "s.json"
+    assert Settings().theme == "system"
+    save_settings(Settings(theme="dark"), path)
+    assert load_settings(path).theme == "dark"
+    for bad in ("purple", 3, None, ["dark"]):
+        path.write_text(json.dumps({"version": 1, "values": {"theme": bad, "max_concurrent": 5}}))
+        loaded = load_settings(path)
+        assert loaded.theme == "system"
+        assert loaded.max_concurrent == 5  # one bad field does not cost the others
+
+
 def test_key_file_is_private_and_clearable(tmp_path: Path) -> None:
     store = KeyStore(tmp_path / "cred.json", use_keyring=False)
     assert store.get() == ""

@@ -68,30 +68,11 @@ def status_colour(job: Job, palette: QPalette) -> QColor:
     return tone(_STATUS_COLOURS[job.status], palette)
 
 
-def contrast_ratio(first: QColor, second: QColor) -> float:
-    """WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white)."""
-    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _luminance(colour: QColor) -> float:
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.03928 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
 def warning_colour(palette: QPalette) -> QColor:
     """Amber, pushed darker (light palette) or lighter (dark) until it is legible on the rows."""
     base = palette.color(QPalette.ColorRole.Base)
-    dark = base.lightness() < 128
-    colour = tone(WARNING_COLOUR, palette)
-    for _ in range(16):  # plain amber on white is ~3:1, too faint for a line of text
-        if contrast_ratio(colour, base) >= MIN_TEXT_CONTRAST:
-            break
-        colour = colour.lighter(110) if dark else colour.darker(110)
-    return colour
+    # Plain amber on white is ~3:1, too faint for a line of text.
+    return readable_on(tone(WARNING_COLOUR, palette), base, MIN_TEXT_CONTRAST)
 
 
 class QueueDelegate(QStyledItemDelegate):

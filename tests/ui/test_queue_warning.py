@@ -10,13 +10,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPix
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from studio.core.tasks_models import Job, JobStatus
-from studio.ui.queue_delegate import (
-    MIN_TEXT_CONTRAST,
-    QueueDelegate,
-    contrast_ratio,
-    warning_colour,
-)
+from studio.ui.queue_delegate import MIN_TEXT_CONTRAST, QueueDelegate, warning_colour
 from studio.ui.queue_model import QueueModel, QueueRole
+from studio.ui.theme import contrast_ratio
 from tests.ui.test_queue_model import START, job_of_each_status
 
 pytestmark = pytest.mark.usefixtures("qapp")

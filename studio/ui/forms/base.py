@@ -8,9 +8,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from studio.core.schema import MISSING, FieldSpec, field_default
+from studio.ui.theme import ERROR, app_is_dark, pick
 
-ERROR_COLOR = "#c62828"
-HELP_COLOR = "#757575"
+# Markers, resolved when a label is made: errors take the theme's error red (legible on light and
+# dark grounds), help text the palette's placeholder colour (which the stylesheet keeps following).
+ERROR_COLOR = "error"
+HELP_COLOR = "palette(placeholder-text)"
+
+
+def _css_colour(color: str) -> str:
+    return pick(ERROR, app_is_dark()) if color == ERROR_COLOR else color
 
 
 def plain_label(text: str = "", *, color: str | None = None, small: bool = False) -> QLabel:
@@ -19,7 +26,7 @@ def plain_label(text: str = "", *, color: str | None = None, small: bool = False
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    style = [f"color: {color};"] if color else []
+    style = [f"color: {_css_colour(color)};"] if color else []
     if small:
         style.append("font-size: 11px;")
     if style:

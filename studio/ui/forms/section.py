@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QToolButton, QVBoxLayout, QWidget
 
-from studio.ui.forms.base import ERROR_COLOR
+from studio.ui.theme import ERROR, app_is_dark, pick
 
 
 class CollapsibleSection(QWidget):
@@ -60,5 +60,5 @@ class CollapsibleSection(QWidget):
         if self._errors:
             suffix = f" ({self._errors} error{'s' if self._errors != 1 else ''})"
         self._header.setText(self._title + suffix)
-        color = f"color: {ERROR_COLOR};" if self._errors else ""
+        color = f"color: {pick(ERROR, app_is_dark())};" if self._errors else ""
         self._header.setStyleSheet(f"QToolButton {{ border: none; font-weight: 600; {color} }}")

@@ -9,23 +9,25 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 
 from studio.ui.icons import capability_icon
+from studio.ui.theme import app_is_dark
 
 _TILE: Final = 128
-_cache: dict[str, QPixmap] = {}
+_cache: dict[tuple[str, bool], QPixmap] = {}
 
 
 def placeholder_pixmap(kind: str) -> QPixmap:
-    """A flat grey square with the kind's glyph; made once per kind, on the GUI thread."""
-    found = _cache.get(kind)
+    """A flat square with the kind's glyph; made once per kind and theme, on the GUI thread."""
+    dark = app_is_dark()
+    found = _cache.get((kind, dark))
     if found is None:
-        found = _draw_placeholder(kind)
-        _cache[kind] = found
+        found = _draw_placeholder(kind, dark)
+        _cache[kind, dark] = found
     return found
 
 
-def _draw_placeholder(kind: str) -> QPixmap:
+def _draw_placeholder(kind: str, dark: bool) -> QPixmap:
     pixmap = QPixmap(_TILE, _TILE)
-    pixmap.fill(QColor("#d5d8de"))
+    pixmap.fill(QColor("#3a3d44" if dark else "#d5d8de"))
     painter = QPainter(pixmap)
     icon = capability_icon(kind, 40)
     icon.paint(painter, (_TILE - 40) // 2, (_TILE - 40) // 2, 40, 40)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QStackedWidget,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -187,8 +188,17 @@ class EndpointPage(QWidget):
         row.addWidget(self.random_seed)
         row.addWidget(self.batch)
         row.addWidget(self.generate)
+        self.request_options = QToolButton()
+        self.request_options.setText("Advanced request options")
+        self.request_options.setCheckable(True)
+        self.request_options.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.request_options.setArrowType(Qt.ArrowType.RightArrow)
+        self.request_options.setAutoRaise(True)
+        self.request_options.toggled.connect(self._on_request_options_toggled)
+        self.webhook.hide()
         layout = QVBoxLayout(self.controls)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.request_options, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.webhook)
         layout.addWidget(self.webhook_error)
         layout.addLayout(row)
@@ -198,6 +208,12 @@ class EndpointPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.submit)
+
+    def _on_request_options_toggled(self, shown: bool) -> None:
+        self.request_options.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.webhook.setVisible(shown)
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.generate, self.show_request, self.batch, self.webhook):
@@ -294,6 +310,7 @@ class EndpointPage(QWidget):
         except ValueError as exc:
             self.webhook_error.setText(str(exc))
             self.webhook_error.show()
+            self.request_options.setChecked(True)
             self.webhook.setFocus()
             return
         self.webhook_error.hide()

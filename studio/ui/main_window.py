@@ -209,16 +209,23 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        for name, splitter in (("main", self.main_splitter), ("right", self.right_splitter)):
+        for name, splitter in self._splitters().items():
             state = store.value(f"splitter/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {
+            "main": self.main_splitter,
+            "right": self.right_splitter,
+            **self.gallery.splitters(),
+        }
+
     def save_state(self) -> None:
         store = window_state_store()
         store.setValue("geometry", self.saveGeometry())
-        store.setValue("splitter/main", self.main_splitter.saveState())
-        store.setValue("splitter/right", self.right_splitter.saveState())
+        for name, splitter in self._splitters().items():
+            store.setValue(f"splitter/{name}", splitter.saveState())
         store.sync()
 
     @override

@@ -106,3 +106,10 @@ def test_show_request_masks_the_key(qtbot: QtBot) -> None:
     assert json.loads(dialog.text_of(0)) == body
     assert "$MOUNTSEA_API_KEY" in dialog.text_of(1)
     assert "httpx.post" in dialog.text_of(2)
+
+
+def test_webhook_sits_under_advanced_request_options(qtbot: QtBot) -> None:
+    page = make_page(qtbot, "google/nano-banana/text-to-image")
+    assert not page.webhook.isVisibleTo(page)
+    page.request_options.click()
+    assert page.webhook.isVisibleTo(page)

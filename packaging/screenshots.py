@@ -97,6 +97,9 @@ async def tour() -> int:
     await asyncio.sleep(2.5)
     shoot("studio-video.png")
     window.show_gallery()
+    grid, gallery_model = window.gallery.grid, window.gallery.model
+    await wait_for(lambda: gallery_model.rowCount() > 0)
+    grid.setCurrentIndex(gallery_model.index(gallery_model.rowCount() - 1))
     await asyncio.sleep(2.0)
     shoot("studio-gallery.png")
     window.close()

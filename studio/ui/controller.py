@@ -6,6 +6,8 @@ Everything slow runs as a coroutine owned by BackgroundTasks; nothing here block
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -117,6 +119,7 @@ class StudioController(QObject):
             backend=backend.info.identity,
         )
         self.services.set_outputs_listener(self._on_outputs_recorded)
+        self.services.journal.remember_endpoints(self.window.marketplace.model.endpoints())
         self.runner = self.services.runner
         self.queue.attach(self.runner, retry=self.services.retry, forget=self._forget_job)
         for job in reversed(await asyncio.to_thread(self.services.recent_jobs)):
@@ -194,6 +197,8 @@ class StudioController(QObject):
         self._set_catalog(endpoints)
 
     def _set_catalog(self, endpoints: list[Endpoint]) -> None:
+        if self.services is not None:  # jobs record their model and capability
+            self.services.journal.remember_endpoints(endpoints)
         self.window.marketplace.set_endpoints(endpoints)
         self.queue.model.set_endpoint_names({e.slug: e.name for e in endpoints})
         self._select_initial_endpoint()
@@ -255,6 +260,10 @@ class StudioController(QObject):
             return None
         if self.cache is not None:
             self.cache.store_detail(slug, dict(detail.raw))
+        if self.services is not None:  # which schema a job's input was written against
+            schema = json.dumps(detail.input_schema, sort_keys=True).encode("utf-8")
+            fingerprint = hashlib.sha256(schema).hexdigest()[:16]
+            self.services.journal.set_schema_fingerprint(slug, fingerprint)
         return detail
 
     # --- submit, queue, previews -----------------------------------------------------------------

@@ -36,6 +36,10 @@ async def test_generate_each_capability_and_preview_it() -> None:
         assert abs(size.width() / size.height() - w / h) < 0.02
         # Recorded in the library: the gallery shows it, with its parameters.
         await wait_until(lambda: window.gallery.model.total() == 1, 10)
+        record = controller.library.get_job(job.local_id)
+        assert record is not None
+        assert (record.model, record.capability) == ("nano-banana", "image")
+        assert record.schema_fingerprint
 
         # Video: duration from the player, frames actually decoded.
         await open_endpoint(controller, "google/veo-3.1/fast/text-to-video")

@@ -113,3 +113,17 @@ async def test_simulator_stopped_mid_run_is_reported_without_freezing() -> None:
         assert window.marketplace.select_slug(first_seen)
         page = window.endpoint_page
         await wait_until(lambda: page.detail is not None and page.detail.slug == first_seen, 10)
+
+
+@pytest.mark.asyncio
+async def test_catalog_from_disk_when_the_api_cannot_be_reached() -> None:
+    with running_simulator(speed=100.0) as gone_soon:
+        settings = Settings(base_url=gone_soon.base_url)
+        async with running_studio(api_key=gone_soon.api_key, settings=settings) as (window, _):
+            assert window.marketplace.model.rowCount() == 35
+            await wait_until(lambda: window.endpoint_page.detail is not None, 10)
+    # The same API address, now unreachable: the last known catalog shows at once.
+    async with running_studio(api_key="k", settings=settings, start=False) as (window, controller):
+        controller.tasks.spawn(controller.start(), name="start")
+        await wait_until(lambda: window.marketplace.model.rowCount() == 35, 5)
+        await wait_until(lambda: window.endpoint_page.detail is not None, 5)

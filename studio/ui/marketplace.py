@@ -25,6 +25,7 @@ from typing_extensions import override
 
 from studio.ui.icons import capability_icon
 from studio.ui.marketplace_delegate import EndpointDelegate
+from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -150,7 +151,12 @@ class MarketplacePanel(QWidget):
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self._layout()
         self._connect()
+        follow_theme(self._on_theme_changed)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        # Capability icons are drawn for the theme; the combo keeps the ones it was filled with.
         self._refresh_filters()
+        self.list.viewport().update()
 
     def _layout(self) -> None:
         filters = QHBoxLayout()

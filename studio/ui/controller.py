@@ -66,6 +66,7 @@ class StudioController(QObject):
         self.backend: Backend | None = None
         self.runner: TaskRunner | None = None
         self.services: CoreServices | None = None
+        self._problem: str | None = None  # what the last probe found wrong, None when reachable
         self.cache: CatalogCache | None = None
         self.tasks = BackgroundTasks(self._show_error)
         self._selected_job: str | None = None
@@ -124,18 +125,19 @@ class StudioController(QObject):
         self.queue.attach(self.runner, retry=self.services.retry, forget=self._forget_job)
         for job in reversed(await asyncio.to_thread(self.services.recent_jobs)):
             self.queue.model.upsert(job)
-        self.window.show_backend(backend.info)
         report = await self.services.reconcile()
         resumed = len(report.followed) + len(report.sent) + len(report.fetching)
-        self.window.statusBar().showMessage(
-            f"Connected · picked up {resumed} unfinished task(s) from last time"
-            if resumed
-            else "Connected",
-            6000,
-        )
-        await self.refresh_catalog()
+        if resumed:
+            self.window.statusBar().showMessage(
+                f"Picked up {resumed} unfinished task(s) from last time", 6000
+            )
+        # One quick look first: an unreachable server is said at once, not after the retries.
+        await self.probe_once()
+        if self._problem is None:
+            await self.refresh_catalog()
 
     async def disconnect_backend(self) -> None:
+        self._problem = None
         services, backend = self.services, self.backend
         self.runner = self.backend = self.services = None
         if services is not None:
@@ -162,10 +164,23 @@ class StudioController(QObject):
         if backend is None:
             return
         problem = await backend.probe()
-        if backend is self.backend:
-            self.window.show_backend(backend.info, problem)
-            if problem == "the API key was rejected":
-                self._show_auth_problem()
+        if backend is not self.backend:
+            return
+        recovered = problem is None and self._problem is not None
+        first_failure = problem is not None and self._problem is None
+        self._problem = problem
+        self.window.show_backend(backend.info, problem)
+        if problem == "the API key was rejected":
+            self._show_auth_problem()
+        elif first_failure:
+            self.window.banner.show_message(
+                f"{backend.info.label} cannot be reached: {problem}. The last known models are "
+                "shown; running tasks are kept and followed again once it answers.",
+                level="warning",
+            )
+        elif recovered:
+            self.window.banner.hide()
+            self.tasks.spawn(self.refresh_catalog(), name="catalog")
 
     # --- catalog ---------------------------------------------------------------------------------
 

@@ -127,3 +127,6 @@ async def test_catalog_from_disk_when_the_api_cannot_be_reached() -> None:
         controller.tasks.spawn(controller.start(), name="start")
         await wait_until(lambda: window.marketplace.model.rowCount() == 35, 5)
         await wait_until(lambda: window.endpoint_page.detail is not None, 5)
+        # Said at once, not after the request retries.
+        await wait_until(lambda: "cannot be reached" in window.banner.text.text(), 5)
+        assert "Unreachable" in window.reachability.text()

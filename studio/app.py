@@ -20,6 +20,7 @@ from studio.core.library import Library
 from studio.core.logging_setup import configure_logging
 from studio.core.secrets import KeyStore
 from studio.core.settings import load_settings
+from studio.ui.compare import ComparePanel
 from studio.ui.controller import StudioController
 from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
@@ -48,6 +49,9 @@ def build_studio() -> tuple[MainWindow, StudioController]:
     gallery = GalleryPanel(library)
     window = MainWindow(queue_view, preview, gallery)
     controller = StudioController(window, queue, settings, KeyStore(), library)
+    compare = ComparePanel(queue, window.marketplace.model.endpoints, controller.fetch_detail)
+    window.set_compare(compare)
+    compare.recall_requested.connect(controller.recall.apply_recall)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
     queue_view.recall_requested.connect(controller.recall.recall_job)

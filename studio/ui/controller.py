@@ -148,6 +148,8 @@ class StudioController(QObject):
 
     async def aclose(self) -> None:
         await self.tasks.aclose()
+        if self.window.compare is not None:
+            await self.window.compare.aclose()
         await self.disconnect_backend()
         await self.window.gallery.aclose()
         self.library.close()
@@ -255,7 +257,7 @@ class StudioController(QObject):
                 shown = None
         elif page.detail is None or page.detail.slug != slug:
             page.show_loading(name or slug)
-        fresh = await self._fetch_detail(slug)
+        fresh = await self.fetch_detail(slug)
         if fresh is None:
             if shown is None:
                 page.show_failure(f"{name or slug} could not be loaded. Try View → Refresh.")
@@ -264,7 +266,7 @@ class StudioController(QObject):
             page.show_endpoint(fresh, initial)
         return fresh
 
-    async def _fetch_detail(self, slug: str) -> EndpointDetail | None:
+    async def fetch_detail(self, slug: str) -> EndpointDetail | None:
         backend = self.backend
         if backend is None:
             return None

@@ -35,6 +35,7 @@ from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 
 if TYPE_CHECKING:
     from studio.core.backend import BackendInfo
+    from studio.ui.compare import ComparePanel
     from studio.ui.gallery import GalleryPanel
     from studio.ui.preview import PreviewPane
     from studio.ui.queue_view import QueueView
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.queue = queue
         self.preview = preview
         self.gallery = gallery
+        self.compare: ComparePanel | None = None
         self.backend_label = QLabel()
         self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reachability = QLabel()
@@ -116,11 +118,20 @@ class MainWindow(QMainWindow):
         self.modes.addTab(self.gallery, "Gallery")
         self.setCentralWidget(self.modes)
 
+    def set_compare(self, compare: ComparePanel) -> None:
+        """The Compare tab: one prompt, several models side by side."""
+        self.compare = compare
+        self.modes.insertTab(1, compare, "Compare")
+
     def show_create(self) -> None:
-        self.modes.setCurrentIndex(0)
+        self.modes.setCurrentWidget(self.main_splitter)
+
+    def show_compare(self) -> None:
+        if self.compare is not None:
+            self.modes.setCurrentWidget(self.compare)
 
     def show_gallery(self) -> None:
-        self.modes.setCurrentIndex(1)
+        self.modes.setCurrentWidget(self.gallery)
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
@@ -141,8 +152,10 @@ class MainWindow(QMainWindow):
         self.search_action = self._action("&Search models", QKeySequence.StandardKey.Find)
         self.refresh_action = self._action("&Refresh catalog", QKeySequence.StandardKey.Refresh)
         self.create_action = self._action("&Create", "Ctrl+1")
-        self.gallery_action = self._action("&Gallery", "Ctrl+2")
+        self.compare_action = self._action("C&ompare", "Ctrl+2")
+        self.gallery_action = self._action("&Gallery", "Ctrl+3")
         view_menu.addAction(self.create_action)
+        view_menu.addAction(self.compare_action)
         view_menu.addAction(self.gallery_action)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
@@ -162,6 +175,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         self.search_action.triggered.connect(self._on_search_triggered)
         self.create_action.triggered.connect(self.show_create)
+        self.compare_action.triggered.connect(self.show_compare)
         self.gallery_action.triggered.connect(self.show_gallery)
         self.refresh_action.triggered.connect(self.refresh_requested)
         self.generate_action.triggered.connect(self.endpoint_page.submit)

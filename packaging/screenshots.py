@@ -96,6 +96,25 @@ async def tour() -> int:
     queue.select_job(jobs["google/veo-3.1/text-to-video"].local_id)
     await asyncio.sleep(2.5)
     shoot("studio-video.png")
+    compare = window.compare
+    assert compare is not None
+    window.show_compare()
+    compare.picker.set_capability("image")
+    for slug in (
+        "google/nano-banana/text-to-image",
+        "openai/gpt-image-2/text-to-image",
+        "google/nano-banana-pro/text-to-image",
+    ):
+        compare.picker.set_checked(slug, True)
+    compare.picker.prompt.setPlainText("A red fox asleep in fresh snow, first light")
+    compare.compare()
+    await wait_for(
+        lambda: len(compare.columns()) == 3
+        and all(job.status.is_settled for job in model.jobs()),
+        120,
+    )
+    await asyncio.sleep(2.0)
+    shoot("studio-compare.png")
     window.show_gallery()
     grid, gallery_model = window.gallery.grid, window.gallery.model
     await wait_for(lambda: gallery_model.rowCount() > 0)

@@ -9,7 +9,7 @@ APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 TEST_TIMEOUT ?= 1500
 
-.PHONY: run test check lint bench sim apt venv clean screenshots
+.PHONY: run test check lint bench sim apt venv clean screenshots package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,3 +47,10 @@ clean:
 screenshots: apt $(STAMP)
 	command -v import >/dev/null || (apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null)
 	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python packaging/screenshots.py resources/screenshots
+
+# dist/: the offline wheelhouse tarball and a PyInstaller folder, each smoke-tested offline.
+package: apt $(STAMP)
+	PY=$(BIN)/python APT_PKGS="$(APT_PKGS)" bash packaging/build_offline.sh
+	bash packaging/build_pyinstaller.sh
+	bash packaging/smoke_test.sh
+	bash packaging/smoke_test.sh --frozen

@@ -109,8 +109,7 @@ async def tour() -> int:
     compare.picker.prompt.setPlainText("A red fox asleep in fresh snow, first light")
     compare.compare()
     await wait_for(
-        lambda: len(compare.columns()) == 3
-        and all(job.status.is_settled for job in model.jobs()),
+        lambda: len(compare.columns()) == 3 and all(job.status.is_settled for job in model.jobs()),
         120,
     )
     await asyncio.sleep(2.0)

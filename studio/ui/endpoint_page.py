@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -253,7 +254,9 @@ class EndpointPage(QWidget):
         prompt = form.prompt_editor()
         if prompt is not None:
             prompt.installEventFilter(self)  # text boxes eat Ctrl+Enter before shortcuts see it
-            prompt.setFocus()
+            focus = QApplication.focusWidget()
+            if focus is None or focus is self or self.isAncestorOf(focus):
+                prompt.setFocus()  # never take the keyboard from the model list or search box
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

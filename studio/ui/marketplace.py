@@ -28,7 +28,7 @@ from studio.ui.marketplace_delegate import EndpointDelegate
 from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from studio.core.api import Endpoint
 
@@ -134,6 +134,7 @@ class MarketplacePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._open: Endpoint | None = None  # the endpoint on the page, even when filtered out
         self.model = MarketplaceModel(self)
         self.proxy = MarketplaceFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -180,14 +181,18 @@ class MarketplacePanel(QWidget):
     def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
         """Replace the catalog, keeping the selected endpoint when it still exists."""
         current = self.current_endpoint()
+        if current is not None and all(e.slug != current.slug for e in endpoints):
+            current = self._open = None
         self.model.set_endpoints(endpoints)
         self._refresh_filters()
         if current is not None:
             self.select_slug(current.slug, emit=False)
 
     def current_endpoint(self) -> Endpoint | None:
+        """The endpoint the page shows, also while a filter hides its row."""
         index = self.list.currentIndex()
-        return index.data(EndpointRole) if index.isValid() else None
+        value: Endpoint | None = index.data(EndpointRole) if index.isValid() else None
+        return value or self._open
 
     def select_slug(self, slug: str, *, emit: bool = True) -> bool:
         row = self.model.row_of(slug)
@@ -243,18 +248,39 @@ class MarketplacePanel(QWidget):
         )
 
     def _on_search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._update_count()
+        self._refilter(lambda: self.proxy.set_search(text))
 
     def _on_capability_changed(self, _row: int) -> None:
-        self.proxy.set_capability(str(self.capability.currentData() or ""))
-        self._update_count()
+        self._refilter(lambda: self.proxy.set_capability(str(self.capability.currentData() or "")))
 
     def _on_tag_changed(self, _row: int) -> None:
-        self.proxy.set_tag(str(self.tag.currentData() or ""))
+        self._refilter(lambda: self.proxy.set_tag(str(self.tag.currentData() or "")))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Filtering never picks another endpoint: the open one stays open, highlighted if shown.
+
+        When the current row is filtered out the view moves its current index to a neighbour;
+        that move is not the user's choice, so it must neither load that endpoint nor take focus.
+        """
+        current = self.current_endpoint()
+        selection = self.list.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            change()
+            row = self.model.row_of(current.slug) if current is not None else -1
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                self.list.setCurrentIndex(index)
+            else:
+                selection.clear()
+                self.list.setCurrentIndex(QModelIndex())
+        finally:
+            selection.blockSignals(blocked)
+        self._open = current if current is not None else self._open
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         endpoint = current.data(EndpointRole) if current.isValid() else None
         if endpoint is not None:
+            self._open = endpoint
             self.endpoint_selected.emit(endpoint)

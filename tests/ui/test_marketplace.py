@@ -6,6 +6,8 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from studio.core.api import Endpoint, parse_endpoint
 from studio.ui.marketplace import MarketplaceModel, MarketplacePanel
 
@@ -63,3 +65,35 @@ def test_selecting_a_row_emits_the_endpoint(qtbot: QtBot) -> None:
     panel.set_endpoints(catalog_endpoints())
     current = panel.current_endpoint()
     assert current is not None and current.slug == "google/veo-3.1/text-to-video"
+
+
+def test_typing_a_search_never_switches_the_open_endpoint(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(catalog_endpoints())
+    panel.select_slug("google/veo-3.1/text-to-video")
+    chosen: list[str] = []
+    panel.endpoint_selected.connect(lambda endpoint: chosen.append(endpoint.slug))
+    panel.show()
+    panel.search.setFocus()
+    for text in ("s", "se", "seed", "seedance"):  # Veo's row disappears after the first letters
+        panel.search.setText(text)
+    assert chosen == []
+    current = panel.current_endpoint()
+    assert current is not None and current.slug == "google/veo-3.1/text-to-video"
+    assert not panel.list.currentIndex().isValid()  # nothing highlighted that is not open
+    panel.search.clear()  # back in view: highlighted again, still without reloading
+    assert panel.list.currentIndex().data() == "Veo 3.1 Text to Video"
+    assert chosen == []
+
+
+def test_arrow_keys_browse_models(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(catalog_endpoints())
+    panel.show()
+    panel.select_slug("google/veo-3.1/text-to-video")
+    panel.list.setFocus()
+    with qtbot.waitSignal(panel.endpoint_selected) as signal:
+        qtbot.keyClick(panel.list, Qt.Key.Key_Down)  # type: ignore[no-untyped-call]
+    assert signal.args[0].slug != "google/veo-3.1/text-to-video"

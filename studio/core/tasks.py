@@ -283,7 +283,15 @@ class TaskRunner:
         except ValidationError as exc:
             self._settle(local_id, JobStatus.FAILED, error=str(exc), field_errors=exc.field_errors)
             return None
-        except (NetworkError, ProtocolError) as exc:
+        except NetworkError as exc:
+            if exc.request_sent:
+                log.warning("submit of %s had no clear answer: %r", local_id, exc)
+                error = f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})"
+                self._settle(local_id, JobStatus.UNKNOWN, error=error)
+            else:  # the connection never opened: nothing can exist on the server
+                self._settle(local_id, JobStatus.FAILED, error=f"Not sent. {exc}")
+            return None
+        except ProtocolError as exc:
             log.warning("submit of %s had no clear answer: %r", local_id, exc)
             self._settle(local_id, JobStatus.UNKNOWN, error=f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})")
             return None

@@ -119,9 +119,16 @@ class UnexpectedStatusError(MountseaError):
 
 
 class NetworkError(MountseaError):
-    """The server could not be reached or stopped answering; `__cause__` is the httpx error."""
+    """The server could not be reached or stopped answering; `__cause__` is the httpx error.
+
+    `request_sent` is False when the connection never opened: nothing reached the server.
+    """
 
     transient = True
+
+    def __init__(self, message: str, *, request_sent: bool = True) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
 
 
 class ProtocolError(MountseaError):

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 RETRY_STATUSES = frozenset({408, 429})
 _IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "DELETE", "OPTIONS"})
 # Raised before any request byte left the machine, so even a POST is safe to re-send.
-_NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def is_retryable_status(status: int) -> bool:
 
 def may_retry_exception(method: str, error: httpx.HTTPError) -> bool:
     """Transport failures worth retrying; POST only when the connection never opened."""
-    if isinstance(error, _NEVER_SENT):
+    if isinstance(error, NEVER_SENT):
         return True
     if method.upper() not in _IDEMPOTENT_METHODS:
         return False

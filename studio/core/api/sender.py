@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from studio.core.api.error_bodies import decode_body, error_from_response
 from studio.core.api.errors import MountseaError, NetworkError, ProtocolError
-from studio.core.api.retry import RetryPolicy, may_retry_exception, may_retry_status
+from studio.core.api.retry import NEVER_SENT, RetryPolicy, may_retry_exception, may_retry_status
 
 _log = logging.getLogger("studio.api")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -117,4 +117,4 @@ def network_error(error: httpx.HTTPError, url: httpx.URL) -> MountseaError:
         text = f"Could not connect to {host}. Check your network and the API address in Settings."
     else:
         text = f"The connection to {host} broke off. Try again."
-    return NetworkError(text)
+    return NetworkError(text, request_sent=not isinstance(error, NEVER_SENT))

@@ -27,6 +27,9 @@ LOST_MESSAGE = "The server no longer knows this task."
 NOT_RECORDED_MESSAGE = "The job could not be recorded in the library, so it was not sent."
 
 
+MIN_ESTIMATE_S = 3.0
+
+
 class JobStatus(StrEnum):
     """Where one queue row stands; the first six mirror the server's task statuses."""
 
@@ -146,8 +149,12 @@ class Job:
         return max(0.0, (end - self.submitted_at).total_seconds())
 
     def eta_s(self, now: datetime | None = None) -> float | None:
-        """Seconds probably left for a running job; None when unknown or settled."""
-        if self.expected_s is None or self.status.is_settled:
+        """Seconds probably left for a running job; None when unknown, settled or too quick.
+
+        A typical run under MIN_ESTIMATE_S gives no useful countdown (it would say "taking
+        longer than usual" at once), so none is shown.
+        """
+        if self.expected_s is None or self.status.is_settled or self.expected_s < MIN_ESTIMATE_S:
             return None
         elapsed = self.elapsed_s(now) or 0.0
         return max(0.0, self.expected_s - elapsed)

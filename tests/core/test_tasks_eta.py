@@ -128,3 +128,10 @@ def test_durations_read_well() -> None:
     assert format_eta(None) == ""
     assert format_eta(19.2) == "≈ 20 s left"
     assert format_eta(0.0) == "taking longer than usual"
+
+
+def test_no_countdown_for_runs_that_usually_take_a_moment() -> None:
+    quick = Job(endpoint="a/b/c", input={}, status=JobStatus.QUEUED, expected_s=0.8)
+    assert quick.eta_s() is None
+    slow = Job(endpoint="a/b/c", input={}, status=JobStatus.QUEUED, expected_s=30.0)
+    assert slow.eta_s() == 30.0  # not sent yet: the whole typical duration is ahead

@@ -79,6 +79,7 @@ class StudioController(QObject):
         w.marketplace.endpoint_selected.connect(self._on_endpoint_selected)
         w.endpoint_page.generate_requested.connect(self._on_generate_requested)
         w.endpoint_page.show_request_requested.connect(self._on_show_request)
+        w.endpoint_page.form_replaced.connect(self._on_form_replaced)
         w.settings_requested.connect(self.open_settings)
         w.refresh_requested.connect(self._on_refresh_requested)
         w.cancel_all_requested.connect(self.queue.cancel_all)
@@ -295,6 +296,15 @@ class StudioController(QObject):
             f"Submitted {len(inputs)} task{'s' if len(inputs) > 1 else ''} to {slug}", 4000
         )
 
+    def _on_form_replaced(self, what: str, previous: dict[str, Any]) -> None:
+        page = self.window.endpoint_page
+        self.window.banner.show_message(
+            f"The form now holds the {what}.",
+            level="info",
+            action="Undo",
+            on_action=lambda: page.set_form_value(previous),
+        )
+
     def _on_show_request(self, slug: str, body: dict[str, Any]) -> None:
         base = self.backend.info.base_url if self.backend else self.settings.base_url
         dialog = RequestDialog(base, slug, body, self.window)
@@ -384,6 +394,7 @@ class StudioController(QObject):
             self.runner.set_max_concurrent(settings.max_concurrent)
 
     async def _switch_backend(self) -> None:
+        self.window.show_backend(None)
         await self.disconnect_backend()
         self.window.marketplace.set_endpoints([])
         await self.connect_backend()

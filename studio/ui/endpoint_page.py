@@ -4,6 +4,7 @@ Signals:
     generate_requested(str slug, list[dict] inputs, str webhook_url) — Generate was pressed and the
         form is valid; one input per task of the batch.
     show_request_requested(str slug, dict body) — "Show request" was pressed.
+    form_replaced(str what, dict previous) — Reset or an example replaced what the user had.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ from studio.ui.icons import capability_icon
 from studio.ui.theme import ERROR, follow_theme, pick
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from studio.core.api import EndpointDetail
 
 SEED_MAX = 2**31 - 1
@@ -136,6 +139,7 @@ class EndpointPage(QWidget):
 
     generate_requested = Signal(str, list, str)
     show_request_requested = Signal(str, dict)
+    form_replaced = Signal(str, dict)  # (what replaced it, the previous value) — for Undo
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +181,8 @@ class EndpointPage(QWidget):
         self.batch.setToolTip("How many tasks to submit with these settings")
         self.random_seed = QCheckBox("New seed each run")
         self.random_seed.setToolTip("Give every task of the batch a fresh random seed")
+        self.reset = QPushButton("Reset")
+        self.reset.setToolTip("Every field back to its default (can be undone)")
         self.show_request = QPushButton("Show request")
         self.generate = QPushButton("Generate")
         self.generate.setDefault(True)
@@ -184,6 +190,7 @@ class EndpointPage(QWidget):
         self.generate.setMinimumWidth(120)
         self.generate.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 16px; }")
         row = QHBoxLayout()
+        row.addWidget(self.reset)
         row.addWidget(self.show_request)
         row.addStretch(1)
         row.addWidget(self.random_seed)
@@ -204,6 +211,7 @@ class EndpointPage(QWidget):
         layout.addWidget(self.webhook_error)
         layout.addLayout(row)
         self.show_request.clicked.connect(self._on_show_request_clicked)
+        self.reset.clicked.connect(self._on_reset_clicked)
         self.generate.clicked.connect(self.submit)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -217,7 +225,7 @@ class EndpointPage(QWidget):
         self.webhook.setVisible(shown)
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.generate, self.show_request, self.batch, self.webhook):
+        for widget in (self.generate, self.show_request, self.reset, self.batch, self.webhook):
             widget.setEnabled(enabled)
 
     def show_loading(self, name: str) -> None:
@@ -236,6 +244,7 @@ class EndpointPage(QWidget):
         self.detail = detail
         self.header.show_endpoint(detail)
         form = SchemaForm(dict(detail.input_schema))
+        form.reset_button.hide()  # the page's own Reset can be undone
         if initial is not None:
             form.set_value(initial)
         elif previous:
@@ -322,7 +331,27 @@ class EndpointPage(QWidget):
         self.generate_requested.emit(self.detail.slug, self.batch_inputs(), webhook or "")
 
     def _on_example_chosen(self, value: dict[str, Any]) -> None:
-        self.set_form_value(value)
+        self._replace_form(
+            f"example {self._example_number(value)}", lambda: self.set_form_value(value)
+        )
+
+    def _example_number(self, value: dict[str, Any]) -> int:
+        examples = self.detail.examples if self.detail is not None else ()
+        inputs = [dict(example.get("input", example)) for example in examples]
+        return inputs.index(value) + 1 if value in inputs else 1
+
+    def _on_reset_clicked(self) -> None:
+        if self.form is not None:
+            self._replace_form("defaults", self.form.reset_to_defaults)
+
+    def _replace_form(self, what: str, change: Callable[[], None]) -> None:
+        """Apply change; when it overwrote something the user had set, offer it back."""
+        if self.form is None:
+            return
+        previous = self.form.value()
+        change()
+        if previous and previous != self.form.value():
+            self.form_replaced.emit(what, previous)
 
     def _on_show_request_clicked(self) -> None:
         if self.detail is None or self.form is None:

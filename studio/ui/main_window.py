@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         if info is None:
             self.backend_label.setText("Starting…")
             self.reachability.setText("")
+            self.demo_badge.hide()
             return
         self.backend_label.setText(info.label)
         is_demo = info.kind.value == "demo"

@@ -113,3 +113,18 @@ def test_webhook_sits_under_advanced_request_options(qtbot: QtBot) -> None:
     assert not page.webhook.isVisibleTo(page)
     page.request_options.click()
     assert page.webhook.isVisibleTo(page)
+
+
+def test_reset_and_examples_can_be_undone(qtbot: QtBot) -> None:
+    page = make_page(qtbot, "google/veo-3.1/text-to-video")
+    assert page.form is not None
+    typed = {"prompt": "mine", "duration": "4s"}
+    page.form.set_value(typed)
+    with qtbot.waitSignal(page.form_replaced) as signal:
+        page.reset.click()
+    assert signal.args == ["defaults", typed]
+    assert page.form.value() == {}
+    page.set_form_value(typed)
+    with qtbot.waitSignal(page.form_replaced) as signal:
+        page.examples.example_chosen.emit(dict(page.detail.examples[0]["input"]))  # type: ignore[union-attr]
+    assert signal.args == ["example 1", typed]

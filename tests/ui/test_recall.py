@@ -84,3 +84,17 @@ async def test_dropping_a_studio_file_recalls_its_parameters(tmp_path: Path) -> 
         await wait_until(lambda: page.detail is not None and page.detail.slug == VEO, 10)
         expected = {"prompt": "dropped prompt", "seed": 5}
         await wait_until(lambda: page.form is not None and page.form.value() == expected, 5)
+
+
+@pytest.mark.asyncio
+async def test_reset_offers_undo_in_the_window() -> None:
+    async with running_studio() as (window, controller):
+        await open_endpoint(controller, VEO)
+        page = window.endpoint_page
+        assert page.form is not None
+        page.form.set_value({"prompt": "keep me"})
+        page.reset.click()
+        assert page.form.value() == {}
+        assert window.banner.action.text() == "Undo"
+        window.banner.action.click()
+        assert page.form.value() == {"prompt": "keep me"}

@@ -17,7 +17,7 @@ from studio.core.library import Recall, RecallMode
 from studio.core.schema import FormSpec
 from studio.core.tasks_models import Job, JobStatus, SavedOutput
 from studio.ui.compare import ComparePanel
-from studio.ui.compare.picker import TOO_MANY
+from studio.ui.compare.picker import TOO_MANY, from_text
 from tests.conftest import wait_until
 from tests.fakes.preview_media import QT_MEDIA_INTERRUPTED, QT_MEDIA_NOISE, make_mp4, make_png
 
@@ -138,10 +138,11 @@ async def test_three_image_models_get_the_prompt_in_valid_inputs(
 
 def test_a_fifth_model_is_refused(setup: Setup) -> None:
     picker = setup.panel.picker
-    image_slugs = [s for s, d in setup.details.items() if d.capability == "image"]
-    setup.tick(*image_slugs[:4])
-    assert picker.set_checked(image_slugs[4], True)
-    assert picker.chosen_slugs() == image_slugs[:4]
+    picker.set_capability("video")
+    slugs = [s for s, d in setup.details.items() if d.capability == "video" and from_text(d)]
+    setup.tick(*slugs[:4])
+    assert picker.set_checked(slugs[4], True)
+    assert picker.chosen_slugs() == slugs[:4]
     assert picker.note.text() == TOO_MANY
     checked = [
         picker.models.item(row).checkState() == Qt.CheckState.Checked
@@ -162,13 +163,31 @@ def test_one_model_or_no_prompt_does_not_start(setup: Setup) -> None:
     assert setup.panel.columns() == [] and setup.queue.submitted == []
 
 
+def test_models_that_need_an_input_are_not_offered(setup: Setup) -> None:
+    picker = setup.panel.picker
+    listed = {picker.models.item(row).text() for row in range(picker.models.count())}
+    assert "Nano Banana Text to Image" in listed
+    assert not any("Edit" in name for name in listed)
+    assert not picker.set_checked(EDIT, True)
+
+
 @pytest.mark.asyncio
 async def test_a_model_needing_an_input_image_is_skipped_with_a_note(setup: Setup) -> None:
-    await compare(setup, "make it blue", T2I[0], EDIT, sent=1)
-    await wait_until(lambda: setup.column(EDIT).status_label.text() == "Not sent")
-    assert "needs an input image" in setup.column(EDIT).detail_label.text()
-    assert setup.column(EDIT).detail_label.isVisibleTo(setup.panel)
-    assert setup.column(EDIT).use_button.isHidden()
+    # A text-to-image model whose schema still wants an image (as a new provider's might).
+    wanting = setup.details[T2I[2]]
+    schema = dict(wanting.input_schema)
+    schema["required"] = [*schema.get("required", []), "image_url"]
+    schema["properties"] = {
+        **schema["properties"],
+        "image_url": {"type": "string", "format": "uri"},
+    }
+    setup.details[T2I[2]] = dataclasses.replace(wanting, input_schema=schema)
+    await compare(setup, "make it blue", T2I[0], T2I[2], sent=1)
+    skipped = setup.column(T2I[2])
+    await wait_until(lambda: skipped.status_label.text() == "Not sent")
+    assert "needs an input image" in skipped.detail_label.text()
+    assert skipped.detail_label.isVisibleTo(setup.panel)
+    assert skipped.use_button.isHidden()
     assert setup.queue.submitted[0].endpoint == T2I[0]
 
 
@@ -241,7 +260,7 @@ def test_switching_capability_lists_only_its_models(setup: Setup) -> None:
     setup.tick(T2I[0])
     picker.set_capability("video")
     listed = [picker.models.item(row).text() for row in range(picker.models.count())]
-    videos = [d.name for d in setup.details.values() if d.capability == "video"]
+    videos = [d.name for d in setup.details.values() if d.capability == "video" and from_text(d)]
     assert listed == videos
     assert picker.chosen_slugs() == []
     assert not picker.duration.isHidden() and not picker.aspect.isHidden()

@@ -35,6 +35,12 @@ _SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 TOO_MANY = f"At most {MAX_MODELS} models at a time: untick one first."
 
 
+def from_text(endpoint: Endpoint) -> bool:
+    """Models that start from words alone; edits and image-to-video need an input to compare."""
+    mode = endpoint.mode.lower()
+    return mode.startswith("text-to-") or mode in ("music-generate", "generate", "")
+
+
 class ComparePicker(QWidget):
     """Chooses what to compare; the panel reads chosen_slugs() and shared_values().
 
@@ -147,7 +153,7 @@ class ComparePicker(QWidget):
 
     def _fill_models(self) -> None:
         capability = self.current_capability()
-        listed = [e for e in self._endpoints if e.capability == capability]
+        listed = [e for e in self._endpoints if e.capability == capability and from_text(e)]
         self._chosen = [s for s in self._chosen if any(e.slug == s for e in listed)]
         self.models.blockSignals(True)
         self.models.clear()

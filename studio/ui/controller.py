@@ -306,7 +306,11 @@ class StudioController(QObject):
         )
 
     def _on_show_request(self, slug: str, body: dict[str, Any]) -> None:
-        base = self.backend.info.base_url if self.backend else self.settings.base_url
+        # Snippets are for copying into real code: in demo mode they name the real API, not the
+        # simulator's temporary port.
+        backend = self.backend
+        demo = backend is None or backend.info.kind is BackendKind.DEMO
+        base = self.settings.base_url if demo or backend is None else backend.info.base_url
         dialog = RequestDialog(base, slug, body, self.window)
         dialog.show()
 

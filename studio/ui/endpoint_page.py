@@ -95,7 +95,9 @@ class EndpointHeader(QWidget):
         parts = [detail.model, detail.provider, detail.capability, detail.mode]
         meta = " · ".join(p for p in parts if p)
         if detail.tags:
-            meta += "    #" + "  #".join(detail.tags)
+            # Non-breaking hyphens: a tag like "gemini-2.5-flash-image" never wraps mid-word.
+            tags = [tag.replace("-", "\u2011") for tag in detail.tags]
+            meta += "    #" + "  #".join(tags)
         self.meta.setText(meta)
         self.description.setText(detail.description)
 

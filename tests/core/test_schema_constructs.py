@@ -252,6 +252,19 @@ def test_title_description_default_and_examples() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("Video length in seconds (string).", "Video length in seconds."),
+        ("Duration in seconds (Integer).", "Duration in seconds."),
+        ("A seed (integer) for repeatable results", "A seed for repeatable results"),
+        ("Aspect ratio (width:height)", "Aspect ratio (width:height)"),
+    ],
+)
+def test_descriptions_lose_json_type_notes(written: str, shown: str) -> None:
+    assert field_of({"x": {"type": "string", "description": written}}).description == shown
+
+
 def test_prettified_titles() -> None:
     spec = FormSpec.from_schema(
         {"properties": {"num_images": {}, "cfg_scale": {}, "music_length_ms": {}, "image_urls": {}}}

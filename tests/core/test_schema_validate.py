@@ -112,6 +112,49 @@ def test_one_of_required_groups_name_the_first_alternative() -> None:
     ]
 
 
+@pytest.mark.parametrize("blank", [" ", "   ", "\n\t "])
+def test_required_text_of_only_whitespace_is_missing(blank: str) -> None:
+    assert errors_of(prompt=blank) == [FieldError("prompt", "Required")]
+
+
+def test_text_with_words_and_spaces_is_kept_as_typed() -> None:
+    assert errors_of(prompt=" cat ") == []
+    assert errors_of(prompt="  a long cat  ") == [
+        FieldError("prompt", "Must be at most 10 characters")
+    ]
+
+
+def test_optional_blank_text_is_judged_as_typed() -> None:
+    assert errors_of(language="  ") == [FieldError("language", "Doesn't have the expected format")]
+    spec = FormSpec.from_schema({"type": "object", "properties": {"note": {"type": "string"}}})
+    assert spec.validate({"note": " "}) == []
+
+
+def test_blank_required_text_inside_objects_and_lists_is_missing() -> None:
+    person = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
+    spec = FormSpec.from_schema(
+        {
+            "type": "object",
+            "properties": {"owner": person, "people": {"type": "array", "items": person}},
+        }
+    )
+    value = {"owner": {"name": " "}, "people": [{"name": "Ann"}, {"name": "\t"}]}
+    assert spec.validate(value) == [
+        FieldError("owner.name", "Required"),
+        FieldError("people.1.name", "Required"),
+    ]
+
+
+def test_blank_text_fills_no_one_of_group() -> None:
+    spec = FormSpec.from_schema(
+        {
+            "properties": {"prompt": {"type": "string"}, "plan": {"type": "object"}},
+            "oneOf": [{"required": ["prompt"]}, {"required": ["plan"]}],
+        }
+    )
+    assert spec.validate({"prompt": "  "}) == [FieldError("prompt", "Fill in Prompt or Plan")]
+
+
 def test_field_lookup_by_path() -> None:
     assert SPEC.field("image_size.width") is not None
     assert SPEC.field("image_urls.1") is SPEC.field("image_urls.0")

@@ -114,3 +114,16 @@ def test_reset_to_defaults_forgets_values_and_errors(qtbot: QtBot) -> None:
     form.reset_button.click()
     assert form.value() == {}
     assert field(form, "prompt").error_text() is None
+
+
+def test_a_prompt_of_only_spaces_is_required(qtbot: QtBot) -> None:
+    form = make_form(qtbot, "google/veo-3.1/text-to-video")
+    prompt = field(form, "prompt")
+    QTest.keyClicks(prompt.editor(), "   ")
+    assert prompt.error_text() == "Required"
+    assert form.validate_for_submit() is False
+    assert form.focusWidget() is form.prompt_editor()
+    QTest.keyClicks(prompt.editor(), "cat ")
+    assert prompt.error_text() is None
+    assert form.validate_for_submit() is True
+    assert form.value()["prompt"] == "   cat "  # sent as typed

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtTest import QTest
@@ -117,3 +118,18 @@ def test_dropping_files_on_a_media_list_fills_rows(qtbot: QtBot, tmp_path: Path)
     sent = form.value()["image_urls"]
     assert len(sent) == 3 and len(urls.rows()) == 3
     assert sent[0].startswith("data:image/png;base64,") and sent[2] == "https://x/c.png"
+
+
+@pytest.mark.parametrize(
+    ("kind", "placeholder"),
+    [
+        (MediaKind.AUDIO, "Paste an audio URL or drop an audio file"),
+        (MediaKind.VIDEO, "Paste a video URL or drop a video file"),
+        (MediaKind.IMAGE, "Paste an image or its URL, or drop an image file"),
+        (MediaKind.FILE, "Paste a URL or drop a file"),
+    ],
+)
+def test_placeholder_names_the_media_kind(qtbot: QtBot, kind: MediaKind, placeholder: str) -> None:
+    field = MediaField(FieldSpec(name="x_url", kind=FieldKind.MEDIA, title="X", media=kind))
+    qtbot.addWidget(field)
+    assert field.editor().placeholderText() == placeholder  # type: ignore[attr-defined]

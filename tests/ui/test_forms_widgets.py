@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from studio.ui.forms import SchemaForm, create_field_widget
 from studio.ui.forms.array_fields import ArrayField, TupleField
@@ -266,3 +267,48 @@ def test_removed_rows_leave_at_once_and_required_lists_may_be_empty(qtbot: QtBot
     sections.set_value([{"section_name": "verse"}])
     assert old_row.parent() is None and not old_row.isVisible()
     assert [r.field.value()["section_name"] for r in sections.rows()] == ["verse"]
+
+
+def test_add_button_focuses_the_new_row(qtbot: QtBot) -> None:
+    form = SchemaForm(ENDPOINTS["google/veo-3.1/reference-to-video"]["input_schema"])
+    qtbot.addWidget(form)
+    form.show()
+    with qtbot.waitActive(form):
+        form.activateWindow()
+    urls = field(form, "image_urls")
+    assert isinstance(urls, ArrayField)
+    urls._add.click()
+    new_editor = urls.rows()[-1].field.editor()
+    assert len(urls.rows()) == 2
+    qtbot.waitUntil(new_editor.isVisible)
+    assert new_editor.hasFocus()
+    QTest.keyClicks(new_editor, "https://x/typed.png")
+    assert urls.rows()[-1].field.value() == "https://x/typed.png"
+
+
+def test_millisecond_fields_show_the_unit(qtbot: QtBot) -> None:
+    form = SchemaForm(ENDPOINTS["elevenlabs/elevenlabs-music/music-generate"]["input_schema"])
+    qtbot.addWidget(form)
+    length = field(form, "music_length_ms")
+    editor = length.editor()
+    assert isinstance(editor, QLineEdit)
+    assert editor.placeholderText() == "3000 – 600000 (e.g. 30000 = 30 s)"
+    assert "ms" in [label.text() for label in length.findChildren(QLabel)]
+    spin_form = SchemaForm({"properties": {"delay_ms": {"type": "integer", "default": 500}}})
+    qtbot.addWidget(spin_form)
+    delay = field(spin_form, "delay_ms")
+    assert isinstance(delay, NumberField) and delay.spin_box() is not None
+    assert delay.spin_box().suffix() == " ms"  # type: ignore[union-attr]
+    assert spin_form.value() == {} and delay.value() == 500
+
+
+def test_help_text_has_no_json_type_notes(qtbot: QtBot) -> None:
+    form = SchemaForm(ENDPOINTS["kuaishou/kling-v3/pro/text-to-video"]["input_schema"])
+    qtbot.addWidget(form)
+    shots = field(form, "multi_prompt")
+    assert isinstance(shots, ArrayField)
+    shots.add_item(None)
+    texts = [label.text() for label in form.findChildren(QLabel)]
+    texts += [widget.toolTip() for widget in form.findChildren(QWidget)]
+    assert any(text == "Video length in seconds." for text in texts)
+    assert not any("(string)" in text or "(integer)" in text for text in texts)

@@ -18,6 +18,7 @@ from studio.core.schema.naming import (
     media_kind,
     prettify_enum_value,
     prettify_name,
+    readable_description,
 )
 from studio.core.schema.resolve import (
     RECURSIVE_MARK,
@@ -141,7 +142,9 @@ def _common(raw: dict[str, Any], flat: dict[str, Any], name: str, required: bool
         name=name,
         kind=FieldKind.JSON,
         title=title or "Value",
-        description=_own_str(raw, "description") or _own_str(flat, "description"),
+        description=readable_description(
+            _own_str(raw, "description") or _own_str(flat, "description")
+        ),
         required=required,
         nullable=split_types(flat)[1],
         has_default="default" in source,

@@ -12,6 +12,8 @@ from studio.core.schema.values import object_defaults
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
+_TEXT_KINDS = (FieldKind.STRING, FieldKind.TEXT, FieldKind.MEDIA)
+
 
 class FormSpec:
     """The Qt-free description of a form; build with `FormSpec.from_schema(schema)`."""
@@ -52,13 +54,25 @@ class FormSpec:
         return object_defaults(self.fields)
 
     def validate(self, value: dict[str, Any]) -> list[FieldError]:
-        """Every problem of `value` against the schema, with dotted paths and friendly messages."""
+        """Every problem of `value` against the schema, with dotted paths and friendly messages.
+
+        Text that is only whitespace counts as missing: a required field holding "  " is
+        "Required" (and fills no "one of" group), though value() still sends what was typed.
+        """
         if self._validator is None:
             try:
                 self._validator = make_validator(self.schema)
             except Exception:  # an unusable schema validates nothing rather than crashing
                 return []
-        return validate_value(self._validator, value)
+        blanks: list[str] = []
+        stripped = _without_blank_text(self.fields, value, "", blanks)
+        found = validate_value(self._validator, stripped)
+        if not blanks:
+            return found
+        # An optional blank field is judged as typed (e.g. minLength), once per path.
+        flagged = {e.path for e in found}
+        typed = validate_value(self._validator, value)
+        return found + [e for e in typed if e.path in blanks and e.path not in flagged]
 
     def field(self, path: str) -> FieldSpec | None:
         """The spec at a dotted path ("image_size.width", "image_urls.0"), if the tree has one."""
@@ -66,6 +80,33 @@ class FormSpec:
         for part in path.split(".") if path else []:
             spec = _step(spec, part) if spec is not None else None
         return spec
+
+
+def _without_blank_text(
+    fields: tuple[FieldSpec, ...], value: Any, prefix: str, blanks: list[str]
+) -> Any:
+    """`value` without whitespace-only texts (their paths go to `blanks`), objects recursed into."""
+    if not isinstance(value, dict):
+        return value
+    kept: dict[str, Any] = {}
+    for name, item in value.items():
+        spec = next((f for f in fields if f.name == name), None)
+        path = f"{prefix}{name}"
+        if spec is None:
+            kept[name] = item
+        elif spec.kind in _TEXT_KINDS and isinstance(item, str) and not item.strip():
+            blanks.append(path)
+        elif spec.kind is FieldKind.OBJECT:
+            kept[name] = _without_blank_text(spec.children, item, f"{path}.", blanks)
+        elif spec.kind is FieldKind.ARRAY and spec.item is not None and isinstance(item, list):
+            children = spec.item.children
+            kept[name] = [
+                _without_blank_text(children, entry, f"{path}.{index}.", blanks)
+                for index, entry in enumerate(item)
+            ]
+        else:
+            kept[name] = item
+    return kept
 
 
 def _step(spec: FieldSpec, part: str) -> FieldSpec | None:

@@ -40,6 +40,10 @@ _MEDIA_WORDS: tuple[tuple[MediaKind, tuple[str, ...]], ...] = (
     (MediaKind.AUDIO, ("audio", "music", "speech", "sound", "song")),
     (MediaKind.IMAGE, ("image", "img", "frame", "mask", "photo", "picture")),
 )
+# "Video length in seconds (string)." – a JSON type note the schema author left for developers.
+_TYPE_NOTE = re.compile(
+    r"\s*\((?:string|integer|number|boolean|array|object|int|float|str|bool)\)", re.IGNORECASE
+)
 _URI_FORMATS = {"uri", "uri-reference", "iri", "url", "data-url", "binary"}
 _TEXT_NAMES = {"prompt", "negative_prompt", "text", "lyrics", "system_prompt", "style_prompt"}
 _PRIMARY_NAMES = {
@@ -72,6 +76,11 @@ def prettify_name(name: str) -> str:
     title = " ".join(shown)
     title = title[0].upper() + title[1:]
     return f"{title} {unit}" if unit else title
+
+
+def readable_description(text: str) -> str:
+    """Help text without JSON type notes: "Length in seconds (string)." → "Length in seconds."."""
+    return _TYPE_NOTE.sub("", text).strip()
 
 
 def prettify_enum_value(value: Any) -> str:

@@ -73,7 +73,7 @@ class ArrayField(FieldWidget):
         self.body.addLayout(self._rows_layout)
         noun = self._item_spec.media.value if self._item_spec.media else "item"
         self._add = QPushButton(f"+ Add {noun}")
-        self._add.clicked.connect(lambda: self.add_item(None))
+        self._add.clicked.connect(self._on_add_clicked)
         footer = QHBoxLayout()
         footer.addWidget(self._add)
         footer.addStretch(1)
@@ -93,6 +93,12 @@ class ArrayField(FieldWidget):
         self._refresh_buttons()
         self.changed.emit()
         return self._rows[-1].field
+
+    def _on_add_clicked(self) -> None:
+        # The user clicked to type next (the new entry sits right above this button).
+        field = self.add_item(None)
+        if field is not None:
+            field.focus_editor()
 
     def remove_item(self, row: ItemRow) -> None:
         """Removes an entry unless that would go below minItems."""

@@ -16,6 +16,7 @@ from studio.ui.forms.media_field import MediaField
 from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.section import CollapsibleSection
+from studio.ui.forms.wheel_guard import FORM_MARKER
 
 
 class SchemaForm(QWidget):
@@ -33,6 +34,7 @@ class SchemaForm(QWidget):
 
     def __init__(self, schema: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty(FORM_MARKER, True)
         self._spec = FormSpec.from_schema(schema)
         self._fields: dict[str, FieldWidget] = {}
         self._touched: set[str] = set()

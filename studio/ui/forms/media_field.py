@@ -43,6 +43,12 @@ THUMB_SIZE = 48
 WARNING_COLOR = "#e65100"
 PASTED_IMAGE = "pasted image"
 _LINK_PREFIXES = ("http://", "https://")
+PLACEHOLDERS = {
+    MediaKind.IMAGE: "Paste an image or its URL, or drop an image file",
+    MediaKind.VIDEO: "Paste a video URL or drop a video file",
+    MediaKind.AUDIO: "Paste an audio URL or drop an audio file",
+    MediaKind.FILE: "Paste a URL or drop a file",
+}
 # Loads in flight, so their tasks are not garbage-collected mid-way; the field never holds them.
 _RUNNING: set[asyncio.Task[None]] = set()
 
@@ -107,7 +113,7 @@ class MediaField(FieldWidget):
         )
         self._thumb.hide()
         self._edit = QLineEdit()
-        self._edit.setPlaceholderText(f"Paste a URL, an image or drop {self._kind.value} file here")
+        self._edit.setPlaceholderText(PLACEHOLDERS[self._kind])
         self._edit.setAcceptDrops(False)  # drops go to the field, which knows about files
         self._edit.textEdited.connect(self._on_text_edited)
         self._edit.installEventFilter(self)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSlider,
     QSpinBox,
@@ -30,6 +31,8 @@ _FLOAT_LIMIT = 1e12
 _SEED_LIMIT = 4_294_967_295
 _INT_TEXT = QRegularExpression(r"-?\d*")
 _FLOAT_TEXT = QRegularExpression(r"-?\d*\.?\d*([eE][-+]?\d*)?")
+MS_SUFFIX = " ms"
+MS_HINT = "(e.g. 30000 = 30 s)"
 
 
 def number_step(spec: FieldSpec) -> float:
@@ -62,6 +65,8 @@ class NumberField(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._integer = spec.kind is FieldKind.INTEGER
+        # Milliseconds are easy to mistake for seconds (e.g. music_length_ms).
+        self._in_ms = self._integer and spec.name.endswith("_ms")
         self._step = number_step(spec)
         self._spin: QSpinBox | QDoubleSpinBox | None = None
         self._slider: QSlider | None = None
@@ -81,6 +86,9 @@ class NumberField(FieldWidget):
         line.setPlaceholderText("random" if self.spec.is_seed else self._range_hint())
         line.textChanged.connect(self.changed)
         row.addWidget(line, 1)
+        if self._in_ms:
+            line.setPlaceholderText(f"{line.placeholderText()} {MS_HINT}")
+            row.addWidget(QLabel(MS_SUFFIX.strip()))
         if self.spec.is_seed:
             dice = QToolButton()
             dice.setText("Random")
@@ -109,6 +117,8 @@ class NumberField(FieldWidget):
             spin.setDecimals(max(_decimals(self._step), _decimals_of(self.spec.default)))
             spin.setRange(_float(low, -_FLOAT_LIMIT), _float(high, _FLOAT_LIMIT))
             spin.setSingleStep(self._step)
+        if self._in_ms:
+            spin.setSuffix(MS_SUFFIX)
         spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         spin.setKeyboardTracking(False)
         spin.valueChanged.connect(self._on_spin_changed)

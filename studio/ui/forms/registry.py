@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from studio.core.schema import FieldKind
+from studio.ui.forms.wheel_guard import guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -30,13 +31,18 @@ def widget_class_for(kind: FieldKind) -> type[FieldWidget]:
 
 
 def create_field_widget(spec: FieldSpec, parent: QWidget | None = None) -> FieldWidget:
-    """The editor for `spec`; a widget that cannot cope with its spec becomes a JSON editor."""
+    """The editor for `spec`; a widget that cannot cope with its spec becomes a JSON editor.
+
+    Its spin boxes, combos and sliders ignore the wheel unless focused (see wheel_guard).
+    """
     from studio.ui.forms.json_field import JsonField
 
     try:
-        return widget_class_for(spec.kind)(spec, parent)
+        widget = widget_class_for(spec.kind)(spec, parent)
     except Exception:  # a surprising schema must never take the whole form down
-        return JsonField(spec, parent)
+        widget = JsonField(spec, parent)
+    guard_wheel(widget)
+    return widget
 
 
 def _ensure_builtin() -> None:

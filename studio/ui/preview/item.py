@@ -22,10 +22,14 @@ class PreviewKind(StrEnum):
 
 @dataclass(frozen=True)
 class PreviewItem:
-    """One output: a local file (once downloaded), its remote URL, or text such as a transcript."""
+    """One output: a local file (once downloaded), its remote URL, or text such as a transcript.
+
+    `prompt`, when known, names the file "Save as…" suggests.
+    """
 
     kind: str
     path: Path | None
     url: str | None = None
     text: str | None = None
     title: str = ""
+    prompt: str = ""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -22,9 +21,11 @@ from typing_extensions import override
 from studio.ui.preview.audio_view import AudioView
 from studio.ui.preview.image_view import ImageView
 from studio.ui.preview.item import PreviewItem, PreviewKind
+from studio.ui.preview.media_icons import MediaGlyph, media_icon
 from studio.ui.preview.saving import SaveAsFlow
 from studio.ui.preview.text_view import TextView
 from studio.ui.preview.video_view import VideoView
+from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,16 +92,14 @@ class PreviewPane(QWidget):
         layout.addLayout(self._build_header())
         layout.addWidget(self._stack, 1)
         layout.addLayout(self._build_actions())
+        layout.addWidget(self._build_notice())
         self._status_timer.timeout.connect(self.status_label.clear)
         self._refresh_chrome()
+        follow_theme(self._on_theme_changed)
 
     def _build_header(self) -> QHBoxLayout:
-        self.previous_button = self._tool_button(
-            "Previous output (Left)", QStyle.StandardPixmap.SP_ArrowLeft
-        )
-        self.next_button = self._tool_button(
-            "Next output (Right)", QStyle.StandardPixmap.SP_ArrowRight
-        )
+        self.previous_button = self._tool_button("Previous output (Left)")
+        self.next_button = self._tool_button("Next output (Right)")
         self.counter_label = QLabel(self)
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -116,9 +115,9 @@ class PreviewPane(QWidget):
         return header
 
     def _build_actions(self) -> QHBoxLayout:
-        self.save_button = self._tool_button("Save a copy of this output", None, "Save as…")
-        self.open_folder_button = self._tool_button("Show the file's folder", None, "Open folder")
-        self.copy_url_button = self._tool_button("Copy the output's remote URL", None, "Copy URL")
+        self.save_button = self._tool_button("Save a copy of this output", "Save as…")
+        self.open_folder_button = self._tool_button("Show the file's folder", "Open folder")
+        self.copy_url_button = self._tool_button("Copy the output's remote URL", "Copy URL")
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -132,16 +131,28 @@ class PreviewPane(QWidget):
         actions.addWidget(self.status_label, 1)
         return actions
 
-    def _tool_button(
-        self, tip: str, icon: QStyle.StandardPixmap | None, text: str = ""
-    ) -> QToolButton:
+    def _build_notice(self) -> QLabel:
+        """A message that stays until the output changes, e.g. where a file is when we cannot
+        open it; selectable so the folder can be copied."""
+        self.notice_label = QLabel(self)
+        self.notice_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.setContentsMargins(4, 0, 4, 4)
+        self.notice_label.hide()
+        return self.notice_label
+
+    def _tool_button(self, tip: str, text: str = "") -> QToolButton:
         button = QToolButton(self)
         button.setToolTip(tip)
         button.setText(text)
-        if icon is not None:
-            button.setIcon(self.style().standardIcon(icon))
         button.setAutoRaise(True)
         return button
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.previous_button.setIcon(media_icon(MediaGlyph.PREVIOUS, colour))
+        self.next_button.setIcon(media_icon(MediaGlyph.NEXT, colour))
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -239,6 +250,8 @@ class PreviewPane(QWidget):
 
     def _refresh_chrome(self) -> None:
         item = self.current_item()
+        self.notice_label.clear()
+        self.notice_label.hide()
         several = len(self._items) > 1
         for widget in (self.previous_button, self.counter_label, self.next_button):
             widget.setVisible(several)
@@ -268,9 +281,17 @@ class PreviewPane(QWidget):
         self._saver.start(item)
 
     def open_current_folder(self) -> None:
+        """Show the file's folder; with no file manager to do it, say where the file is."""
         item = self.current_item()
-        if item is not None and item.path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(item.path.parent)))
+        if item is None or item.path is None:
+            return
+        folder = item.path.parent
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._show_notice(f"Could not open a file manager. The file is in {folder}")
+
+    def notice_text(self) -> str:
+        """The standing message under the actions ("" when none is shown)."""
+        return self.notice_label.text() if self.notice_label.isVisibleTo(self) else ""
 
     def copy_current_url(self) -> None:
         item = self.current_item()
@@ -285,6 +306,10 @@ class PreviewPane(QWidget):
     def _on_saver_failed(self, target: str, error: str) -> None:
         self._show_status(f"Could not save {Path(target).name}: {error}")
         self.save_failed.emit(f"Could not save {target}: {error}")
+
+    def _show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
+        self.notice_label.show()
 
     def _show_status(self, text: str) -> None:
         self.status_label.setText(text)

@@ -12,6 +12,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from studio.ui.preview.save_target import (
+    default_folder,
+    file_suffix,
+    name_filters,
+    suggested_file_name,
+)
+
 if TYPE_CHECKING:
     from studio.ui.preview.item import PreviewItem
 
@@ -27,16 +34,23 @@ def write_output_copy(source: Path | None, text: str | None, target: Path) -> No
         target.write_text(text or "", encoding="utf-8")
 
 
-def suggested_file_name(item: PreviewItem) -> str:
-    if item.path is not None:
-        return item.path.name
-    stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in item.title).strip() or "output"
-    looks_json = (item.text or "").lstrip().startswith(("{", "["))
-    return f"{stem}.json" if looks_json else f"{stem}.txt"
+class _SessionFolder:
+    """The folder of the last "Save as…" in this run, shared by every pane."""
+
+    path: Path | None = None
+
+
+def last_save_folder() -> Path | None:
+    return _SessionFolder.path
+
+
+def remember_save_folder(folder: Path | None) -> None:
+    _SessionFolder.path = folder
 
 
 class SaveAsFlow(QObject):
-    """One "Save as…" at a time for a dialog parent; remembers the last folder.
+    """One "Save as…" at a time for a dialog parent; starts in the last folder used this run,
+    else the user's folder for the output's kind.
 
     Signals:
         saved(str): the copy was written to this path.
@@ -49,7 +63,6 @@ class SaveAsFlow(QObject):
     def __init__(self, dialog_parent: QWidget) -> None:
         super().__init__(dialog_parent)
         self._dialog_parent = dialog_parent
-        self._folder: Path | None = None
         self._item: PreviewItem | None = None
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -58,8 +71,11 @@ class SaveAsFlow(QObject):
         dialog = QFileDialog(self._dialog_parent, "Save output as")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        if self._folder is not None:
-            dialog.setDirectory(str(self._folder))
+        dialog.setNameFilters(name_filters(item))
+        dialog.setDefaultSuffix(file_suffix(item))
+        last = last_save_folder()
+        folder = last if last is not None and last.is_dir() else default_folder(item.kind)
+        dialog.setDirectory(str(folder))
         dialog.selectFile(suggested_file_name(item))
         dialog.fileSelected.connect(self._on_dialog_file_selected)
         dialog.finished.connect(dialog.deleteLater)
@@ -71,7 +87,7 @@ class SaveAsFlow(QObject):
         if item is None or not target:
             return
         path = Path(target)
-        self._folder = path.parent
+        remember_save_folder(path.parent)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:

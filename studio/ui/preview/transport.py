@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QToolButton,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio.ui.preview.media_icons import MediaGlyph, media_icon
+from studio.ui.theme import follow_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent
 
 _SEEK_PAGE_MS = 5000
 
@@ -17,6 +35,35 @@ def format_clock(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+class SeekSlider(QSlider):
+    """A horizontal slider that jumps to where the groove is clicked, then drags from there."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+
+    def value_at(self, x: float) -> int:
+        """The value whose handle centre sits at widget x (clamped to the range)."""
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style = self.style()
+        control = QStyle.ComplexControl.CC_Slider
+        groove = style.subControlRect(control, option, QStyle.SubControl.SC_SliderGroove, self)
+        handle = style.subControlRect(control, option, QStyle.SubControl.SC_SliderHandle, self)
+        span = groove.width() - handle.width()
+        offset = round(x - groove.x() - handle.width() / 2)
+        return QStyle.sliderValueFromPosition(
+            self.minimum(), self.maximum(), offset, span, option.upsideDown
+        )
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # Styles page-step on a groove click; moving the handle under the pointer first makes
+        # the base class grab it instead, so the same press can go on as a drag.
+        if event.button() == Qt.MouseButton.LeftButton and self.maximum() > self.minimum():
+            self.setSliderPosition(self.value_at(event.position().x()))
+        super().mousePressEvent(event)
+
+
 class MediaTransport(QWidget):
     """The control row under a video or waveform; drives `player` and `audio_output` directly."""
 
@@ -26,10 +73,8 @@ class MediaTransport(QWidget):
         super().__init__(parent)
         self._player = player
         self._audio = audio_output
-        self.play_button = self._tool_button(
-            "Play / pause (Space)", QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.play_button = self._tool_button("Play / pause (Space)")
+        self.slider = SeekSlider(self)
         self.slider.setPageStep(_SEEK_PAGE_MS)
         self.slider.setSingleStep(1000)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -39,9 +84,9 @@ class MediaTransport(QWidget):
         self.time_label.setMinimumWidth(
             self.time_label.fontMetrics().horizontalAdvance("00:00 / 00:00")
         )
-        self.loop_button = self._tool_button("Loop", QStyle.StandardPixmap.SP_BrowserReload)
+        self.loop_button = self._tool_button("Loop")
         self.loop_button.setCheckable(True)
-        self.mute_button = self._tool_button("Mute", QStyle.StandardPixmap.SP_MediaVolume)
+        self.mute_button = self._tool_button("Mute")
         self.mute_button.setCheckable(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
@@ -50,12 +95,13 @@ class MediaTransport(QWidget):
         layout.addWidget(self.time_label)
         layout.addWidget(self.loop_button)
         layout.addWidget(self.mute_button)
+        self._hold_at_start = False
         self._connect()
+        follow_theme(self._on_theme_changed)
 
-    def _tool_button(self, tip: str, icon: QStyle.StandardPixmap) -> QToolButton:
+    def _tool_button(self, tip: str) -> QToolButton:
         button = QToolButton(self)
         button.setToolTip(tip)
-        button.setIcon(self.style().standardIcon(icon))
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
@@ -74,11 +120,19 @@ class MediaTransport(QWidget):
         if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self._player.pause()
             return
-        if self._player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
+        at_end = self._player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia
+        if at_end or self._hold_at_start:
+            self._hold_at_start = False
             self._player.setPosition(0)
         self._player.play()
 
+    def hold_at_start(self) -> None:
+        """The player is parked on a poster frame: show 0:00 and play from the start."""
+        self._hold_at_start = True
+        self._show_position(0)
+
     def reset(self) -> None:
+        self._hold_at_start = False
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, 0)
         self._update_time(0, 0)
@@ -86,12 +140,16 @@ class MediaTransport(QWidget):
     def _on_slider_value_changed(self, value: int) -> None:
         # Only user input reaches here: player updates set the value under a signal blocker.
         # With tracking on this also seeks continuously while the handle is dragged.
+        self._hold_at_start = False
         self._player.setPosition(value)
 
     def _on_slider_released(self) -> None:
         self._player.setPosition(self.slider.value())
 
     def _on_player_position_changed(self, position: int) -> None:
+        self._show_position(0 if self._hold_at_start else position)
+
+    def _show_position(self, position: int) -> None:
         if not self.slider.isSliderDown():
             with QSignalBlocker(self.slider):
                 self.slider.setValue(position)
@@ -100,14 +158,14 @@ class MediaTransport(QWidget):
     def _on_player_duration_changed(self, duration: int) -> None:
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, max(duration, 0))
-        self._update_time(self._player.position(), duration)
+        self._update_time(0 if self._hold_at_start else self._player.position(), duration)
 
     def _on_player_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        playing = state == QMediaPlayer.PlaybackState.PlayingState
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self.play_button.setIcon(self.style().standardIcon(icon))
+        if state == QMediaPlayer.PlaybackState.PlayingState and self._hold_at_start:
+            # Started without toggle_play (e.g. player.play()): still play from the start.
+            self._hold_at_start = False
+            self._player.setPosition(0)
+        self._draw_icons()
 
     def _on_loop_toggled(self, looping: bool) -> None:
         self._player.setLoops(
@@ -116,12 +174,30 @@ class MediaTransport(QWidget):
 
     def _on_mute_toggled(self, muted: bool) -> None:
         self._audio.setMuted(muted)
-        icon = (
-            QStyle.StandardPixmap.SP_MediaVolumeMuted
-            if muted
-            else QStyle.StandardPixmap.SP_MediaVolume
+        self._draw_icons()
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        self._draw_icons()
+
+    def _draw_icons(self) -> None:
+        """(Re)draw every button's glyph in the current palette's button text colour."""
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        playing = self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+        muted = self.mute_button.isChecked()
+        glyphs = (
+            (self.play_button, MediaGlyph.PAUSE if playing else MediaGlyph.PLAY),
+            (self.loop_button, MediaGlyph.LOOP),
+            (self.mute_button, MediaGlyph.MUTED if muted else MediaGlyph.VOLUME),
         )
-        self.mute_button.setIcon(self.style().standardIcon(icon))
+        for button, glyph in glyphs:
+            button.setIcon(media_icon(glyph, colour))
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        # Also covers palette changes that do not go through apply_theme (e.g. a parent's).
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_icons()
+        super().changeEvent(event)
 
     def _update_time(self, position: int, duration: int) -> None:
         self.time_label.setText(f"{format_clock(position)} / {format_clock(duration)}")

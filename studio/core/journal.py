@@ -22,8 +22,9 @@ from studio.core.api.errors import MountseaError
 from studio.core.api.models import MediaKind, MediaRef, Task, TaskStatus, parse_task
 from studio.core.library import JobStatus as RowStatus
 from studio.core.library import LibraryError, sha256_file
-from studio.core.library_types import UNSET
+from studio.core.library_types import UNSET, OutputKind
 from studio.core.tasks_models import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStatus, SavedOutput
+from studio.core.text_outputs import text_media, text_result
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -168,6 +169,8 @@ class LibraryJournal:
         indexes = output_indexes(existing, task.media)
         for index, media in zip(indexes, task.media, strict=True):
             self._library.add_output(local_id, index, media.kind.value, media.url)
+        if text_result(task) is not None and pending_text_row(existing) is None:
+            self._library.add_output(local_id, free_index(existing), OutputKind.TEXT)
         self._outputs_added.add(task.task_id)
 
     def _announce_outputs(self, job: Job) -> None:
@@ -176,7 +179,8 @@ class LibraryJournal:
         if job.task.task_id in self._announced:
             return
         self._announced.add(job.task.task_id)
-        if self.outputs_ready is not None and any(o.path for o in job.outputs):
+        has_files = any(o.path for o in job.outputs) or text_result(job.task) is not None
+        if self.outputs_ready is not None and has_files:
             self.outputs_ready(job)
 
 
@@ -221,6 +225,28 @@ def output_indexes(existing: Sequence[OutputRecord], media: Sequence[MediaRef]) 
     return indexes
 
 
+def pending_text_row(rows: Sequence[OutputRecord]) -> OutputRecord | None:
+    """The text output still waiting for its file: the current task's (one at a time).
+
+    A job followed again after a crash reports success twice; its row is then reused, not
+    doubled. One left by an earlier attempt never got a file and its task is gone: the newer
+    result takes it over, so no row waits forever for a file.
+    """
+    return next(
+        (
+            row
+            for row in rows
+            if row.kind is OutputKind.TEXT and row.local_path is None and row.trashed_at is None
+        ),
+        None,
+    )
+
+
+def free_index(rows: Sequence[OutputRecord]) -> int:
+    taken = {row.index for row in rows}
+    return next(index for index in range(len(taken) + 1) if index not in taken)
+
+
 # --- rebuilding rows from the library ---------------------------------------------------------
 
 
@@ -239,6 +265,8 @@ def task_of(record: JobRecord) -> Task | None:
 
 
 def _media_of(row: OutputRecord) -> MediaRef:
+    if row.kind is OutputKind.TEXT:
+        return text_media(row.size)
     return MediaRef(
         url=row.remote_url or "",
         kind=_MEDIA_KINDS.get(row.kind.value, MediaKind.OTHER),

@@ -5,7 +5,8 @@ Start-up (``reconcile``) reads the library and makes sure nothing is forgotten o
 * a job still running remotely is followed again (a 404 then makes it "lost", never "done");
 * a job recorded but never sent (it waited for a slot) is sent now;
 * a job whose submit left but got no answer becomes "unknown" and is never re-sent silently;
-* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed).
+* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed);
+  a text result (transcript) not written yet is written from the stored task.
 
 Only the jobs of this core's backend are reconciled: a task id of the demo simulator means nothing
 to the real API and the other way round. Another backend's unfinished jobs are left as they are
@@ -13,14 +14,16 @@ to the real API and the other way round. Another backend's unfinished jobs are l
 had a backend are claimed by the first backend that starts (``Library.claim_legacy_jobs``).
 
 After a job's files are on disk, a worker thread writes the sidecar, embeds metadata in images
-and records hash, size and media facts of the final file.
+and records hash, size and media facts of the final file. A job with a text result and no media
+gets it written as a file (see text_outputs), recorded as a "text" output once, and its queue
+row then shows that file.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
 
 from studio.core.api.errors import MountseaError
@@ -28,6 +31,7 @@ from studio.core.journal import (
     LibraryJournal,
     finish_file,
     job_from_record,
+    pending_text_row,
     saved_outputs,
     task_of,
 )
@@ -35,16 +39,22 @@ from studio.core.library import JobStatus as RowStatus
 from studio.core.library import LibraryError, request_for
 from studio.core.tasks import TaskRunner
 from studio.core.tasks_files import destination_of
-from studio.core.tasks_models import Job, JobStateError
+from studio.core.tasks_models import Job, JobStateError, JobStatus
+from studio.core.text_outputs import (
+    text_output_path,
+    text_result,
+    text_saved_output,
+    write_text_output,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Mapping
     from pathlib import Path
 
-    from studio.core.api.models import MediaRef
+    from studio.core.api.models import MediaRef, Task
     from studio.core.eta import DurationStats
     from studio.core.library import JobRecord, Library, OutputRecord, ReconcilePlan
-    from studio.core.tasks_models import Sleep, TaskClient
+    from studio.core.tasks_models import SavedOutput, Sleep, TaskClient
 
 log = logging.getLogger(__name__)
 
@@ -246,6 +256,8 @@ class CoreServices:
             row = rows.get(saved.media.url)
             if saved.path is not None and row is not None and row.local_path is None:
                 await self._record_file(record, row, saved.path)
+        if job.task is not None:
+            await self._write_text(record, job, job.task)
         self._notify(job.local_id)
 
     async def _fetch_missing(self, record: JobRecord) -> None:
@@ -264,6 +276,7 @@ class CoreServices:
                 dest = destination_of(self._outputs_dir, job, task.task_id, *found)
                 if await self._fetch(found[1], dest):
                     await self._record_file(record, row, dest)
+            await self._write_text(record, job, task)
         self._notify(record.local_id)
 
     async def _fetch(self, media: MediaRef, dest: Path) -> bool:
@@ -294,6 +307,37 @@ class CoreServices:
         except (OSError, LibraryError) as exc:
             # Left without a file in the library: the next start-up finishes it.
             log.warning("could not record %s: %r", path.name, exc)
+
+    async def _write_text(self, record: JobRecord, job: Job, task: Task) -> None:
+        """Write the task's text result into its pending "text" row, if it has both."""
+        output = text_result(task)
+        row = pending_text_row(self._library.outputs_for_job(record.local_id))
+        if output is None or row is None:
+            return
+        path = text_output_path(self._outputs_dir, job, task.task_id, row.index)
+        try:
+            facts = await asyncio.to_thread(write_text_output, path, output, request_for(record))
+            self._library.set_output_file(
+                row.id, path, facts.sha256, facts.size, media_type=facts.media_type
+            )
+        except (OSError, LibraryError) as exc:
+            log.warning("could not record %s: %r", path.name, exc)  # start-up tries again
+            return
+        self._show_text_file(job.local_id, task.task_id, text_saved_output(path, facts.size))
+
+    def _show_text_file(self, local_id: str, task_id: str, saved: SavedOutput) -> None:
+        """Give the settled queue row its text file, so its preview can save and open it."""
+        live = self._runner.get(local_id)
+        if live is None or live.status is not JobStatus.SUCCEEDED or live.outputs:
+            return
+        if live.task is None or live.task.task_id != task_id:
+            return  # retried meanwhile: that row is another task's now
+        # A settled row is replaced by the runner's public means: forget it, adopt the new one.
+        try:
+            self._runner.remove(local_id)
+            self._runner.resume(replace(live, outputs=(saved,)))
+        except (RuntimeError, JobStateError):
+            log.info("queue row of %s not updated: the runner is closing", local_id)
 
     def _notify(self, local_id: str) -> None:
         if self._outputs_listener is not None:

@@ -1,4 +1,4 @@
-"""Small cached thumbnail files for images, videos and audio (blocking; callers use a thread).
+"""Small cached thumbnail files for images, videos, audio and text (blocking; callers use a thread).
 
 A thumbnail is a WebP file under ``cache_dir()/thumbs/``, named by a hash of the source path,
 its mtime and size, and the thumbnail size: an edited file gets a new thumbnail, an unchanged one
@@ -8,17 +8,20 @@ is never decoded twice. Pillow's decompression-bomb limit stays in force.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
+import re
 import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import av
-from PIL import Image, ImageDraw, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from studio.core import paths
+from studio.core.text_outputs import read_plain_text
 from studio.core.waveform import WaveformError, compute_peaks
 
 if TYPE_CHECKING:
@@ -32,14 +35,23 @@ _VIDEO_SUFFIXES: Final = frozenset({".mp4", ".webm", ".mov", ".mkv", ".m4v", ".a
 _WAVE_BACKGROUND: Final = (30, 46, 40)
 _WAVE_COLOUR: Final = (86, 200, 148)
 _WAVE_BARS: Final = 48
+_TEXT_SUFFIXES: Final = frozenset({".json", ".txt"})
+_PAPER: Final = (246, 244, 238)
+_INK: Final = (52, 56, 64)
+_RULE: Final = (86, 150, 200)
+_TEXT_FONTS: Final = ("DejaVuSans.ttf",)
+# DejaVu has no CJK glyphs: a transcript in Chinese or Japanese needs one of these.
+_CJK_FONTS: Final = ("wqy-microhei.ttc", "NotoSansCJK-Regular.ttc", "DroidSansFallbackFull.ttf")
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 class MediaKind(StrEnum):
-    """What decoder a file needs; matches library OutputKind values for these three."""
+    """What decoder a file needs; matches library OutputKind values for these four."""
 
     IMAGE = "image"
     VIDEO = "video"
     AUDIO = "audio"
+    TEXT = "text"
 
 
 class ThumbnailError(ValueError):
@@ -72,6 +84,8 @@ def guess_kind(path: Path) -> MediaKind:
         return MediaKind.AUDIO
     if suffix in _VIDEO_SUFFIXES:
         return MediaKind.VIDEO
+    if suffix in _TEXT_SUFFIXES:
+        return MediaKind.TEXT
     return MediaKind.IMAGE
 
 
@@ -110,6 +124,11 @@ def _render(path: Path, kind: MediaKind, size: int) -> Image.Image:
         frame = _first_video_frame(path)
         if frame is not None:
             return _fit(frame, size)
+    if kind is MediaKind.TEXT:
+        try:
+            return text_tile(read_plain_text(path), size)
+        except OSError as error:
+            raise ThumbnailError(f"cannot read {path.name}: {error}") from error
     return waveform_tile(_peaks(path), size)
 
 
@@ -184,6 +203,67 @@ def waveform_tile(peaks: Sequence[float], size: int = THUMB_SIZE) -> Image.Image
             fill=_WAVE_COLOUR,
         )
     return tile
+
+
+def text_tile(text: str, size: int = THUMB_SIZE) -> Image.Image:
+    """A square "page" with the first lines of text, wrapped; the last shown line ends in "…"."""
+    tile = Image.new("RGB", (size, size), _PAPER)
+    draw = ImageDraw.Draw(tile)
+    margin = round(size * 0.09)
+    font = _text_font(max(8, round(size * 0.072)), cjk=bool(_CJK.search(text)))
+    line_height = round(font.size * 1.4)
+    draw.rectangle((0, 0, max(2, size // 48), size), fill=_RULE)
+    room = max(1, (size - 2 * margin) // line_height)
+    lines = wrap_text(" ".join(text.split()), font, size - 2 * margin)
+    if len(lines) > room:
+        lines = [*lines[: room - 1], _with_ellipsis(lines[room - 1], font, size - 2 * margin)]
+    for number, line in enumerate(lines):
+        draw.text((margin, margin + number * line_height), line, font=font, fill=_INK)
+    return tile
+
+
+@functools.cache
+def _text_font(pixels: int, *, cjk: bool) -> ImageFont.FreeTypeFont:
+    """The first installed font of the list (Pillow searches the system's font folders)."""
+    for name in (*_CJK_FONTS, *_TEXT_FONTS) if cjk else _TEXT_FONTS:
+        with contextlib.suppress(OSError):
+            return ImageFont.truetype(name, pixels)
+    return ImageFont.load_default(pixels)  # type: ignore[return-value]  # Latin only
+
+
+def wrap_text(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """Greedy word wrap to ``width`` pixels; a word wider than a line (CJK runs) is cut."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        rest = word
+        while font.getlength(rest) > width and len(rest) > 1:
+            cut = _fitting_prefix(rest, font, width)
+            lines.append(rest[:cut])
+            rest = rest[cut:]
+        line = rest
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _fitting_prefix(word: str, font: ImageFont.FreeTypeFont, width: float) -> int:
+    cut = 1
+    while cut < len(word) and font.getlength(word[: cut + 1]) <= width:
+        cut += 1
+    return cut
+
+
+def _with_ellipsis(line: str, font: ImageFont.FreeTypeFont, width: float) -> str:
+    while line and font.getlength(line + "…") > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
 
 
 def _save_atomically(image: Image.Image, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""Thumbnail files for images, videos and audio: sizes, the disk cache and its key."""
+"""Thumbnail files for images, videos, audio and text: sizes, the disk cache and its key."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ import pytest
 from PIL import Image
 
 from studio.core import thumbnails
-from studio.core.thumbnails import MediaKind, ThumbnailError, make_thumbnail, waveform_tile
+from studio.core.thumbnails import (
+    MediaKind,
+    ThumbnailError,
+    make_thumbnail,
+    text_tile,
+    waveform_tile,
+    wrap_text,
+)
 from tests.fakes.preview_media import make_mp4, make_png, make_wav
 
 if TYPE_CHECKING:
@@ -99,7 +106,7 @@ def test_waveform_tile_bar_height_follows_the_peaks() -> None:
 
 def test_unknown_kind_falls_back_to_the_suffix(tmp_path: Path) -> None:
     source = make_png(tmp_path / "a.png", 50, 40)
-    with Image.open(make_thumbnail(source, "text")) as image:
+    with Image.open(make_thumbnail(source, "other")) as image:
         assert image.size == (50, 40)
 
 
@@ -128,3 +135,50 @@ def test_explicit_cache_root(tmp_path: Path) -> None:
     thumb = make_thumbnail(source, cache_root=tmp_path / "own")
     assert thumb.is_relative_to(tmp_path / "own")
     assert thumb == thumbnails.cached_path(source, cache_root=tmp_path / "own")
+
+
+def _inked_rows(tile: Image.Image) -> list[int]:
+    """Rows with text on them (dark pixels), left of the tile's right margin."""
+    grey = tile.convert("L")
+    return [y for y in range(grey.height) if _darkest(grey.crop((20, y, 230, y + 1))) < 120]
+
+
+def _darkest(strip: Image.Image) -> float:
+    low = strip.getextrema()[0]
+    assert isinstance(low, int | float)
+    return low
+
+
+def test_transcript_file_gets_a_tile_with_its_words(tmp_path: Path) -> None:
+    source = tmp_path / "job-0.json"
+    source.write_text(
+        '{"text": "Hello there, this is a transcript.", "language": "en", "chunks": []}',
+        encoding="utf-8",
+    )
+    assert thumbnails.guess_kind(source) is MediaKind.TEXT
+    with Image.open(make_thumbnail(source, "text")) as image:
+        assert image.size == (256, 256)
+        written = _inked_rows(image.convert("RGB"))
+    blank = _inked_rows(text_tile("", 256))
+    assert written and not blank  # the words are drawn; an empty text leaves a blank page
+
+
+def test_long_text_fills_the_tile_and_stops_at_its_bottom() -> None:
+    short_rows = _inked_rows(text_tile("one line"))
+    long_rows = _inked_rows(text_tile("many words " * 200))
+    assert max(long_rows) > 2 * max(short_rows)
+    assert max(long_rows) < 256 - 10  # the margin stays clear: lines beyond it are dropped
+
+
+def test_wrap_text_keeps_lines_within_width_and_cuts_unbroken_runs() -> None:
+    font = thumbnails._text_font(18, cjk=False)
+    lines = wrap_text("a " * 40 + "x" * 80, font, 200)
+    assert all(font.getlength(line) <= 200 for line in lines)
+    assert "".join(lines).replace(" ", "") == "a" * 40 + "x" * 80  # nothing lost
+
+
+def test_text_tile_of_plain_txt_file(tmp_path: Path) -> None:
+    source = tmp_path / "note.txt"
+    source.write_text("Just words, not JSON.", encoding="utf-8")
+    with Image.open(make_thumbnail(source)) as image:
+        assert _inked_rows(image.convert("RGB"))

@@ -94,5 +94,5 @@ async def test_generate_each_capability_and_preview_it() -> None:
         await check_video(window, controller)
         music_url = await check_music(window, controller)
         await check_transcript(window, controller, music_url)
-        # Image, video and music outputs are in the gallery (a transcript has no file).
-        await wait_until(lambda: window.gallery.model.total() == 3, 10)
+        # Image, video, music and the transcript (a text file) are in the gallery.
+        await wait_until(lambda: window.gallery.model.total() == 4, 10)

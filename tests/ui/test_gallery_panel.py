@@ -111,7 +111,7 @@ def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
     panel.gallery_actions.trash.trigger()
     panel.filter_bar.trash.setChecked(True)
     assert panel.model.total() == 3
-    assert panel.count_label.text() == "3 in the trash"
+    assert panel.count_label.text() == "3 in trash"
     assert not panel.gallery_actions.trash.isEnabled() or not panel.selected_items()
     _select(panel, 0)
     assert panel.gallery_actions.restore.isEnabled()

@@ -48,9 +48,14 @@ def _action(
     text: str,
     tip: str,
     keys: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    *,
+    short: str = "",
 ) -> QAction:
+    """``short`` is the toolbar's label (icon text); menus show ``text``."""
     action = QAction(text, owner)
     action.setToolTip(tip)
+    if short:
+        action.setIconText(short)
     if keys is not None:
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -61,12 +66,13 @@ def _action(
 def make_actions(grid: QWidget) -> GalleryActions:
     """Actions owned by the grid, so their keys only work when it has focus."""
     return GalleryActions(
-        star=_action(grid, "Star / unstar", "Star or unstar the selection (S)", "S"),
+        star=_action(grid, "Star / unstar", "Star or unstar the selection (S)", "S", short="Star"),
         trash=_action(
             grid,
             "Move to trash",
             "Move the selection to the trash (Delete)",
             QKeySequence.StandardKey.Delete,
+            short="Trash",
         ),
         undo_trash=_action(
             grid,
@@ -78,7 +84,9 @@ def make_actions(grid: QWidget) -> GalleryActions:
         empty_trash=_action(grid, "Empty trash…", "Delete everything in the trash for good"),
         open_file=_action(grid, "Open", "Open with the system's viewer"),
         open_folder=_action(grid, "Open folder", "Show the file in its folder"),
-        export_folder=_action(grid, "Export to folder…", "Copy files with their parameters"),
+        export_folder=_action(
+            grid, "Export to folder…", "Copy files with their parameters", short="Export…"
+        ),
         export_zip=_action(grid, "Export as zip…", "One zip with the files and parameters"),
         remix=_action(grid, "Remix", "Load every parameter except the seed (M)", "M"),
         use_all=_action(grid, "Use all", "Load the exact parameters, seed included (A)", "A"),

@@ -37,6 +37,7 @@ class GalleryCommands(QObject):
         self._library = panel.library
         self._tasks = BackgroundTasks(self._show_error)
         self._last_trash: TrashToken | None = None
+        self._undo_banner_shown = False
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.confirm_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
@@ -64,6 +65,7 @@ class GalleryCommands(QObject):
             return
         on = not all(item.output.favourite for item in items)
         changed = self._library.set_favourite([item.id for item in items], on)
+        self._hide_undo_banner()
         if self._panel.model.filter().favourites_only and not on:
             self._panel.refresh()
         else:
@@ -79,11 +81,27 @@ class GalleryCommands(QObject):
         self._last_trash = token
         self._panel.refresh()
         self._select_row(next_row)  # the selection moves on to the next tile
-        count = len(token.output_ids)
+        self._show_undo_banner(len(token.output_ids))
+
+    def _show_undo_banner(self, count: int) -> None:
         noun = "output" if count == 1 else "outputs"
-        self._panel.banner.show_message(
-            f"Moved {count} {noun} to the trash.", level="info", action="Undo"
-        )
+        self._say(f"Moved {count} {noun} to the trash.", action="Undo")
+        self._undo_banner_shown = True
+
+    def _hide_undo_banner(self) -> None:
+        """Another action came after the trashing: its banner would now be stale."""
+        if self.undo_banner_up():
+            self._panel.banner.hide()
+        self._undo_banner_shown = False
+
+    def undo_banner_up(self) -> bool:
+        """The banner now offers to undo the last trashing (not dismissed, not replaced)."""
+        return self._undo_banner_shown and not self._panel.banner.isHidden()
+
+    def _say(self, text: str, *, level: str = "info", action: str = "") -> None:
+        """Every gallery message goes here, so the banner's undo state stays true."""
+        self._undo_banner_shown = False
+        self._panel.banner.show_message(text, level=level, action=action)
 
     def can_undo_trash(self) -> bool:
         return self._last_trash is not None
@@ -93,14 +111,25 @@ class GalleryCommands(QObject):
         if token is None:
             return
         self._library.undo_trash(token)
-        self._panel.banner.hide()
+        self._hide_undo_banner()
         self._panel.refresh()
 
     def restore_selection(self) -> None:
+        """Restore the selection; what is left to undo of the last trashing is said again."""
         items = self._panel.selected_items()
-        if items:
-            self._library.restore([item.id for item in items])
-            self._panel.refresh()
+        if not items:
+            return
+        restored = set(self._library.restore([item.id for item in items]))
+        token = self._last_trash
+        left = () if token is None else tuple(i for i in token.output_ids if i not in restored)
+        if token is not None and left:
+            self._last_trash = TrashToken(left, token.trashed_at)
+            if self.undo_banner_up():
+                self._show_undo_banner(len(left))
+        else:
+            self._last_trash = None
+            self._hide_undo_banner()
+        self._panel.refresh()
 
     def ask_empty_trash(self) -> None:
         box = QMessageBox(self._panel)
@@ -117,6 +146,7 @@ class GalleryCommands(QObject):
     async def empty_trash(self) -> int:
         removed = await asyncio.to_thread(self._library.empty_trash)
         self._last_trash = None
+        self._hide_undo_banner()
         self._panel.refresh()
         return len(removed)
 
@@ -149,7 +179,7 @@ class GalleryCommands(QObject):
         text = f"Exported {copied} of {len(output_ids)} to {dest}."
         if result.missing:
             text += f" {len(result.missing)} had no file on disk."
-        self._panel.banner.show_message(text, level="info")
+        self._say(text)
         return result
 
     def open_item(self, item: GalleryItem) -> None:
@@ -190,9 +220,7 @@ class GalleryCommands(QObject):
             self._show_error(f"Could not read {path.name}: {error}")
             return False
         if request is None or not request.get("input"):
-            self._panel.banner.show_message(
-                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
-            )
+            self._say(f"{path.name} has no Mountsea Studio parameters to recall.", level="warning")
             return False
         recalled = make_recall(str(request.get("endpoint") or ""), request["input"], "use_all")
         self._panel.recall_requested.emit(recalled)
@@ -208,7 +236,7 @@ class GalleryCommands(QObject):
         self._panel.grid.setCurrentIndex(index)
 
     def _show_error(self, text: str) -> None:
-        self._panel.banner.show_message(text, level="error")
+        self._say(text, level="error")
 
     async def aclose(self) -> None:
         await self._tasks.aclose()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
+    QColor,
     QFont,
+    QGuiApplication,
     QPalette,
     QTextBlockFormat,
     QTextCharFormat,
@@ -16,6 +18,8 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
+
+from studio.ui.theme import follow_theme, readable_on
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,6 +43,22 @@ class FactsView(QTextEdit):
         # URLs and JSON have no spaces; breaking anywhere beats a horizontal scroll bar.
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._rows: Rows = []
+        self._sections: list[Section] = []
+        # Names carry an explicit colour, which a theme switch would leave in the old palette.
+        follow_theme(self._on_theme_changed)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        if self._sections:
+            self.set_sections(self._sections)
+
+    def name_colour(self) -> QColor:
+        """The names' colour: the palette's PlaceholderText, readable on its Base colour."""
+        palette = QGuiApplication.palette()
+        return readable_on(
+            palette.color(QPalette.ColorRole.PlaceholderText),
+            palette.color(QPalette.ColorRole.Base),
+            minimum=3.0,
+        )
 
     def rows(self) -> Rows:
         """Every name/value row shown, across sections, in order."""
@@ -48,6 +68,7 @@ class FactsView(QTextEdit):
         return next((value for key, value in self._rows if key == name), None)
 
     def set_sections(self, sections: Sequence[Section]) -> None:
+        self._sections = list(sections)
         self._rows = [row for _heading, rows in sections for row in rows]
         self.clear()
         lines = [line for heading, rows in sections for line in _lines(heading, rows)]
@@ -57,7 +78,7 @@ class FactsView(QTextEdit):
         # One table for every section, so the value column lines up all the way down.
         table = cursor.insertTable(len(lines), 2, self._table_format())
         name_chars = QTextCharFormat()
-        name_chars.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        name_chars.setForeground(self.name_colour())
         for row, (name, value) in enumerate(lines):
             if value is None:
                 table.mergeCells(row, 0, 1, 2)

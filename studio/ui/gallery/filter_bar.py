@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 SEARCH_DEBOUNCE_MS: Final = 250
 CAPABILITIES: Final = (("All kinds", ""), ("Images", "image"), ("Videos", "video"),
-                       ("Audio", "audio"))  # fmt: skip
+                       ("Audio", "audio"), ("Text", "transcribe"))  # fmt: skip
 DATE_RANGES: Final = (("Any time", None), ("Today", 0), ("Last 7 days", 7), ("Last 30 days", 30))
 
 
@@ -30,6 +30,15 @@ def date_from(days: int | None, now: datetime) -> datetime | None:
     if days == 0:
         return now.replace(hour=0, minute=0, second=0, microsecond=0)
     return now - timedelta(days=days)
+
+
+def is_narrowed(shown: OutputFilter) -> bool:
+    """Something besides the trash toggle and the order hides outputs."""
+    return shown != OutputFilter(
+        include_trashed=shown.include_trashed,
+        trash_only=shown.trash_only,
+        newest_first=shown.newest_first,
+    )
 
 
 class FilterBar(QWidget):
@@ -103,6 +112,20 @@ class FilterBar(QWidget):
             text=self.search.text().strip(),
             newest_first=bool(self.order.currentData()),
         )
+
+    def clear_filters(self) -> None:
+        """Back to every output (of the gallery or the trash, in the same order): one emit."""
+        controls = (self.capability, self.source, self.dates, self.favourites, self.search)
+        for control in controls:
+            control.blockSignals(True)
+        for combo in (self.capability, self.source, self.dates):
+            combo.setCurrentIndex(0)
+        self.favourites.setChecked(False)
+        self.search.clear()
+        for control in controls:
+            control.blockSignals(False)
+        self._debounce.stop()
+        self._emit()
 
     def flush_search(self) -> None:
         """Apply a pending search now (Enter, or tests)."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView
 from typing_extensions import override
 
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
@@ -44,12 +45,37 @@ class GalleryGrid(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.empty_label = self._make_empty_label()
         self._fit_columns()
+
+    def _make_empty_label(self) -> QLabel:
+        label = QLabel(self.viewport())
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setTextFormat(Qt.TextFormat.RichText)  # our own words, with a link at most
+        label.setWordWrap(True)
+        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        label.hide()
+        return label
+
+    def set_empty_message(self, html: str) -> None:
+        """Shown centred over the empty grid; '' hides it. Our own text only (rich text)."""
+        self.empty_label.setText(html)
+        self.empty_label.setVisible(bool(html))
+        self._place_empty_label()
+
+    def _place_empty_label(self) -> None:
+        area = self.viewport().rect()
+        width = min(area.width() - 24, 360)
+        height = self.empty_label.heightForWidth(width)
+        self.empty_label.setGeometry(
+            area.center().x() - width // 2, area.center().y() - height // 2, width, height
+        )
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+        self._place_empty_label()
 
     def _fit_columns(self) -> None:
         """Share the spare width between the columns instead of leaving a gap on the right."""

@@ -13,18 +13,19 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt,
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
 
 from studio.ui.banner import Banner
+from studio.ui.gallery.action_bar import ActionBar
 from studio.ui.gallery.actions import make_actions
 from studio.ui.gallery.commands import GalleryCommands
 from studio.ui.gallery.detail import DetailPane
-from studio.ui.gallery.filter_bar import FilterBar
+from studio.ui.gallery.filter_bar import FilterBar, is_narrowed
 from studio.ui.gallery.grid import GalleryGrid
 from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
@@ -34,6 +35,19 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from studio.core.library import GalleryItem, Library, OutputFilter
+
+
+_CLEAR_LINK = '<a href="clear">clear filters</a>'
+
+
+def empty_message(trash_view: bool, narrowed: bool) -> str:
+    """What an empty grid says: why it is empty and, when filters hide outputs, the way out."""
+    if narrowed:
+        where = "Nothing in the trash matches" if trash_view else "No outputs match"
+        return f"{where} — {_CLEAR_LINK}"
+    if trash_view:
+        return "Trash is empty"
+    return "No outputs yet: everything you generate appears here."
 
 
 class GalleryPanel(QWidget):
@@ -65,16 +79,22 @@ class GalleryPanel(QWidget):
         self._refresh_sources()
         self._update_actions()
 
-    def _make_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    def _make_toolbar(self) -> ActionBar:
         actions = self.gallery_actions
-        bar.addActions([actions.remix, actions.use_all, actions.use_prompt])
-        bar.addSeparator()
-        bar.addActions([actions.star, actions.trash, actions.restore, actions.empty_trash])
-        bar.addSeparator()
-        bar.addActions([actions.open_file, actions.export_folder])
-        return bar
+        return ActionBar(
+            [
+                [actions.remix, actions.use_all, actions.use_prompt],
+                [actions.star, actions.trash, actions.restore, actions.empty_trash],
+                [actions.open_file, actions.export_folder],
+            ],
+            [
+                actions.open_folder,
+                actions.export_folder,
+                actions.export_zip,
+                None,
+                actions.undo_trash,
+            ],
+        )
 
     def _lay_out(self) -> None:
         left = QWidget()
@@ -83,6 +103,8 @@ class GalleryPanel(QWidget):
         column.addWidget(self.banner)
         column.addWidget(self.grid, 1)
         footer = QHBoxLayout()
+        # The count may be cut short on a narrow window; the actions beside it may not.
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         footer.addWidget(self.count_label, 1)
         footer.addWidget(self.toolbar)
         column.addLayout(footer)
@@ -106,6 +128,7 @@ class GalleryPanel(QWidget):
         selection.selectionChanged.connect(self._update_actions)
         selection.currentChanged.connect(self._on_grid_current_changed)
         self.grid.activated.connect(self._on_grid_activated)
+        self.grid.empty_label.linkActivated.connect(self._on_grid_empty_link_activated)
         self.grid.customContextMenuRequested.connect(self._on_grid_context_menu_requested)
         self.detail.open_requested.connect(self.commands.open_item)
         self.banner.action_triggered.connect(self.commands.undo_last_trash)
@@ -176,6 +199,9 @@ class GalleryPanel(QWidget):
         for action in (actions.star, actions.export_folder, actions.export_zip):
             action.setEnabled(count > 0)
         actions.trash.setEnabled(count > 0 and not trash_view)
+        # In the trash, Restore and Empty trash take the place of Star and Trash.
+        actions.trash.setVisible(not trash_view)
+        actions.star.setVisible(not trash_view)
         actions.restore.setEnabled(count > 0 and trash_view)
         actions.restore.setVisible(trash_view)
         actions.empty_trash.setVisible(trash_view)
@@ -191,8 +217,14 @@ class GalleryPanel(QWidget):
         self.set_filter(output_filter)
 
     def _on_model_total_changed(self, total: int) -> None:
-        noun = "in the trash" if self.in_trash_view() else ("output" if total == 1 else "outputs")
+        noun = "in trash" if self.in_trash_view() else ("output" if total == 1 else "outputs")
         self.count_label.setText(f"{total:,} {noun}")
+        self.grid.set_empty_message(
+            "" if total else empty_message(self.in_trash_view(), is_narrowed(self.model.filter()))
+        )
+
+    def _on_grid_empty_link_activated(self, _link: str) -> None:
+        self.filter_bar.clear_filters()
 
     def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.detail.show_item(self.model.item_at(current.row()) if current.isValid() else None)

@@ -13,6 +13,7 @@ from studio.ui.theme import app_is_dark
 
 _TILE: Final = 128
 _cache: dict[tuple[str, bool], QPixmap] = {}
+_CAPABILITY_OF_KIND: Final = {"text": "transcribe"}  # the glyph of what makes such outputs
 
 
 def placeholder_pixmap(kind: str) -> QPixmap:
@@ -29,7 +30,7 @@ def _draw_placeholder(kind: str, dark: bool) -> QPixmap:
     pixmap = QPixmap(_TILE, _TILE)
     pixmap.fill(QColor("#3a3d44" if dark else "#d5d8de"))
     painter = QPainter(pixmap)
-    icon = capability_icon(kind, 40)
+    icon = capability_icon(_CAPABILITY_OF_KIND.get(kind, kind), 40)
     icon.paint(painter, (_TILE - 40) // 2, (_TILE - 40) // 2, 40, 40)
     painter.end()
     return pixmap

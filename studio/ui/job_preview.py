@@ -33,7 +33,7 @@ def _output_item(job: Job, out: SavedOutput, title: str) -> PreviewItem:
     if is_text_media(out.media):
         # The text is shown as the server sent it; the file is what Save as and Open folder use.
         text = _result_text(job) or (out.error if out.path is None else None)
-        return PreviewItem(kind="text", path=out.path, text=text, title=title)
+        return PreviewItem(kind="text", path=out.path, text=text, title=title, prompt=job.prompt)
     kind = str(out.media.kind.value)
     return PreviewItem(
         kind=kind if kind in _MEDIA_KINDS else "other",
@@ -41,6 +41,7 @@ def _output_item(job: Job, out: SavedOutput, title: str) -> PreviewItem:
         url=out.media.url,
         text=out.error,
         title=title,
+        prompt=job.prompt,  # Save as names the file after it
     )
 
 

@@ -35,7 +35,9 @@ def preview_item(item: GalleryItem) -> PreviewItem:
         text = "Not downloaded."
     elif not item.file.is_file():
         text = f"File missing: {item.file}"
-    return PreviewItem(item.output.kind.value, item.file, url=item.output.remote_url, text=text)
+    return PreviewItem(
+        item.output.kind.value, item.file, url=item.output.remote_url, text=text, prompt=item.prompt
+    )
 
 
 def detail_sections(item: GalleryItem) -> list[Section]:

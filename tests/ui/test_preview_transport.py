@@ -1,4 +1,4 @@
-"""Transport controls: click-to-seek on the slider, theme-coloured icons, poster and last frame."""
+"""Transport controls: click-to-seek on the slider and theme-coloured icons."""
 
 from __future__ import annotations
 
@@ -174,23 +174,3 @@ def test_mute_and_play_icons_change_with_state(video_view: VideoView) -> None:
     transport.mute_button.click()
     assert transport.mute_button.icon().pixmap(16, 16).toImage() == unmuted
     assert transport.play_button.icon().pixmap(16, 16).toImage() == playing
-
-
-@pytest.mark.asyncio
-async def test_video_shows_a_poster_then_keeps_its_last_frame(
-    video_view: VideoView, tmp_path: Path
-) -> None:
-    video_view.load(make_mp4(tmp_path / "clip.mp4", seconds=1.0), autoplay=False)
-
-    await wait_until(lambda: video_view.shown_frame().isValid())
-    assert video_view.player.playbackState() != PlayingState
-    assert video_view.transport.time_label.text() == "0:00 / 0:01"
-
-    video_view.transport.toggle_play()
-    await wait_until(lambda: video_view.player.playbackState() == PlayingState)
-    assert video_view.player.position() < 200  # played from the start, not from the poster
-    await wait_until(lambda: video_view.player.mediaStatus() == EndOfMedia, 20)
-
-    shown = video_view.shown_frame()
-    assert shown.isValid()  # not the black, empty frame the player leaves
-    assert shown.startTime() > 800_000  # microseconds: the final frame of a 1 s clip

@@ -95,7 +95,6 @@ class MediaTransport(QWidget):
         layout.addWidget(self.time_label)
         layout.addWidget(self.loop_button)
         layout.addWidget(self.mute_button)
-        self._hold_at_start = False
         self._connect()
         follow_theme(self._on_theme_changed)
 
@@ -120,19 +119,11 @@ class MediaTransport(QWidget):
         if self._player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
             self._player.pause()
             return
-        at_end = self._player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia
-        if at_end or self._hold_at_start:
-            self._hold_at_start = False
+        if self._player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia:
             self._player.setPosition(0)
         self._player.play()
 
-    def hold_at_start(self) -> None:
-        """The player is parked on a poster frame: show 0:00 and play from the start."""
-        self._hold_at_start = True
-        self._show_position(0)
-
     def reset(self) -> None:
-        self._hold_at_start = False
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, 0)
         self._update_time(0, 0)
@@ -140,14 +131,13 @@ class MediaTransport(QWidget):
     def _on_slider_value_changed(self, value: int) -> None:
         # Only user input reaches here: player updates set the value under a signal blocker.
         # With tracking on this also seeks continuously while the handle is dragged.
-        self._hold_at_start = False
         self._player.setPosition(value)
 
     def _on_slider_released(self) -> None:
         self._player.setPosition(self.slider.value())
 
     def _on_player_position_changed(self, position: int) -> None:
-        self._show_position(0 if self._hold_at_start else position)
+        self._show_position(position)
 
     def _show_position(self, position: int) -> None:
         if not self.slider.isSliderDown():
@@ -158,13 +148,9 @@ class MediaTransport(QWidget):
     def _on_player_duration_changed(self, duration: int) -> None:
         with QSignalBlocker(self.slider):
             self.slider.setRange(0, max(duration, 0))
-        self._update_time(0 if self._hold_at_start else self._player.position(), duration)
+        self._update_time(self._player.position(), duration)
 
     def _on_player_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
-        if state == QMediaPlayer.PlaybackState.PlayingState and self._hold_at_start:
-            # Started without toggle_play (e.g. player.play()): still play from the start.
-            self._hold_at_start = False
-            self._player.setPosition(0)
         self._draw_icons()
 
     def _on_loop_toggled(self, looping: bool) -> None:

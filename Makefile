@@ -7,7 +7,7 @@ APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 \
 	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
-TEST_TIMEOUT ?= 1500
+TEST_TIMEOUT ?= 1200
 
 .PHONY: run test check lint bench sim apt venv clean screenshots package
 

@@ -19,7 +19,9 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from studio.core.tasks_models import Job
     from studio.ui.controller import StudioController
+    from studio.ui.main_window import MainWindow
 
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/screenshots")
 
@@ -51,23 +53,22 @@ async def generate(controller: StudioController, slug: str, value: dict[str, Any
     await wait_for(lambda: len(controller.queue.model.jobs()) > before)
 
 
-async def tour() -> int:
-    from studio.app import build_studio
-    from studio.core.settings import Settings, save_settings
+IMAGE = "google/nano-banana/text-to-image"
+MUSIC = "elevenlabs/elevenlabs-music/music-generate"
+VIDEO = "google/veo-3.1/text-to-video"
+COMPARED = (IMAGE, "openai/gpt-image-2/text-to-image", "google/nano-banana-pro/text-to-image")
 
-    save_settings(Settings(sim_speed=8.0))
-    window, controller = build_studio()
-    window.resize(1440, 900)
-    window.show()
-    await controller.start()
+
+async def generate_all(controller: StudioController) -> dict[str, Job]:
+    """An image, a music track, two more images and a video; waits until all are done."""
     await generate(
         controller,
-        "google/nano-banana/text-to-image",
+        IMAGE,
         {"prompt": "Huge snowy mountains at sunrise, soft mist", "aspect_ratio": "16:9"},
     )
     await generate(
         controller,
-        "elevenlabs/elevenlabs-music/music-generate",
+        MUSIC,
         {"prompt": "warm lo-fi beat with vinyl crackle, 84 BPM", "music_length_ms": 20000},
     )
     await generate(
@@ -77,49 +78,77 @@ async def tour() -> int:
     )
     await generate(
         controller,
-        "google/veo-3.1/text-to-video",
+        VIDEO,
         {"prompt": "A paper boat drifting down a neon-lit canal at night", "duration": "6s"},
     )
     model = controller.queue.model
     await wait_for(lambda: all(job.status.is_settled for job in model.jobs()), 120)
-    jobs = {job.endpoint: job for job in model.jobs()}
-    queue = window.queue
-    window.marketplace.select_slug("google/nano-banana/text-to-image")
-    queue.select_job(jobs["google/nano-banana/text-to-image"].local_id)
-    await asyncio.sleep(1.5)
-    shoot("studio-image.png")
-    window.marketplace.select_slug("elevenlabs/elevenlabs-music/music-generate")
-    queue.select_job(jobs["elevenlabs/elevenlabs-music/music-generate"].local_id)
-    await asyncio.sleep(2.0)
-    shoot("studio-audio.png")
-    window.marketplace.select_slug("google/veo-3.1/text-to-video")
-    queue.select_job(jobs["google/veo-3.1/text-to-video"].local_id)
-    await asyncio.sleep(2.5)
-    shoot("studio-video.png")
+    return {job.endpoint: job for job in model.jobs()}
+
+
+async def shoot_create(window: MainWindow, jobs: dict[str, Job]) -> None:
+    for slug, name, pause in ((IMAGE, "image", 1.5), (MUSIC, "audio", 2.0), (VIDEO, "video", 2.5)):
+        window.marketplace.select_slug(slug)
+        window.queue.select_job(jobs[slug].local_id)
+        await asyncio.sleep(pause)
+        shoot(f"studio-{name}.png")
+
+
+async def shoot_compare(window: MainWindow, controller: StudioController) -> None:
     compare = window.compare
     assert compare is not None
     window.show_compare()
     compare.picker.set_capability("image")
-    for slug in (
-        "google/nano-banana/text-to-image",
-        "openai/gpt-image-2/text-to-image",
-        "google/nano-banana-pro/text-to-image",
-    ):
+    for slug in COMPARED:
         compare.picker.set_checked(slug, True)
     compare.picker.prompt.setPlainText("A red fox asleep in fresh snow, first light")
     compare.compare()
+    model = controller.queue.model
     await wait_for(
         lambda: len(compare.columns()) == 3 and all(job.status.is_settled for job in model.jobs()),
         120,
     )
     await asyncio.sleep(2.0)
     shoot("studio-compare.png")
+
+
+async def shoot_gallery(window: MainWindow) -> None:
     window.show_gallery()
     grid, gallery_model = window.gallery.grid, window.gallery.model
     await wait_for(lambda: gallery_model.rowCount() > 0)
     grid.setCurrentIndex(gallery_model.index(gallery_model.rowCount() - 1))
     await asyncio.sleep(2.0)
     shoot("studio-gallery.png")
+
+
+async def shoot_dark(window: MainWindow, jobs: dict[str, Job]) -> None:
+    """The same window in the dark theme, switched live as Settings does."""
+    from studio.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, "dark")
+    window.show_create()
+    window.marketplace.select_slug(IMAGE)
+    window.queue.select_job(jobs[IMAGE].local_id)
+    await asyncio.sleep(1.5)
+    shoot("studio-dark.png")
+
+
+async def tour() -> int:
+    from studio.app import build_studio
+    from studio.core.settings import Settings, save_settings
+
+    save_settings(Settings(sim_speed=8.0, theme=os.environ.get("STUDIO_THEME", "system")))
+    window, controller = build_studio()
+    window.resize(1440, 900)
+    window.show()
+    await controller.start()
+    jobs = await generate_all(controller)
+    await shoot_create(window, jobs)
+    await shoot_compare(window, controller)
+    await shoot_gallery(window)
+    await shoot_dark(window, jobs)
     window.close()
     await controller.aclose()
     return 0

@@ -6,7 +6,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -15,6 +15,7 @@ from bench.fill import build_library, embed_request, make_png
 from studio.core.library import Library, OutputFilter, Recall, RecallMode
 from studio.ui.gallery import GalleryPanel, GalleryRole
 from tests.conftest import wait_until
+from tests.ui.gallery_helpers import select_rows, shown_panel
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,20 +35,7 @@ def lib(tmp_path: Path) -> Iterator[Library]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
-    widget = GalleryPanel(lib)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    return widget
-
-
-def _select(panel: GalleryPanel, *rows: int) -> None:
-    selection = panel.grid.selectionModel()
-    flags = QItemSelectionModel.SelectionFlag
-    selection.clearSelection()
-    for row in rows:
-        selection.select(panel.model.index(row), flags.Select)
-    selection.setCurrentIndex(panel.model.index(rows[0]), flags.NoUpdate)
+    return shown_panel(qtbot, lib, 1000)
 
 
 def _banner_shown(panel: GalleryPanel) -> bool:
@@ -62,7 +50,7 @@ def _recalls(panel: GalleryPanel) -> list[Recall]:
 
 def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
     starred_before = lib.count_outputs(OutputFilter(favourites_only=True))
-    _select(panel, 0, 1)
+    select_rows(panel, 0, 1)
     assert not any(item.output.favourite for item in panel.selected_items())
     panel.gallery_actions.star.trigger()
     ids = [item.id for item in panel.selected_items()]
@@ -73,7 +61,7 @@ def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
 
 
 def test_s_key_stars_when_the_grid_has_focus(qtbot: QtBot, panel: GalleryPanel) -> None:
-    _select(panel, 2)
+    select_rows(panel, 2)
     panel.grid.setFocus()
     panel.activateWindow()
     qtbot.waitUntil(panel.grid.hasFocus)
@@ -84,7 +72,7 @@ def test_s_key_stars_when_the_grid_has_focus(qtbot: QtBot, panel: GalleryPanel) 
 def test_delete_moves_to_trash_and_undo_brings_back(
     qtbot: QtBot, panel: GalleryPanel, lib: Library
 ) -> None:
-    _select(panel, 4, 5)
+    select_rows(panel, 4, 5)
     gone = {item.id for item in panel.selected_items()}
     panel.gallery_actions.trash.trigger()
     assert panel.model.total() == ROWS - 2
@@ -99,7 +87,7 @@ def test_delete_moves_to_trash_and_undo_brings_back(
 
 
 def test_banner_undo_button_restores(panel: GalleryPanel, lib: Library) -> None:
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.trash.trigger()
     panel.banner.action.click()
     assert lib.count_outputs(OutputFilter(trash_only=True)) == 0
@@ -107,13 +95,13 @@ def test_banner_undo_button_restores(panel: GalleryPanel, lib: Library) -> None:
 
 
 def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
-    _select(panel, 0, 1, 2)
+    select_rows(panel, 0, 1, 2)
     panel.gallery_actions.trash.trigger()
     panel.filter_bar.trash.setChecked(True)
     assert panel.model.total() == 3
     assert panel.count_label.text() == "3 in trash"
     assert not panel.gallery_actions.trash.isEnabled() or not panel.selected_items()
-    _select(panel, 0)
+    select_rows(panel, 0)
     assert panel.gallery_actions.restore.isEnabled()
     panel.gallery_actions.restore.trigger()
     assert panel.model.total() == 2
@@ -125,7 +113,7 @@ async def test_empty_trash_asks_first_then_deletes(tmp_path: Path) -> None:
     lib = build_library(tmp_path / "lib", 12, 12)
     panel = GalleryPanel(lib)
     try:
-        _select(panel, 0, 1)
+        select_rows(panel, 0, 1)
         files = [item.file for item in panel.selected_items()]
         panel.gallery_actions.trash.trigger()
         panel.filter_bar.trash.setChecked(True)
@@ -148,7 +136,7 @@ async def test_export_to_folder_and_zip(tmp_path: Path) -> None:
     lib = build_library(tmp_path / "lib", 6, 6)
     panel = GalleryPanel(lib)
     try:
-        _select(panel, 0, 1, 2)
+        select_rows(panel, 0, 1, 2)
         names = {item.file.name for item in panel.selected_items() if item.file}
         panel.gallery_actions.export_folder.trigger()
         dialog = panel.commands.file_dialog
@@ -181,7 +169,7 @@ def test_recall_actions_emit_the_right_input(
     panel: GalleryPanel, action: str, mode: RecallMode
 ) -> None:
     received = _recalls(panel)
-    _select(panel, 3)
+    select_rows(panel, 3)
     item = panel.current_item()
     assert item is not None
     getattr(panel.gallery_actions, action).trigger()
@@ -205,7 +193,7 @@ def test_open_file_and_folder_use_the_desktop(panel: GalleryPanel) -> None:
         return True
 
     panel.commands.open_url = record
-    _select(panel, 0)
+    select_rows(panel, 0)
     item = panel.current_item()
     assert item is not None and item.file is not None
     panel.gallery_actions.open_file.trigger()
@@ -279,7 +267,7 @@ def test_refresh_keeps_scroll_and_selection(qtbot: QtBot, tmp_path: Path) -> Non
     panel.show()
     bar = panel.grid.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 600)
-    _select(panel, 40)  # selecting scrolls to the tile, so scroll afterwards
+    select_rows(panel, 40)  # selecting scrolls to the tile, so scroll afterwards
     bar.setValue(600)
     panel.refresh()
     assert bar.value() == 600

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from bench.fill import build_library
 from studio.ui.gallery import GalleryPanel
 from studio.ui.theme import apply_theme, contrast_ratio
+from tests.ui.gallery_helpers import select_rows, shown_panel
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,20 +35,7 @@ def lib(tmp_path: Path) -> Iterator[Library]:
 
 @pytest.fixture
 def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
-    widget = GalleryPanel(lib)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
-
-
-def _select(panel: GalleryPanel, *rows: int) -> None:
-    selection = panel.grid.selectionModel()
-    flags = QItemSelectionModel.SelectionFlag
-    selection.clearSelection()
-    for row in rows:
-        selection.select(panel.model.index(row), flags.Select)
-    selection.setCurrentIndex(panel.model.index(rows[0]), flags.NoUpdate)
+    return shown_panel(qtbot, lib, 1100)
 
 
 def _show_trash(panel: GalleryPanel, on: bool = True) -> None:
@@ -58,22 +46,22 @@ def _show_trash(panel: GalleryPanel, on: bool = True) -> None:
 
 
 def test_restoring_the_trashed_output_hides_its_undo_banner(panel: GalleryPanel) -> None:
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.trash.trigger()
     assert panel.banner.isVisibleTo(panel) and "Moved 1 output" in panel.banner.text.text()
     _show_trash(panel)
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.restore.trigger()
     assert not panel.banner.isVisibleTo(panel)
     assert not panel.commands.can_undo_trash()  # nothing left for Ctrl+Z to put back
 
 
 def test_restoring_part_of_a_trashing_updates_the_banner(panel: GalleryPanel, lib: Library) -> None:
-    _select(panel, 0, 1)
+    select_rows(panel, 0, 1)
     panel.gallery_actions.trash.trigger()
     assert "Moved 2 outputs" in panel.banner.text.text()
     _show_trash(panel)
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.restore.trigger()
     assert panel.banner.isVisibleTo(panel)
     assert panel.banner.text.text() == "Moved 1 output to the trash."
@@ -82,18 +70,18 @@ def test_restoring_part_of_a_trashing_updates_the_banner(panel: GalleryPanel, li
 
 
 def test_another_action_hides_the_undo_banner_but_dismissal_is_kept(panel: GalleryPanel) -> None:
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.trash.trigger()
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.star.trigger()
     assert not panel.banner.isVisibleTo(panel)
     assert panel.commands.can_undo_trash()  # Ctrl+Z still knows the last trashing
 
-    _select(panel, 0, 1)
+    select_rows(panel, 0, 1)
     panel.gallery_actions.trash.trigger()
     panel.banner.close_button.click()  # dismissed by the user …
     _show_trash(panel)
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.gallery_actions.restore.trigger()
     assert not panel.banner.isVisibleTo(panel)  # … stays dismissed
 
@@ -173,7 +161,7 @@ def test_parameter_names_stay_legible_after_a_live_dark_switch(
     restore_theme: QApplication, panel: GalleryPanel
 ) -> None:
     apply_theme(restore_theme, "light")
-    _select(panel, 0)
+    select_rows(panel, 0)
     panel.grid.setCurrentIndex(panel.model.index(0))
     light = _name_colour(panel, "Endpoint")
     apply_theme(restore_theme, "dark")

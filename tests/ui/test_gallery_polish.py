@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
@@ -135,20 +134,6 @@ def test_action_bar_fits_a_1024_window_in_both_views(qtbot: QtBot, lib: Library)
 
 
 # --- names in the detail pane after a live theme switch ----------------------------------------
-
-
-@pytest.fixture
-def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
-    """Tests share one QApplication: put its style and palette back as they were."""
-    style = qapp.style().name()
-    palette = QPalette(qapp.palette())
-    explicit = qapp.testAttribute(Qt.ApplicationAttribute.AA_SetPalette)
-    yield qapp
-    qapp.setProperty("studio_theme", None)
-    qapp.styleHints().unsetColorScheme()
-    if qapp.style().name() != style:
-        qapp.setStyle(style)
-    qapp.setPalette(palette if explicit else QPalette())
 
 
 def _name_colour(panel: GalleryPanel, name: str) -> QColor:

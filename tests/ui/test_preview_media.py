@@ -11,7 +11,6 @@ from PySide6.QtTest import QTest
 
 from studio.ui.preview.audio_view import AudioView
 from studio.ui.preview.transport import format_clock
-from studio.ui.preview.video_view import VideoView
 from studio.ui.preview.waveform import bar_heights
 from tests.conftest import wait_until
 from tests.fakes.preview_media import QT_MEDIA_NOISE, make_mp4, make_wav
@@ -22,22 +21,13 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
+    from studio.ui.preview.video_view import VideoView
+
 pytestmark = pytest.mark.qt_log_ignore(*QT_MEDIA_NOISE)
 # The nearest qt_log_ignore mark wins, so tests feeding broken files repeat the list.
 broken_media = pytest.mark.qt_log_ignore(*QT_MEDIA_NOISE, "Could not open media")
 
 EndOfMedia = QMediaPlayer.MediaStatus.EndOfMedia
-
-
-@pytest.fixture
-def video_view(qapp: QApplication) -> Iterator[VideoView]:
-    view = VideoView()
-    view.resize(360, 260)
-    view.show()
-    yield view
-    view.stop()
-    view.close()
-    view.deleteLater()
 
 
 @pytest.fixture

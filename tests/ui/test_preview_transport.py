@@ -13,16 +13,16 @@ from PySide6.QtWidgets import QApplication
 
 from studio.ui.preview.audio_view import AudioView
 from studio.ui.preview.transport import SeekSlider
-from studio.ui.preview.video_view import VideoView
 from studio.ui.theme import apply_theme, contrast_ratio
 from tests.conftest import wait_until
 from tests.fakes.preview_media import QT_MEDIA_NOISE, make_mp4, make_wav
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
+
+    from studio.ui.preview.video_view import VideoView
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_MEDIA_NOISE)
 
@@ -40,31 +40,6 @@ def slider(qtbot: QtBot) -> SeekSlider:
     widget.resize(400, 30)
     widget.show()
     return widget
-
-
-@pytest.fixture
-def video_view(qapp: QApplication) -> Iterator[VideoView]:
-    view = VideoView()
-    view.resize(400, 260)
-    view.show()
-    yield view
-    view.stop()
-    view.close()
-    view.deleteLater()
-
-
-@pytest.fixture
-def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
-    """Tests share one QApplication: put its style and palette back as they were."""
-    style = qapp.style().name()
-    palette = QPalette(qapp.palette())
-    explicit = qapp.testAttribute(Qt.ApplicationAttribute.AA_SetPalette)
-    yield qapp
-    qapp.setProperty("studio_theme", None)
-    qapp.styleHints().unsetColorScheme()
-    if qapp.style().name() != style:
-        qapp.setStyle(style)
-    qapp.setPalette(palette if explicit else QPalette())
 
 
 def _click_at(widget: SeekSlider, fraction: float) -> None:

@@ -31,25 +31,15 @@ from tests.conftest import wait_until
 from tests.ui.studio_harness import running_studio
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
 Role = QPalette.ColorRole
 
 
 @pytest.fixture(autouse=True)
-def restore_theme(qapp: QApplication) -> Iterator[QApplication]:
-    """Tests share one QApplication: put its style and palette back as they were."""
-    style = qapp.style().name()
-    palette = QPalette(qapp.palette())
-    explicit = qapp.testAttribute(Qt.ApplicationAttribute.AA_SetPalette)
-    yield qapp
-    qapp.setProperty("studio_theme", None)
-    qapp.styleHints().unsetColorScheme()
-    if qapp.style().name() != style:
-        qapp.setStyle(style)
-    qapp.setPalette(palette if explicit else QPalette())
+def _theme_restored(restore_theme: QApplication) -> QApplication:
+    """Every test here switches themes: the shared fixture puts the app back afterwards."""
+    return restore_theme
 
 
 def _light_palette(app: QApplication) -> QPalette:

@@ -12,8 +12,8 @@ import av
 import numpy as np
 from PIL import Image
 
-from studio.core import metadata
 from studio.core.library import Library
+from studio.core.media import build_request, embed_metadata
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -139,7 +139,7 @@ def fill_library(library: Library, media: list[Media], rows: int) -> list[int]:
 
 def embed_request(path: Path, endpoint: str, values: dict[str, object]) -> None:
     """Write a studio request into a PNG, as the app does for its outputs."""
-    metadata.embed_metadata(path, metadata.build_request(endpoint, values))
+    embed_metadata(path, build_request(endpoint, values))
 
 
 def build_library(folder: Path, rows: int, distinct: int) -> Library:

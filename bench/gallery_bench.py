@@ -146,7 +146,7 @@ async def bench_gallery(library: Library) -> Figures:
 async def cold_thumbnail_rate(library: Library) -> float:
     """Every distinct file through a fresh loader with an empty disk cache: made per second."""
     from studio.core.library import OutputFilter
-    from studio.core.thumbnails import thumbs_dir
+    from studio.core.media import thumbs_dir
     from studio.ui.gallery import ThumbnailLoader, thumb_key
 
     shutil.rmtree(thumbs_dir(), ignore_errors=True)

@@ -19,7 +19,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
-    from studio.core.tasks_models import Job
+    from studio.core.jobs import Job
     from studio.ui.controller import StudioController
     from studio.ui.main_window import MainWindow
 
@@ -137,7 +137,7 @@ async def shoot_dark(window: MainWindow, jobs: dict[str, Job]) -> None:
 
 async def tour() -> int:
     from studio.app import build_studio
-    from studio.core.settings import Settings, save_settings
+    from studio.core.session import Settings, save_settings
 
     save_settings(Settings(sim_speed=8.0, theme=os.environ.get("STUDIO_THEME", "system")))
     window, controller = build_studio()

@@ -17,17 +17,15 @@ from PySide6.QtWidgets import QApplication
 
 from studio import __version__
 from studio.core.library import Library
-from studio.core.logging_setup import configure_logging
-from studio.core.secrets import KeyStore
-from studio.core.settings import load_settings
+from studio.core.session import KeyStore, configure_logging, load_settings
 from studio.ui.compare import ComparePanel
 from studio.ui.controller import StudioController
 from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
-from studio.ui.queue_model import QueueViewModel
-from studio.ui.queue_view import QueueView
+from studio.ui.queue.view import QueueView
+from studio.ui.queue.view_model import QueueViewModel
 from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:

@@ -17,28 +17,31 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from studio.core import paths
 from studio.core.api import AuthError, MountseaError, parse_endpoint, parse_endpoint_detail
-from studio.core.backend import Backend, BackendKind
-from studio.core.catalog_cache import CatalogCache
-from studio.core.eta import DurationStats
-from studio.core.logging_setup import SECRET_MASK
+from studio.core.jobs import DurationStats, Job, JobStatus
 from studio.core.schema import FieldError
-from studio.core.services import CoreServices
-from studio.core.settings import Settings, save_settings
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.session import (
+    SECRET_MASK,
+    Backend,
+    BackendKind,
+    CatalogCache,
+    CoreServices,
+    Settings,
+    save_settings,
+)
 from studio.ui.background import BackgroundTasks
+from studio.ui.endpoint.request_dialog import RequestDialog
 from studio.ui.icons import app_icon
 from studio.ui.job_preview import preview_items
 from studio.ui.recall import RecallFlow
-from studio.ui.request_dialog import RequestDialog
 from studio.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from studio.core.api import Endpoint, EndpointDetail
+    from studio.core.jobs import JobRunner
     from studio.core.library import Library
-    from studio.core.secrets import KeyStore
-    from studio.core.tasks import TaskRunner
+    from studio.core.session import KeyStore
     from studio.ui.main_window import MainWindow
-    from studio.ui.queue_model import QueueViewModel
+    from studio.ui.queue.view_model import QueueViewModel
 
 log = logging.getLogger("studio.ui")
 
@@ -64,7 +67,7 @@ class StudioController(QObject):
         self.settings = settings
         self.key_store = key_store
         self.backend: Backend | None = None
-        self.runner: TaskRunner | None = None
+        self.runner: JobRunner | None = None
         self.services: CoreServices | None = None
         self._problem: str | None = None  # what the last probe found wrong, None when reachable
         self.cache: CatalogCache | None = None

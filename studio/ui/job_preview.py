@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from studio.core.text_outputs import is_text_media
+from studio.core.media import is_text_media
 from studio.ui.preview.item import PreviewItem
 
 if TYPE_CHECKING:
-    from studio.core.tasks_models import Job, SavedOutput
+    from studio.core.jobs import Job, SavedOutput
 
 _MEDIA_KINDS = {"image", "video", "audio"}
 

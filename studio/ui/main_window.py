@@ -28,17 +28,17 @@ from typing_extensions import override
 from studio import __version__
 from studio.core import paths
 from studio.ui.banner import Banner
-from studio.ui.endpoint_page import EndpointPage
+from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
-from studio.ui.marketplace import MarketplacePanel
+from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 
 if TYPE_CHECKING:
-    from studio.core.backend import BackendInfo
+    from studio.core.session import BackendInfo
     from studio.ui.compare import ComparePanel
     from studio.ui.gallery import GalleryPanel
     from studio.ui.preview import PreviewPane
-    from studio.ui.queue_view import QueueView
+    from studio.ui.queue.view import QueueView
 
 
 def window_state_store() -> QSettings:

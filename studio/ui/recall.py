@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
 
     from studio.core.api import EndpointDetail
-    from studio.core.tasks_models import Job
+    from studio.core.jobs import Job
     from studio.ui.background import BackgroundTasks
     from studio.ui.main_window import MainWindow
 

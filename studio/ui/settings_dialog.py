@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.settings import DEFAULT_BASE_URL, Settings
+from studio.core.session import DEFAULT_BASE_URL, Settings
 from studio.ui.theme import ERROR, follow_theme, pick
 
 _THEME_LABELS = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from studio.core.settings import THEMES
+from studio.core.session import THEMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable

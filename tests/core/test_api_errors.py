@@ -22,7 +22,7 @@ from studio.core.api import (
     UnexpectedStatusError,
     ValidationError,
 )
-from studio.core.api.error_bodies import error_from_response, field_messages, normalise_path
+from studio.core.api._error_bodies import error_from_response, field_messages, normalise_path
 from tests.fakes.transport import (
     TEST_API_KEY,
     FakeMountsea,

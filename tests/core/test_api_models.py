@@ -17,7 +17,7 @@ from studio.core.api import (
     parse_endpoint_detail,
     parse_task,
 )
-from studio.core.api.parsing import parse_timestamp
+from studio.core.api._parsing import parse_timestamp
 from tests.fakes.transport import EXAMPLE_TASK, endpoint_json, task_json
 
 

@@ -32,5 +32,5 @@ def test_core_imports_no_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert "studio.core.api.client" in report["imported"]
+    assert "studio.core.api._client" in report["imported"]
     assert report["qt"] == []

@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from studio.core.journal import source_facts_of
-from studio.core.library import JobStatus as RowStatus
-from studio.core.library import Library, sha256_file
-from studio.core.services import INTERRUPTED_SUBMIT_MESSAGE
+from studio.core.jobs import JobStatus
+from studio.core.library import Library
+from studio.core.media import sha256_file, source_facts_of
+from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE
 from tests.fakes.crash_worker import BACKEND, MARKER, SUMMARY
 from tests.fakes.simulator import running_simulator
 
@@ -129,7 +129,7 @@ def test_sigkill_mid_run_then_resume_settles_every_job_once(tmp_path: Path) -> N
         with Library.open(home / "data" / "library.sqlite3") as library:
             jobs = library.recent_jobs(100)
             assert len(jobs) == JOBS
-            assert {job.status for job in jobs} == {RowStatus.SUCCEEDED}
+            assert {job.status for job in jobs} == {JobStatus.SUCCEEDED}
             assert {job.backend for job in jobs} == {BACKEND}
             assert all(len(job.remote_ids) == 1 for job in jobs)
             assert len({job.remote_id for job in jobs}) == JOBS
@@ -155,10 +155,10 @@ def test_sigkill_between_post_answer_and_record_leaves_the_job_unknown(tmp_path:
             assert len(jobs) == JOBS
             lost_answer = jobs.pop(killed["prompt"])
             assert summary["unknown"] == [lost_answer.local_id]
-            assert lost_answer.status is RowStatus.UNKNOWN and lost_answer.remote_ids == ()
+            assert lost_answer.status is JobStatus.UNKNOWN and lost_answer.remote_ids == ()
             assert lost_answer.error == INTERRUPTED_SUBMIT_MESSAGE
             assert lost_answer.backend == BACKEND  # the durable "sending" mark was found
-            assert {job.status for job in jobs.values()} == {RowStatus.SUCCEEDED}
+            assert {job.status for job in jobs.values()} == {JobStatus.SUCCEEDED}
             # 19 tasks made by the app plus the one whose answer was lost: nothing re-sent.
             assert tasks_on_server(sim) == JOBS
             check_library_file(library, sim, home)

@@ -12,13 +12,17 @@ import pytest
 from PIL import Image
 from typing_extensions import override
 
-from studio.core.api.models import Endpoint, MediaKind, MediaRef
-from studio.core.journal import LibraryJournal, output_indexes
-from studio.core.library import JobRecord, Library, OutputRecord
-from studio.core.library import JobStatus as RowStatus
-from studio.core.services import CoreServices
-from studio.core.tasks import TaskRunner
-from studio.core.tasks_models import AMBIGUOUS_SUBMIT_MESSAGE, NOT_RECORDED_MESSAGE, Job, JobStatus
+from studio.core.api import Endpoint, MediaKind, MediaRef
+from studio.core.jobs import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    NOT_RECORDED_MESSAGE,
+    Job,
+    JobRunner,
+    JobStatus,
+)
+from studio.core.library import JobRecord, Library, LibraryJournal, OutputRecord
+from studio.core.library._journal import output_indexes
+from studio.core.session import CoreServices
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, instant_sleep
 
@@ -111,7 +115,7 @@ class WatchingJournal(LibraryJournal):
 def expected_row_status(job: Job) -> str:
     """What the library should say: a submit that got its answer is "queued" there."""
     if job.status is JobStatus.SUBMITTING and job.task_id is not None:
-        return RowStatus.QUEUED.value
+        return JobStatus.QUEUED.value
     return job.status.value
 
 
@@ -119,7 +123,7 @@ def expected_row_status(job: Job) -> str:
 async def test_every_transition_is_recorded_and_the_row_exists_before_the_post(
     library: Library, tmp_path: Path
 ) -> None:
-    rows_at_post: list[tuple[RowStatus, str | None]] = []
+    rows_at_post: list[tuple[JobStatus, str | None]] = []
 
     def on_run(_slug: str, input: dict[str, Any]) -> None:
         [record] = [r for r in library.recent_jobs() if r.input == input]
@@ -127,7 +131,7 @@ async def test_every_transition_is_recorded_and_the_row_exists_before_the_post(
 
     client = PngClient(on_run=on_run)
     journal = WatchingJournal(library)
-    runner = TaskRunner(client, outputs_dir=library.outputs_root, journal=journal)
+    runner = JobRunner(client, outputs_dir=library.outputs_root, journal=journal)
     try:
         job = runner.submit(ENDPOINT, {"prompt": "a red fox"})
         await wait_until(lambda: runner.jobs()[0].status.is_settled)
@@ -135,15 +139,15 @@ async def test_every_transition_is_recorded_and_the_row_exists_before_the_post(
         await runner.aclose()
 
     # The POST left only after the row said that, from now on, the task may exist.
-    assert rows_at_post == [(RowStatus.SUBMITTING, AMBIGUOUS_SUBMIT_MESSAGE)]
+    assert rows_at_post == [(JobStatus.SUBMITTING, AMBIGUOUS_SUBMIT_MESSAGE)]
     for seen_job, row in journal.seen:  # every change reached the library as it happened
         assert row.status.value == expected_row_status(seen_job)
         assert row.remote_id == seen_job.task_id
         sending = seen_job.submitted_at is not None and seen_job.task_id is None
         assert row.error == (AMBIGUOUS_SUBMIT_MESSAGE if sending else seen_job.error)
     statuses = [row.status for _, row in journal.seen]
-    assert statuses[0] is RowStatus.SUBMITTING and statuses[-1] is RowStatus.SUCCEEDED
-    assert {RowStatus.QUEUED, RowStatus.PROCESSING} <= set(statuses)
+    assert statuses[0] is JobStatus.SUBMITTING and statuses[-1] is JobStatus.SUCCEEDED
+    assert {JobStatus.QUEUED, JobStatus.PROCESSING} <= set(statuses)
 
     record = library.get_job(job.local_id)
     assert record is not None
@@ -164,7 +168,7 @@ async def test_a_failed_job_keeps_its_error_and_endpoint_facts(library: Library)
     journal.set_schema_fingerprint(ENDPOINT, "sha256:abc")
     pixel = Endpoint(ENDPOINT, "Pixel", "Acme", "pixel-2", "image", "text-to-image", (), "", {})
     journal.remember_endpoints([pixel])
-    runner = TaskRunner(client, outputs_dir=library.outputs_root, journal=journal)
+    runner = JobRunner(client, outputs_dir=library.outputs_root, journal=journal)
     try:
         job = runner.submit(ENDPOINT, {"prompt": "will fail"}, webhook_url="https://hook.example")
         await wait_until(lambda: runner.jobs()[0].status.is_settled)
@@ -172,7 +176,7 @@ async def test_a_failed_job_keeps_its_error_and_endpoint_facts(library: Library)
         await runner.aclose()
     record = library.get_job(job.local_id)
     assert record is not None
-    assert record.status is RowStatus.FAILED and record.error == "task failed (code 500)"
+    assert record.status is JobStatus.FAILED and record.error == "task failed (code 500)"
     assert (record.capability, record.model) == ("image", "pixel-2")
     assert record.schema_fingerprint == "sha256:abc"
     assert record.webhook_url == "https://hook.example"
@@ -189,7 +193,7 @@ async def test_a_send_the_journal_cannot_record_is_not_sent(library: Library) ->
             super().job_changed(job)
 
     client = FakeClient()
-    runner = TaskRunner(client, outputs_dir=library.outputs_root, journal=BrokenAtSend(library))
+    runner = JobRunner(client, outputs_dir=library.outputs_root, journal=BrokenAtSend(library))
     try:
         job = runner.submit(ENDPOINT, {"prompt": "x"})
         await wait_until(lambda: runner.jobs()[0].status.is_settled)
@@ -252,7 +256,7 @@ async def test_rows_carry_the_backend_and_only_the_sending_mark_is_forced_to_dis
     with SpyLibrary.open(tmp_path / "spy" / "library.sqlite3") as spy:
         spy.updates = []
         client = PngClient()
-        runner = TaskRunner(
+        runner = JobRunner(
             client, outputs_dir=spy.outputs_root, journal=LibraryJournal(spy, backend="demo")
         )
         try:
@@ -262,7 +266,7 @@ async def test_rows_carry_the_backend_and_only_the_sending_mark_is_forced_to_dis
             await runner.aclose()
         record = spy.get_job(job.local_id)
         assert record is not None and record.backend == "demo"
-        assert record.status is RowStatus.SUCCEEDED
+        assert record.status is JobStatus.SUCCEEDED
         durable = [error for error, forced in spy.updates if forced]
         assert durable == [AMBIGUOUS_SUBMIT_MESSAGE]  # once, for the send; the rest is cheap
         assert len(spy.updates) > 2
@@ -271,7 +275,7 @@ async def test_rows_carry_the_backend_and_only_the_sending_mark_is_forced_to_dis
 @pytest.mark.asyncio
 async def test_endpoint_facts_learned_later_reach_the_rows_made_before(library: Library) -> None:
     journal = LibraryJournal(library, backend="https://api.example")
-    runner = TaskRunner(FakeClient(), outputs_dir=library.outputs_root, journal=journal)
+    runner = JobRunner(FakeClient(), outputs_dir=library.outputs_root, journal=journal)
     pixel = Endpoint(ENDPOINT, "Pixel", "Acme", "pixel-2", "image", "text-to-image", (), "", {})
     other = replace(pixel, slug="acme/other/text-to-image", model="other-1")
     try:

@@ -12,13 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core import library_schema
-from studio.core.library import (
-    JobStatus,
-    Library,
-    LibraryError,
-    OutputKind,
-)
+from studio.core.jobs import JobStatus
+from studio.core.library import Library, LibraryError, OutputKind
+from studio.core.library import _migrations as library_schema
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core import library_schema
-from studio.core.library import JobStatus, Library, LibraryError, OutputFilter, OutputKind
+from studio.core.jobs import JobStatus
+from studio.core.library import Library, LibraryError, OutputFilter, OutputKind
+from studio.core.library import _migrations as library_schema
 from tests.core.test_library import StepClock
 
 if TYPE_CHECKING:

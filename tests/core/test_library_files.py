@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core import library_files
-from studio.core.library import Library, LibraryError, sha256_file
+from studio.core.library import Library, LibraryError
+from studio.core.library import _files as library_files
+from studio.core.media import sha256_file
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -17,7 +17,7 @@ from studio.core.library import (
     RecallMode,
     make_recall,
 )
-from studio.core.metadata import write_sidecar
+from studio.core.media import write_sidecar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -12,15 +12,16 @@ import av
 import pytest
 from PIL import Image, ImageDraw
 
-from studio.core import metadata
-from studio.core.metadata import (
-    AI_SOURCE_TYPE,
+from studio.core.media import (
+    MediaInfo,
     build_request,
     embed_metadata,
     probe,
     read_metadata,
     write_sidecar,
 )
+from studio.core.media import _metadata as metadata
+from studio.core.media._metadata import AI_SOURCE_TYPE
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -207,7 +208,7 @@ def test_atomic_rewrite_keeps_mode(tmp_path: Path) -> None:
 
 def test_probe_image(tmp_path: Path) -> None:
     info = probe(_save(tmp_path / "p.webp", quality=70))
-    assert info == metadata.MediaInfo("image/webp", 64, 48, None)
+    assert info == MediaInfo("image/webp", 64, 48, None)
     assert probe(_save(tmp_path / "p.png")).media_type == "image/png"
 
 
@@ -240,4 +241,4 @@ def test_probe_audio_and_unknown(tmp_path: Path) -> None:
     assert info.duration is not None and abs(info.duration - 0.5) < 0.05
     odd = tmp_path / "mystery.qqq"
     odd.write_bytes(b"\x01\x02\x03 nothing known")
-    assert probe(odd) == metadata.MediaInfo("application/octet-stream", None, None, None)
+    assert probe(odd) == MediaInfo("application/octet-stream", None, None, None)

@@ -11,16 +11,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from studio.core.api import MountseaClient
-from studio.core.library import JobStatus as RowStatus
-from studio.core.library import Library, sha256_file
-from studio.core.metadata import read_metadata, sidecar_path
-from studio.core.services import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
-from studio.core.tasks_models import (
-    AMBIGUOUS_SUBMIT_MESSAGE,
-    LOST_MESSAGE,
-    JobStateError,
-    JobStatus,
-)
+from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStateError, JobStatus
+from studio.core.media import read_metadata, sha256_file, sidecar_path
+from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
 from tests.conftest import wait_until
 from tests.core.test_journal import PngClient, library, open_services, png_bytes, settled
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient
@@ -28,6 +21,8 @@ from tests.fakes.simulator import running_simulator
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from studio.core.library import Library
 
 __all__ = ["library"]  # the fixture, shared with test_journal
 
@@ -72,7 +67,7 @@ async def test_reconcile_follows_a_job_still_running_remotely(library: Library) 
     task = await client.run(ENDPOINT, {"prompt": "p"})
     library.create_job("job-a", ENDPOINT, {"prompt": "p"})
     library.set_remote_id("job-a", task.task_id)
-    library.update_job("job-a", status=RowStatus.PROCESSING)
+    library.update_job("job-a", status=JobStatus.PROCESSING)
     async with open_services(client, library) as services:
         report = await services.reconcile()
         assert report.followed == ("job-a",) and not (report.sent or report.unknown)
@@ -80,7 +75,7 @@ async def test_reconcile_follows_a_job_still_running_remotely(library: Library) 
     assert done.status is JobStatus.SUCCEEDED and done.remote_ids == (task.task_id,)
     assert len(client.run_calls) == 1  # only the POST made above: nothing was sent again
     record = library.get_job("job-a")
-    assert record is not None and record.status is RowStatus.SUCCEEDED
+    assert record is not None and record.status is JobStatus.SUCCEEDED
     [output] = library.outputs_for_job("job-a")
     assert output.sha256 is not None and library.file_of(output) is not None
 
@@ -104,7 +99,7 @@ async def test_reconcile_sends_unsent_jobs_and_never_resends_interrupted_ones(
         assert [call[1]["prompt"] for call in client.run_calls] == ["waited for a slot"]
         for local_id in ("in-flight", "retry-in-flight"):
             record = library.get_job(local_id)
-            assert record is not None and record.status is RowStatus.UNKNOWN
+            assert record is not None and record.status is JobStatus.UNKNOWN
             assert record.error == INTERRUPTED_SUBMIT_MESSAGE
             shown = services.runner.get(local_id)
             assert shown is not None and shown.status is JobStatus.UNKNOWN  # in the queue
@@ -123,7 +118,7 @@ def _succeeded_job_with_three_outputs(library: Library) -> list[str]:
     task = {"task_id": "ms-9", "status": "succeeded", "output": {"images": images}}
     library.create_job("job-c", ENDPOINT, {"prompt": "three"})
     library.set_remote_id("job-c", "ms-9")
-    library.update_job("job-c", status=RowStatus.SUCCEEDED, task_json=task)
+    library.update_job("job-c", status=JobStatus.SUCCEEDED, task_json=task)
     for index, url in enumerate(urls):
         library.add_output("job-c", index, "image", url)
     return urls
@@ -160,7 +155,7 @@ async def test_reconcile_downloads_only_the_missing_outputs(library: Library) ->
 async def test_a_task_the_server_forgot_becomes_lost_not_done(library: Library) -> None:
     library.create_job("job-d", ENDPOINT, {"prompt": "gone"})
     library.set_remote_id("job-d", "ms-404")
-    library.update_job("job-d", status=RowStatus.QUEUED)
+    library.update_job("job-d", status=JobStatus.QUEUED)
     async with open_services(FakeClient(), library) as services:
         report = await services.reconcile()
         assert report.followed == ("job-d",)
@@ -168,7 +163,7 @@ async def test_a_task_the_server_forgot_becomes_lost_not_done(library: Library) 
     assert done.status is JobStatus.LOST
     record = library.get_job("job-d")
     assert record is not None
-    assert (record.status, record.error) == (RowStatus.LOST, LOST_MESSAGE)
+    assert (record.status, record.error) == (JobStatus.LOST, LOST_MESSAGE)
 
 
 @pytest.mark.asyncio
@@ -256,7 +251,7 @@ async def _running_job(library: Library, client: PngClient, local_id: str, backe
     task = await client.run(ENDPOINT, {"prompt": local_id})
     library.create_job(local_id, ENDPOINT, {"prompt": local_id}, backend=backend)
     library.set_remote_id(local_id, task.task_id)
-    library.update_job(local_id, status=RowStatus.PROCESSING)
+    library.update_job(local_id, status=JobStatus.PROCESSING)
     return task.task_id
 
 
@@ -290,7 +285,7 @@ async def test_reconcile_follows_only_the_current_backends_jobs(library: Library
         await wait_until(services.is_settled)
     for local_id in ("demo-job", "api-job", "api-unsent"):
         record = library.get_job(local_id)
-        assert record is not None and record.status is RowStatus.SUCCEEDED, local_id
+        assert record is not None and record.status is JobStatus.SUCCEEDED, local_id
     assert [call[1]["prompt"] for call in api.run_calls] == ["api-job", "waits for the API"]
 
 
@@ -305,7 +300,7 @@ async def test_legacy_unfinished_jobs_go_to_the_first_backend_that_starts(
         await wait_until(services.is_settled)
     record = library.get_job("legacy")
     assert record is not None
-    assert (record.backend, record.status) == (DEMO, RowStatus.SUCCEEDED)
+    assert (record.backend, record.status) == (DEMO, JobStatus.SUCCEEDED)
 
 
 @pytest.mark.asyncio
@@ -314,7 +309,7 @@ async def test_retry_sends_another_backends_job_here_but_not_while_it_runs(
 ) -> None:
     library.create_job("api-failed", ENDPOINT, {"prompt": "again"}, backend=API)
     library.set_remote_id("api-failed", "ms-api")
-    library.update_job("api-failed", status=RowStatus.FAILED)
+    library.update_job("api-failed", status=JobStatus.FAILED)
     await _running_job(library, PngClient(), "api-running", API)
     client = PngClient()
     async with open_services(client, library, backend=DEMO) as services:
@@ -329,4 +324,4 @@ async def test_retry_sends_another_backends_job_here_but_not_while_it_runs(
     assert record.backend == DEMO and record.remote_ids == ("ms-api", "ms-1")
     running = library.get_job("api-running")
     assert running is not None and running.backend == API
-    assert running.status is RowStatus.PROCESSING
+    assert running.status is JobStatus.PROCESSING

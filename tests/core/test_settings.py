@@ -7,11 +7,16 @@ import logging
 import stat
 from typing import TYPE_CHECKING
 
-from studio.core.catalog_cache import CatalogCache
-from studio.core.logging_setup import SECRET_MASK, configure_logging
-from studio.core.request_snippets import curl_snippet, python_snippet, run_body
-from studio.core.secrets import KeyStore
-from studio.core.settings import Settings, load_settings, save_settings
+from studio.core.api import curl_snippet, python_snippet, run_body
+from studio.core.session import (
+    SECRET_MASK,
+    CatalogCache,
+    KeyStore,
+    Settings,
+    configure_logging,
+    load_settings,
+    save_settings,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path

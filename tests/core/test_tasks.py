@@ -1,4 +1,4 @@
-"""TaskRunner: submit → follow → download, concurrency, errors on submit and while following."""
+"""JobRunner: submit → follow → download, concurrency, errors on submit and while following."""
 
 from __future__ import annotations
 
@@ -9,22 +9,23 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typing_extensions import override
 
-from studio.core.api.errors import (
+from studio.core.api import (
     FieldMessage,
+    MediaKind,
+    MediaRef,
     NetworkError,
     NotFoundError,
     PaymentRequiredError,
     ValidationError,
 )
-from studio.core.api.models import MediaKind, MediaRef
-from studio.core.eta import DurationStats
-from studio.core.tasks import (
+from studio.core.jobs import (
     AMBIGUOUS_SUBMIT_MESSAGE,
     CONNECTION_WARNING,
+    DurationStats,
     Job,
+    JobRunner,
     JobStatus,
     TaskClient,
-    TaskRunner,
 )
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, RecordingJournal, open_runner
@@ -40,12 +41,12 @@ def _real_client_fits_protocol(client: MountseaClient) -> TaskClient:
     return client  # mypy checks that the real client satisfies the runner's protocol
 
 
-async def settle(runner: TaskRunner, job: Job) -> Job:
+async def settle(runner: JobRunner, job: Job) -> Job:
     await wait_until(lambda: _current(runner, job).status.is_settled)
     return _current(runner, job)
 
 
-def _current(runner: TaskRunner, job: Job) -> Job:
+def _current(runner: JobRunner, job: Job) -> Job:
     found = runner.get(job.local_id)
     assert found is not None
     return found

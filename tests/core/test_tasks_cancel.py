@@ -1,4 +1,4 @@
-"""TaskRunner: cancel (one, all, during the POST, after the end), retry, remove and resume."""
+"""JobRunner: cancel (one, all, during the POST, after the end), retry, remove and resume."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core.api.errors import AuthError
-from studio.core.api.models import TaskStatus
-from studio.core.tasks import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStateError, JobStatus
+from studio.core.api import AuthError, TaskStatus
+from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStateError, JobStatus
 from tests.conftest import wait_until
 from tests.core.test_tasks import _current, settle
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, RecordingJournal, open_runner
@@ -19,10 +18,10 @@ from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, RecordingJournal, 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from studio.core.tasks import TaskRunner
+    from studio.core.jobs import JobRunner
 
 
-async def until_status(runner: TaskRunner, job: Job, status: JobStatus) -> Job:
+async def until_status(runner: JobRunner, job: Job, status: JobStatus) -> Job:
     await wait_until(lambda: _current(runner, job).status is status)
     return _current(runner, job)
 

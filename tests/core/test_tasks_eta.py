@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core.api.models import MediaKind, MediaRef
-from studio.core.eta import STATS_FILE_NAME, DurationStats, format_duration, format_eta
-from studio.core.library_files import sanitize_extension
-from studio.core.tasks_files import extension_for, output_path
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.api import MediaKind, MediaRef
+from studio.core.jobs import DurationStats, Job, JobStatus, format_duration, format_eta, output_path
+from studio.core.jobs._eta import STATS_FILE_NAME
+from studio.core.jobs._files import extension_for
+from studio.core.media._files import sanitize_extension
 from tests.core.test_tasks_fakes import ENDPOINT
 
 if TYPE_CHECKING:

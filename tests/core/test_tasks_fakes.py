@@ -8,15 +8,23 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from studio.core.api.errors import ConflictError, DownloadError, NotFoundError
-from studio.core.api.models import MediaKind, MediaRef, Task, TaskError, TaskStatus
-from studio.core.tasks import TaskRunner
+from studio.core.api import (
+    ConflictError,
+    DownloadError,
+    MediaKind,
+    MediaRef,
+    NotFoundError,
+    Task,
+    TaskError,
+    TaskStatus,
+)
+from studio.core.jobs import JobRunner
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
     from pathlib import Path
 
-    from studio.core.tasks_models import Job
+    from studio.core.jobs import Job
 
 ENDPOINT = "acme/pixel/text-to-image"
 
@@ -194,9 +202,9 @@ async def instant_sleep(_seconds: float) -> None:
 @asynccontextmanager
 async def open_runner(
     client: FakeClient, tmp_path: Path, **options: Any
-) -> AsyncIterator[TaskRunner]:
+) -> AsyncIterator[JobRunner]:
     """A runner with instant reconnect sleeps, closed even when the test fails."""
-    runner = TaskRunner(client, outputs_dir=tmp_path / "outputs", sleep=instant_sleep, **options)
+    runner = JobRunner(client, outputs_dir=tmp_path / "outputs", sleep=instant_sleep, **options)
     try:
         yield runner
     finally:

@@ -10,15 +10,16 @@ import httpx
 import pytest
 from typing_extensions import override
 
-from studio.core.api import MountseaClient, RetryPolicy
-from studio.core.api.errors import (
+from studio.core.api import (
+    MountseaClient,
     MountseaError,
     NetworkError,
     RateLimitedError,
+    RetryPolicy,
     ServerError,
 )
-from studio.core.tasks import CONNECTION_WARNING, JobStatus, TaskRunner
-from studio.core.tasks_problems import ProblemWatch, problem_warning
+from studio.core.jobs import CONNECTION_WARNING, JobRunner, JobStatus
+from studio.core.jobs._problems import ProblemWatch, problem_warning
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, RecordingJournal, open_runner
 from tests.fakes.simulator import IMAGE_SLUG, running_simulator
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
     from pathlib import Path
 
-    from studio.core.api.models import Task
-    from studio.core.tasks_models import Job
+    from studio.core.api import Task
+    from studio.core.jobs import Job
     from tests.fakes.simulator import SimProcess
 
 START = datetime(2026, 5, 18, 9, 0, tzinfo=UTC)
@@ -185,7 +186,7 @@ async def test_simulator_503s_warn_then_the_job_still_succeeds(tmp_path: Path) -
     journal = RecordingJournal()
     with running_simulator(speed=50.0) as sim:
         async with MountseaClient(sim.base_url, sim.api_key, retry=retry) as api:
-            runner = TaskRunner(
+            runner = JobRunner(
                 FaultsAfterSubmit(api, sim, "5xx*20"),
                 outputs_dir=tmp_path / "outputs",
                 journal=journal,

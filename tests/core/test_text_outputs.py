@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING
 import pytest
 from typing_extensions import override
 
-from studio.core.api.models import MediaKind, MediaRef, TaskStatus
-from studio.core.library import JobStatus as RowStatus
-from studio.core.library import Library, OutputFilter, OutputKind, OutputRecord, sha256_file
-from studio.core.metadata import sidecar_path
-from studio.core.tasks_models import JobStatus
-from studio.core.text_outputs import (
+from studio.core.api import MediaKind, MediaRef, TaskStatus
+from studio.core.jobs import JobStatus
+from studio.core.library import Library, OutputFilter, OutputKind, OutputRecord
+from studio.core.media import (
     TEXT_MEDIA_TYPE,
     is_text_media,
     plain_text,
     read_plain_text,
+    sha256_file,
+    sidecar_path,
     text_result,
 )
 from tests.core.test_journal import library, open_services, settled
@@ -116,7 +116,7 @@ def _succeeded_without_file(library: Library, local_id: str) -> None:
     task = {"task_id": "ms-9", "endpoint": WHISPER, "status": "succeeded", "output": TRANSCRIPT}
     library.create_job(local_id, WHISPER, AUDIO)
     library.set_remote_id(local_id, "ms-9")
-    library.update_job(local_id, status=RowStatus.SUCCEEDED, task_json=task)
+    library.update_job(local_id, status=JobStatus.SUCCEEDED, task_json=task)
     library.add_output(local_id, 0, OutputKind.TEXT)
 
 
@@ -145,7 +145,7 @@ async def test_success_reported_again_after_a_crash_reuses_the_waiting_row(
     task = await client.run(WHISPER, AUDIO)
     library.create_job("job-r", WHISPER, AUDIO)
     library.set_remote_id("job-r", task.task_id)
-    library.update_job("job-r", status=RowStatus.PROCESSING)
+    library.update_job("job-r", status=JobStatus.PROCESSING)
     library.add_output("job-r", 0, OutputKind.TEXT)  # written just before the crash
     async with open_services(client, library) as services:
         assert (await services.reconcile()).followed == ("job-r",)

@@ -8,15 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from studio.core import thumbnails
-from studio.core.thumbnails import (
-    MediaKind,
-    ThumbnailError,
-    make_thumbnail,
-    text_tile,
-    waveform_tile,
-    wrap_text,
-)
+from studio.core.media import ThumbnailError, make_thumbnail, waveform_tile
+from studio.core.media import _thumbnails as thumbnails
+from studio.core.media._thumbnails import MediaKind, text_tile, wrap_text
 from tests.fakes.preview_media import make_mp4, make_png, make_wav
 
 if TYPE_CHECKING:

@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from studio.core.api import MountseaClient, NetworkError
-from studio.core.api.retry import RetryPolicy
-from studio.core.tasks_models import JobStatus
+from studio.core.api import MountseaClient, NetworkError, RetryPolicy
+from studio.core.jobs import JobStatus
 from tests.core.test_tasks import settle
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, open_runner
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core.waveform import WaveformError, compute_peaks
+from studio.core.media import WaveformError, compute_peaks
 from tests.fakes.preview_media import make_mp3, make_mp4, make_wav
 
 if TYPE_CHECKING:

@@ -24,15 +24,15 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from studio.core.api import MountseaClient
+from studio.core.jobs import JobStatus
 from studio.core.library import Library
-from studio.core.services import CoreServices
-from studio.core.tasks_models import JobStatus
+from studio.core.session import CoreServices
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
     from pathlib import Path
 
-    from studio.core.api.models import Task
+    from studio.core.api import Task
 
 MARKER = "CRASH-POINT"
 SUMMARY = "SUMMARY"

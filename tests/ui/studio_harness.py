@@ -6,14 +6,13 @@ from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from studio.app import build_studio
-from studio.core.secrets import KeyStore
-from studio.core.settings import Settings, save_settings
+from studio.core.session import KeyStore, Settings, save_settings
 from tests.conftest import wait_until
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
-    from studio.core.tasks_models import Job
+    from studio.core.jobs import Job
     from studio.ui.controller import StudioController
     from studio.ui.main_window import MainWindow
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtMultimedia import QMediaPlayer
 
 from studio.core.api import Endpoint, EndpointDetail, MediaKind, MediaRef, parse_endpoint_detail
+from studio.core.jobs import Job, JobStatus, SavedOutput
 from studio.core.library import Recall, RecallMode
 from studio.core.schema import FormSpec
-from studio.core.tasks_models import Job, JobStatus, SavedOutput
 from studio.ui.compare import ComparePanel
 from studio.ui.compare.picker import TOO_MANY, from_text
 from tests.conftest import wait_until

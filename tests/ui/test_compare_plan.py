@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from studio.ui.compare.plan import SharedValues, plan_input
+from studio.core.compare import SharedValues, plan_input
 
 
 def schema(slug: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studio.core.tasks_models import JobStatus
+from studio.core.jobs import JobStatus
 from studio.ui.compare import ComparePanel
 from tests.conftest import wait_until
 from tests.ui.studio_harness import running_studio

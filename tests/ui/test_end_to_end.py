@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtMultimedia import QMediaPlayer
 
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.jobs import Job, JobStatus
 from tests.conftest import wait_until
 from tests.ui.studio_harness import (
     generate_and_wait,

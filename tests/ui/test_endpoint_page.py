@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from studio.core.api import EndpointDetail, parse_endpoint_detail
-from studio.ui.endpoint_page import EndpointPage
-from studio.ui.request_dialog import RequestDialog
+from studio.ui.endpoint.page import EndpointPage
+from studio.ui.endpoint.request_dialog import RequestDialog
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from studio.core.settings import Settings
-from studio.core.tasks_models import JobStatus
-from studio.ui.queue_model import QueueRole
+from studio.core.jobs import JobStatus
+from studio.core.session import Settings
+from studio.ui.queue.model import QueueRole
 from studio.ui.settings_dialog import SettingsDialog
 from tests.conftest import wait_until
 from tests.fakes.simulator import running_simulator

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
 from bench.fill import build_library, prompt_for
-from studio.core import thumbnails
 from studio.core.library import GalleryItem, Library, OutputFilter
+from studio.core.media import _thumbnails as thumbnails
 from studio.ui.gallery import GalleryModel, GalleryRole, ThumbnailLoader, thumb_key
 from tests.conftest import wait_until
 

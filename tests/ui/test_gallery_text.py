@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from bench.fill import make_png
-from studio.core.api.models import TaskStatus
+from studio.core.api import TaskStatus
+from studio.core.jobs import Job, JobStatus, SavedOutput, text_saved_output
 from studio.core.library import Library
-from studio.core.tasks_models import Job, JobStatus, SavedOutput
-from studio.core.text_outputs import text_saved_output, write_text_output
+from studio.core.media import write_text_output
 from studio.ui.gallery import GalleryPanel, GalleryRole, thumb_key
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.job_preview import preview_items

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from studio.core.settings import Settings
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.jobs import Job, JobStatus
+from studio.core.session import Settings
 
 if TYPE_CHECKING:
     from studio.ui.controller import StudioController

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from studio.core.api import MediaKind, MediaRef
-from studio.core.tasks_models import Job, JobStatus, SavedOutput
+from studio.core.jobs import Job, JobStatus, SavedOutput
 from studio.ui.forms import SchemaForm
 from studio.ui.forms.media_field import MediaField
-from studio.ui.queue_model import QueueModel
+from studio.ui.queue.model import QueueModel
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot

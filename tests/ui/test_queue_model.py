@@ -10,10 +10,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from studio.core.api.models import MediaKind, MediaRef, TaskStatus
-from studio.core.tasks import AMBIGUOUS_SUBMIT_MESSAGE, CONNECTION_WARNING
-from studio.core.tasks_models import Job, JobStatus, SavedOutput
-from studio.ui.queue_model import JobRole, QueueModel, QueueRole, QueueViewModel
+from studio.core.api import MediaKind, MediaRef, TaskStatus
+from studio.core.jobs import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    CONNECTION_WARNING,
+    Job,
+    JobStatus,
+    SavedOutput,
+)
+from studio.ui.queue import JobRole, QueueModel, QueueRole, QueueViewModel
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, make_task, open_runner
 

@@ -11,9 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 from typing_extensions import override
 
-from studio.core.tasks_models import Job, JobStatus, utc_now
-from studio.ui.queue_model import QueueViewModel
-from studio.ui.queue_view import QueueView, RawJsonDialog
+from studio.core.jobs import Job, JobStatus, utc_now
+from studio.ui.queue.view import QueueView, RawJsonDialog
+from studio.ui.queue.view_model import QueueViewModel
 from tests.ui.test_queue_model import job_of_each_status
 
 if TYPE_CHECKING:

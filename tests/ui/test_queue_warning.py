@@ -9,9 +9,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
-from studio.core.tasks_models import Job, JobStatus
-from studio.ui.queue_delegate import MIN_TEXT_CONTRAST, QueueDelegate, warning_colour
-from studio.ui.queue_model import QueueModel, QueueRole
+from studio.core.jobs import Job, JobStatus
+from studio.ui.queue.delegate import MIN_TEXT_CONTRAST, QueueDelegate, warning_colour
+from studio.ui.queue.model import QueueModel, QueueRole
 from studio.ui.theme import contrast_ratio
 from tests.ui.test_queue_model import START, job_of_each_status
 

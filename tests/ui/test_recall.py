@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from studio.core import metadata
+from studio.core.jobs import Job
 from studio.core.library import Recall, RecallMode
-from studio.core.tasks_models import Job
+from studio.core.media import build_request, embed_metadata
 from tests.conftest import wait_until
 from tests.ui.studio_harness import open_endpoint, running_studio
 
@@ -70,10 +70,10 @@ async def test_use_all_keeps_the_seed_and_use_prompt_keeps_my_settings() -> None
 async def test_dropping_a_studio_file_recalls_its_parameters(tmp_path: Path) -> None:
     picture = tmp_path / "made-here.png"
     Image.new("RGB", (32, 18), "teal").save(picture)
-    request = metadata.build_request(
+    request = build_request(
         VEO, {"prompt": "dropped prompt", "seed": 5}, task_id="ms-1", model="veo-3.1"
     )
-    metadata.embed_metadata(picture, request)
+    embed_metadata(picture, request)
     plain = tmp_path / "plain.png"
     Image.new("RGB", (8, 8)).save(plain)
     async with running_studio() as (window, _controller):

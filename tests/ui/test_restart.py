@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from studio.core.jobs import JobStatus
 from studio.core.library import OutputFilter
-from studio.core.settings import Settings
-from studio.core.tasks_models import JobStatus
+from studio.core.session import Settings
 from tests.conftest import wait_until
 from tests.ui.studio_harness import open_endpoint, running_studio
 

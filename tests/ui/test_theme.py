@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
 
-from studio.core.settings import Settings, load_settings
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.jobs import Job, JobStatus
+from studio.core.session import Settings, load_settings
 from studio.ui.banner import Banner, banner_style
 from studio.ui.icons import capability_icon
-from studio.ui.queue_delegate import status_colour
+from studio.ui.queue.delegate import status_colour
 from studio.ui.settings_dialog import SettingsDialog
 from studio.ui.theme import (
     ERROR,

@@ -1,7 +1,7 @@
 """The Qt-free Mountsea `/ms/v1` client: MountseaClient, its typed models and its error tree."""
 
-from studio.core.api.client import MountseaClient
-from studio.core.api.errors import (
+from studio.core.api._client import MountseaClient
+from studio.core.api._errors import (
     AuthError,
     ConflictError,
     DownloadError,
@@ -19,7 +19,7 @@ from studio.core.api.errors import (
     UnexpectedStatusError,
     ValidationError,
 )
-from studio.core.api.models import (
+from studio.core.api._models import (
     Endpoint,
     EndpointDetail,
     MediaKind,
@@ -32,7 +32,8 @@ from studio.core.api.models import (
     parse_media,
     parse_task,
 )
-from studio.core.api.retry import NO_RETRY, RetryPolicy, parse_retry_after
+from studio.core.api._retry import NO_RETRY, RetryPolicy, parse_retry_after
+from studio.core.api._snippets import body_json, curl_snippet, python_snippet, run_body
 
 __all__ = [
     "NO_RETRY",
@@ -61,9 +62,13 @@ __all__ = [
     "TaskStatus",
     "UnexpectedStatusError",
     "ValidationError",
+    "body_json",
+    "curl_snippet",
     "parse_endpoint",
     "parse_endpoint_detail",
     "parse_media",
     "parse_retry_after",
     "parse_task",
+    "python_snippet",
+    "run_body",
 ]

@@ -1,7 +1,7 @@
 """Input schema → form spec (field kinds, order, groups, defaults) and validation by dotted path."""
 
-from studio.core.schema.form_spec import FormSpec
-from studio.core.schema.model import (
+from studio.core.schema._form_spec import FormSpec
+from studio.core.schema._model import (
     FieldError,
     FieldGroup,
     FieldKind,
@@ -10,9 +10,10 @@ from studio.core.schema.model import (
     NumberBounds,
     TextRules,
 )
-from studio.core.schema.values import (
+from studio.core.schema._values import (
     MISSING,
     carry_over,
+    clamp_number,
     coerce,
     compact,
     field_default,
@@ -32,6 +33,7 @@ __all__ = [
     "NumberBounds",
     "TextRules",
     "carry_over",
+    "clamp_number",
     "coerce",
     "compact",
     "field_default",

@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.core.eta import format_duration
-from studio.core.tasks_models import Job, JobStatus
+from studio.core.jobs import Job, JobStatus, format_duration
 from studio.ui.compare.elided_label import ElidedLabel
 from studio.ui.compare.fitted_image import FittedImage
 from studio.ui.job_preview import preview_items
 from studio.ui.preview import PreviewItem, PreviewKind, PreviewPane
-from studio.ui.queue_model import status_label
+from studio.ui.queue.model import status_label
 from studio.ui.theme import ERROR, WARNING, follow_theme, pick
 
 if TYPE_CHECKING:

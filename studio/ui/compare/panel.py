@@ -11,12 +11,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 from typing_extensions import override
 
+from studio.core.compare import MAX_MODELS, MIN_MODELS, SharedValues, plan_input
+from studio.core.jobs import utc_now
 from studio.core.library import make_recall
-from studio.core.tasks_models import utc_now
 from studio.ui.background import BackgroundTasks
 from studio.ui.compare.column import CompareColumn
 from studio.ui.compare.picker import ComparePicker
-from studio.ui.compare.plan import MAX_MODELS, MIN_MODELS, SharedValues, plan_input
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Mapping
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
     from studio.core.api import Endpoint, EndpointDetail
-    from studio.core.tasks_models import Job
+    from studio.core.jobs import Job
 
 log = logging.getLogger("studio.ui")
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from studio.ui.compare.plan import MAX_MODELS, MIN_MODELS, SharedValues
+from studio.core.compare import MAX_MODELS, MIN_MODELS, SharedValues
 from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:

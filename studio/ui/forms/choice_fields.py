@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QStackedWidget, QWidget
 from typing_extensions import override
 
-from studio.core.schema import FieldKind, FieldSpec, fits
-from studio.core.schema.values import clamp_number
+from studio.core.schema import FieldKind, FieldSpec, clamp_number, fits
 from studio.ui.forms.base import FieldWidget
 from studio.ui.forms.enum_combo import CUSTOM_INDEX, EnumCombo
 from studio.ui.forms.object_field import ObjectField

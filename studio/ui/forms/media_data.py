@@ -18,8 +18,7 @@ from urllib.parse import unquote, urlparse
 import av
 from PIL import Image, ImageOps
 
-from studio.core.thumbnails import make_thumbnail, waveform_tile
-from studio.core.waveform import compute_peaks
+from studio.core.media import compute_peaks, make_thumbnail, waveform_tile
 
 LARGE_FILE_BYTES = 8 * 1024 * 1024
 THUMB_PIXELS = 96  # twice the shown size, for HiDPI screens

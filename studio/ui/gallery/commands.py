@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from studio.core import metadata
 from studio.core.library import (
     ExportResult,
     GalleryItem,
@@ -19,6 +18,7 @@ from studio.core.library import (
     TrashToken,
     make_recall,
 )
+from studio.core.media import read_metadata
 from studio.ui.background import BackgroundTasks
 
 if TYPE_CHECKING:
@@ -215,7 +215,7 @@ class GalleryCommands(QObject):
     async def recall_from_file(self, path: Path) -> bool:
         """Read a file's stored request off the GUI thread; emit it as "Use all"."""
         try:
-            request = await asyncio.to_thread(metadata.read_metadata, path)
+            request = await asyncio.to_thread(read_metadata, path)
         except OSError as error:
             self._show_error(f"Could not read {path.name}: {error}")
             return False

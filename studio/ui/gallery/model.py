@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from studio.core.library import GalleryItem, Library, OutputFilter
-from studio.core.thumbnails import THUMB_SIZE
+from studio.core.media import THUMB_SIZE
 from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.gallery.thumbs import thumb_key

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage, QPixmap
 
-from studio.core.thumbnails import THUMB_SIZE, ThumbnailError, make_thumbnail
+from studio.core.media import THUMB_SIZE, ThumbnailError, make_thumbnail
 
 log = logging.getLogger("studio.ui")
 

@@ -14,7 +14,7 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
-from studio.core.waveform import WaveformError, WaveformPeaks, compute_peaks
+from studio.core.media import WaveformError, WaveformPeaks, compute_peaks
 from studio.ui.preview.text_format import human_size
 from studio.ui.preview.transport import MediaTransport
 from studio.ui.preview.waveform import WaveformWidget

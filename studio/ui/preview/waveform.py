@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QMouseEvent, QPaintEvent
 
-    from studio.core.waveform import WaveformPeaks
+    from studio.core.media import WaveformPeaks
 
 BAR_WIDTH = 2
 BAR_GAP = 1

@@ -1,0 +1,215 @@
+"""MountseaClient: one async method per /ms/v1 operation, plus follow() and download()."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import quote
+
+import httpx
+from typing_extensions import override
+
+from studio.core.api._download import download_file
+from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
+from studio.core.api._follow import ProblemCallback, follow_task
+from studio.core.api._models import (
+    Endpoint,
+    EndpointDetail,
+    Task,
+    TaskStatus,
+    parse_endpoint,
+    parse_endpoint_detail,
+    parse_task,
+)
+from studio.core.api._retry import RetryPolicy
+from studio.core.api._sender import ApiSender
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Awaitable, Callable
+    from pathlib import Path
+    from types import TracebackType
+
+_log = logging.getLogger("studio.api")
+_LIST_KEYS = ("data", "endpoints", "items")
+_DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class MountseaClient:
+    """Async client of the Mountsea `/ms/v1` API; use as `async with MountseaClient(...)`.
+
+    Pass `http` to share a connection pool (tests pass one with a MockTransport); the client closes
+    only an http client it created itself.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        http: httpx.AsyncClient | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
+        self._owns_http = http is None
+        client = http or httpx.AsyncClient(timeout=_DEFAULT_TIMEOUT, follow_redirects=True)
+        self._sender = ApiSender(client, base_url, api_key.strip(), retry or RetryPolicy())
+
+    @override
+    def __repr__(self) -> str:
+        return f"MountseaClient(base_url={self.base_url!r}, api_key='***')"
+
+    @property
+    def base_url(self) -> str:
+        """The API base URL without a trailing slash, e.g. "https://api.mountsea.ai"."""
+        return self._sender.base_url
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the http client if this object created it."""
+        if self._owns_http:
+            await self._sender.http.aclose()
+
+    async def list_endpoints(
+        self, capability: str | None = None, tag: str | None = None
+    ) -> list[Endpoint]:
+        """GET /ms/v1/endpoints; accepts a bare array or {data|endpoints|items: [...]}."""
+        params = {k: v for k, v in (("capability", capability), ("tag", tag)) if v is not None}
+        data = await self._sender.request_json("GET", "/ms/v1/endpoints", params=params or None)
+        endpoints: list[Endpoint] = []
+        for item in _endpoint_items(data):
+            try:
+                endpoints.append(parse_endpoint(item))
+            except ProtocolError:
+                _log.warning("Skipping an endpoint without a slug in the list")
+        return endpoints
+
+    async def get_endpoint(self, slug: str) -> EndpointDetail:
+        """GET /ms/v1/endpoints/{slug}; the slug's "/" are sent raw."""
+        data = await self._sender.request_json("GET", f"/ms/v1/endpoints/{_slug_path(slug)}")
+        return parse_endpoint_detail(_unwrap(data, "slug"))
+
+    async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
+        """POST /ms/v1/run/{slug}: submit a task; never re-sent once it may have reached the server.
+
+        Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET.
+        """
+        body: dict[str, Any] = {"input": input}
+        if webhook_url is not None:
+            body["webhook_url"] = webhook_url
+        path = f"/ms/v1/run/{_slug_path(slug)}"
+        data = _unwrap(await self._sender.request_json("POST", path, json=body), "task_id")
+        if isinstance(data, dict) and "task_id" in data and "status" not in data:
+            return await self._confirm_submitted(data)
+        return parse_task(data)
+
+    async def _confirm_submitted(self, partial: dict[str, Any]) -> Task:
+        """A bare {"task_id"} answer: fetch the full task, or keep the id if that fails."""
+        task = parse_task(partial)
+        try:
+            return await self.get_task(task.task_id)
+        except MountseaError as error:
+            # The task exists and may be billed: losing its id would be worse than a thin Task.
+            _log.warning("Task %s was submitted but could not be fetched: %s", task.task_id, error)
+            return task
+
+    async def get_task(self, task_id: str) -> Task:
+        """GET /ms/v1/tasks/{task_id}."""
+        data = await self._sender.request_json("GET", f"/ms/v1/tasks/{_id_path(task_id)}")
+        return parse_task(_unwrap(data, "task_id"))
+
+    async def cancel_task(self, task_id: str) -> Task:
+        """DELETE /ms/v1/tasks/{task_id}.
+
+        A 409 for a task that is already canceled returns that task: a retried DELETE whose
+        first attempt did reach the server must not look like a failure.
+        """
+        try:
+            data = await self._sender.request_json("DELETE", f"/ms/v1/tasks/{_id_path(task_id)}")
+        except ConflictError:
+            task = await self.get_task(task_id)
+            if task.status is TaskStatus.CANCELED:
+                return task
+            raise
+        return parse_task(_unwrap(data, "task_id"))
+
+    def follow(
+        self,
+        task_id: str,
+        *,
+        initial_interval: float = 1.0,
+        factor: float = 1.5,
+        max_interval: float = 15.0,
+        deadline: float = 3600.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        on_problem: ProblemCallback | None = None,
+    ) -> AsyncIterator[Task]:
+        """Poll until terminal, yielding the Task whenever it changed (see follow.follow_task).
+
+        `on_problem` hears of every poll that failed for now (network, 429, 5xx) and gets None
+        when a poll succeeds again; following goes on either way.
+        """
+        return follow_task(
+            self.get_task,
+            task_id,
+            initial_interval=initial_interval,
+            factor=factor,
+            max_interval=max_interval,
+            deadline=deadline,
+            sleep=sleep,
+            clock=clock,
+            on_problem=on_problem,
+        )
+
+    async def download(
+        self,
+        url: str,
+        dest: Path,
+        *,
+        max_bytes: int = 2 * 1024**3,
+        progress: Callable[[int, int | None], None] | None = None,
+    ) -> Path:
+        """Stream `url` into `dest` atomically via `dest.name + ".part"`, resuming with Range.
+
+        The API key is sent only when the URL's host:port is the API's; `progress` gets
+        (bytes so far, expected total or None).
+        """
+        return await download_file(self._sender, url, dest, max_bytes=max_bytes, progress=progress)
+
+
+def _slug_path(slug: str) -> str:
+    return quote(slug.strip("/"), safe="/")
+
+
+def _id_path(task_id: str) -> str:
+    return quote(task_id, safe="")
+
+
+def _endpoint_items(data: Any) -> list[Any]:
+    if isinstance(data, list):
+        return data
+    if isinstance(data, dict):
+        for key in _LIST_KEYS:
+            if isinstance(data.get(key), list):
+                return list(data[key])
+    raise ProtocolError("The endpoint list has an unexpected shape.", body=data)
+
+
+def _unwrap(data: Any, key: str) -> Any:
+    """The object holding `key`, also when wrapped in a {"data": {...}} envelope."""
+    if isinstance(data, dict) and key not in data:
+        inner = data.get("data")
+        if isinstance(inner, dict) and key in inner:
+            return inner
+    return data

@@ -1,0 +1,51 @@
+"""Jobs: a Job is ours, a Task is the server's. The JobRunner submits, follows and downloads.
+
+Also the one JobStatus, the journal protocol the runner writes every change into, where output
+files go, and the typical durations behind each estimate.
+"""
+
+from studio.core.jobs._eta import DurationStats, format_duration, format_eta
+from studio.core.jobs._files import (
+    destination_of,
+    output_path,
+    text_output_path,
+    text_saved_output,
+)
+from studio.core.jobs._models import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    CONNECTION_WARNING,
+    LOST_MESSAGE,
+    NOT_RECORDED_MESSAGE,
+    Job,
+    JobJournal,
+    JobStateError,
+    JobStatus,
+    SavedOutput,
+    Sleep,
+    TaskClient,
+    utc_now,
+)
+from studio.core.jobs._runner import JobRunner
+
+__all__ = [
+    "AMBIGUOUS_SUBMIT_MESSAGE",
+    "CONNECTION_WARNING",
+    "LOST_MESSAGE",
+    "NOT_RECORDED_MESSAGE",
+    "DurationStats",
+    "Job",
+    "JobJournal",
+    "JobRunner",
+    "JobStateError",
+    "JobStatus",
+    "SavedOutput",
+    "Sleep",
+    "TaskClient",
+    "destination_of",
+    "format_duration",
+    "format_eta",
+    "output_path",
+    "text_output_path",
+    "text_saved_output",
+    "utc_now",
+]

@@ -1,0 +1,98 @@
+"""Where downloaded outputs go: names the app chooses, never the server's file names."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+    from datetime import datetime
+    from pathlib import Path
+
+    from studio.core.api import MediaRef, Task
+
+from studio.core.api import MountseaError
+from studio.core.jobs._models import Job, SavedOutput
+from studio.core.media import extension_for as media_extension
+from studio.core.media import text_media
+
+log = logging.getLogger(__name__)
+
+
+def extension_for(media: MediaRef) -> str:
+    """From the content type, else the URL's suffix, else ``bin``; always safe in a file name."""
+    return media_extension(media.content_type, media.url)
+
+
+def output_path(
+    outputs_dir: Path, local_id: str, index: int, media: MediaRef, *, when: datetime, attempt: int
+) -> Path:
+    """``<outputs_dir>/<YYYY-MM-DD>/<local_id>-<index>.<ext>``; later attempts add ``-a<n>``.
+
+    The attempt suffix keeps a retry from overwriting files of an earlier attempt, which the
+    library may still reference.
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_-]+", local_id):
+        raise ValueError(f"unsafe local id for a file name: {local_id!r}")
+    stem = local_id if attempt <= 1 else f"{local_id}-a{attempt}"
+    name = f"{stem}-{index}.{extension_for(media)}"
+    return outputs_dir / when.astimezone().date().isoformat() / name
+
+
+def attempt_of(job: Job, task_id: str) -> int:
+    """The attempt number in file names: the task's place in the row's remote-id history.
+
+    Derived from persisted ids (not the in-memory counter) so a restarted app names the files of
+    the same task the same way.
+    """
+    if task_id in job.remote_ids:
+        return job.remote_ids.index(task_id) + 1
+    return job.attempt
+
+
+def destination_of(outputs_dir: Path, job: Job, task_id: str, index: int, media: MediaRef) -> Path:
+    """Where output ``index`` of ``task_id`` goes; the same after a restart (the job's own date)."""
+    attempt = attempt_of(job, task_id)
+    return output_path(
+        outputs_dir, job.local_id, index, media, when=job.created_at, attempt=attempt
+    )
+
+
+async def download_outputs(
+    download: Callable[[str, Path], Awaitable[Path]],
+    outputs_dir: Path,
+    job: Job,
+    task: Task,
+) -> tuple[SavedOutput, ...]:
+    """Fetch every media output of ``task``; a failed file keeps its reason, the rest go on.
+
+    A file already at its destination is complete (downloads land by an atomic rename), so it
+    is not fetched again; a ``.part`` left by a crash is resumed by ``download``.
+    """
+    outputs = []
+    for index, media in enumerate(task.media):
+        dest = destination_of(outputs_dir, job, task.task_id, index, media)
+        if dest.is_file():
+            outputs.append(SavedOutput(media, dest))
+            continue
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            path = await download(media.url, dest)
+        except (MountseaError, OSError) as exc:
+            log.warning("download %d of %s failed: %r", index, job.local_id, exc)
+            outputs.append(SavedOutput(media, None, str(exc)))
+        else:
+            outputs.append(SavedOutput(media, path))
+    return tuple(outputs)
+
+
+def text_saved_output(path: Path, size: int | None) -> SavedOutput:
+    """A queue row's output for a written text file."""
+    return SavedOutput(text_media(size), path)
+
+
+def text_output_path(outputs_dir: Path, job: Job, task_id: str, index: int) -> Path:
+    """``<outputs_dir>/<job's day>/<local_id>[-a<n>]-<index>.json``: the same after a restart."""
+    return destination_of(outputs_dir, job, task_id, index, text_media())

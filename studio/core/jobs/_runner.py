@@ -1,0 +1,460 @@
+"""The task runner: submit, follow, download, cancel and retry jobs within a concurrency limit.
+
+Each job runs as one asyncio task ("pipeline") owned by the runner: wait for a slot → POST → follow
+the remote task until it ends → download its outputs. Every change replaces the job's snapshot,
+goes to the journal and onto the ``changes()`` stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from dataclasses import replace
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from studio.core.api import (
+    ConflictError,
+    MountseaError,
+    NetworkError,
+    NotFoundError,
+    ProtocolError,
+    RateLimitedError,
+    Task,
+    TaskDeadlineError,
+    TaskStatus,
+    ValidationError,
+)
+from studio.core.jobs._files import download_outputs
+from studio.core.jobs._models import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    CONNECTION_WARNING,
+    LOST_MESSAGE,
+    NOT_RECORDED_MESSAGE,
+    Job,
+    JobJournal,
+    JobStateError,
+    JobStatus,
+    SavedOutput,
+    Sleep,
+    TaskClient,
+    job_status_of,
+    task_error_text,
+    utc_now,
+)
+from studio.core.jobs._problems import ProblemWatch, problem_warning
+from studio.core.jobs._slots import Slots
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+    from datetime import datetime
+    from pathlib import Path
+
+    from studio.core.jobs._eta import DurationStats
+
+__all__ = [
+    "AMBIGUOUS_SUBMIT_MESSAGE",
+    "CONNECTION_WARNING",
+    "Job",
+    "JobJournal",
+    "JobRunner",
+    "JobStateError",
+    "JobStatus",
+    "SavedOutput",
+    "TaskClient",
+]
+
+log = logging.getLogger(__name__)
+
+
+class JobRunner:
+    """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop.
+
+    A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds.
+    """
+
+    def __init__(
+        self,
+        client: TaskClient,
+        *,
+        outputs_dir: Path,
+        max_concurrent: int = 4,
+        journal: JobJournal | None = None,
+        follow_options: Mapping[str, Any] | None = None,
+        stats: DurationStats | None = None,
+        sleep: Sleep = asyncio.sleep,
+        now: Callable[[], datetime] = utc_now,
+        reconnect_delays: tuple[float, float] = (2.0, 60.0),
+        warn_after_s: float = 10.0,
+    ) -> None:
+        if max_concurrent < 1:
+            raise ValueError("max_concurrent must be at least 1")
+        self._client = client
+        self._outputs_dir = outputs_dir
+        self._journal = journal
+        self._follow_options = dict(follow_options or {})
+        self._stats = stats
+        self._sleep = sleep
+        self._now = now
+        self._reconnect_delays = reconnect_delays
+        self._warn_after_s = warn_after_s
+        self._slots = Slots(max_concurrent)
+        self._jobs: dict[str, Job] = {}
+        self._pipelines: dict[str, asyncio.Task[None]] = {}
+        self._cancel_requested: set[str] = set()
+        self._changes: asyncio.Queue[Job | None] = asyncio.Queue()
+        self._closed = False
+
+    # --- queries -------------------------------------------------------------------------------
+
+    def jobs(self) -> list[Job]:
+        """Every job, oldest first."""
+        return list(self._jobs.values())
+
+    def get(self, local_id: str) -> Job | None:
+        return self._jobs.get(local_id)
+
+    @property
+    def max_concurrent(self) -> int:
+        return self._slots.limit
+
+    async def changes(self) -> AsyncIterator[Job]:
+        """A snapshot of every job change, in order; ends after ``aclose()``. One consumer."""
+        while True:
+            job = await self._changes.get()
+            if job is None:
+                return
+            yield job
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def submit(
+        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+    ) -> Job:
+        """Queue a new job; the POST happens once a slot is free. The journal hears of it first."""
+        self._check_open()
+        job = Job(
+            endpoint=endpoint,
+            input=copy.deepcopy(dict(input)),
+            webhook_url=webhook_url,
+            created_at=self._now(),
+        )
+        if self._journal is not None:
+            self._journal.job_created(job)  # if this fails, nothing has been sent
+        self._jobs[job.local_id] = job
+        self._changes.put_nowait(job)
+        self._start(job.local_id, self._submit_and_track(job.local_id))
+        return job
+
+    def retry(self, local_id: str) -> Job:
+        """Run a settled job again in the same row: a new remote task, the old ids kept."""
+        self._check_open()
+        job = self._require(local_id)
+        if not job.status.is_settled:
+            raise JobStateError("Only a finished job can be retried.")
+        job = self._set(
+            local_id,
+            status=JobStatus.SUBMITTING,
+            task=None,
+            task_id=None,
+            error=None,
+            field_errors=(),
+            warning=None,
+            submitted_at=None,
+            started_at=None,
+            finished_at=None,
+            outputs=(),
+            text=None,
+            attempt=job.attempt + 1,
+            expected_s=None,
+        )
+        self._start(local_id, self._submit_and_track(local_id))
+        return job
+
+    def remove(self, local_id: str) -> None:
+        """Forget a settled job (its files stay on disk)."""
+        job = self._require(local_id)
+        if not job.status.is_settled:
+            raise JobStateError("A running job must be cancelled before it can be removed.")
+        del self._jobs[local_id]
+        self._cancel_requested.discard(local_id)
+
+    def set_max_concurrent(self, limit: int) -> None:
+        if limit < 1:
+            raise ValueError("max_concurrent must be at least 1")
+        self._slots.set_limit(limit)
+
+    def resume(self, job: Job) -> Job:
+        """Adopt a job from an earlier run: follow its remote task, or send it if it never left."""
+        self._check_open()
+        if job.local_id in self._jobs:
+            raise JobStateError("This job is already in the queue.")
+        self._jobs[job.local_id] = job
+        self._changes.put_nowait(job)
+        if job.status.is_settled:
+            return job
+        if job.task_id is not None:
+            self._start(job.local_id, self._track_with_slot(job.local_id))
+        elif job.submitted_at is None:
+            self._start(job.local_id, self._submit_and_track(job.local_id))
+        else:
+            job = self._settle(job.local_id, JobStatus.UNKNOWN, error=AMBIGUOUS_SUBMIT_MESSAGE)
+        return job
+
+    async def cancel(self, local_id: str) -> Job:
+        """Cancel one job; others are untouched. A job not yet sent needs no HTTP call."""
+        job = self._require(local_id)
+        if job.status.is_settled or job.is_downloading:
+            return job
+        if job.is_waiting_locally:
+            return self._cancel_waiting(local_id)
+        if job.task_id is None:
+            # The POST is in flight: its pipeline cancels the remote task once the id is known.
+            self._cancel_requested.add(local_id)
+            return job
+        task = await self._cancel_remote(local_id, job.task_id)
+        job = self._jobs[local_id]
+        if task is None or job.status.is_settled or job.is_downloading:
+            return job  # lost, or the pipeline got there first
+        if not task.status.is_terminal:
+            return self._apply_task(local_id, task)
+        # The old pipeline would only notice at its next poll, up to a poll interval from now.
+        self._stop_pipeline(local_id)
+        if task.status is TaskStatus.SUCCEEDED:
+            self._start(local_id, self._track_with_slot(local_id, task))  # to download
+            return self._apply_task(local_id, task)
+        return self._settle_ended(local_id, task)
+
+    async def cancel_all(self) -> None:
+        """Cancel every running job; jobs not yet sent go first so no new POST starts."""
+        running = [job for job in self._jobs.values() if job.status.is_running]
+        for job in running:
+            if job.is_waiting_locally:
+                self._cancel_waiting(job.local_id)
+        remote = [job.local_id for job in running if not job.is_waiting_locally]
+        results = await asyncio.gather(*(self.cancel(i) for i in remote), return_exceptions=True)
+        errors = [r for r in results if isinstance(r, BaseException)]
+        if errors:
+            raise errors[0]
+
+    async def aclose(self) -> None:
+        """Stop this runner's own work; remote tasks keep running and can be resumed later."""
+        self._closed = True
+        pipelines = list(self._pipelines.values())
+        for pipeline in pipelines:
+            pipeline.cancel()
+        await asyncio.gather(*pipelines, return_exceptions=True)
+        self._changes.put_nowait(None)
+
+    # --- pipelines -----------------------------------------------------------------------------
+
+    async def _submit_and_track(self, local_id: str) -> None:
+        await self._slots.acquire()
+        try:
+            task = await self._post(local_id)
+            if task is None:
+                return
+            if local_id in self._cancel_requested:
+                task = await self._cancel_remote(local_id, task.task_id)
+                if task is None:
+                    return
+            await self._track(local_id, task)
+        finally:
+            self._slots.release()
+
+    async def _track_with_slot(self, local_id: str, task: Task | None = None) -> None:
+        self._slots.take()
+        try:
+            await self._track(local_id, task)
+        finally:
+            self._slots.release()
+
+    async def _post(self, local_id: str) -> Task | None:
+        try:
+            # Strict: a send the journal could not record would be re-sent after a crash.
+            job = self._set(local_id, strict=True, submitted_at=self._now())
+        except Exception as exc:
+            log.exception("could not record the submit of %s", local_id)
+            error = f"{NOT_RECORDED_MESSAGE} ({exc})"
+            self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
+            return None
+        try:
+            task = await self._client.run(job.endpoint, dict(job.input), job.webhook_url)
+        except ValidationError as exc:
+            self._settle(local_id, JobStatus.FAILED, error=str(exc), field_errors=exc.field_errors)
+            return None
+        except NetworkError as exc:
+            if exc.request_sent:
+                log.warning("submit of %s had no clear answer: %r", local_id, exc)
+                error = f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})"
+                self._settle(local_id, JobStatus.UNKNOWN, error=error)
+            else:  # the connection never opened: nothing can exist on the server
+                self._settle(local_id, JobStatus.FAILED, error=f"Not sent. {exc}")
+            return None
+        except ProtocolError as exc:
+            log.warning("submit of %s had no clear answer: %r", local_id, exc)
+            self._settle(local_id, JobStatus.UNKNOWN, error=f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})")
+            return None
+        except MountseaError as exc:
+            self._settle(local_id, JobStatus.FAILED, error=str(exc))
+            return None
+        except Exception as exc:
+            # Not a clear answer from the server either, so the task may exist.
+            log.exception("submit of %s failed unexpectedly", local_id)
+            self._settle(local_id, JobStatus.UNKNOWN, error=f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})")
+            return None
+        expected = self._stats.median(job.endpoint) if self._stats is not None else None
+        self._set(
+            local_id,
+            task_id=task.task_id,
+            remote_ids=(*job.remote_ids, task.task_id),
+            expected_s=expected,
+        )
+        return task
+
+    async def _track(self, local_id: str, task: Task | None) -> None:
+        """Follow the remote task to its end; connection trouble is retried, never fatal."""
+        delay, max_delay = self._reconnect_delays
+        while True:
+            if task is not None:
+                self._apply_task(local_id, task)
+                if task.status.is_terminal:
+                    await self._finish(local_id, task)
+                    return
+            try:
+                task = await self._follow(local_id) or task
+            except NotFoundError:
+                self._settle(local_id, JobStatus.LOST, error=LOST_MESSAGE)
+                return
+            except TaskDeadlineError as exc:
+                self._settle(local_id, JobStatus.TIMEOUT, error=str(exc))
+                return
+            except MountseaError as exc:
+                self._set(local_id, warning=problem_warning(exc) if exc.transient else str(exc))
+                retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
+                await self._sleep(max(delay, retry_after or 0.0))
+                delay = min(delay * 2, max_delay)
+                continue
+            if task is None or not task.status.is_terminal:
+                await self._sleep(delay)  # follow ended without a final state; never spin
+
+    async def _follow(self, local_id: str) -> Task | None:
+        task_id = self._jobs[local_id].task_id
+        assert task_id is not None, "only jobs with a remote id are followed"
+        last: Task | None = None
+        watch = ProblemWatch(partial(self._warn, local_id), self._warn_after_s, self._now)
+        follow = self._client.follow(task_id, **self._follow_options, on_problem=watch.report)
+        async for task in follow:
+            last = task
+            if not task.status.is_terminal:
+                self._apply_task(local_id, task)
+        return last
+
+    async def _finish(self, local_id: str, task: Task) -> None:
+        if task.status is not TaskStatus.SUCCEEDED:
+            self._settle_ended(local_id, task)
+            return
+        status = JobStatus.SUCCEEDED
+        self._set(local_id, task=task, status=JobStatus.PROCESSING, warning=None)
+        outputs = await download_outputs(
+            self._client.download, self._outputs_dir, self._jobs[local_id], task
+        )
+        failures = [output.error for output in outputs if output.error]
+        error = None
+        if failures:
+            error = f"{len(failures)} of {len(outputs)} outputs could not be saved: {failures[0]}"
+        job = self._settle(local_id, status, outputs=outputs, text=task.text, error=error)
+        elapsed = job.elapsed_s()
+        if self._stats is not None and elapsed is not None:
+            self._stats.record(job.endpoint, elapsed)
+
+    async def _cancel_remote(self, local_id: str, task_id: str) -> Task | None:
+        """Ask the server to cancel; a 409 means it already ended, so read its final state."""
+        self._cancel_requested.discard(local_id)
+        try:
+            try:
+                return await self._client.cancel_task(task_id)
+            except ConflictError:
+                return await self._client.get_task(task_id)
+        except NotFoundError:
+            self._stop_pipeline(local_id)
+            self._settle(local_id, JobStatus.LOST, error=LOST_MESSAGE)
+            return None
+
+    # --- state ---------------------------------------------------------------------------------
+
+    def _cancel_waiting(self, local_id: str) -> Job:
+        self._stop_pipeline(local_id)
+        return self._settle(local_id, JobStatus.CANCELED)
+
+    def _apply_task(self, local_id: str, task: Task) -> Job:
+        """Take a non-final server state into the row (final states go through _finish)."""
+        job = self._jobs[local_id]
+        if task.status.is_terminal:
+            return self._set(local_id, task=task)
+        status = job_status_of(task.status)
+        started_at = job.started_at
+        if status is JobStatus.PROCESSING and started_at is None:
+            started_at = task.started_at or self._now()
+        return self._set(local_id, task=task, status=status, started_at=started_at, warning=None)
+
+    def _warn(self, local_id: str, warning: str | None) -> None:
+        """Show or clear a polling problem; a settled row has nothing left to warn about."""
+        job = self._jobs.get(local_id)
+        if job is not None and not job.status.is_settled:
+            self._set(local_id, warning=warning)
+
+    def _settle_ended(self, local_id: str, task: Task) -> Job:
+        """Settle a job whose task ended without outputs to fetch."""
+        status = job_status_of(task.status)
+        error = task_error_text(task) if status is not JobStatus.CANCELED else None
+        return self._settle(local_id, status, task=task, error=error)
+
+    def _settle(self, local_id: str, status: JobStatus, **changes: Any) -> Job:
+        return self._set(local_id, status=status, warning=None, finished_at=self._now(), **changes)
+
+    def _set(self, local_id: str, *, strict: bool = False, **changes: Any) -> Job:
+        old = self._jobs[local_id]
+        job = replace(old, **changes)
+        if job == old:
+            return old
+        self._jobs[local_id] = job
+        self._changes.put_nowait(job)
+        if self._journal is not None:
+            try:
+                self._journal.job_changed(job)
+            except Exception:
+                if strict:
+                    raise
+                log.exception("journal failed to record a change of %s", local_id)
+        return job
+
+    def _start(self, local_id: str, pipeline: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(pipeline, name=f"job {local_id}")
+        self._pipelines[local_id] = task
+        task.add_done_callback(lambda done: self._on_pipeline_done(local_id, done))
+
+    def _stop_pipeline(self, local_id: str) -> None:
+        pipeline = self._pipelines.pop(local_id, None)
+        if pipeline is not None and pipeline is not asyncio.current_task():
+            pipeline.cancel()
+
+    def _on_pipeline_done(self, local_id: str, pipeline: asyncio.Task[None]) -> None:
+        if self._pipelines.get(local_id) is pipeline:
+            del self._pipelines[local_id]
+        if pipeline.cancelled() or pipeline.exception() is None:
+            return
+        exc = pipeline.exception()
+        log.error("job %s stopped unexpectedly", local_id, exc_info=exc)
+        job = self._jobs.get(local_id)
+        if job is not None and not job.status.is_settled:
+            status = JobStatus.FAILED if job.submitted_at is None else JobStatus.UNKNOWN
+            self._settle(local_id, status, error=f"Unexpected error: {exc}")
+
+    def _require(self, local_id: str) -> Job:
+        return self._jobs[local_id]  # KeyError(local_id) for an id the runner does not hold
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise RuntimeError("the task runner is closed")

@@ -1,0 +1,52 @@
+"""The durable SQLite library of jobs and their outputs: nothing made is lost, everything is found.
+
+``Library`` is the store (migrations, queries, curation, files); ``LibraryJournal`` is the
+runner's journal into it (every queue row durable before its request leaves).
+"""
+
+from studio.core.library._curation import make_recall, request_for
+from studio.core.library._journal import (
+    LibraryJournal,
+    job_from_record,
+    pending_text_row,
+    saved_outputs,
+    task_of,
+)
+from studio.core.library._library import Library
+from studio.core.library._store import DB_NAME
+from studio.core.library._types import (
+    ExportResult,
+    GalleryItem,
+    JobRecord,
+    LibraryError,
+    OutputFilter,
+    OutputKind,
+    OutputRecord,
+    Recall,
+    RecallMode,
+    ReconcilePlan,
+    TrashToken,
+)
+
+__all__ = [
+    "DB_NAME",
+    "ExportResult",
+    "GalleryItem",
+    "JobRecord",
+    "Library",
+    "LibraryError",
+    "LibraryJournal",
+    "OutputFilter",
+    "OutputKind",
+    "OutputRecord",
+    "Recall",
+    "RecallMode",
+    "ReconcilePlan",
+    "TrashToken",
+    "job_from_record",
+    "make_recall",
+    "pending_text_row",
+    "request_for",
+    "saved_outputs",
+    "task_of",
+]

@@ -1,0 +1,137 @@
+"""Files of the library: safe output names inside the root, hashing, deletion and export copies."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Final
+
+from studio.core.library._types import LibraryError
+from studio.core.media import sidecar_path
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_UNSAFE_STEM_CHARS: Final = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def safe_stem(text: str, fallback: str = "output") -> str:
+    """A file-name stem of plain ASCII letters, digits, '-' and '_' (no dots, no separators)."""
+    stem = _UNSAFE_STEM_CHARS.sub("_", text).strip("_")[:80]
+    return stem or fallback
+
+
+def ensure_inside(root: Path, path: Path) -> Path:
+    """The resolved path, or LibraryError when it is not strictly inside root."""
+    resolved_root = root.resolve()
+    resolved = (resolved_root / path).resolve()
+    if resolved == resolved_root or not resolved.is_relative_to(resolved_root):
+        raise LibraryError(f"path escapes the library folder: {path}")
+    return resolved
+
+
+def lexically_inside(root: Path, relative: str | None) -> Path | None:
+    """root/relative when the stored path is a plain relative one; no file-system calls."""
+    if relative is None:
+        return None
+    stored = PurePosixPath(relative)
+    parts = stored.parts
+    unsafe = any(part == ".." or ":" in part or "\\" in part for part in parts)
+    if stored.is_absolute() or not parts or unsafe:
+        return None
+    return root.joinpath(*parts)
+
+
+def relative_inside(root: Path, path: Path) -> str:
+    """The POSIX path of `path` relative to root, checked to be inside it."""
+    resolved = ensure_inside(root, path)
+    return resolved.relative_to(root.resolve()).as_posix()
+
+
+def unique_path(candidate: Path, taken: set[Path] | None = None) -> Path:
+    """candidate, or candidate with -1, -2… before the suffix when it exists or is taken."""
+    taken = taken or set()
+    path = candidate
+    counter = 0
+    while path.exists() or path in taken:
+        counter += 1
+        path = candidate.with_name(f"{candidate.stem}-{counter}{candidate.suffix}")
+    return path
+
+
+def delete_with_sidecar(root: Path, relative: str) -> list[Path]:
+    """Delete an output file and its sidecar if inside root; returns what was removed.
+
+    Raises OSError when the file exists but cannot be removed, so its row is kept.
+    """
+    target = ensure_inside(root, Path(relative))
+    removed: list[Path] = []
+    for path in (target, sidecar_path(target)):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
+    return removed
+
+
+def copy_to_folder(sources: Iterable[tuple[Path, bytes | None]], folder: Path) -> list[Path]:
+    """Copy each file (plus its sidecar: the bytes given, else the one beside it) into folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for source, sidecar_bytes in sources:
+        target = unique_path(folder / source.name)
+        shutil.copy2(source, target)
+        written.append(target)
+        written += _export_sidecar(source, target, sidecar_bytes)
+    return written
+
+
+def _export_sidecar(source: Path, target: Path, sidecar_bytes: bytes | None) -> list[Path]:
+    existing = sidecar_path(source)
+    if existing.exists():
+        shutil.copy2(existing, sidecar_path(target))
+    elif sidecar_bytes is not None:
+        sidecar_path(target).write_bytes(sidecar_bytes)
+    else:
+        return []
+    return [sidecar_path(target)]
+
+
+def write_zip(sources: Iterable[tuple[Path, bytes | None]], zip_path: Path) -> list[Path]:
+    """Write files and sidecars into a zip, atomically (temp file then rename)."""
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    names: set[str] = set()
+    descriptor, temp_name = tempfile.mkstemp(dir=zip_path.parent, suffix=".zip.part")
+    os.close(descriptor)
+    try:
+        with zipfile.ZipFile(temp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for source, sidecar_bytes in sources:
+                name = _unique_member(source.name, names)
+                archive.write(source, name)
+                existing = sidecar_path(source)
+                if existing.exists():
+                    archive.write(existing, name + ".json")
+                elif sidecar_bytes is not None:
+                    archive.writestr(name + ".json", sidecar_bytes)
+        Path(temp_name).replace(zip_path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return [zip_path]
+
+
+def _unique_member(name: str, taken: set[str]) -> str:
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    candidate, counter = name, 0
+    while candidate in taken:
+        counter += 1
+        candidate = f"{stem}-{counter}.{suffix}" if dot else f"{stem}-{counter}"
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,147 @@
+"""The library's connection, lock and record look-ups, shared by the query and curation layers."""
+
+from __future__ import annotations
+
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Self
+
+from studio.core import paths
+from studio.core.library import _files as files
+from studio.core.library import _queries as queries
+from studio.core.library._migrations import connect, migrate
+from studio.core.library._types import JobRecord, LibraryError, OutputRecord
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Callable, Iterable, Iterator
+
+DB_NAME: Final = "library.sqlite3"
+
+
+class LibraryStore:
+    """One SQLite connection behind a lock, the outputs root and a clock."""
+
+    def __init__(
+        self, db: sqlite3.Connection, outputs_root: Path, clock: Callable[[], float]
+    ) -> None:
+        self._db = db
+        self._lock = threading.RLock()
+        self._clock = clock
+        self._reserved: set[Path] = set()
+        self.outputs_root = outputs_root
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        outputs_root: Path | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """Open (creating and migrating) the DB; outputs default to paths.outputs_dir()."""
+        db_path = path or paths.data_dir() / DB_NAME
+        if outputs_root is None:
+            outputs_root = paths.outputs_dir() if path is None else db_path.parent / "outputs"
+        outputs_root.mkdir(parents=True, exist_ok=True)
+        db = connect(db_path)
+        try:
+            migrate(db)
+        except BaseException:
+            db.close()
+            raise
+        return cls(db, outputs_root, clock)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    @contextmanager
+    def _durable_write(self) -> Iterator[sqlite3.Connection]:
+        """A write that is on disk when it returns, also if the machine, not just the app, dies.
+
+        In WAL mode synchronous=NORMAL commits to the WAL file without fsync: safe when the app
+        is killed (the OS has the bytes) but not on power loss. FULL fsyncs the WAL at this
+        commit, which also makes every earlier commit in it durable; fullfsync asks macOS to
+        flush the drive's cache too (ignored elsewhere). Both are reset for the cheap writes.
+        """
+        with self._lock:
+            # synchronous cannot be changed inside a transaction, so set it around one.
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA fullfsync=ON")
+            try:
+                with self._write() as db:
+                    yield db
+            finally:
+                self._db.execute("PRAGMA fullfsync=OFF")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._db
+
+    # ---- look-ups ----------------------------------------------------------------------------
+
+    def get_job(self, local_id: str) -> JobRecord | None:
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {queries.JOB_COLUMNS} FROM jobs WHERE local_id = ?", (local_id,)
+            ).fetchone()
+        return None if row is None else queries.job_from_row(row)
+
+    def _jobs(self, sql: str, params: Iterable[Any]) -> list[JobRecord]:
+        with self._read() as db:
+            rows = db.execute(sql, tuple(params)).fetchall()
+        return [queries.job_from_row(row) for row in rows]
+
+    @staticmethod
+    def _job_row(db: sqlite3.Connection, local_id: str) -> sqlite3.Row:
+        row: sqlite3.Row | None = db.execute(
+            "SELECT * FROM jobs WHERE local_id = ?", (local_id,)
+        ).fetchone()
+        if row is None:
+            raise LibraryError(f"no job {local_id!r}")
+        return row
+
+    def outputs_for_job(self, local_id: str) -> list[OutputRecord]:
+        return self._outputs(
+            f'SELECT {queries.OUTPUT_COLUMNS} FROM outputs WHERE local_id = ? ORDER BY "index"',
+            (local_id,),
+        )
+
+    def get_output(self, output_id: int) -> OutputRecord | None:
+        found = self._outputs(
+            f"SELECT {queries.OUTPUT_COLUMNS} FROM outputs WHERE id = ?", (output_id,)
+        )
+        return found[0] if found else None
+
+    def file_of(self, output: OutputRecord) -> Path | None:
+        """The absolute path of a downloaded output (None before download)."""
+        if output.local_path is None:
+            return None
+        return files.ensure_inside(self.outputs_root, Path(output.local_path))
+
+    def _outputs(self, sql: str, params: tuple[Any, ...]) -> list[OutputRecord]:
+        with self._read() as db:
+            rows = db.execute(sql, params).fetchall()
+        return [queries.output_from_row(row) for row in rows]

@@ -1,0 +1,76 @@
+"""Finishing a downloaded output: its sidecar, metadata embedded in images, its hash and size.
+
+Blocking: callers run it in a thread.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from studio.core.media._files import sha256_file
+from studio.core.media._metadata import embed_metadata, sidecar_path, write_sidecar
+from studio.core.media._probe import MediaInfo, probe
+from studio.core.paths import stale_temps
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FileFacts:
+    """What the library records about a finished output file."""
+
+    sha256: str
+    size: int
+    media: MediaInfo
+
+
+def finish_file(path: Path, request: Mapping[str, Any]) -> FileFacts:
+    """Sidecar, then metadata embedded in images, then the final file's hash and size.
+
+    Safe to repeat after a crash at any step: the sidecar, written first, keeps the hash of the
+    bytes as downloaded (embedding changes the file), and embedding replaces its own blocks.
+    """
+    _remove_stale_temps(path)
+    source = _source_facts(path)
+    info = probe(path)
+    output: dict[str, Any] = {"media_type": info.media_type, "duration": info.duration}
+    output |= {"width": info.width, "height": info.height}
+    write_sidecar(path, request, {"source": source, "output": output})
+    if info.media_type.startswith("image/"):
+        try:
+            embed_metadata(path, request)
+        except ValueError as exc:  # a damaged container is left as it was; the sidecar remains
+            log.warning("metadata not embedded in %s: %s", path.name, exc)
+    return FileFacts(sha256_file(path), path.stat().st_size, info)
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files of an atomic write (file or sidecar) that a crash interrupted."""
+    for stale in [*stale_temps(path), *stale_temps(sidecar_path(path))]:
+        stale.unlink(missing_ok=True)
+
+
+def source_facts_of(path: Path) -> dict[str, Any] | None:
+    """The downloaded bytes' {"sha256", "size"} as recorded in the file's sidecar, if any."""
+    try:
+        document = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    source = document.get("source") if isinstance(document, dict) else None
+    if isinstance(source, dict) and isinstance(source.get("sha256"), str):
+        return source
+    return None
+
+
+def _source_facts(path: Path) -> dict[str, Any]:
+    recorded = source_facts_of(path)
+    if recorded is not None:
+        return recorded
+    return {"sha256": sha256_file(path), "size": path.stat().st_size}

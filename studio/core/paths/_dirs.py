@@ -1,0 +1,58 @@
+"""The folders of config, data, cache and logs; the only platformdirs caller."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "MountseaStudio"
+
+
+def _home() -> Path | None:
+    value = os.environ.get("STUDIO_HOME")
+    return Path(value) if value else None
+
+
+def _dir(kind: str) -> Path:
+    home = _home()
+    if home is not None:
+        path = home / kind
+    else:
+        finders = {
+            "config": platformdirs.user_config_path,
+            "data": platformdirs.user_data_path,
+            "cache": platformdirs.user_cache_path,
+            "logs": platformdirs.user_log_path,
+        }
+        path = finders[kind](APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """Settings and the fallback key file."""
+    return _dir("config")
+
+
+def data_dir() -> Path:
+    """The library database and outputs."""
+    return _dir("data")
+
+
+def cache_dir() -> Path:
+    """Catalog cache and thumbnails: safe to delete."""
+    return _dir("cache")
+
+
+def log_dir() -> Path:
+    """Rotating log files."""
+    return _dir("logs")
+
+
+def outputs_dir() -> Path:
+    """Downloaded outputs, unless the settings name another folder."""
+    path = data_dir() / "outputs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,197 @@
+"""The marketplace panel on the window's left: search, capability and tag filters, the list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.ui.icons import capability_icon
+from studio.ui.marketplace.delegate import EndpointDelegate
+from studio.ui.marketplace.model import (
+    KNOWN_CAPABILITIES,
+    EndpointRole,
+    MarketplaceFilter,
+    MarketplaceModel,
+)
+from studio.ui.theme import follow_theme
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from studio.core.api import Endpoint
+
+
+class MarketplacePanel(QWidget):
+    """Search box, capability and tag filters, and the endpoint list.
+
+    Signals: endpoint_selected(Endpoint) when the user picks a row.
+    """
+
+    endpoint_selected = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._open: Endpoint | None = None  # the endpoint on the page, even when filtered out
+        self.model = MarketplaceModel(self)
+        self.proxy = MarketplaceFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(placeholderText="Search models, providers, tags…  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.capability = QComboBox()
+        self.tag = QComboBox()
+        self.tag.setMinimumContentsLength(8)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setUniformItemSizes(True)
+        self.list.setItemDelegate(EndpointDelegate(self.list))
+        self.list.setAlternatingRowColors(False)
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout()
+        self._connect()
+        follow_theme(self._on_theme_changed)
+
+    def _on_theme_changed(self, _dark: bool) -> None:
+        # Capability icons are drawn for the theme; the combo keeps the ones it was filled with.
+        self._refresh_filters()
+        self.list.viewport().update()
+
+    def _layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.capability, 1)
+        filters.addWidget(self.tag, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        title = QLabel("<b>Models</b>")
+        layout.addWidget(title)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self._on_search_changed)
+        self.capability.currentIndexChanged.connect(self._on_capability_changed)
+        self.tag.currentIndexChanged.connect(self._on_tag_changed)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+
+    def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
+        """Replace the catalog, keeping the selected endpoint when it still exists."""
+        current = self.current_endpoint()
+        if current is not None and all(e.slug != current.slug for e in endpoints):
+            current = self._open = None
+        self.model.set_endpoints(endpoints)
+        self._refresh_filters()
+        if current is not None:
+            self.select_slug(current.slug, emit=False)
+
+    def current_endpoint(self) -> Endpoint | None:
+        """The endpoint the page shows, also while a filter hides its row."""
+        index = self.list.currentIndex()
+        value: Endpoint | None = index.data(EndpointRole) if index.isValid() else None
+        return value or self._open
+
+    def select_slug(self, slug: str, *, emit: bool = True) -> bool:
+        row = self.model.row_of(slug)
+        if row < 0:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            self.search.clear()
+            self.capability.setCurrentIndex(0)
+            self.tag.setCurrentIndex(0)
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        blocked = self.list.selectionModel().blockSignals(not emit)
+        self.list.setCurrentIndex(proxy_index)
+        self.list.selectionModel().blockSignals(blocked)
+        self.list.scrollTo(proxy_index)
+        return True
+
+    def _refresh_filters(self) -> None:
+        endpoints = self.model.endpoints()
+        present = {e.capability for e in endpoints}
+        caps = [c for c in KNOWN_CAPABILITIES if c in present]
+        caps += sorted(present - set(KNOWN_CAPABILITIES))
+        self._fill_combo(self.capability, "All capabilities", caps, icons=True)
+        tags = sorted({tag for e in endpoints for tag in e.tags})
+        self._fill_combo(self.tag, "All tags", tags)
+        self._update_count()
+
+    def _fill_combo(
+        self,
+        combo: QComboBox,
+        everything: str,
+        values: list[str],
+        *,
+        icons: bool = False,
+    ) -> None:
+        selected = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, "")
+        for value in values:
+            if icons:
+                combo.addItem(capability_icon(value), value.capitalize(), value)
+            else:
+                combo.addItem(value, value)
+        found = combo.findData(selected) if selected else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(
+            f"{shown} of {total} endpoints" if shown != total else f"{total} endpoints"
+        )
+
+    def _on_search_changed(self, text: str) -> None:
+        self._refilter(lambda: self.proxy.set_search(text))
+
+    def _on_capability_changed(self, _row: int) -> None:
+        self._refilter(lambda: self.proxy.set_capability(str(self.capability.currentData() or "")))
+
+    def _on_tag_changed(self, _row: int) -> None:
+        self._refilter(lambda: self.proxy.set_tag(str(self.tag.currentData() or "")))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Filtering never picks another endpoint: the open one stays open, highlighted if shown.
+
+        When the current row is filtered out the view moves its current index to a neighbour;
+        that move is not the user's choice, so it must neither load that endpoint nor take focus.
+        """
+        current = self.current_endpoint()
+        selection = self.list.selectionModel()
+        blocked = selection.blockSignals(True)
+        try:
+            change()
+            row = self.model.row_of(current.slug) if current is not None else -1
+            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+            if index is not None and index.isValid():
+                self.list.setCurrentIndex(index)
+            else:
+                selection.clear()
+                self.list.setCurrentIndex(QModelIndex())
+        finally:
+            selection.blockSignals(blocked)
+        self._open = current if current is not None else self._open
+        self._update_count()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        endpoint = current.data(EndpointRole) if current.isValid() else None
+        if endpoint is not None:
+            self._open = endpoint
+            self.endpoint_selected.emit(endpoint)

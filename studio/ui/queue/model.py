@@ -1,0 +1,294 @@
+"""The queue as Qt sees it: a list model of Job snapshots, and the words each row shows."""
+
+from __future__ import annotations
+
+import logging
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    QUrl,
+)
+from typing_extensions import override
+
+from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping, Sequence
+    from datetime import datetime
+
+
+log = logging.getLogger("studio.ui")
+
+TICK_MS = 1000
+
+
+class QueueRole(IntEnum):
+    """Custom data roles of QueueModel."""
+
+    JOB = Qt.ItemDataRole.UserRole + 1
+    STATUS = Qt.ItemDataRole.UserRole + 2
+    PROMPT = Qt.ItemDataRole.UserRole + 3
+    ELAPSED = Qt.ItemDataRole.UserRole + 4
+    ETA = Qt.ItemDataRole.UserRole + 5
+    ERROR = Qt.ItemDataRole.UserRole + 6
+    DETAIL = Qt.ItemDataRole.UserRole + 7
+    STATUS_LABEL = Qt.ItemDataRole.UserRole + 8
+    WARNING = Qt.ItemDataRole.UserRole + 9  # a lasting connection problem of a running row, or ""
+
+
+JobRole = QueueRole.JOB
+
+
+class QueueModel(QAbstractListModel):
+    """One row per Job, newest first. A single 1 s timer repaints only rows that are running."""
+
+    def __init__(
+        self, parent: QObject | None = None, *, now: Callable[[], datetime] = utc_now
+    ) -> None:
+        super().__init__(parent)
+        self._now = now
+        self._jobs: list[Job] = []  # oldest first: appending keeps every stored position valid
+        self._positions: dict[str, int] = {}
+        self._names: dict[str, str] = {}
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._on_ticker_timeout)
+
+    # --- Qt model API ----------------------------------------------------------------------------
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
+        if parent is not None and parent.isValid():
+            return 0
+        return len(self._jobs)
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        job = self.job_at(index.row()) if index.isValid() else None
+        if job is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._names.get(job.endpoint) or job.endpoint
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(job, self._now())
+        getter = _ROLE_GETTERS.get(role)
+        return getter(job, self._now()) if getter is not None else None
+
+    @override
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        job = self.job_at(index.row()) if index.isValid() else None
+        if job is not None and job.outputs:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return ["text/uri-list"]
+
+    @override
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """A row dragged onto a media input becomes that input: its outputs' URLs."""
+        mime = QMimeData()
+        urls = [
+            QUrl(output.media.url)
+            for index in indexes
+            if (job := self.job_at(index.row())) is not None
+            for output in job.outputs
+        ]
+        mime.setUrls(urls)
+        return mime
+
+    @override
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({int(role): QByteArray(role.name.lower().encode()) for role in QueueRole})
+        return names
+
+    # --- queue API -------------------------------------------------------------------------------
+
+    def upsert(self, job: Job) -> None:
+        """Replace the row of ``job.local_id`` or insert it at the top."""
+        position = self._positions.get(job.local_id)
+        if position is None:
+            self.beginInsertRows(QModelIndex(), 0, 0)
+            self._positions[job.local_id] = len(self._jobs)
+            self._jobs.append(job)
+            self.endInsertRows()
+        else:
+            self._jobs[position] = job
+            index = self.index(self._row_of_position(position))
+            self.dataChanged.emit(index, index)
+        self._update_ticker()
+
+    def remove(self, local_id: str) -> bool:
+        position = self._positions.get(local_id)
+        if position is None:
+            return False
+        row = self._row_of_position(position)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._jobs[position]
+        self._positions = {job.local_id: i for i, job in enumerate(self._jobs)}
+        self.endRemoveRows()
+        self._update_ticker()
+        return True
+
+    def job_at(self, row: int) -> Job | None:
+        if 0 <= row < len(self._jobs):
+            return self._jobs[len(self._jobs) - 1 - row]
+        return None
+
+    def job(self, local_id: str) -> Job | None:
+        position = self._positions.get(local_id)
+        return self._jobs[position] if position is not None else None
+
+    def row_of(self, local_id: str) -> int | None:
+        position = self._positions.get(local_id)
+        return self._row_of_position(position) if position is not None else None
+
+    def jobs(self) -> list[Job]:
+        """Every row's job, in row order (newest first)."""
+        return list(reversed(self._jobs))
+
+    def running_count(self) -> int:
+        return sum(1 for job in self._jobs if job.status.is_running)
+
+    def set_endpoint_names(self, names: Mapping[str, str]) -> None:
+        """Human names for slugs, shown instead of the slug."""
+        self._names = dict(names)
+        if self._jobs:
+            self.dataChanged.emit(self.index(0), self.index(len(self._jobs) - 1))
+
+    @property
+    def ticking(self) -> bool:
+        return self._ticker.isActive()
+
+    def _row_of_position(self, position: int) -> int:
+        return len(self._jobs) - 1 - position
+
+    def _update_ticker(self) -> None:
+        if self.running_count() and not self._ticker.isActive():
+            self._ticker.start()
+        elif not self.running_count() and self._ticker.isActive():
+            self._ticker.stop()
+
+    def _on_ticker_timeout(self) -> None:
+        rows = [
+            self._row_of_position(i) for i, job in enumerate(self._jobs) if job.status.is_running
+        ]
+        if not rows:
+            self._ticker.stop()
+            return
+        roles = [int(QueueRole.ELAPSED), int(QueueRole.ETA), int(Qt.ItemDataRole.ToolTipRole)]
+        self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)
+
+
+_STATUS_LABELS = {
+    JobStatus.SUBMITTING: "Sending",
+    JobStatus.QUEUED: "Queued",
+    JobStatus.PROCESSING: "Running",
+    JobStatus.SUCCEEDED: "Done",
+    JobStatus.FAILED: "Failed",
+    JobStatus.TIMEOUT: "Timed out",
+    JobStatus.CANCELED: "Canceled",
+    JobStatus.UNKNOWN: "Unknown",
+    JobStatus.LOST: "Lost",
+}
+PROMPT_EXCERPT_CHARS = 200
+
+
+def status_label(job: Job) -> str:
+    """The word on the status pill."""
+    if job.is_waiting_locally:
+        return "Waiting"
+    if job.is_downloading:
+        return "Saving"
+    return _STATUS_LABELS[job.status]
+
+
+def prompt_excerpt(job: Job) -> str:
+    """The prompt on one line, cut short; the view elides it further to fit."""
+    text = " ".join(job.prompt.split())
+    if len(text) > PROMPT_EXCERPT_CHARS:
+        return text[: PROMPT_EXCERPT_CHARS - 1] + "…"
+    return text
+
+
+def elapsed_text(job: Job, now: datetime) -> str:
+    elapsed = job.elapsed_s(now)
+    return format_duration(elapsed) if elapsed is not None else ""
+
+
+def eta_text(job: Job, now: datetime) -> str:
+    return format_eta(job.eta_s(now))
+
+
+def warning_text(job: Job, _now: datetime | None = None) -> str:
+    """The row's transient problem; a settled row has none worth showing."""
+    return (job.warning or "") if job.status.is_running else ""
+
+
+def status_detail(job: Job, _now: datetime | None = None) -> str:
+    """One plain line under the prompt: the problem if there is one, else what is going on."""
+    return warning_text(job) or _progress_detail(job)
+
+
+def _progress_detail(job: Job) -> str:
+    if job.error:
+        return " ".join(job.error.split())
+    if job.is_waiting_locally:
+        return "Waiting for a free slot"
+    details = {
+        JobStatus.SUBMITTING: "Sending the request…",
+        JobStatus.QUEUED: "Queued on the server",
+        JobStatus.PROCESSING: "Saving outputs…" if job.is_downloading else "Generating…",
+        JobStatus.SUCCEEDED: _outputs_summary(job),
+        JobStatus.CANCELED: "Canceled",
+    }
+    return details.get(job.status, "")
+
+
+def _outputs_summary(job: Job) -> str:
+    saved = sum(1 for output in job.outputs if output.path is not None)
+    if saved:
+        return f"{saved} output{'s' if saved != 1 else ''} saved"
+    return "Text result" if job.text else "No outputs"
+
+
+def tooltip(job: Job, now: datetime) -> str:
+    """Everything about the row as plain lines."""
+    lines = [job.endpoint, f"{status_label(job)} — {_progress_detail(job)}"]
+    if warning := warning_text(job):
+        lines.append(f"⚠ {warning}")
+    if job.prompt:
+        lines.append(prompt_excerpt(job))
+    timing = " · ".join(t for t in (elapsed_text(job, now), eta_text(job, now)) if t)
+    if timing:
+        lines.append(timing)
+    if job.task_id:
+        lines.append(f"Task {job.task_id}")
+    if len(job.remote_ids) > 1:
+        lines.append(f"Attempt {job.attempt}; earlier: {', '.join(job.remote_ids[:-1])}")
+    return "\n".join(lines)
+
+
+_ROLE_GETTERS: dict[int, Callable[[Job, datetime], Any]] = {
+    QueueRole.JOB: lambda job, _now: job,
+    QueueRole.STATUS: lambda job, _now: job.status.value,
+    QueueRole.PROMPT: lambda job, _now: prompt_excerpt(job),
+    QueueRole.ELAPSED: elapsed_text,
+    QueueRole.ETA: eta_text,
+    QueueRole.ERROR: lambda job, _now: job.error or "",
+    QueueRole.DETAIL: status_detail,
+    QueueRole.STATUS_LABEL: lambda job, _now: status_label(job),
+    QueueRole.WARNING: warning_text,
+}

@@ -1,0 +1,237 @@
+"""The queue panel: a header with counts and "Cancel all", and a list of painted job rows."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from studio.core.jobs import Job
+from studio.ui.queue.model import JobRole
+
+if TYPE_CHECKING:
+    from studio.ui.queue.view_model import QueueViewModel
+
+
+from studio.ui.queue.delegate import QueueDelegate
+
+EMPTY_TEXT = "No tasks yet.\nGenerated images, videos and audio will queue up here."
+
+
+class QueueListView(QListView):
+    """The job list; Delete acts on the current row only while the list has focus.
+
+    Signals:
+        delete_pressed(): Delete or Backspace with a current row.
+    """
+
+    delete_pressed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setItemDelegate(QueueDelegate(self))
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        delete_keys = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        if event.key() in delete_keys and self.currentIndex().isValid():
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @override
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(16, 16, -16, -16)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(area, flags, EMPTY_TEXT)
+            painter.end()
+
+
+class RawJsonDialog(QDialog):
+    """Read-only view of the exact JSON the server sent for a task; open with show()/open()."""
+
+    def __init__(self, job: Job, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        task_id = job.task_id or "(no task id)"
+        self.setWindowTitle(f"Task {task_id} — raw JSON")
+        raw = job.task.raw if job.task is not None else {}
+        self.text = QPlainTextEdit(json.dumps(raw, indent=2, ensure_ascii=False))
+        self.text.setReadOnly(True)
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(560, 480)
+
+
+class QueueView(QWidget):
+    """The queue panel over a QueueViewModel.
+
+    Signals:
+        job_selected(Job): the current row changed to this job.
+        open_requested(Job): the user asked to open the job's outputs.
+    """
+
+    job_selected = Signal(object)
+    open_requested = Signal(object)
+    recall_requested = Signal(object, str)  # (Job, "remix" | "use_all" | "use_prompt")
+
+    def __init__(self, view_model: QueueViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view_model = view_model
+        self.title = QLabel("Queue")
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_all_button = QPushButton("Cancel all running")
+        self.cancel_all_button.setToolTip("Cancel every task that has not finished yet")
+        self.list = QueueListView()
+        self.list.setModel(view_model.model)
+        self.list.setDragEnabled(True)  # drop a finished row onto a media input to reuse it
+        self.list.setDragDropMode(QListView.DragDropMode.DragOnly)
+        self._build_layout()
+        self._connect()
+        self._update_counts(view_model.model.running_count(), view_model.model.rowCount())
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.count_label)
+        header.addStretch(1)
+        header.addWidget(self.cancel_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.list, 1)
+
+    def _connect(self) -> None:
+        self.view_model.counts_changed.connect(self._update_counts)
+        self.cancel_all_button.clicked.connect(self.view_model.cancel_all)
+        self.list.delete_pressed.connect(self._on_list_delete_pressed)
+        self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
+        self.list.doubleClicked.connect(self._on_list_double_clicked)
+        selection = self.list.selectionModel()
+        selection.currentChanged.connect(self._on_selection_current_changed)
+
+    def current_job(self) -> Job | None:
+        job = self.list.currentIndex().data(JobRole)
+        return job if isinstance(job, Job) else None
+
+    def select_job(self, local_id: str) -> None:
+        row = self.view_model.model.row_of(local_id)
+        if row is not None:
+            self.list.setCurrentIndex(self.view_model.model.index(row))
+
+    def actions_for(self, job: Job) -> list[QAction]:
+        """The row's actions, enabled only where they apply (the context menu shows them)."""
+        outputs = any(output.path is not None for output in job.outputs)
+        entries = [
+            ("Cancel", job.status.is_running, lambda: self.view_model.cancel(job.local_id)),
+            ("Retry", job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
+            ("Open output", outputs, lambda: self.open_requested.emit(self._latest(job))),
+            ("Copy task id", job.task_id is not None, lambda: self._copy_task_id(job)),
+            ("Show raw JSON", job.task is not None, lambda: self.show_raw_json(job)),
+            ("Remix (new seed)", True, lambda: self.recall_requested.emit(job, "remix")),
+            ("Use all parameters", True, lambda: self.recall_requested.emit(job, "use_all")),
+            ("Use prompt", True, lambda: self.recall_requested.emit(job, "use_prompt")),
+            ("Remove", job.status.is_settled, lambda: self.view_model.remove(job.local_id)),
+        ]
+        actions = []
+        for text, enabled, slot in entries:
+            action = QAction(text, self)
+            action.setEnabled(enabled)
+            action.triggered.connect(slot)
+            actions.append(action)
+        return actions
+
+    def context_menu_for(self, job: Job) -> QMenu:
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for action in self.actions_for(self._latest(job)):
+            action.setParent(menu)
+            menu.addAction(action)
+        return menu
+
+    def show_raw_json(self, job: Job) -> RawJsonDialog:
+        dialog = RawJsonDialog(self._latest(job), self)
+        dialog.show()
+        return dialog
+
+    def _latest(self, job: Job) -> Job:
+        return self.view_model.model.job(job.local_id) or job
+
+    def _copy_task_id(self, job: Job) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if job.task_id is not None and clipboard is not None:
+            clipboard.setText(job.task_id)
+
+    def _update_counts(self, running: int, total: int) -> None:
+        self.count_label.setText(f"{running} running · {total} total" if total else "")
+        self.cancel_all_button.setEnabled(running > 0)
+
+    def _on_list_delete_pressed(self) -> None:
+        job = self.current_job()
+        if job is None:
+            return
+        job = self._latest(job)
+        if job.status.is_running:
+            self.view_model.cancel(job.local_id)
+        else:
+            self.view_model.remove(job.local_id)
+
+    def _on_list_context_menu_requested(self, pos: QPoint) -> None:
+        job = self.list.indexAt(pos).data(JobRole)
+        if isinstance(job, Job):
+            # popup(), not exec(): no nested event loop under qasync.
+            self.context_menu_for(job).popup(self.list.viewport().mapToGlobal(pos))
+
+    def _on_list_double_clicked(self, index: QModelIndex) -> None:
+        job = index.data(JobRole)
+        if isinstance(job, Job) and any(output.path is not None for output in job.outputs):
+            self.open_requested.emit(job)
+
+    def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        job = current.data(JobRole)
+        if isinstance(job, Job):
+            self.job_selected.emit(job)

@@ -1,6 +1,7 @@
 """The Qt-free Mountsea `/ms/v1` client: MountseaClient, its typed models and its error tree."""
 
 from studio.core.api._client import MountseaClient
+from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_media, parse_task
 from studio.core.api._errors import (
     AuthError,
     ConflictError,
@@ -27,10 +28,6 @@ from studio.core.api._models import (
     Task,
     TaskError,
     TaskStatus,
-    parse_endpoint,
-    parse_endpoint_detail,
-    parse_media,
-    parse_task,
 )
 from studio.core.api._retry import NO_RETRY, RetryPolicy, parse_retry_after
 from studio.core.api._snippets import body_json, curl_snippet, python_snippet, run_body

@@ -11,18 +11,11 @@ from urllib.parse import quote
 import httpx
 from typing_extensions import override
 
+from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
 from studio.core.api._download import download_file
 from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
-from studio.core.api._models import (
-    Endpoint,
-    EndpointDetail,
-    Task,
-    TaskStatus,
-    parse_endpoint,
-    parse_endpoint_detail,
-    parse_task,
-)
+from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
 from studio.core.api._retry import RetryPolicy
 from studio.core.api._sender import ApiSender
 

@@ -17,15 +17,18 @@ from PySide6.QtWidgets import QApplication
 
 from studio import __version__
 from studio.core.library import Library
-from studio.core.session import KeyStore, configure_logging, load_settings
+from studio.core.session import KeyStore, Session, configure_logging, load_settings
+from studio.ui.background import spawn
+from studio.ui.collector import MainThreadCollector
 from studio.ui.compare import ComparePanel
 from studio.ui.controller import StudioController
+from studio.ui.endpoint.loader import EndpointLoader
 from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
-from studio.ui.queue.view import QueueView
-from studio.ui.queue.view_model import QueueViewModel
+from studio.ui.queue import QueueView, QueueViewModel
+from studio.ui.recall import RecallFlow
 from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -41,19 +44,22 @@ def build_studio() -> tuple[MainWindow, StudioController]:
     if isinstance(app, QApplication):  # before any widget exists, so all start in the theme
         apply_theme(app, settings.theme)
     library = Library.open(outputs_root=settings.outputs_dir())
-    queue = QueueViewModel()
+    session = Session(library, settings, KeyStore())
+    queue = QueueViewModel(session)
     queue_view = QueueView(queue)
     preview = PreviewPane()
     gallery = GalleryPanel(library)
     window = MainWindow(queue_view, preview, gallery)
-    controller = StudioController(window, queue, settings, KeyStore(), library)
-    compare = ComparePanel(queue, window.marketplace.model.endpoints, controller.fetch_detail)
+    loader = EndpointLoader(session, window.endpoint_page)
+    recall = RecallFlow(window, loader)
+    controller = StudioController(window, queue, session, loader, recall)
+    compare = ComparePanel(session)
     window.set_compare(compare)
-    compare.recall_requested.connect(controller.recall.apply_recall)
+    compare.recall_requested.connect(recall.apply_recall)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
-    queue_view.recall_requested.connect(controller.recall.recall_job)
-    gallery.recall_requested.connect(controller.recall.apply_recall)
+    queue_view.recall_requested.connect(recall.recall_job)
+    gallery.recall_requested.connect(recall.apply_recall)
     return window, controller
 
 
@@ -69,7 +75,7 @@ async def run_studio(app: QApplication) -> int:
     app.aboutToQuit.connect(finish)
     _close_on_signals(window)
     window.show()
-    controller.tasks.spawn(controller.start(), name="start")
+    spawn(controller.start(), key="start")
     await closed
     await controller.aclose()
     log.info("shut down cleanly")
@@ -95,5 +101,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(list(argv) if argv is not None else sys.argv)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done
+    MainThreadCollector(app)  # garbage collection only on the GUI thread (see collector)
     code: int = qasync.run(run_studio(app))
     return code

@@ -22,7 +22,11 @@ def _make_qasync_loop() -> asyncio.AbstractEventLoop:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from studio.ui.collector import MainThreadCollector
+
     app = QApplication.instance() or QApplication(["pytest"])
+    if app.findChild(MainThreadCollector) is None:  # the app's own policy (see studio.app)
+        MainThreadCollector(app)
     loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
     loop.set_exception_handler(_fail_on_unhandled)
     return loop

@@ -1,4 +1,9 @@
-"""An owner for fire-and-forget coroutines: keeps references, reports failures, cancels on close."""
+"""The UI's one owner of coroutines: it keeps them referenced, reports failures, cancels at exit.
+
+Every coroutine the UI starts goes through ``spawn()``; ``aclose()`` (called once by the app at
+shutdown) cancels whatever still runs. A failure goes to the caller's ``on_error`` if it gave one,
+else to the handler the controller installs (the window's error banner), and always to the log.
+"""
 
 from __future__ import annotations
 
@@ -7,44 +12,82 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
+    from collections.abc import Callable, Coroutine, Hashable
 
 log = logging.getLogger("studio.ui")
 
 
 class BackgroundTasks:
-    """Every coroutine the UI starts goes through spawn(); failures reach one handler."""
+    """Running coroutines of the UI; a keyed one replaces (cancels) the running one of its key."""
 
-    def __init__(self, on_error: Callable[[str], None]) -> None:
-        self._on_error = on_error
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._named: dict[str, asyncio.Task[Any]] = {}
+    def __init__(self) -> None:
+        self._tasks: dict[asyncio.Task[Any], Callable[[str], None] | None] = {}
+        self._keyed: dict[Hashable, asyncio.Task[Any]] = {}
+        self._on_error: Callable[[str], None] = _log_only
 
-    def spawn(self, coro: Coroutine[Any, Any, Any], *, name: str = "") -> asyncio.Task[Any]:
-        """Start coro; a task with the same name that is still running is cancelled first."""
-        if name and (previous := self._named.get(name)) is not None and not previous.done():
+    def set_error_handler(self, handler: Callable[[str], None]) -> None:
+        """Where failures of coroutines spawned without their own ``on_error`` are shown."""
+        self._on_error = handler
+
+    def spawn(
+        self,
+        coro: Coroutine[Any, Any, Any],
+        *,
+        key: Hashable = None,
+        on_error: Callable[[str], None] | None = None,
+    ) -> asyncio.Task[Any]:
+        """Start ``coro``. With a ``key``, a still running task of the same key is cancelled."""
+        if key is not None and (previous := self._keyed.get(key)) is not None:
             previous.cancel()
         task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        if name:
-            self._named[name] = task
-        task.add_done_callback(self._on_done)
+        self._tasks[task] = on_error
+        if key is not None:
+            self._keyed[key] = task
+        task.add_done_callback(lambda done: self._on_done(done, key))
         return task
 
-    def _on_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
+    def running(self) -> int:
+        return len(self._tasks)
+
+    def _on_done(self, task: asyncio.Task[Any], key: Hashable) -> None:
+        on_error = self._tasks.pop(task, None)
+        if key is not None and self._keyed.get(key) is task:
+            del self._keyed[key]
         if task.cancelled():
             return
         exc = task.exception()
         if exc is not None:
             log.error("background task failed", exc_info=exc)
-            self._on_error(str(exc) or type(exc).__name__)
+            (on_error or self._on_error)(str(exc) or type(exc).__name__)
 
     async def aclose(self) -> None:
+        """Cancel everything still running and wait for it to end."""
         tasks = list(self._tasks)
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks.clear()
-        self._named.clear()
+        self._keyed.clear()
+
+
+def _log_only(message: str) -> None:
+    log.warning("background task failed: %s", message)
+
+
+_OWNER = BackgroundTasks()
+
+
+def background() -> BackgroundTasks:
+    """The one owner (the app closes it at shutdown)."""
+    return _OWNER
+
+
+def spawn(
+    coro: Coroutine[Any, Any, Any],
+    *,
+    key: Hashable = None,
+    on_error: Callable[[str], None] | None = None,
+) -> asyncio.Task[Any]:
+    """Start ``coro`` under the one owner (see BackgroundTasks.spawn)."""
+    return _OWNER.spawn(coro, key=key, on_error=on_error)

@@ -12,7 +12,7 @@ import platform
 from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal, qVersion
+from PySide6.QtCore import QByteArray, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio import __version__
-from studio.core import paths
 from studio.ui.banner import Banner
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
 from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
+from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from studio.core.session import BackendInfo
@@ -39,11 +39,6 @@ if TYPE_CHECKING:
     from studio.ui.gallery import GalleryPanel
     from studio.ui.preview import PreviewPane
     from studio.ui.queue.view import QueueView
-
-
-def window_state_store() -> QSettings:
-    """Geometry and splitter sizes, kept beside the settings (STUDIO_HOME aware)."""
-    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):

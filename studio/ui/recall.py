@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studio.core.library import Recall, RecallMode, make_recall
+from studio.ui.background import spawn
+from studio.ui.endpoint.loader import DETAIL_KEY
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
-
-    from studio.core.api import EndpointDetail
     from studio.core.jobs import Job
-    from studio.ui.background import BackgroundTasks
+    from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
 
 FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what a recall can undo
@@ -30,15 +29,9 @@ _WHAT = {
 class RecallFlow:
     """Fills the endpoint page from a Recall; the window's banner offers Undo."""
 
-    def __init__(
-        self,
-        window: MainWindow,
-        tasks: BackgroundTasks,
-        load_endpoint: Callable[..., Coroutine[Any, Any, EndpointDetail | None]],
-    ) -> None:
+    def __init__(self, window: MainWindow, loader: EndpointLoader) -> None:
         self._window = window
-        self._tasks = tasks
-        self._load_endpoint = load_endpoint
+        self._loader = loader
         window.file_dropped.connect(self._on_file_dropped)
 
     def recall_job(self, job: Job, mode: str) -> None:
@@ -51,11 +44,11 @@ class RecallFlow:
         if recall.mode is RecallMode.USE_PROMPT and previous is not None:
             # Only the prompt changes: the endpoint and the other settings stay as they were.
             recall = Recall(previous[0], {**previous[1], **recall.input}, recall.mode)
-        self._tasks.spawn(self._load(recall, previous), name="detail")
+        spawn(self._load(recall, previous), key=DETAIL_KEY)
 
     async def _load(self, recall: Recall, previous: FormState | None) -> None:
         self._window.marketplace.select_slug(recall.endpoint, emit=False)
-        if await self._load_endpoint(recall.endpoint, initial=recall.input) is None:
+        if await self._loader.load(recall.endpoint, initial=recall.input) is None:
             return
         self._window.banner.show_message(
             f"The form was filled with {_WHAT[recall.mode]}.",
@@ -67,10 +60,10 @@ class RecallFlow:
     def _restore(self, previous: FormState) -> None:
         slug, value = previous
         self._window.marketplace.select_slug(slug, emit=False)
-        self._tasks.spawn(self._load_endpoint(slug, initial=value), name="detail")
+        spawn(self._loader.load(slug, initial=value), key=DETAIL_KEY)
 
     def _on_file_dropped(self, path: str) -> None:
-        self._tasks.spawn(self._recall_file(Path(path)), name="drop")
+        spawn(self._recall_file(Path(path)), key=(self, "drop"))
 
     async def _recall_file(self, path: Path) -> None:
         if not await self._window.gallery.commands.recall_from_file(path):

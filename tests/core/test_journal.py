@@ -22,7 +22,7 @@ from studio.core.jobs import (
 )
 from studio.core.library import JobRecord, Library, LibraryJournal, OutputRecord
 from studio.core.library._journal import output_indexes
-from studio.core.session import CoreServices
+from studio.core.session._backend_jobs import BackendJobs
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, instant_sleep
 
@@ -70,8 +70,8 @@ def library(tmp_path: Path) -> Iterator[Library]:
 @asynccontextmanager
 async def open_services(
     client: FakeClient, library: Library, **options: Any
-) -> AsyncIterator[CoreServices]:
-    services = await CoreServices.open(
+) -> AsyncIterator[BackendJobs]:
+    services = await BackendJobs.open(
         client, library=library, outputs_dir=library.outputs_root, sleep=instant_sleep, **options
     )
     try:
@@ -80,7 +80,7 @@ async def open_services(
         await services.aclose()
 
 
-async def settled(services: CoreServices, local_id: str) -> Job:
+async def settled(services: BackendJobs, local_id: str) -> Job:
     """The job once it and its file work are done."""
     await wait_until(services.is_settled)
     job = services.runner.get(local_id)

@@ -1,4 +1,4 @@
-"""CoreServices: start-up reconciliation (a)–(d), history rows, finished files, safe names."""
+"""BackendJobs: start-up reconciliation (a)–(d), history rows, finished files, safe names."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from studio.core.api import MountseaClient
 from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStateError, JobStatus
 from studio.core.media import read_metadata, sha256_file, sidecar_path
-from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
+from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE
+from studio.core.session._backend_jobs import BackendJobs
 from tests.conftest import wait_until
 from tests.core.test_journal import PngClient, library, open_services, png_bytes, settled
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient
@@ -218,7 +219,7 @@ async def test_server_file_names_cannot_escape_the_library(
 @pytest.mark.asyncio
 async def test_outputs_folder_must_be_inside_the_library(library: Library, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not inside"):
-        await CoreServices.open(FakeClient(), library=library, outputs_dir=tmp_path / "elsewhere")
+        await BackendJobs.open(FakeClient(), library=library, outputs_dir=tmp_path / "elsewhere")
 
 
 @pytest.mark.asyncio

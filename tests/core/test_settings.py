@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 from studio.core.api import curl_snippet, python_snippet, run_body
 from studio.core.session import (
     SECRET_MASK,
-    CatalogCache,
     KeyStore,
     Settings,
     configure_logging,
     load_settings,
     save_settings,
 )
+from studio.core.session._catalog_cache import CatalogCache
 
 if TYPE_CHECKING:
     from pathlib import Path

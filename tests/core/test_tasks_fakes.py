@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from studio.core.api import (
     ConflictError,
     DownloadError,
+    Endpoint,
+    EndpointDetail,
     MediaKind,
     MediaRef,
     NotFoundError,
@@ -85,6 +87,7 @@ class FakeClient:
     cancel_calls: list[str] = field(default_factory=list)
     get_calls: list[str] = field(default_factory=list)
     downloads: list[tuple[str, Path]] = field(default_factory=list)
+    endpoints: list[EndpointDetail] = field(default_factory=list)  # the catalog it serves
     active: int = 0
     max_active: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -143,6 +146,18 @@ class FakeClient:
             raise DownloadError("The file could not be downloaded (HTTP 500).", status=500)
         _write_file(dest, b"fake:" + url.encode())
         return dest
+
+    async def list_endpoints(self) -> list[Endpoint]:
+        return list(self.endpoints)
+
+    async def get_endpoint(self, slug: str) -> EndpointDetail:
+        found = next((e for e in self.endpoints if e.slug == slug), None)
+        if found is None:
+            raise NotFoundError("This endpoint does not exist.", status=404)
+        return found
+
+    async def aclose(self) -> None:
+        """Nothing to release."""
 
     def release(self) -> None:
         """Let every held task finish."""

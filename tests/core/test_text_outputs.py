@@ -163,7 +163,9 @@ async def test_a_retried_transcription_keeps_both_transcripts(library: Library) 
         again = await settled(services, job.local_id)
     rows = _text_rows(library, job.local_id)
     names = [_file(library, row).name for row in rows]
-    assert names == [f"{job.local_id}-0.json", f"{job.local_id}-a2-1.json"]
+    # Each attempt's file is named by its place in its own task's output; -a2 keeps them apart.
+    assert names == [f"{job.local_id}-0.json", f"{job.local_id}-a2-0.json"]
+    assert [row.index for row in rows] == [0, 1]
     [saved] = again.outputs
     assert saved.path is not None and saved.path.name == names[1]
 

@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 from studio.core.api import MountseaClient
 from studio.core.jobs import JobStatus
 from studio.core.library import Library
-from studio.core.session import CoreServices
+from studio.core.session._backend_jobs import BackendJobs
+from tests.conftest import wait_until
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -66,7 +67,7 @@ class CrashingClient:
         self.inner = inner
         self.freeze = freeze and kill_after_post is None
         self.kill_after_post = kill_after_post
-        self.services: CoreServices | None = None
+        self.services: BackendJobs | None = None
         self.posts = 0
 
     async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
@@ -121,18 +122,10 @@ def _say(prefix: str, data: Any) -> None:
     sys.stdout.flush()
 
 
-def _running(services: CoreServices) -> bool:
-    return any(job.status.is_running for job in services.runner.jobs())
-
-
-async def _until_settled(services: CoreServices) -> None:
-    """Every job settled and its files recorded; this process is the changes' only reader."""
-    async with asyncio.timeout(SETTLE_TIMEOUT_S):
-        if _running(services):
-            async for _job in services.runner.changes():
-                if not _running(services):
-                    break
-        await services.wait_idle()
+async def _until_settled(services: BackendJobs) -> None:
+    """Every job settled and its files recorded."""
+    await wait_until(services.is_settled, SETTLE_TIMEOUT_S)
+    await services.wait_idle()
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -140,7 +133,7 @@ async def main(args: argparse.Namespace) -> int:
     inner = MountseaClient(args.base_url, args.api_key)
     submit = args.mode == "submit"
     client = CrashingClient(inner, freeze=submit, kill_after_post=args.kill_after_post)
-    services = await CoreServices.open(
+    services = await BackendJobs.open(
         client,
         library=library,
         outputs_dir=library.outputs_root,

@@ -9,13 +9,14 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtMultimedia import QMediaPlayer
 
 from studio.core.api import Endpoint, EndpointDetail, MediaKind, MediaRef, parse_endpoint_detail
 from studio.core.jobs import Job, JobStatus, SavedOutput
 from studio.core.library import Recall, RecallMode
 from studio.core.schema import FormSpec
+from studio.ui.background import background
 from studio.ui.compare import ComparePanel
 from studio.ui.compare.picker import TOO_MANY, from_text
 from tests.conftest import wait_until
@@ -44,35 +45,15 @@ def catalog() -> dict[str, EndpointDetail]:
     return {detail.slug: detail for detail in details}
 
 
-class FakeQueue(QObject):
-    """QueueViewModel's job_changed signal and submit(), recording what was sent."""
-
-    job_changed = Signal(object)
+class FakeSource:
+    """The session's catalog, details (which can fail) and submit(), recording what was sent."""
 
     def __init__(self) -> None:
-        super().__init__()
+        self.details = catalog()
+        self.failing: set[str] = set()
         self.submitted: list[Job] = []
 
-    def submit(
-        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
-    ) -> Job | None:
-        job = Job(endpoint=endpoint, input=dict(input), webhook_url=webhook_url)
-        self.submitted.append(job)
-        return job
-
-
-class Setup:
-    """A shown panel over the catalog, with a fake queue and a fetch_detail that can fail."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.details = catalog()
-        self.queue = FakeQueue()
-        self.failing: set[str] = set()
-        self.panel = ComparePanel(self.queue, self.endpoints, self.fetch_detail)
-        qtbot.addWidget(self.panel)
-        self.panel.resize(1200, 800)
-        self.panel.show()
-
+    @property
     def endpoints(self) -> list[Endpoint]:
         return list(self.details.values())
 
@@ -80,6 +61,27 @@ class Setup:
         if slug in self.failing:
             raise ConnectionError("the network went away")
         return self.details.get(slug)
+
+    def submit(
+        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+    ) -> Job:
+        job = Job(endpoint=endpoint, input=dict(input), webhook_url=webhook_url)
+        self.submitted.append(job)
+        return job
+
+
+class Setup:
+    """A shown panel over the catalog, with a fake source whose details can fail."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.source = FakeSource()
+        self.details = self.source.details
+        self.failing = self.source.failing
+        self.queue = self.source  # what was submitted
+        self.panel = ComparePanel(self.source)
+        qtbot.addWidget(self.panel)
+        self.panel.resize(1200, 800)
+        self.panel.show()
 
     def tick(self, *slugs: str) -> None:
         for slug in slugs:
@@ -205,17 +207,17 @@ async def test_columns_follow_their_own_jobs(setup: Setup, tmp_path: Path) -> No
     await compare(setup, "a fox in snow", *T2I, sent=3)
     done, failed, running = (setup.job_of(slug) for slug in T2I)
     for job in (done, failed, running):
-        setup.queue.job_changed.emit(moved(job, JobStatus.PROCESSING, 0))
+        setup.panel.show_job(moved(job, JobStatus.PROCESSING, 0))
     assert setup.column(T2I[0]).status_label.text().startswith("Running · ")
     assert setup.panel._ticker.isActive()  # one shared clock while anything runs
 
     png = make_png(tmp_path / "fox.png", 640, 360)
     output = SavedOutput(MediaRef(url="https://x/fox.png", kind=MediaKind.IMAGE), png)
-    setup.queue.job_changed.emit(moved(done, JobStatus.SUCCEEDED, 12, outputs=(output,)))
-    setup.queue.job_changed.emit(
+    setup.panel.show_job(moved(done, JobStatus.SUCCEEDED, 12, outputs=(output,)))
+    setup.panel.show_job(
         moved(failed, JobStatus.FAILED, 3, error="<b>Content policy</b> violation")
     )
-    setup.queue.job_changed.emit(Job(endpoint=T2I[2], input={}, status=JobStatus.FAILED))
+    setup.panel.show_job(Job(endpoint=T2I[2], input={}, status=JobStatus.FAILED))
 
     first, second, third = (setup.column(slug) for slug in T2I)
     assert first.status_label.text() == "Done · took 12 s · 640 × 360"
@@ -227,7 +229,7 @@ async def test_columns_follow_their_own_jobs(setup: Setup, tmp_path: Path) -> No
     assert not second.use_button.isEnabled()
     assert third.status_label.text().startswith("Running · ")  # the stranger job changed nothing
     assert setup.panel._ticker.isActive()
-    setup.queue.job_changed.emit(moved(running, JobStatus.SUCCEEDED, 20))
+    setup.panel.show_job(moved(running, JobStatus.SUCCEEDED, 20))
     assert third.status_label.text() == "Done · took 20 s"
     assert third.placeholder.text() == "The model returned no output."
     assert not setup.panel._ticker.isActive()
@@ -239,7 +241,7 @@ async def test_use_this_one_asks_for_a_recall_of_that_job(setup: Setup) -> None:
     recalls: list[Recall] = []
     setup.panel.recall_requested.connect(recalls.append)
     job = setup.job_of(T2I[1])
-    setup.queue.job_changed.emit(moved(job, JobStatus.SUCCEEDED, 5))
+    setup.panel.show_job(moved(job, JobStatus.SUCCEEDED, 5))
     setup.column(T2I[1]).use_button.click()
     assert recalls == [Recall(endpoint=T2I[1], input=dict(job.input), mode=RecallMode.USE_ALL)]
 
@@ -251,7 +253,7 @@ async def test_a_new_comparison_replaces_the_columns(setup: Setup) -> None:
     setup.panel.picker.set_checked(T2I[0], False)
     await compare(setup, "second", T2I[2], sent=4)
     assert [c.endpoint.slug for c in setup.panel.columns()] == [T2I[1], T2I[2]]
-    setup.queue.job_changed.emit(moved(old, JobStatus.FAILED, 1, error="late news"))
+    setup.panel.show_job(moved(old, JobStatus.FAILED, 1, error="late news"))
     assert all(c.detail_label.text() != "late news" for c in setup.panel.columns())
 
 
@@ -277,13 +279,11 @@ async def test_video_results_load_paused(setup: Setup, tmp_path: Path) -> None:
     clip = make_mp4(tmp_path / "waves.mp4", seconds=0.5)
     output = SavedOutput(MediaRef(url="https://x/waves.mp4", kind=MediaKind.VIDEO), clip)
     for slug in slugs:
-        setup.queue.job_changed.emit(
-            moved(setup.job_of(slug), JobStatus.SUCCEEDED, 4, outputs=(output,))
-        )
+        setup.panel.show_job(moved(setup.job_of(slug), JobStatus.SUCCEEDED, 4, outputs=(output,)))
     for slug in slugs:
         pane = setup.column(slug).pane
         assert pane is not None and pane.current_widget() is pane.video_view
         player = pane.video_view.player
         assert player.source().toLocalFile() == str(clip)
         assert player.playbackState() != QMediaPlayer.PlaybackState.PlayingState
-    await setup.panel.aclose()
+    await background().aclose()

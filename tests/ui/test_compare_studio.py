@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio.core.jobs import JobStatus
+from studio.ui.background import background
 from studio.ui.compare import ComparePanel
 from tests.conftest import wait_until
 from tests.ui.studio_harness import running_studio
@@ -16,9 +17,8 @@ SLUGS = ("google/nano-banana/text-to-image", "openai/gpt-image-2/text-to-image")
 async def test_two_image_models_finish_side_by_side() -> None:
     async with running_studio() as (window, controller):
         await wait_until(lambda: len(window.marketplace.model.endpoints()) > 0, 20)
-        panel = ComparePanel(
-            controller.queue, window.marketplace.model.endpoints, controller.fetch_detail
-        )
+        panel = ComparePanel(controller.session)
+        controller.events.job_changed.connect(panel.show_job)
         panel.resize(1000, 700)
         panel.show()
         try:
@@ -41,6 +41,6 @@ async def test_two_image_models_finish_side_by_side() -> None:
             queued = {job.endpoint for job in controller.queue.model.jobs()}
             assert set(SLUGS) <= queued  # the comparison's jobs are ordinary queue rows
         finally:
-            await panel.aclose()
+            await background().aclose()
             panel.close()
             panel.deleteLater()

@@ -51,7 +51,7 @@ async def check_image(window: MainWindow, controller: StudioController) -> None:
     assert size.width() > 0 and abs(size.width() / size.height() - w / h) < 0.02
     # Recorded in the library with what the catalog says of it; the gallery shows it.
     await wait_until(lambda: window.gallery.model.total() == 1, 10)
-    record = controller.library.get_job(job.local_id)
+    record = controller.session.library.get_job(job.local_id)
     assert record is not None
     assert (record.model, record.capability) == ("nano-banana", "image")
     assert record.schema_fingerprint

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio.core.jobs import JobStatus
 from studio.core.session import Settings
+from studio.ui.background import spawn
 from studio.ui.queue.model import QueueRole
 from studio.ui.settings_dialog import SettingsDialog
 from tests.conftest import wait_until
@@ -94,7 +95,7 @@ async def test_server_validation_errors_land_on_the_form(sim: SimProcess) -> Non
 @pytest.mark.asyncio
 async def test_simulator_stopped_mid_run_is_reported_without_freezing() -> None:
     async with running_studio() as (window, controller):
-        backend = controller.backend
+        backend = controller.session.backend
         assert backend is not None and backend.simulator is not None
         await wait_until(lambda: window.endpoint_page.detail is not None, 10)
         assert window.endpoint_page.detail is not None
@@ -106,8 +107,8 @@ async def test_simulator_stopped_mid_run_is_reported_without_freezing() -> None:
         window.endpoint_page.generate.click()
         await wait_until(lambda: controller.queue.model.running_count() == 1, 10)
         backend.simulator.process.kill()
-        await controller.probe_once()
-        assert "Unreachable" in window.reachability.text()
+        await controller.session.probe()
+        await wait_until(lambda: "Unreachable" in window.reachability.text(), 5)
         assert "stopped" in window.reachability.text()
         # The window still responds: an endpoint seen before opens again from the cache.
         assert window.marketplace.select_slug(first_seen)
@@ -124,7 +125,7 @@ async def test_catalog_from_disk_when_the_api_cannot_be_reached() -> None:
             await wait_until(lambda: window.endpoint_page.detail is not None, 10)
     # The same API address, now unreachable: the last known catalog shows at once.
     async with running_studio(api_key="k", settings=settings, start=False) as (window, controller):
-        controller.tasks.spawn(controller.start(), name="start")
+        spawn(controller.start(), key="start")
         await wait_until(lambda: window.marketplace.model.rowCount() == 35, 5)
         await wait_until(lambda: window.endpoint_page.detail is not None, 5)
         # Said at once, not after the request retries.

@@ -42,7 +42,7 @@ TRANSCRIPT: dict[str, Any] = {
 
 
 def add_transcript(lib: Library, local_id: str = "job-text") -> Path:
-    """A finished transcription as CoreServices leaves it: a JSON file in a "text" row."""
+    """A finished transcription as BackendJobs leaves it: a JSON file in a "text" row."""
     lib.create_job(local_id, WHISPER, {"audio_url": "https://cdn.example/a.wav"},
                    capability="transcribe", model="whisper-v3")  # fmt: skip
     output_id = lib.add_output(local_id, 0, "text")

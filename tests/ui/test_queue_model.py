@@ -1,4 +1,4 @@
-"""QueueModel (rows, roles, ticker) and QueueViewModel (runner changes → rows and signals)."""
+"""QueueModel (rows, roles, ticker) and QueueViewModel (session events → rows and signals)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,15 @@ from studio.core.jobs import (
     SavedOutput,
 )
 from studio.ui.queue import JobRole, QueueModel, QueueRole, QueueViewModel
+from studio.ui.session_events import SessionEvents
 from tests.conftest import wait_until
-from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, make_task, open_runner
+from tests.core.test_tasks_fakes import ENDPOINT, FakeClient, make_task
+from tests.fakes.session import open_session
 
 if TYPE_CHECKING:
     from pytestqt.modeltest import ModelTester
+
+    from studio.core.session import Session
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -144,18 +148,27 @@ def test_ticker_runs_only_while_rows_run_and_repaints_only_those() -> None:
     assert not model.ticking
 
 
+def _listening(session: Session, view_model: QueueViewModel) -> SessionEvents:
+    """The session's job events onto the view-model, as the controller maps them."""
+    events = SessionEvents(session)
+    events.job_changed.connect(view_model.show)
+    events.job_removed.connect(view_model.forget)
+    events.start()
+    return events
+
+
 @pytest.mark.asyncio
-async def test_view_model_follows_the_runner(tmp_path: Path) -> None:
+async def test_view_model_follows_the_session(tmp_path: Path) -> None:
     client = FakeClient()
-    view_model = QueueViewModel()
     finished: list[Job] = []
     changed: list[Job] = []
     counts: list[tuple[int, int]] = []
-    view_model.job_finished.connect(finished.append)
-    view_model.job_changed.connect(changed.append)
-    view_model.counts_changed.connect(lambda running, total: counts.append((running, total)))
-    async with open_runner(client, tmp_path) as runner:
-        view_model.attach(runner)
+    async with open_session(client, tmp_path) as session:
+        view_model = QueueViewModel(session)
+        view_model.job_finished.connect(finished.append)
+        view_model.counts_changed.connect(lambda running, total: counts.append((running, total)))
+        events = _listening(session, view_model)
+        events.job_changed.connect(changed.append)
         job = view_model.submit(ENDPOINT, {"prompt": "x"})
         assert job is not None
 
@@ -166,7 +179,7 @@ async def test_view_model_follows_the_runner(tmp_path: Path) -> None:
         assert finished[0].status is JobStatus.SUCCEEDED
         assert changed[0].status is JobStatus.SUBMITTING
         assert counts[-1] == (0, 1) and (1, 1) in counts
-        await view_model.aclose()
+        events.stop()
 
 
 @pytest.mark.asyncio
@@ -177,8 +190,10 @@ async def test_view_model_actions(tmp_path: Path) -> None:
     view_model.error_raised.connect(errors.append)
     assert view_model.submit(ENDPOINT, {}) is None
     assert errors == ["Not connected: the task was not sent."]
-    async with open_runner(client, tmp_path) as runner:
-        view_model.attach(runner)
+    async with open_session(client, tmp_path) as session:
+        view_model = QueueViewModel(session)
+        view_model.error_raised.connect(errors.append)
+        events = _listening(session, view_model)
         held = view_model.submit(ENDPOINT, {"prompt": "a", "hold": True})
         assert held is not None
         await wait_until(lambda: _status(view_model, held) is JobStatus.PROCESSING)
@@ -193,9 +208,10 @@ async def test_view_model_actions(tmp_path: Path) -> None:
         await wait_until(lambda: _status(view_model, held) is JobStatus.CANCELED)
         view_model.remove(held.local_id)
 
-        assert view_model.model.rowCount() == 0 and runner.jobs() == []
+        await wait_until(lambda: view_model.model.rowCount() == 0)
+        assert session.job(held.local_id) is None
         assert client.cancel_calls == ["ms-1", "ms-2"]
-        await view_model.aclose()
+        events.stop()
 
 
 def _status(view_model: QueueViewModel, job: Job) -> JobStatus | None:

@@ -8,6 +8,7 @@ from studio.core.jobs._eta import DurationStats, format_duration, format_eta
 from studio.core.jobs._files import (
     destination_of,
     output_path,
+    save_text_output,
     text_output_path,
     text_saved_output,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "format_duration",
     "format_eta",
     "output_path",
+    "save_text_output",
     "text_output_path",
     "text_saved_output",
     "utc_now",

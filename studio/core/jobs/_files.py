@@ -1,13 +1,14 @@
-"""Where downloaded outputs go: names the app chooses, never the server's file names."""
+"""Saving a task's outputs: names the app chooses (never the server's), media and text files."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable, Callable, Mapping
     from datetime import datetime
     from pathlib import Path
 
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 from studio.core.api import MountseaError
 from studio.core.jobs._models import Job, SavedOutput
 from studio.core.media import extension_for as media_extension
-from studio.core.media import text_media
+from studio.core.media import text_bytes, text_media, text_result
+from studio.core.paths import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +88,41 @@ async def download_outputs(
         else:
             outputs.append(SavedOutput(media, path))
     return tuple(outputs)
+
+
+async def save_outputs(
+    download: Callable[[str, Path], Awaitable[Path]],
+    outputs_dir: Path,
+    job: Job,
+    task: Task,
+) -> tuple[SavedOutput, ...]:
+    """Every output of ``task`` on disk: its media downloaded, its text result (a transcript)
+    written as a file after them."""
+    outputs = await download_outputs(download, outputs_dir, job, task)
+    text = text_result(task)
+    if text is None:
+        return outputs
+    return (*outputs, await save_text_output(outputs_dir, job, task, text))
+
+
+async def save_text_output(
+    outputs_dir: Path, job: Job, task: Task, output: Mapping[str, Any]
+) -> SavedOutput:
+    """Write a task's text result as its file (see media.text_bytes); the same path and bytes
+    after a restart, so an existing file is complete and kept."""
+    path = text_output_path(outputs_dir, job, task.task_id, len(task.media))
+    try:
+        size = await asyncio.to_thread(_write_text, path, output)
+    except OSError as exc:
+        log.warning("text output of %s not written: %r", job.local_id, exc)
+        return SavedOutput(text_media(), None, str(exc))
+    return SavedOutput(text_media(size), path)
+
+
+def _write_text(path: Path, output: Mapping[str, Any]) -> int:
+    if not path.is_file():
+        write_atomically(path, text_bytes(output))
+    return path.stat().st_size
 
 
 def text_saved_output(path: Path, size: int | None) -> SavedOutput:

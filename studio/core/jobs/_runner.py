@@ -26,17 +26,15 @@ from studio.core.api import (
     TaskStatus,
     ValidationError,
 )
-from studio.core.jobs._files import download_outputs
+from studio.core.jobs._files import save_outputs
 from studio.core.jobs._models import (
     AMBIGUOUS_SUBMIT_MESSAGE,
-    CONNECTION_WARNING,
     LOST_MESSAGE,
     NOT_RECORDED_MESSAGE,
     Job,
     JobJournal,
     JobStateError,
     JobStatus,
-    SavedOutput,
     Sleep,
     TaskClient,
     job_status_of,
@@ -52,18 +50,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from studio.core.jobs._eta import DurationStats
-
-__all__ = [
-    "AMBIGUOUS_SUBMIT_MESSAGE",
-    "CONNECTION_WARNING",
-    "Job",
-    "JobJournal",
-    "JobRunner",
-    "JobStateError",
-    "JobStatus",
-    "SavedOutput",
-    "TaskClient",
-]
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +104,10 @@ class JobRunner:
     @property
     def max_concurrent(self) -> int:
         return self._slots.limit
+
+    def has_unread_changes(self) -> bool:
+        """Snapshots are waiting in ``changes()`` that its reader has not taken yet."""
+        return not self._changes.empty()
 
     async def changes(self) -> AsyncIterator[Job]:
         """A snapshot of every job change, in order; ends after ``aclose()``. One consumer."""
@@ -357,7 +347,7 @@ class JobRunner:
             return
         status = JobStatus.SUCCEEDED
         self._set(local_id, task=task, status=JobStatus.PROCESSING, warning=None)
-        outputs = await download_outputs(
+        outputs = await save_outputs(
             self._client.download, self._outputs_dir, self._jobs[local_id], task
         )
         failures = [output.error for output in outputs if output.error]

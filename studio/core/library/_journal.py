@@ -21,7 +21,7 @@ from studio.core.library._types import UNSET, LibraryError, OutputKind
 from studio.core.media import text_media, text_result
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
     from studio.core.api import Endpoint
     from studio.core.library._library import Library
@@ -47,7 +47,7 @@ class LibraryJournal:
 
     Output rows are added (without files) as soon as the server reports success, before the row
     is marked succeeded, so a crash in between leaves them for start-up to fetch. Hashing,
-    probing and metadata are left to ``outputs_ready`` (CoreServices runs them in a thread).
+    probing and metadata of the files come later (the session records them in a thread).
     """
 
     def __init__(self, library: Library, *, backend: str = "") -> None:
@@ -58,8 +58,6 @@ class LibraryJournal:
         self._written: dict[str, tuple[Any, ...]] = {}
         self._remote_id: dict[str, str | None] = {}
         self._outputs_added: set[str] = set()
-        self._announced: set[str] = set()
-        self.outputs_ready: Callable[[Job], None] | None = None
 
     @property
     def backend(self) -> str:
@@ -129,7 +127,6 @@ class LibraryJournal:
         if values != self._written.get(local_id):
             self._write_row(job)
             self._written[local_id] = values
-        self._announce_outputs(job)
 
     def adopt(self, job: Job) -> None:
         """A job rebuilt from the library: what is already recorded need not be written again."""
@@ -137,7 +134,6 @@ class LibraryJournal:
         self._remote_id[job.local_id] = job.task_id
         if job.status is JobStatus.SUCCEEDED and job.task is not None:
             self._outputs_added.add(job.task.task_id)
-            self._announced.add(job.task.task_id)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -166,16 +162,6 @@ class LibraryJournal:
         if text_result(task) is not None and pending_text_row(existing) is None:
             self._library.add_output(local_id, free_index(existing), OutputKind.TEXT)
         self._outputs_added.add(task.task_id)
-
-    def _announce_outputs(self, job: Job) -> None:
-        if job.status is not JobStatus.SUCCEEDED or job.task is None:
-            return
-        if job.task.task_id in self._announced:
-            return
-        self._announced.add(job.task.task_id)
-        has_files = any(o.path for o in job.outputs) or text_result(job.task) is not None
-        if self.outputs_ready is not None and has_files:
-            self.outputs_ready(job)
 
 
 def _timestamp(value: datetime | None) -> float | None:

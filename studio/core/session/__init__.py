@@ -1,13 +1,25 @@
-"""One session with a backend: which service, its catalog, the runner, the library, settings.
+"""The studio's session with a backend, without Qt: ``Session`` and the events it publishes.
 
-Also the API key's storage, the simulator child process and the log file with secrets masked.
+Also what a session is made of: the backend choice (demo simulator or the API), settings, the
+API key's storage, and the log file with secrets masked.
 """
 
 from studio.core.session._backend import Backend, BackendInfo, BackendKind
-from studio.core.session._catalog_cache import CatalogCache
+from studio.core.session._backend_jobs import INTERRUPTED_SUBMIT_MESSAGE, ReconcileReport
+from studio.core.session._events import (
+    BackendChanged,
+    BackendState,
+    CatalogChanged,
+    Event,
+    JobChanged,
+    JobRemoved,
+    Notice,
+    OutputsRecorded,
+    Subscription,
+)
 from studio.core.session._logging import SECRET_MASK, configure_logging
 from studio.core.session._secrets import KeyStore
-from studio.core.session._services import INTERRUPTED_SUBMIT_MESSAGE, CoreServices
+from studio.core.session._session import NotConnectedError, Session
 from studio.core.session._settings import (
     DEFAULT_BASE_URL,
     THEMES,
@@ -22,12 +34,22 @@ __all__ = [
     "SECRET_MASK",
     "THEMES",
     "Backend",
+    "BackendChanged",
     "BackendInfo",
     "BackendKind",
-    "CatalogCache",
-    "CoreServices",
+    "BackendState",
+    "CatalogChanged",
+    "Event",
+    "JobChanged",
+    "JobRemoved",
     "KeyStore",
+    "NotConnectedError",
+    "Notice",
+    "OutputsRecorded",
+    "ReconcileReport",
+    "Session",
     "Settings",
+    "Subscription",
     "configure_logging",
     "load_settings",
     "save_settings",

@@ -7,15 +7,17 @@ import enum
 import logging
 import subprocess
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import httpx
 
 from studio.core import paths
 from studio.core.api import MountseaClient
+from studio.core.jobs import TaskClient
 from studio.core.session._simulator import SimulatorProcess, launch_simulator, wait_until_listening
 
 if TYPE_CHECKING:
+    from studio.core.api import Endpoint, EndpointDetail
     from studio.core.session._settings import Settings
 
 log = logging.getLogger("studio.backend")
@@ -43,11 +45,24 @@ class BackendInfo:
         return "Mountsea API" if "api.mountsea.ai" in self.base_url else f"API at {self.base_url}"
 
 
+class BackendClient(TaskClient, Protocol):
+    """What the session uses of ``MountseaClient``: the catalog, tasks, downloads, closing."""
+
+    async def list_endpoints(self) -> list[Endpoint]:
+        """The catalog."""
+
+    async def get_endpoint(self, slug: str) -> EndpointDetail:
+        """One endpoint with its schemas and examples."""
+
+    async def aclose(self) -> None:
+        """Release connections."""
+
+
 class Backend:
     """Owns the shared HTTP client, the Mountsea client and (in demo mode) the simulator process."""
 
     def __init__(
-        self, info: BackendInfo, http: httpx.AsyncClient, client: MountseaClient, api_key: str
+        self, info: BackendInfo, http: httpx.AsyncClient, client: BackendClient, api_key: str
     ) -> None:
         self.info = info
         self.http = http

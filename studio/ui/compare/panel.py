@@ -14,14 +14,13 @@ from typing_extensions import override
 from studio.core.compare import MAX_MODELS, MIN_MODELS, SharedValues, plan_input
 from studio.core.jobs import utc_now
 from studio.core.library import make_recall
-from studio.ui.background import BackgroundTasks
+from studio.ui.background import spawn
 from studio.ui.compare.column import CompareColumn
 from studio.ui.compare.picker import ComparePicker
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Mapping
+    from collections.abc import Mapping, Sequence
 
-    from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QShowEvent
 
     from studio.core.api import Endpoint, EndpointDetail
@@ -36,15 +35,17 @@ EMPTY_TEXT = (
 )
 
 
-class JobQueue(Protocol):
-    """What the panel needs of QueueViewModel."""
+class CompareSource(Protocol):
+    """What the panel needs of the session: the catalog, details, and sending jobs."""
 
     @property
-    def job_changed(self) -> SignalInstance: ...
+    def endpoints(self) -> Sequence[Endpoint]: ...
+
+    async def fetch_detail(self, slug: str) -> EndpointDetail | None: ...
 
     def submit(
         self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
-    ) -> Job | None: ...
+    ) -> Job: ...
 
 
 class _ColumnsRow(QHBoxLayout):
@@ -59,6 +60,8 @@ class _ColumnsRow(QHBoxLayout):
 class ComparePanel(QWidget):
     """Sends one prompt to several models and shows each model's result in its own column.
 
+    Job changes come in through ``show_job`` (the controller forwards the session's events).
+
     Signals:
         recall_requested(Recall): "Use this one" under a finished column (mode use_all).
         comparison_started(list[str]): the slugs of a new comparison, in column order.
@@ -67,18 +70,9 @@ class ComparePanel(QWidget):
     recall_requested = Signal(object)
     comparison_started = Signal(list)
 
-    def __init__(
-        self,
-        queue: JobQueue,
-        endpoints: Callable[[], list[Endpoint]],
-        fetch_detail: Callable[[str], Awaitable[EndpointDetail | None]],
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, source: CompareSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._queue = queue
-        self._endpoints = endpoints
-        self._fetch_detail = fetch_detail
-        self._tasks = BackgroundTasks(self._on_task_failed)
+        self._source = source
         self._columns: list[CompareColumn] = []
         self._by_job: dict[str, CompareColumn] = {}
         self._ticker = QTimer(self)
@@ -92,7 +86,6 @@ class ComparePanel(QWidget):
         self._row = _ColumnsRow()
         self._lay_out()
         self.picker.compare_requested.connect(self.compare)
-        queue.job_changed.connect(self._on_queue_job_changed)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -116,7 +109,7 @@ class ComparePanel(QWidget):
 
     def refresh_endpoints(self) -> None:
         """Re-read the catalog (also done each time the panel is shown)."""
-        self.picker.set_endpoints(self._endpoints())
+        self.picker.set_endpoints(list(self._source.endpoints))
 
     def columns(self) -> list[CompareColumn]:
         return list(self._columns)
@@ -138,14 +131,13 @@ class ComparePanel(QWidget):
         chosen = [e for slug in slugs if (e := self.picker.endpoint(slug)) is not None]
         self._replace_columns(chosen)
         self.picker.show_note(f"Comparing {len(chosen)} models. Each job is also in the queue.")
-        self._tasks.spawn(self._run(list(self._columns), shared), name="compare")
+        spawn(
+            self._run(list(self._columns), shared),
+            key=(self, "compare"),
+            on_error=self._on_task_failed,
+        )
         self.comparison_started.emit([e.slug for e in chosen])
         return True
-
-    async def aclose(self) -> None:
-        """Cancel detail look-ups still in flight (the submitted jobs carry on in the queue)."""
-        self._ticker.stop()
-        await self._tasks.aclose()
 
     # --- one comparison --------------------------------------------------------------------------
 
@@ -168,7 +160,7 @@ class ComparePanel(QWidget):
         """Fetch, plan and submit for one model; its trouble stays in its own column."""
         slug = column.endpoint.slug
         try:
-            detail = await self._fetch_detail(slug)
+            detail = await self._source.fetch_detail(slug)
         except Exception as exc:
             log.warning("compare: detail of %s failed: %s", slug, exc)
             detail = None
@@ -189,9 +181,11 @@ class ComparePanel(QWidget):
         if plan.input is None:
             column.show_skipped(plan.problem)
             return
-        job = self._queue.submit(detail.slug, plan.input)
-        if job is None:
-            column.show_skipped("The task was not sent (see the message at the top).")
+        try:
+            job = self._source.submit(detail.slug, plan.input)
+        except Exception as exc:
+            log.warning("compare: %s was not sent: %s", detail.slug, exc)
+            column.show_skipped(f"The task was not sent: {exc}")
             return
         self._by_job[job.local_id] = column
         column.show_job(job, utc_now())
@@ -199,7 +193,8 @@ class ComparePanel(QWidget):
 
     # --- updates ---------------------------------------------------------------------------------
 
-    def _on_queue_job_changed(self, job: Job) -> None:
+    def show_job(self, job: Job) -> None:
+        """A job's newest snapshot; only this panel's own jobs change a column."""
         column = self._by_job.get(job.local_id)
         if column is not None:
             column.show_job(job, utc_now())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -19,10 +19,10 @@ from studio.core.library import (
     make_recall,
 )
 from studio.core.media import read_metadata
-from studio.ui.background import BackgroundTasks
+from studio.ui.background import spawn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Coroutine
 
     from studio.ui.gallery.actions import GalleryActions
     from studio.ui.gallery.panel import GalleryPanel
@@ -35,7 +35,6 @@ class GalleryCommands(QObject):
         super().__init__(panel)
         self._panel = panel
         self._library = panel.library
-        self._tasks = BackgroundTasks(self._show_error)
         self._last_trash: TrashToken | None = None
         self._undo_banner_shown = False
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
@@ -138,7 +137,7 @@ class GalleryCommands(QObject):
         box.setText("Delete everything in the trash for good? The files are removed too.")
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.accepted.connect(lambda: self._tasks.spawn(self.empty_trash(), name="empty"))
+        box.accepted.connect(lambda: self._spawn(self.empty_trash(), "empty"))
         box.finished.connect(box.deleteLater)
         self.confirm_box = box
         box.open()
@@ -167,7 +166,7 @@ class GalleryCommands(QObject):
             dialog.setOption(QFileDialog.Option.ShowDirsOnly)
         ids = [item.id for item in items]
         dialog.fileSelected.connect(
-            lambda chosen: self._tasks.spawn(self.export(ids, Path(chosen), as_zip=as_zip))
+            lambda chosen: self._spawn(self.export(ids, Path(chosen), as_zip=as_zip))
         )
         dialog.finished.connect(dialog.deleteLater)
         self.file_dialog = dialog
@@ -210,7 +209,7 @@ class GalleryCommands(QObject):
         self._panel.recall_requested.emit(recalled)
 
     def recall_from_dropped_file(self, path: str) -> None:
-        self._tasks.spawn(self.recall_from_file(Path(path)), name="drop")
+        self._spawn(self.recall_from_file(Path(path)), "drop")
 
     async def recall_from_file(self, path: Path) -> bool:
         """Read a file's stored request off the GUI thread; emit it as "Use all"."""
@@ -238,5 +237,5 @@ class GalleryCommands(QObject):
     def _show_error(self, text: str) -> None:
         self._say(text, level="error")
 
-    async def aclose(self) -> None:
-        await self._tasks.aclose()
+    def _spawn(self, work: Coroutine[Any, Any, Any], what: str = "") -> None:
+        spawn(work, key=(self, what) if what else None, on_error=self._show_error)

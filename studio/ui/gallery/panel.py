@@ -260,5 +260,4 @@ class GalleryPanel(QWidget):
 
     async def aclose(self) -> None:
         """Stop thumbnail work and background commands (call before the app quits)."""
-        await self.commands.aclose()
         await self.loader.aclose()

@@ -173,7 +173,13 @@ class PreviewPane(QWidget):
         return self._text_view
 
     def show_outputs(self, items: Sequence[PreviewItem]) -> None:
-        """Show these outputs, starting with the first; an empty list is the same as clear()."""
+        """Show these outputs, starting with the first; an empty list is the same as clear().
+
+        The same outputs again (a newer snapshot of the same job) change nothing: a playing
+        video keeps playing where it is.
+        """
+        if tuple(items) == self._items and self._items:
+            return
         self._items = tuple(items)
         if not self._items:
             self.clear()

@@ -1,4 +1,4 @@
-"""The core for one backend, without Qt: task runner + library journal, start-up reconciliation.
+"""The jobs of one backend, without Qt: the runner, its journal, finished files, start-up checks.
 
 Start-up (``reconcile``) reads the library and makes sure nothing is forgotten or done twice:
 
@@ -13,17 +13,17 @@ to the real API and the other way round. Another backend's unfinished jobs are l
 (history shows them) and followed the next time that backend is current. Rows from before jobs
 had a backend are claimed by the first backend that starts (``Library.claim_legacy_jobs``).
 
-After a job's files are on disk, a worker thread writes the sidecar, embeds metadata in images
-and records hash, size and media facts of the final file. A job with a text result and no media
-gets it written as a file (see text_outputs), recorded as a "text" output once, and its queue
-row then shows that file.
+This object is the runner's one reader: every snapshot goes out as a ``JobChanged`` event. After a
+job's files are on disk (media downloaded and any text result written by the runner), a worker
+thread writes each sidecar, embeds metadata in images and records hash, size and media facts of
+the final file; then ``OutputsRecorded`` goes out.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
 from studio.core.api import MountseaError
@@ -33,26 +33,27 @@ from studio.core.jobs import (
     JobStateError,
     JobStatus,
     destination_of,
-    text_output_path,
-    text_saved_output,
+    save_text_output,
 )
 from studio.core.library import (
     LibraryError,
     LibraryJournal,
+    OutputKind,
     job_from_record,
     pending_text_row,
     request_for,
     saved_outputs,
     task_of,
 )
-from studio.core.media import finish_file, text_result, write_text_output
+from studio.core.media import finish_file, is_text_media, text_result
+from studio.core.session._events import Event, JobChanged, JobRemoved, OutputsRecorded
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Mapping
     from pathlib import Path
 
     from studio.core.api import MediaRef, Task
-    from studio.core.jobs import DurationStats, SavedOutput, Sleep, TaskClient
+    from studio.core.jobs import DurationStats, Sleep, TaskClient
     from studio.core.library import JobRecord, Library, OutputRecord, ReconcilePlan
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ def _is_inside(folder: Path, root: Path) -> bool:
     return folder.resolve().is_relative_to(root.resolve())
 
 
-class CoreServices:
+class BackendJobs:
     """Runner, journal and library of one backend. Use from the event loop; close with aclose()."""
 
     def __init__(
@@ -93,6 +94,8 @@ class CoreServices:
         journal: LibraryJournal,
         runner: JobRunner,
         outputs_dir: Path,
+        *,
+        publish: Callable[[Event], None],
     ) -> None:
         """Prefer ``open``; the backend is the journal's."""
         self._client = client
@@ -100,10 +103,11 @@ class CoreServices:
         self._journal = journal
         self._runner = runner
         self._outputs_dir = outputs_dir
+        self._publish = publish
         self._fetch_slots = asyncio.Semaphore(runner.max_concurrent)
         self._background: set[asyncio.Task[None]] = set()
-        self._outputs_listener: Callable[[str], None] | None = None
-        journal.outputs_ready = self._on_outputs_ready
+        self._finished: set[str] = set()  # task ids whose files were recorded (or are being)
+        self._reader: asyncio.Task[None] | None = None
 
     @classmethod
     async def open(
@@ -117,11 +121,12 @@ class CoreServices:
         follow_options: Mapping[str, Any] | None = None,
         sleep: Sleep = asyncio.sleep,
         backend: str = "",
+        publish: Callable[[Event], None] | None = None,
     ) -> Self:
-        """Compose the core; ``outputs_dir`` must be the library's outputs root or inside it.
+        """Compose and start reading the runner; ``outputs_dir`` must be inside the library's.
 
         ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
-        recorded with it and only its jobs are reconciled.
+        recorded with it and only its jobs are reconciled. Events go to ``publish``.
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
@@ -135,7 +140,9 @@ class CoreServices:
             stats=stats,
             sleep=sleep,
         )
-        return cls(client, library, journal, runner, outputs_dir)
+        jobs = cls(client, library, journal, runner, outputs_dir, publish=publish or _ignore)
+        jobs._reader = asyncio.get_running_loop().create_task(jobs._read_runner(), name="runner")
+        return jobs
 
     @property
     def backend(self) -> str:
@@ -153,9 +160,37 @@ class CoreServices:
     def library(self) -> Library:
         return self._library
 
-    def set_outputs_listener(self, listener: Callable[[str], None] | None) -> None:
-        """``listener(local_id)`` runs on the loop once a job's files are in the library."""
-        self._outputs_listener = listener
+    # --- the runner's changes ------------------------------------------------------------------
+
+    async def _read_runner(self) -> None:
+        async for job in self._runner.changes():
+            if self._runner.get(job.local_id) is None:
+                continue  # removed meanwhile: a late snapshot must not bring its row back
+            self._publish(JobChanged(job))
+            task = job.task
+            if job.status is not JobStatus.SUCCEEDED or task is None:
+                continue
+            if task.task_id in self._finished or not any(o.path for o in job.outputs):
+                continue
+            self._finished.add(task.task_id)
+            self._spawn(self._finish_job(job), f"finish {job.local_id}")
+
+    async def _finish_job(self, job: Job) -> None:
+        await asyncio.to_thread(self._record_outputs, job)
+        self._publish(OutputsRecorded(job.local_id))
+
+    def _record_outputs(self, job: Job) -> None:
+        """Blocking: each saved file of the job finished and recorded in its library row."""
+        record = self._library.get_job(job.local_id)
+        if record is None:
+            return
+        rows = self._library.outputs_for_job(job.local_id)
+        by_url = {row.remote_url: row for row in rows if row.remote_url}
+        for saved in job.outputs:
+            row = pending_text_row(rows) if is_text_media(saved.media) else None
+            row = row or by_url.get(saved.media.url)
+            if saved.path is not None and row is not None and row.local_path is None:
+                self._record_file(record, row, saved.path)
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -175,7 +210,7 @@ class CoreServices:
                 self._adopt(job_from_record(record))
                 sent.append(record.local_id)
             else:
-                self._adopt(self._mark_interrupted(record))
+                self._adopt(await asyncio.to_thread(self._mark_interrupted, record))
                 unknown.append(record.local_id)
         for record in plan.to_download:
             self._spawn(self._fetch_missing(record), f"fetch {record.local_id}")
@@ -209,17 +244,25 @@ class CoreServices:
         if live is not None:
             return live  # reconciled twice: the queue already has it
         self._journal.adopt(job)
+        if job.status is JobStatus.SUCCEEDED and job.task is not None:
+            self._finished.add(job.task.task_id)
         return self._runner.resume(job)
 
     # --- queue rows ----------------------------------------------------------------------------
 
     def recent_jobs(self, limit: int = 200) -> list[Job]:
-        """Newest first: the runner's live row where it has one, else rebuilt from the library."""
+        """Newest first: the runner's live row where it has one, else rebuilt from the library.
+
+        Blocking (library reads): run it in a thread.
+        """
         jobs = []
         for record in self._library.recent_jobs(limit):
             live = self._runner.get(record.local_id)
             jobs.append(live or self._history_job(record))
         return jobs
+
+    def submit(self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None) -> Job:
+        return self._runner.submit(endpoint, input, webhook_url)
 
     def retry(self, local_id: str) -> Job:
         """Retry a settled row, also one only in the library (e.g. "unknown" after a restart)."""
@@ -237,46 +280,51 @@ class CoreServices:
             self._adopt(self._history_job(record))
         return self._runner.retry(local_id)
 
+    def remove(self, local_id: str) -> None:
+        """Take a settled row out of the queue; its outputs stay in the library and gallery."""
+        if self._runner.get(local_id) is not None:
+            self._runner.remove(local_id)  # JobStateError while it runs
+        self._library.delete_jobs([local_id])
+        self._publish(JobRemoved(local_id))
+
     def _history_job(self, record: JobRecord) -> Job:
         rows = self._library.outputs_for_job(record.local_id)
         return job_from_record(record, saved_outputs(self._library, rows))
 
     # --- files ---------------------------------------------------------------------------------
 
-    def _on_outputs_ready(self, job: Job) -> None:
-        self._spawn(self._finish_job(job), f"finish {job.local_id}")
-
-    async def _finish_job(self, job: Job) -> None:
-        record = self._library.get_job(job.local_id)
-        if record is None:
-            return
-        rows = {row.remote_url: row for row in self._library.outputs_for_job(job.local_id)}
-        for saved in job.outputs:
-            row = rows.get(saved.media.url)
-            if saved.path is not None and row is not None and row.local_path is None:
-                await self._record_file(record, row, saved.path)
-        if job.task is not None:
-            await self._write_text(record, job, job.task)
-        self._notify(job.local_id)
-
     async def _fetch_missing(self, record: JobRecord) -> None:
-        """Download only the outputs of a succeeded job that have no file yet, then finish them."""
+        """Save only the outputs of a succeeded job that have no file yet, then finish them."""
         task = task_of(record)
         if task is None:
             log.warning("job %s has no stored task: its outputs cannot be fetched", record.local_id)
             return
         job = job_from_record(record)
-        media_by_url = {media.url: (index, media) for index, media in enumerate(task.media)}
         async with self._fetch_slots:
-            for row in self._library.outputs_for_job(record.local_id):
-                found = media_by_url.get(row.remote_url or "")
-                if row.local_path is not None or row.trashed_at is not None or found is None:
+            rows = await asyncio.to_thread(self._library.outputs_for_job, record.local_id)
+            for row in rows:
+                if row.local_path is not None or row.trashed_at is not None:
                     continue
-                dest = destination_of(self._outputs_dir, job, task.task_id, *found)
-                if await self._fetch(found[1], dest):
-                    await self._record_file(record, row, dest)
-            await self._write_text(record, job, task)
-        self._notify(record.local_id)
+                path = await self._save_missing(job, task, row)
+                if path is not None:
+                    await asyncio.to_thread(self._record_file, record, row, path)
+        if self._runner.get(record.local_id) is None:  # a history row: show it with its files
+            self._publish(JobChanged(await asyncio.to_thread(self._history_job, record)))
+        self._publish(OutputsRecorded(record.local_id))
+
+    async def _save_missing(self, job: Job, task: Task, row: OutputRecord) -> Path | None:
+        """The file of one output row: its text result written, or its media downloaded."""
+        text = text_result(task)
+        if row.kind is OutputKind.TEXT:
+            if text is None:
+                return None
+            return (await save_text_output(self._outputs_dir, job, task, text)).path
+        media_by_url = {media.url: (index, media) for index, media in enumerate(task.media)}
+        found = media_by_url.get(row.remote_url or "")
+        if found is None:
+            return None
+        dest = destination_of(self._outputs_dir, job, task.task_id, *found)
+        return dest if await self._fetch(found[1], dest) else None
 
     async def _fetch(self, media: MediaRef, dest: Path) -> bool:
         """True when ``dest`` holds the whole file (already there, or downloaded now)."""
@@ -290,9 +338,10 @@ class CoreServices:
             return False
         return True
 
-    async def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
+    def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
+        """Blocking: sidecar, metadata and facts of one file, recorded in its output row."""
         try:
-            facts = await asyncio.to_thread(finish_file, path, request_for(record))
+            facts = finish_file(path, request_for(record))
             self._library.set_output_file(
                 row.id,
                 path,
@@ -306,41 +355,6 @@ class CoreServices:
         except (OSError, LibraryError) as exc:
             # Left without a file in the library: the next start-up finishes it.
             log.warning("could not record %s: %r", path.name, exc)
-
-    async def _write_text(self, record: JobRecord, job: Job, task: Task) -> None:
-        """Write the task's text result into its pending "text" row, if it has both."""
-        output = text_result(task)
-        row = pending_text_row(self._library.outputs_for_job(record.local_id))
-        if output is None or row is None:
-            return
-        path = text_output_path(self._outputs_dir, job, task.task_id, row.index)
-        try:
-            facts = await asyncio.to_thread(write_text_output, path, output, request_for(record))
-            self._library.set_output_file(
-                row.id, path, facts.sha256, facts.size, media_type=facts.media_type
-            )
-        except (OSError, LibraryError) as exc:
-            log.warning("could not record %s: %r", path.name, exc)  # start-up tries again
-            return
-        self._show_text_file(job.local_id, task.task_id, text_saved_output(path, facts.size))
-
-    def _show_text_file(self, local_id: str, task_id: str, saved: SavedOutput) -> None:
-        """Give the settled queue row its text file, so its preview can save and open it."""
-        live = self._runner.get(local_id)
-        if live is None or live.status is not JobStatus.SUCCEEDED or live.outputs:
-            return
-        if live.task is None or live.task.task_id != task_id:
-            return  # retried meanwhile: that row is another task's now
-        # A settled row is replaced by the runner's public means: forget it, adopt the new one.
-        try:
-            self._runner.remove(local_id)
-            self._runner.resume(replace(live, outputs=(saved,)))
-        except (RuntimeError, JobStateError):
-            log.info("queue row of %s not updated: the runner is closing", local_id)
-
-    def _notify(self, local_id: str) -> None:
-        if self._outputs_listener is not None:
-            self._outputs_listener(local_id)
 
     # --- background work -----------------------------------------------------------------------
 
@@ -356,18 +370,27 @@ class CoreServices:
 
     async def wait_idle(self) -> None:
         """Until every background fetch and file finishing has ended (settled jobs' files done)."""
-        while self._background:
-            await asyncio.gather(*self._background, return_exceptions=True)
+        while self._background or self._runner.has_unread_changes():
+            if self._background:
+                await asyncio.gather(*self._background, return_exceptions=True)
+            else:
+                await asyncio.sleep(0)
 
     def is_settled(self) -> bool:
-        """No job is running and no file work is pending."""
+        """No job is running, every change was read and no file work is pending."""
         running = any(job.status.is_running for job in self._runner.jobs())
-        return not running and not self._background
+        return not (running or self._background or self._runner.has_unread_changes())
 
     async def aclose(self) -> None:
         """Stop the runner, then background file work (redone at the next start if unfinished)."""
-        await self._runner.aclose()
+        await self._runner.aclose()  # ends the change stream: the reader stops after the last
+        if self._reader is not None:
+            await asyncio.gather(self._reader, return_exceptions=True)
         background = list(self._background)
         for task in background:
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
+
+
+def _ignore(_event: Event) -> None:
+    """Events of a BackendJobs nobody listens to (tests of the file work alone)."""

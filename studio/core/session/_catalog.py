@@ -1,0 +1,69 @@
+"""The catalog of one backend: the last known endpoints and details from disk, the fresh ones."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from typing import TYPE_CHECKING
+
+from studio.core.api import MountseaError, parse_endpoint, parse_endpoint_detail
+from studio.core.session._catalog_cache import CatalogCache
+
+if TYPE_CHECKING:
+    from studio.core.api import Endpoint, EndpointDetail
+
+log = logging.getLogger("studio.catalog")
+
+
+def schema_fingerprint(detail: EndpointDetail) -> str:
+    """A short hash of the input schema: which schema a job's input was written against."""
+    schema = json.dumps(detail.input_schema, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(schema).hexdigest()[:16]
+
+
+class Catalog:
+    """Parsed endpoints and details over a CatalogCache; blocking reads happen in ``load``."""
+
+    def __init__(self, cache: CatalogCache) -> None:
+        self._cache = cache
+        self._details: dict[str, EndpointDetail] = {}
+
+    @classmethod
+    def load(cls, backend_identity: str) -> Catalog:
+        """Blocking (reads the cache file): run it in a thread."""
+        return cls(CatalogCache(backend_identity))
+
+    def cached_endpoints(self) -> list[Endpoint]:
+        endpoints = []
+        for raw in self._cache.endpoints():
+            try:
+                endpoints.append(parse_endpoint(raw))
+            except MountseaError:
+                continue
+        return endpoints
+
+    def cached_detail(self, slug: str) -> EndpointDetail | None:
+        """The detail seen last (this run or an earlier one), or None."""
+        known = self._details.get(slug)
+        if known is not None:
+            return known
+        raw = self._cache.detail(slug)
+        if raw is None:
+            return None
+        try:
+            detail = parse_endpoint_detail(raw)
+        except MountseaError:
+            log.info("cached detail of %s unreadable, ignored", slug)
+            return None
+        self._details[slug] = detail
+        return detail
+
+    def store_endpoints(self, endpoints: list[Endpoint]) -> None:
+        """Blocking (writes the cache file): run it in a thread."""
+        self._cache.store_endpoints([dict(endpoint.raw) for endpoint in endpoints])
+
+    def store_detail(self, detail: EndpointDetail) -> None:
+        """Blocking (writes the cache file): run it in a thread."""
+        self._details[detail.slug] = detail
+        self._cache.store_detail(detail.slug, dict(detail.raw))

@@ -1,0 +1,362 @@
+"""The Session: everything the studio does with a backend, without Qt, told as one event stream.
+
+It owns the backend (demo simulator or the real API), the catalog with its on-disk fallback,
+endpoint details, the jobs of the current backend (runner, journal, reconcile, finished files)
+and the library. The UI calls its methods and maps its events (``events()``) onto widgets.
+
+Start-up shows the last known catalog at once, opens the backend, puts recent history and
+unfinished jobs back (see BackendJobs.reconcile), probes once so an unreachable server is said
+at once, then loads the fresh catalog. A probe every ``probe_interval_s`` keeps the state true
+and reloads the catalog when the server answers again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from studio.core.api import AuthError, MountseaError
+from studio.core.jobs import DurationStats, JobStatus
+from studio.core.session._backend import Backend, BackendKind
+from studio.core.session._backend_jobs import BackendJobs
+from studio.core.session._catalog import Catalog, schema_fingerprint
+from studio.core.session._events import (
+    BackendChanged,
+    BackendState,
+    CatalogChanged,
+    EventHub,
+    JobChanged,
+    Notice,
+)
+from studio.core.session._logging import SECRET_MASK
+from studio.core.session._settings import save_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+
+    from studio.core.api import Endpoint, EndpointDetail
+    from studio.core.jobs import Job
+    from studio.core.library import Library
+    from studio.core.session._backend import BackendInfo
+    from studio.core.session._events import Event, Subscription
+    from studio.core.session._secrets import KeyStore
+    from studio.core.session._settings import Settings
+
+    BackendOpener = Callable[[Settings, str], Awaitable[Backend]]
+
+log = logging.getLogger("studio.session")
+
+PROBE_INTERVAL_S = 10.0
+KEY_REJECTED = "the API key was rejected"
+_PROBE_AFTER = frozenset({JobStatus.FAILED, JobStatus.UNKNOWN})
+
+
+class NotConnectedError(RuntimeError):
+    """An action that needs a backend came before one was open."""
+
+
+class Session:
+    """One studio session. Use from the event loop; ``aclose()`` when done."""
+
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        key_store: KeyStore,
+        *,
+        stats: DurationStats | None = None,
+        open_backend: BackendOpener = Backend.open,
+        probe_interval_s: float = PROBE_INTERVAL_S,
+        follow_options: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._library = library
+        self._settings = settings
+        self._key_store = key_store
+        self._stats = stats
+        self._open_backend = open_backend
+        self._probe_interval_s = probe_interval_s
+        self._follow_options = follow_options
+        self._hub = EventHub()
+        self._backend: Backend | None = None
+        self._jobs: BackendJobs | None = None
+        self._catalog: Catalog | None = None
+        self._endpoints: tuple[Endpoint, ...] = ()
+        self._state = BackendChanged(BackendState.OFFLINE, None)
+        self._background: dict[str, asyncio.Task[None]] = {}
+
+    # --- what it holds -------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        return self._library
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    @property
+    def key_store(self) -> KeyStore:
+        return self._key_store
+
+    @property
+    def state(self) -> BackendChanged:
+        """The last BackendChanged published."""
+        return self._state
+
+    @property
+    def backend(self) -> Backend | None:
+        """The open backend (None before connecting or while switching)."""
+        return self._backend
+
+    @property
+    def backend_info(self) -> BackendInfo | None:
+        return self._backend.info if self._backend is not None else None
+
+    @property
+    def endpoints(self) -> tuple[Endpoint, ...]:
+        """The catalog as last published (fresh, or the last known one from disk)."""
+        return self._endpoints
+
+    def events(self) -> Subscription:
+        """Every event from now on, in order, until ``aclose()``."""
+        return self._hub.subscribe()
+
+    # --- connecting ----------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Connect, then keep probing the backend in the background."""
+        await self.connect()
+        self._spawn(self._probe_forever(), "probe")
+
+    async def connect(self) -> None:
+        """Show the last known catalog, open the backend and pick up what the last run left."""
+        api_key = await asyncio.to_thread(self._key_store.get)
+        if api_key:
+            SECRET_MASK.add(api_key)
+        kind = BackendKind.API if api_key else BackendKind.DEMO
+        identity = self._settings.base_url if api_key else "demo"
+        self._catalog = await asyncio.to_thread(Catalog.load, identity)
+        cached = self._catalog.cached_endpoints()
+        if cached:
+            self._set_endpoints(cached, from_cache=True)
+        self._set_state(BackendState.STARTING, None, kind=kind)
+        try:
+            backend = await self._open_backend(self._settings, api_key)
+        except Exception as exc:
+            log.exception("backend did not open")
+            self._set_state(BackendState.FAILED, None, str(exc), kind=kind)
+            return
+        self._backend = backend
+        if self._stats is None:
+            self._stats = await asyncio.to_thread(DurationStats.in_cache_dir)
+        self._jobs = await BackendJobs.open(
+            backend.client,
+            library=self._library,
+            outputs_dir=self._library.outputs_root,
+            max_concurrent=self._settings.max_concurrent,
+            stats=self._stats,
+            follow_options=self._follow_options,
+            backend=backend.info.identity,
+            publish=self._publish_job_event,
+        )
+        self._jobs.journal.remember_endpoints(self._endpoints)
+        await self._put_back_history(self._jobs)
+        # One quick look first: an unreachable server is said at once, not after the retries.
+        await self.probe()
+        if self._state.state is BackendState.CONNECTED:
+            await self.refresh_catalog()
+
+    async def _put_back_history(self, jobs: BackendJobs) -> None:
+        for job in reversed(await asyncio.to_thread(jobs.recent_jobs)):
+            self._hub.publish(JobChanged(job))
+        report = await jobs.reconcile()
+        resumed = len(report.followed) + len(report.sent) + len(report.fetching)
+        if resumed:
+            self._hub.publish(Notice(f"Picked up {resumed} unfinished task(s) from last time"))
+
+    async def disconnect(self) -> None:
+        """Stop the jobs of this backend (remote tasks keep running) and close it."""
+        jobs, backend = self._jobs, self._backend
+        self._jobs = self._backend = None
+        self._set_state(BackendState.OFFLINE, None)
+        if jobs is not None:
+            await jobs.aclose()
+        if backend is not None:
+            await backend.aclose()
+
+    async def switch_backend(self) -> None:
+        """Disconnect and connect again with the current settings and key."""
+        await self.disconnect()
+        self._set_endpoints([], from_cache=True)
+        await self.connect()
+
+    def apply_settings(self, settings: Settings, api_key: str) -> None:
+        """Save both now; switch backend in the background when the key, URL or simulator speed
+        changed, else take the new number of tasks at once."""
+        previous = self._settings
+        switch = (
+            api_key.strip() != self._key_store.get()
+            or settings.base_url != previous.base_url
+            or (not api_key and settings.sim_speed != previous.sim_speed)
+        )
+        self._settings = settings
+        save_settings(settings)
+        self._key_store.set(api_key)
+        if switch:
+            self._spawn(self.switch_backend(), "switch")
+        elif self._jobs is not None:
+            self._jobs.runner.set_max_concurrent(settings.max_concurrent)
+
+    async def probe(self) -> None:
+        """One quick request; publishes the state it finds."""
+        backend = self._backend
+        if backend is None:
+            return
+        problem = await backend.probe()
+        if backend is not self._backend:
+            return  # switched meanwhile
+        was = self._state.state
+        if problem is None:
+            self._set_state(BackendState.CONNECTED, backend.info)
+            if was in (BackendState.UNREACHABLE, BackendState.KEY_REJECTED):
+                self._spawn(self.refresh_catalog(), "catalog")
+        elif problem == KEY_REJECTED:
+            self._set_state(BackendState.KEY_REJECTED, backend.info, problem)
+        else:
+            self._set_state(BackendState.UNREACHABLE, backend.info, problem)
+
+    async def _probe_forever(self) -> None:
+        while True:
+            await asyncio.sleep(self._probe_interval_s)
+            await self.probe()
+
+    async def aclose(self) -> None:
+        """Stop background work, disconnect, end every event subscription, close the library."""
+        background = list(self._background.values())
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        await self.disconnect()
+        self._hub.close()
+        self._library.close()
+
+    # --- catalog -------------------------------------------------------------------------------
+
+    async def refresh_catalog(self) -> None:
+        """Load the endpoint list from the server; on failure the last known one stays."""
+        backend, catalog = self._backend, self._catalog
+        if backend is None or catalog is None:
+            return
+        try:
+            endpoints = await backend.client.list_endpoints()
+        except AuthError:
+            self._set_state(BackendState.KEY_REJECTED, backend.info, KEY_REJECTED)
+            return
+        except MountseaError as exc:
+            self._hub.publish(Notice(f"The model list could not be loaded: {exc}", "error"))
+            return
+        if backend is not self._backend:
+            return
+        await asyncio.to_thread(catalog.store_endpoints, endpoints)
+        self._set_endpoints(endpoints, from_cache=False)
+
+    def cached_detail(self, slug: str) -> EndpointDetail | None:
+        """The endpoint's detail as last seen, at once (None when never seen)."""
+        return self._catalog.cached_detail(slug) if self._catalog is not None else None
+
+    async def fetch_detail(self, slug: str) -> EndpointDetail | None:
+        """The endpoint's detail from the server (kept for next time); None with a Notice."""
+        backend, catalog = self._backend, self._catalog
+        if backend is None or catalog is None:
+            return None
+        try:
+            detail = await backend.client.get_endpoint(slug)
+        except MountseaError as exc:
+            self._hub.publish(Notice(f"{slug}: {exc}", "error"))
+            return None
+        await asyncio.to_thread(catalog.store_detail, detail)
+        if self._jobs is not None:  # which schema a job's input was written against
+            self._jobs.journal.set_schema_fingerprint(slug, schema_fingerprint(detail))
+        return detail
+
+    def _set_endpoints(self, endpoints: Sequence[Endpoint], *, from_cache: bool) -> None:
+        self._endpoints = tuple(endpoints)
+        if self._jobs is not None:  # jobs record their model and capability
+            self._jobs.journal.remember_endpoints(self._endpoints)
+        self._hub.publish(CatalogChanged(self._endpoints, from_cache))
+
+    # --- jobs ----------------------------------------------------------------------------------
+
+    def submit(
+        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+    ) -> Job:
+        """Queue a job; recorded in the library before its request leaves."""
+        return self._require_jobs("the task was not sent").submit(endpoint, input, webhook_url)
+
+    async def cancel(self, local_id: str) -> None:
+        jobs = self._require_jobs("nothing was cancelled")
+        if jobs.runner.get(local_id) is not None:
+            await jobs.runner.cancel(local_id)
+
+    async def cancel_all(self) -> None:
+        await self._require_jobs("nothing was cancelled").runner.cancel_all()
+
+    def retry(self, local_id: str) -> Job:
+        """Run a settled job again in its row (also one known only from the library)."""
+        return self._require_jobs("the task was not retried").retry(local_id)
+
+    def remove(self, local_id: str) -> None:
+        """Take a settled job out of the queue; its outputs stay in the gallery."""
+        self._require_jobs("nothing was removed").remove(local_id)
+
+    def job(self, local_id: str) -> Job | None:
+        """The live snapshot of a job of the current backend, if it has one."""
+        return self._jobs.runner.get(local_id) if self._jobs is not None else None
+
+    async def wait_idle(self) -> None:
+        """Until the current backend's file work is done (tests and shutdown)."""
+        if self._jobs is not None:
+            await self._jobs.wait_idle()
+
+    def _require_jobs(self, what: str) -> BackendJobs:
+        if self._jobs is None:
+            raise NotConnectedError(f"Not connected yet: {what}.")
+        return self._jobs
+
+    def _publish_job_event(self, event: Event) -> None:
+        self._hub.publish(event)
+        if isinstance(event, JobChanged) and event.job.status in _PROBE_AFTER:
+            self._spawn(self.probe(), "probe-now")  # a failure may mean the server went away
+
+    # --- state and background work -------------------------------------------------------------
+
+    def _set_state(
+        self,
+        state: BackendState,
+        info: BackendInfo | None,
+        problem: str | None = None,
+        *,
+        kind: BackendKind | None = None,
+    ) -> None:
+        kind = kind or (info.kind if info is not None else None)
+        changed = BackendChanged(state, info, problem, kind)
+        if changed != self._state:
+            self._state = changed
+            self._hub.publish(changed)
+
+    def _spawn(self, work: Coroutine[Any, Any, None], name: str) -> None:
+        """Run ``work`` owned by the session; one of each name at a time (the newest wins)."""
+        previous = self._background.get(name)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        task = asyncio.get_running_loop().create_task(work, name=name)
+        self._background[name] = task
+        task.add_done_callback(self._on_background_done)
+
+    def _on_background_done(self, task: asyncio.Task[None]) -> None:
+        if self._background.get(task.get_name()) is task:
+            del self._background[task.get_name()]
+        if not task.cancelled() and task.exception() is not None:
+            log.error("%s failed", task.get_name(), exc_info=task.exception())
+            self._hub.publish(Notice(str(task.exception()), "error"))

@@ -1,0 +1,39 @@
+"""Opening an endpoint on the page: its last known detail at once, then the fresh one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from studio.core.api import EndpointDetail
+    from studio.core.session import Session
+    from studio.ui.endpoint.page import EndpointPage
+
+DETAIL_KEY = "endpoint-detail"  # the background key of a load: a newer one replaces it
+
+
+class EndpointLoader:
+    """Shows endpoints on the page from the session; the form keeps what the user typed."""
+
+    def __init__(self, session: Session, page: EndpointPage) -> None:
+        self._session = session
+        self._page = page
+
+    async def load(
+        self, slug: str, name: str = "", initial: dict[str, Any] | None = None
+    ) -> EndpointDetail | None:
+        """The detail shown (fresh if the server answered, else the cached one), or None."""
+        page = self._page
+        shown = self._session.cached_detail(slug)
+        if shown is not None:
+            page.show_endpoint(shown, initial)
+        elif page.detail is None or page.detail.slug != slug:
+            page.show_loading(name or slug)
+        fresh = await self._session.fetch_detail(slug)
+        if fresh is None:
+            if shown is None:
+                page.show_failure(f"{name or slug} could not be loaded. Try View → Refresh.")
+            return shown
+        if shown is None or dict(shown.raw) != dict(fresh.raw):
+            page.show_endpoint(fresh, initial)
+        return fresh

@@ -49,6 +49,11 @@ class BackgroundTasks:
     def running(self) -> int:
         return len(self._tasks)
 
+    def is_running(self, key: Hashable) -> bool:
+        """Whether the task spawned with ``key`` is still running."""
+        task = self._keyed.get(key)
+        return task is not None and not task.done()
+
     def _on_done(self, task: asyncio.Task[Any], key: Hashable) -> None:
         on_error = self._tasks.pop(task, None)
         if key is not None and self._keyed.get(key) is task:

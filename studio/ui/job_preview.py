@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from studio.core.media import is_text_media
+from studio.core.jobs import is_text_media
 from studio.ui.preview.item import PreviewItem
 
 if TYPE_CHECKING:

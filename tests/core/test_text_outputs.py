@@ -11,17 +11,9 @@ import pytest
 from typing_extensions import override
 
 from studio.core.api import MediaKind, MediaRef, TaskStatus
-from studio.core.jobs import JobStatus
+from studio.core.jobs import TEXT_MEDIA_TYPE, JobStatus, is_text_media, text_result
 from studio.core.library import Library, OutputFilter, OutputKind, OutputRecord
-from studio.core.media import (
-    TEXT_MEDIA_TYPE,
-    is_text_media,
-    plain_text,
-    read_plain_text,
-    sha256_file,
-    sidecar_path,
-    text_result,
-)
+from studio.core.media import plain_text, read_plain_text, sha256_file, sidecar_path
 from tests.core.test_journal import library, open_services, settled
 from tests.core.test_services import day_folder
 from tests.core.test_tasks_fakes import FakeClient, make_task

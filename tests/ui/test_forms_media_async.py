@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from studio.core.schema import FieldKind, FieldSpec, MediaKind
 from studio.ui.forms import SchemaForm
 from studio.ui.forms.array_fields import ArrayField
-from studio.ui.forms.media_field import _RUNNING, MediaField
+from studio.ui.forms.media_field import MediaField
 from tests.conftest import wait_until
 from tests.fakes.preview_media import make_mp4, make_png, make_wav
 
@@ -86,7 +86,7 @@ async def test_a_newer_choice_wins_over_a_late_result(qtbot: QtBot, tmp_path: Pa
     field.set_local_file(make_png(tmp_path / "first.png", 50, 50))
     field.set_value("https://example.com/typed.png")
     assert not field.is_busy()
-    await wait_until(lambda: not _RUNNING)  # the first read came back and was dropped
+    await wait_until(lambda: not field.has_work_in_flight())  # the first read came back, dropped
     assert field.value() == "https://example.com/typed.png"
     assert field.local_file() is None
 
@@ -96,7 +96,7 @@ async def test_a_field_deleted_while_reading_ignores_the_result(tmp_path: Path) 
     field = MediaField(spec_of(MediaKind.IMAGE))
     field.set_local_file(make_png(tmp_path / "gone.png", 20, 20))
     shiboken6.delete(field)
-    await wait_until(lambda: not _RUNNING)  # no exception from touching a deleted widget
+    await wait_until(lambda: not field.has_work_in_flight())  # no exception from a deleted widget
 
 
 @pytest.mark.asyncio
@@ -150,7 +150,7 @@ async def test_paste_in_the_prompt_box_is_left_alone(qtbot: QtBot) -> None:
     assert prompt is not None
     press_paste(prompt)
     assert form.value()["prompt"] == "a red fox"
-    assert field.value() is None and not field.is_busy() and not _RUNNING
+    assert field.value() is None and not field.is_busy() and not field.has_work_in_flight()
 
 
 def test_plain_text_paste_in_the_media_box_is_ordinary_typing(qtbot: QtBot) -> None:

@@ -13,9 +13,9 @@ from PySide6.QtGui import QPixmap
 
 from bench.fill import make_png
 from studio.core.api import TaskStatus
-from studio.core.jobs import Job, JobStatus, SavedOutput, text_saved_output
+from studio.core.jobs import TEXT_MEDIA_TYPE, Job, JobStatus, SavedOutput, text_saved_output
 from studio.core.library import Library
-from studio.core.media import write_text_output
+from studio.core.media import finish_file, text_bytes
 from studio.ui.gallery import GalleryPanel, GalleryRole, thumb_key
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.job_preview import preview_items
@@ -47,8 +47,9 @@ def add_transcript(lib: Library, local_id: str = "job-text") -> Path:
                    capability="transcribe", model="whisper-v3")  # fmt: skip
     output_id = lib.add_output(local_id, 0, "text")
     path = lib.outputs_root / f"{local_id}-0.json"
-    facts = write_text_output(path, TRANSCRIPT, {"endpoint": WHISPER, "input": {}})
-    lib.set_output_file(output_id, path, facts.sha256, facts.size, media_type=facts.media_type)
+    path.write_bytes(text_bytes(TRANSCRIPT))
+    facts = finish_file(path, {"endpoint": WHISPER, "input": {}})
+    lib.set_output_file(output_id, path, facts.sha256, facts.size, media_type=TEXT_MEDIA_TYPE)
     lib.update_job(local_id, status="succeeded")
     return path
 

@@ -14,6 +14,7 @@ import httpx
 from studio.core.api._errors import DownloadError, DownloadTooLargeError, IncompleteDownloadError
 from studio.core.api._retry import may_retry_exception, may_retry_status
 from studio.core.api._sender import network_error
+from studio.core.units import human_size
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
@@ -190,15 +191,8 @@ def _expected_total(response: httpx.Response, start: int) -> int | None:
 
 
 def _too_large(max_bytes: int) -> DownloadTooLargeError:
-    limit = _human_size(max_bytes)
+    limit = human_size(max_bytes)
     return DownloadTooLargeError(f"The file is larger than the {limit} allowed; it was not saved.")
-
-
-def _human_size(size: int) -> str:
-    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
-        if size >= scale:
-            return f"{size / scale:.3g} {unit}"
-    return f"{size} bytes"
 
 
 def _status_error(status: int) -> DownloadError:

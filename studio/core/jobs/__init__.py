@@ -27,12 +27,14 @@ from studio.core.jobs._models import (
     utc_now,
 )
 from studio.core.jobs._runner import JobRunner
+from studio.core.jobs._text import TEXT_MEDIA_TYPE, is_text_media, text_media, text_result
 
 __all__ = [
     "AMBIGUOUS_SUBMIT_MESSAGE",
     "CONNECTION_WARNING",
     "LOST_MESSAGE",
     "NOT_RECORDED_MESSAGE",
+    "TEXT_MEDIA_TYPE",
     "DurationStats",
     "Job",
     "JobJournal",
@@ -45,9 +47,12 @@ __all__ = [
     "destination_of",
     "format_duration",
     "format_eta",
+    "is_text_media",
     "output_path",
     "save_text_output",
+    "text_media",
     "text_output_path",
+    "text_result",
     "text_saved_output",
     "utc_now",
 ]

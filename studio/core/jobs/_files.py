@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 from studio.core.api import MountseaError
 from studio.core.jobs._models import Job, SavedOutput
+from studio.core.jobs._text import text_media, text_result
 from studio.core.media import extension_for as media_extension
-from studio.core.media import text_bytes, text_media, text_result
+from studio.core.media import text_bytes
 from studio.core.paths import write_atomically
 
 log = logging.getLogger(__name__)

@@ -16,9 +16,15 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from studio.core.api import MediaKind, MediaRef, MountseaError, Task, TaskStatus, parse_task
-from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStatus, SavedOutput
+from studio.core.jobs import (
+    AMBIGUOUS_SUBMIT_MESSAGE,
+    Job,
+    JobStatus,
+    SavedOutput,
+    text_media,
+    text_result,
+)
 from studio.core.library._types import UNSET, LibraryError, OutputKind
-from studio.core.media import text_media, text_result
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

@@ -1,10 +1,22 @@
-"""Media files: probing, thumbnails, waveforms, generation metadata and sidecars, text outputs.
+"""Media files: probing, thumbnails, waveforms, metadata and sidecars, text outputs, inputs.
 
 Plain blocking functions: callers run them in a thread.
 """
 
 from studio.core.media._files import extension_for, sha256_file
 from studio.core.media._finish import FileFacts, finish_file, source_facts_of
+from studio.core.media._inputs import (
+    LARGE_FILE_BYTES,
+    LoadedMedia,
+    MediaPreview,
+    data_uri_preview,
+    data_uri_size,
+    describe_data_uri,
+    describe_preview,
+    load_local_file,
+    load_pixels,
+    local_file_from_text,
+)
 from studio.core.media._metadata import (
     build_request,
     embed_metadata,
@@ -14,16 +26,7 @@ from studio.core.media._metadata import (
     write_sidecar,
 )
 from studio.core.media._probe import MediaInfo, probe
-from studio.core.media._text import (
-    TEXT_MEDIA_TYPE,
-    is_text_media,
-    plain_text,
-    read_plain_text,
-    text_bytes,
-    text_media,
-    text_result,
-    write_text_output,
-)
+from studio.core.media._text import plain_text, read_plain_text, text_bytes
 from studio.core.media._thumbnails import (
     THUMB_SIZE,
     ThumbnailError,
@@ -34,19 +37,27 @@ from studio.core.media._thumbnails import (
 from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_peaks
 
 __all__ = [
-    "TEXT_MEDIA_TYPE",
+    "LARGE_FILE_BYTES",
     "THUMB_SIZE",
     "FileFacts",
+    "LoadedMedia",
     "MediaInfo",
+    "MediaPreview",
     "ThumbnailError",
     "WaveformError",
     "WaveformPeaks",
     "build_request",
     "compute_peaks",
+    "data_uri_preview",
+    "data_uri_size",
+    "describe_data_uri",
+    "describe_preview",
     "embed_metadata",
     "extension_for",
     "finish_file",
-    "is_text_media",
+    "load_local_file",
+    "load_pixels",
+    "local_file_from_text",
     "make_thumbnail",
     "plain_text",
     "probe",
@@ -57,10 +68,7 @@ __all__ = [
     "sidecar_path",
     "source_facts_of",
     "text_bytes",
-    "text_media",
-    "text_result",
     "thumbs_dir",
     "waveform_tile",
     "write_sidecar",
-    "write_text_output",
 ]

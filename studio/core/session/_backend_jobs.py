@@ -33,7 +33,9 @@ from studio.core.jobs import (
     JobStateError,
     JobStatus,
     destination_of,
+    is_text_media,
     save_text_output,
+    text_result,
 )
 from studio.core.library import (
     LibraryError,
@@ -45,7 +47,7 @@ from studio.core.library import (
     saved_outputs,
     task_of,
 )
-from studio.core.media import finish_file, is_text_media, text_result
+from studio.core.media import finish_file
 from studio.core.session._events import Event, JobChanged, JobRemoved, OutputsRecorded
 
 if TYPE_CHECKING:

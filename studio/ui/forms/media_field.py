@@ -17,9 +17,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QPix
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from typing_extensions import override
 
-from studio.core.schema import FieldSpec, MediaKind
-from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
-from studio.ui.forms.media_data import (
+from studio.core.media import (
     LARGE_FILE_BYTES,
     LoadedMedia,
     MediaPreview,
@@ -27,12 +25,14 @@ from studio.ui.forms.media_data import (
     data_uri_size,
     describe_data_uri,
     describe_preview,
-    file_filter,
-    human_size,
     load_local_file,
     load_pixels,
     local_file_from_text,
 )
+from studio.core.schema import FieldSpec, MediaKind
+from studio.core.units import human_size
+from studio.ui.background import background, spawn
+from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,7 +50,6 @@ PLACEHOLDERS = {
     MediaKind.FILE: "Paste a URL or drop a file",
 }
 # Loads in flight, so their tasks are not garbage-collected mid-way; the field never holds them.
-_RUNNING: set[asyncio.Task[None]] = set()
 
 
 def mime_has_media(mime: QMimeData) -> bool:
@@ -71,13 +70,19 @@ def _names_a_source(text: str) -> bool:
     return "://" in first or first.startswith("data:") or local_file_from_text(first) is not None
 
 
-def _keep_running(task: asyncio.Task[None]) -> None:
-    _RUNNING.add(task)
-    task.add_done_callback(_RUNNING.discard)
-
-
 def _is_paste(event: QEvent) -> bool:
     return isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Paste)
+
+
+def file_filter(kind: str) -> str:
+    """A QFileDialog name filter for a media kind."""
+    patterns = {
+        "image": "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)",
+        "video": "Videos (*.mp4 *.mov *.webm *.mkv *.avi)",
+        "audio": "Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)",
+    }
+    chosen = patterns.get(kind)
+    return f"{chosen};;All files (*)" if chosen else "All files (*)"
 
 
 class MediaField(FieldWidget):
@@ -262,14 +267,14 @@ class MediaField(FieldWidget):
         generation = self._start_change()
         self._edit.setText(shown)
         try:
-            loop = asyncio.get_running_loop()
+            asyncio.get_running_loop()
         except RuntimeError:  # plain synchronous use (no qasync loop): read right here
             self._apply_loaded(job(), local)
             return
         self._reading, self._held_value = name, held
         self._warning.hide()
         self._show_status(f"Reading {name}…")
-        _keep_running(loop.create_task(self._load_in_worker(job, local, generation)))
+        spawn(self._load_in_worker(job, local, generation), key=(self, "read"))
 
     async def _load_in_worker(
         self, job: Callable[[], LoadedMedia], local: Path | None, generation: int
@@ -288,6 +293,11 @@ class MediaField(FieldWidget):
             self._edit.setText(describe_data_uri(loaded.data_uri))
         self._show_preview(loaded.size, loaded.preview)
         self.changed.emit()
+
+    def has_work_in_flight(self) -> bool:
+        """A file read or preview decode of this field is still running in the background."""
+        owner = background()
+        return owner.is_running((self, "read")) or owner.is_running((self, "preview"))
 
     def _start_change(self) -> int:
         """Drops any load in flight (its result will be ignored); returns the new generation."""
@@ -317,11 +327,11 @@ class MediaField(FieldWidget):
     def _preview_later(self, uri: str, size: int, generation: int) -> None:
         """Decodes an embedded image's thumbnail in a worker (inline without a loop)."""
         try:
-            loop = asyncio.get_running_loop()
+            asyncio.get_running_loop()
         except RuntimeError:
             self._show_preview(size, data_uri_preview(uri))
             return
-        _keep_running(loop.create_task(self._preview_in_worker(uri, size, generation)))
+        spawn(self._preview_in_worker(uri, size, generation), key=(self, "preview"))
 
     async def _preview_in_worker(self, uri: str, size: int, generation: int) -> None:
         preview = await asyncio.get_running_loop().run_in_executor(None, data_uri_preview, uri)

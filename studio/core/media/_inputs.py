@@ -1,7 +1,7 @@
-"""Plain helpers for media inputs: paths from drops, data URIs, and worker-side file loading.
+"""Media the user gives as input: paths from drops, data URIs, files read and previewed.
 
-The load_* and *_preview functions block (file I/O, decoding): the field runs them in an
-executor. They return plain data only; Qt objects are made on the GUI thread.
+The load_* and *_preview functions block (file I/O, decoding): callers run them in a thread.
+They return plain data only (thumbnails as PNG bytes).
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import io
-import math
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,9 @@ from urllib.parse import unquote, urlparse
 import av
 from PIL import Image, ImageOps
 
-from studio.core.media import compute_peaks, make_thumbnail, waveform_tile
+from studio.core.media._thumbnails import make_thumbnail, waveform_tile
+from studio.core.media._waveform import compute_peaks
+from studio.core.units import human_duration, human_size
 
 LARGE_FILE_BYTES = 8 * 1024 * 1024
 THUMB_PIXELS = 96  # twice the shown size, for HiDPI screens
@@ -81,26 +82,6 @@ def describe_data_uri(uri: str) -> str:
     """What the field shows for an embedded file: "embedded image (12 KB)"."""
     kind = _KIND_WORDS.get(data_uri_mime(uri).split("/", 1)[0], "file")
     return f"embedded {kind} ({human_size(data_uri_size(uri))})"
-
-
-def human_size(size: int) -> str:
-    """Bytes as "512 B", "12 KB", "8.4 MB"."""
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def file_filter(kind: str) -> str:
-    """A QFileDialog name filter for a media kind."""
-    patterns = {
-        "image": "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)",
-        "video": "Videos (*.mp4 *.mov *.webm *.mkv *.avi)",
-        "audio": "Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)",
-    }
-    chosen = patterns.get(kind)
-    return f"{chosen};;All files (*)" if chosen else "All files (*)"
 
 
 @dataclass(frozen=True)
@@ -189,14 +170,6 @@ def describe_preview(preview: MediaPreview, size: int) -> str:
     if size:
         parts.append(human_size(size))
     return " · ".join(parts)
-
-
-def human_duration(seconds: float) -> str:
-    """Seconds as "0:05" or "1:02:03" (rounded up, so a short clip never reads "0:00")."""
-    total = max(1, math.ceil(seconds - 0.001)) if seconds > 0 else 0
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _upright_size(image: Image.Image) -> tuple[int, int]:

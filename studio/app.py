@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from studio import __version__
 from studio.core.library import Library
-from studio.core.session import KeyStore, Session, configure_logging, load_settings
+from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
 from studio.ui.background import spawn
 from studio.ui.collector import MainThreadCollector
 from studio.ui.compare import ComparePanel
@@ -34,17 +34,24 @@ from studio.ui.theme import apply_theme
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from studio.core.session import BackendOpener
+
 log = logging.getLogger("studio.app")
 
 
-def build_studio() -> tuple[MainWindow, StudioController]:
-    """Every long-lived object of the app, connected; nothing started yet."""
+def build_studio(
+    *, open_backend: BackendOpener | None = None
+) -> tuple[MainWindow, StudioController]:
+    """Every long-lived object of the app, connected; nothing started yet.
+
+    ``open_backend`` replaces how the session opens its backend (tests give a scripted one).
+    """
     settings = load_settings()
     app = QApplication.instance()
     if isinstance(app, QApplication):  # before any widget exists, so all start in the theme
         apply_theme(app, settings.theme)
     library = Library.open(outputs_root=settings.outputs_dir())
-    session = Session(library, settings, KeyStore())
+    session = Session(library, settings, KeyStore(), open_backend=open_backend or Backend.open)
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)
     preview = PreviewPane()

@@ -13,18 +13,26 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
     from studio.core.jobs import Job
+    from studio.core.session import BackendOpener
     from studio.ui.controller import StudioController
     from studio.ui.main_window import MainWindow
 
 
 @asynccontextmanager
 async def running_studio(
-    *, api_key: str = "", settings: Settings | None = None, start: bool = True
+    *,
+    api_key: str = "",
+    settings: Settings | None = None,
+    start: bool = True,
+    open_backend: BackendOpener | None = None,
 ) -> AsyncIterator[tuple[MainWindow, StudioController]]:
-    """The app as `make run` builds it, with STUDIO_HOME under tmp (see conftest)."""
+    """The app as `make run` builds it, with STUDIO_HOME under tmp (see conftest).
+
+    ``open_backend`` gives it a scripted backend instead of the simulator or an API.
+    """
     save_settings(settings or Settings(sim_speed=60.0))
     KeyStore().set(api_key)
-    window, controller = build_studio()
+    window, controller = build_studio(open_backend=open_backend)
     window.show()
     try:
         if start:

@@ -6,7 +6,15 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QImage,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QTextDocumentFragment,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
 from studio.core.jobs import Job, JobStatus
@@ -82,8 +90,9 @@ def test_model_gives_the_warning_its_own_role_and_a_tooltip_line() -> None:
     assert index.data(QueueRole.DETAIL) == WARNING
     tooltip = index.data(Qt.ItemDataRole.ToolTipRole)
     assert isinstance(tooltip, str)
-    assert f"⚠ {WARNING}" in tooltip.splitlines()
-    assert "Running — Generating…" in tooltip.splitlines()
+    shown = QTextDocumentFragment.fromHtml(tooltip).toPlainText().splitlines()  # as Qt shows it
+    assert f"⚠ {WARNING}" in shown
+    assert "Running — Generating…" in shown
 
 
 def test_a_settled_row_shows_no_stale_warning() -> None:

@@ -19,7 +19,7 @@ from studio.core.session._events import (
 )
 from studio.core.session._logging import SECRET_MASK, configure_logging
 from studio.core.session._secrets import KeyStore
-from studio.core.session._session import NotConnectedError, Session
+from studio.core.session._session import BackendOpener, NotConnectedError, Session
 from studio.core.session._settings import (
     DEFAULT_BASE_URL,
     THEMES,
@@ -37,6 +37,7 @@ __all__ = [
     "BackendChanged",
     "BackendInfo",
     "BackendKind",
+    "BackendOpener",
     "BackendState",
     "CatalogChanged",
     "Event",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from studio.core.api import AuthError, MountseaError
 from studio.core.jobs import DurationStats, JobStatus
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from studio.core.session._secrets import KeyStore
     from studio.core.session._settings import Settings
 
-    BackendOpener = Callable[[Settings, str], Awaitable[Backend]]
+BackendOpener: TypeAlias = "Callable[[Settings, str], Awaitable[Backend]]"
 
 log = logging.getLogger("studio.session")
 

@@ -9,6 +9,8 @@ from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPainter, QPix
 from PySide6.QtWidgets import QSizePolicy, QWidget
 from typing_extensions import override
 
+from studio.ui.plain import plain_tooltip
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -47,7 +49,7 @@ class FittedImage(QWidget):
         self._source_size = size if size.isValid() else image.size()
         self._path = path
         self._scaled = QPixmap()
-        self.setToolTip(f"{path.name} · {self.size_text()}\nDouble-click to open")
+        self.setToolTip(plain_tooltip(f"{path.name} · {self.size_text()}\nDouble-click to open"))
         self.update()
         return ""
 

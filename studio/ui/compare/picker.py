@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.compare import MAX_MODELS, MIN_MODELS, SharedValues
+from studio.ui.plain import plain_tooltip
 from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class ComparePicker(QWidget):
         for endpoint in listed:
             item = QListWidgetItem(endpoint.name or endpoint.slug, self.models)
             item.setData(_SLUG_ROLE, endpoint.slug)
-            item.setToolTip(f"{endpoint.slug}\n{endpoint.description}".strip())
+            item.setToolTip(plain_tooltip(f"{endpoint.slug}\n{endpoint.description}".strip()))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             ticked = endpoint.slug in self._chosen
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)

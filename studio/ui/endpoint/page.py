@@ -37,6 +37,7 @@ from studio.core.api import run_body
 from studio.core.schema import FieldError, carry_over
 from studio.ui.forms import SchemaForm
 from studio.ui.icons import capability_icon
+from studio.ui.plain import plain_label
 from studio.ui.theme import ERROR, follow_theme, pick
 
 if TYPE_CHECKING:
@@ -47,29 +48,21 @@ if TYPE_CHECKING:
 SEED_MAX = 2**31 - 1
 
 
-def _plain_label(text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class EndpointHeader(QWidget):
     """Name, slug, model · provider, tags and the description, all as plain text."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon = QLabel()
-        self.name = _plain_label(wrap=False)
+        self.name = plain_label(wrap=False, selectable=True)
         font = self.name.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.name.setFont(font)
-        self.slug = _plain_label(wrap=False)
+        self.slug = plain_label(wrap=False, selectable=True)
         self.slug.setStyleSheet("font-family: monospace;")
-        self.meta = _plain_label()
-        self.description = _plain_label()
+        self.meta = plain_label(selectable=True)
+        self.description = plain_label(selectable=True)
         top = QHBoxLayout()
         top.addWidget(self.icon)
         top.addWidget(self.name, 1)
@@ -123,7 +116,7 @@ class ExamplesTab(QWidget):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         if not examples:
-            self._layout.addWidget(_plain_label("This endpoint has no examples."))
+            self._layout.addWidget(plain_label("This endpoint has no examples.", selectable=True))
         for number, example in enumerate(examples, start=1):
             input_value = example.get("input", example)
             text = QPlainTextEdit(json.dumps(input_value, indent=2, ensure_ascii=False))
@@ -155,7 +148,7 @@ class EndpointPage(QWidget):
         self.tabs.addTab(self.form_holder, "Form")
         self.tabs.addTab(self.schema_view, "Schema")
         self.tabs.addTab(self.examples, "Examples")
-        self.placeholder = _plain_label("Pick a model on the left to start.")
+        self.placeholder = plain_label("Pick a model on the left to start.", selectable=True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form_holder.addWidget(self.placeholder)
         self._build_controls()
@@ -176,7 +169,7 @@ class EndpointPage(QWidget):
         self.webhook.setToolTip(
             "Your own server receives the finished task as a POST. The studio keeps polling anyway."
         )
-        self.webhook_error = _plain_label()
+        self.webhook_error = plain_label(selectable=True)
         self.webhook_error.hide()
         follow_theme(self._restyle_webhook_error)
         self.batch = QSpinBox(minimum=1, maximum=16, value=1, prefix="× ")

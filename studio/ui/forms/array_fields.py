@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 from typing_extensions import override
 
 from studio.core.schema import FieldKind, FieldSpec
-from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
+from studio.ui.forms.base import HELP_COLOR, FieldWidget
 from studio.ui.forms.media_field import MediaField, mime_has_media, mime_sources
 from studio.ui.forms.registry import create_field_widget
+from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent

@@ -5,33 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studio.core.schema import MISSING, FieldSpec, field_default
-from studio.ui.theme import ERROR, app_is_dark, pick
+from studio.ui.plain import ERROR_COLOR, plain_label
 
 # Markers, resolved when a label is made: errors take the theme's error red (legible on light and
 # dark grounds), help text the palette's placeholder colour (which the stylesheet keeps following).
-ERROR_COLOR = "error"
 HELP_COLOR = "palette(placeholder-text)"
-
-
-def _css_colour(color: str) -> str:
-    return pick(ERROR, app_is_dark()) if color == ERROR_COLOR else color
-
-
-def plain_label(text: str = "", *, color: str | None = None, small: bool = False) -> QLabel:
-    """A word-wrapped label that never interprets server text as HTML."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    style = [f"color: {_css_colour(color)};"] if color else []
-    if small:
-        style.append("font-size: 11px;")
-    if style:
-        label.setStyleSheet(" ".join(style))
-    return label
 
 
 def initial_value(spec: FieldSpec) -> Any:

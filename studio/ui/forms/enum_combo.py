@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from studio.core.schema import json_equal
+from studio.ui.plain import plain_tooltip
 
 NONE_INDEX = -1
 FOREIGN_INDEX = -2
@@ -34,7 +35,8 @@ class EnumCombo(QComboBox):
             label = labels[index] if index < len(labels) else str(value)
             self.addItem(label, index)
             if label != str(value):
-                self.setItemData(self.count() - 1, f"Sent as: {value}", Qt.ItemDataRole.ToolTipRole)
+                tip = plain_tooltip(f"Sent as: {value}")
+                self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
 
     def add_custom_entry(self, label: str) -> None:
         """Adds the "Custom…" entry of a preset-or-custom field."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from studio.core.schema import FieldError, FieldKind, FieldSpec, FormSpec, compact
-from studio.ui.forms.base import ERROR_COLOR, FieldWidget, initial_value, plain_label
+from studio.ui.forms.base import FieldWidget, initial_value
 from studio.ui.forms.error_slots import ErrorSlots, top_name
 from studio.ui.forms.json_field import JsonField
 from studio.ui.forms.media_field import MediaField
@@ -17,6 +17,7 @@ from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.section import CollapsibleSection
 from studio.ui.forms.wheel_guard import FORM_MARKER
+from studio.ui.plain import ERROR_COLOR, plain_label
 
 
 class SchemaForm(QWidget):

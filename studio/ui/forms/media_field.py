@@ -32,7 +32,8 @@ from studio.core.media import (
 from studio.core.schema import FieldSpec, MediaKind
 from studio.core.units import human_size
 from studio.ui.background import background, spawn
-from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
+from studio.ui.forms.base import HELP_COLOR, FieldWidget
+from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable

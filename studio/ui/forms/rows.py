@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from studio.ui.forms.base import ERROR_COLOR, HELP_COLOR, FieldWidget, plain_label
+from studio.ui.forms.base import HELP_COLOR, FieldWidget
+from studio.ui.plain import ERROR_COLOR, plain_label, plain_tooltip
 
 
 class FieldRow(QWidget):
@@ -24,7 +25,7 @@ class FieldRow(QWidget):
             self.help_label = plain_label(spec.description, color=HELP_COLOR, small=True)
             layout.addWidget(self.help_label)
         if spec.description:
-            field.editor().setToolTip(spec.description)
+            field.editor().setToolTip(plain_tooltip(spec.description))
 
     def _header(self) -> QHBoxLayout:
         spec = self.field.spec

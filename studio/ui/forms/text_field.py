@@ -8,8 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from typing_extensions import override
 
-from studio.ui.forms.base import HELP_COLOR, FieldWidget, plain_label
+from studio.ui.forms.base import HELP_COLOR, FieldWidget
 from studio.ui.forms.scalar_fields import blank_is_unset
+from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
     from studio.core.schema import FieldSpec

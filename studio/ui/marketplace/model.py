@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from studio.ui.icons import capability_icon
+from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -60,7 +61,7 @@ class MarketplaceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return endpoint.name or endpoint.slug
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{endpoint.slug}\n{endpoint.description}"
+            return plain_tooltip(f"{endpoint.slug}\n{endpoint.description}".strip())
         if role == Qt.ItemDataRole.DecorationRole:
             return capability_icon(endpoint.capability)
         if role == SubtitleRole:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
+from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -79,7 +80,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._names.get(job.endpoint) or job.endpoint
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip(job, self._now())
+            return plain_tooltip(tooltip(job, self._now()))
         getter = _ROLE_GETTERS.get(role)
         return getter(job, self._now()) if getter is not None else None
 

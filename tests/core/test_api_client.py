@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from studio.core.api import ConflictError, MountseaClient, TaskStatus
+from studio.core.api import (
+    ConflictError,
+    MountseaClient,
+    TaskStatus,
+    curl_snippet,
+    python_snippet,
+    run_body,
+)
 from tests.fakes.transport import (
     TEST_API_KEY,
     TEST_BASE_URL,
@@ -192,3 +199,24 @@ async def test_repr_masks_the_key() -> None:
     assert TEST_API_KEY not in repr(api)
     assert TEST_API_KEY not in repr(api._sender)
     assert repr(api) == f"MountseaClient(base_url='{TEST_BASE_URL}', api_key='***')"
+
+
+@pytest.mark.asyncio
+async def test_show_request_is_exactly_what_run_sends() -> None:
+    """The snippets and the client share one builder: same URL (slug quoted) and same body."""
+    odd_slug = "acme/odd model?v=2#x"
+    fake = FakeMountsea()
+    fake.post(f"/ms/v1/run/{odd_slug}", json_response(task_json()))  # matched decoded
+    async with fake.client() as api:
+        await api.run(odd_slug, {"prompt": "a fox"}, webhook_url="https://hook.example/x")
+        await api.run(odd_slug, {"prompt": "no hook"}, webhook_url="")
+    first, second = fake.requests
+    shown = run_body({"prompt": "a fox"}, "https://hook.example/x")
+    assert json_body(first) == shown
+    assert (
+        json_body(second) == run_body({"prompt": "no hook"}, "") == {"input": {"prompt": "no hook"}}
+    )
+    curl = curl_snippet(TEST_BASE_URL, odd_slug, shown)
+    assert str(first.url) in curl  # the very URL the client posted to
+    code = python_snippet(TEST_BASE_URL, odd_slug, shown)
+    assert repr(str(first.url)) in code

@@ -29,8 +29,9 @@ from studio.core.api._models import (
     TaskError,
     TaskStatus,
 )
+from studio.core.api._requests import run_body
 from studio.core.api._retry import NO_RETRY, RetryPolicy, parse_retry_after
-from studio.core.api._snippets import body_json, curl_snippet, python_snippet, run_body
+from studio.core.api._snippets import body_json, curl_snippet, python_snippet
 
 __all__ = [
     "NO_RETRY",

@@ -16,6 +16,7 @@ from studio.core.api._download import download_file
 from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
+from studio.core.api._requests import run_body, run_path, slug_path
 from studio.core.api._retry import RetryPolicy
 from studio.core.api._sender import ApiSender
 
@@ -89,7 +90,7 @@ class MountseaClient:
 
     async def get_endpoint(self, slug: str) -> EndpointDetail:
         """GET /ms/v1/endpoints/{slug}; the slug's "/" are sent raw."""
-        data = await self._sender.request_json("GET", f"/ms/v1/endpoints/{_slug_path(slug)}")
+        data = await self._sender.request_json("GET", f"/ms/v1/endpoints/{slug_path(slug)}")
         return parse_endpoint_detail(_unwrap(data, "slug"))
 
     async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
@@ -97,11 +98,10 @@ class MountseaClient:
 
         Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET.
         """
-        body: dict[str, Any] = {"input": input}
-        if webhook_url is not None:
-            body["webhook_url"] = webhook_url
-        path = f"/ms/v1/run/{_slug_path(slug)}"
-        data = _unwrap(await self._sender.request_json("POST", path, json=body), "task_id")
+        body = run_body(input, webhook_url)
+        data = _unwrap(
+            await self._sender.request_json("POST", run_path(slug), json=body), "task_id"
+        )
         if isinstance(data, dict) and "task_id" in data and "status" not in data:
             return await self._confirm_submitted(data)
         return parse_task(data)
@@ -179,10 +179,6 @@ class MountseaClient:
         (bytes so far, expected total or None).
         """
         return await download_file(self._sender, url, dest, max_bytes=max_bytes, progress=progress)
-
-
-def _slug_path(slug: str) -> str:
-    return quote(slug.strip("/"), safe="/")
 
 
 def _id_path(task_id: str) -> str:

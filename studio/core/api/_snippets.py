@@ -1,4 +1,4 @@
-"""The exact request a submit sends, as JSON, cURL and Python (httpx), with the key masked."""
+"""The exact request a submit sends (see _requests) as JSON, cURL and Python; the key masked."""
 
 from __future__ import annotations
 
@@ -7,19 +7,9 @@ import pprint
 import shlex
 from typing import Any
 
+from studio.core.api._requests import run_url
+
 MASKED_KEY = "$MOUNTSEA_API_KEY"
-
-
-def run_body(input_value: dict[str, Any], webhook_url: str | None = None) -> dict[str, Any]:
-    """The JSON body of POST /ms/v1/run/{slug}: only `input` and, when set, `webhook_url`."""
-    body: dict[str, Any] = {"input": input_value}
-    if webhook_url:
-        body["webhook_url"] = webhook_url
-    return body
-
-
-def run_url(base_url: str, slug: str) -> str:
-    return f"{base_url.rstrip('/')}/ms/v1/run/{slug}"
 
 
 def body_json(body: dict[str, Any]) -> str:

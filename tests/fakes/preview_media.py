@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import struct
 import wave
+import zlib
 from typing import TYPE_CHECKING
 
 import av
@@ -38,6 +39,23 @@ def make_png(
     pixels[..., 2] = (255 - ys).astype(np.uint8).repeat(width, axis=1)
     Image.fromarray(pixels, "RGB").save(path)
     return path
+
+
+def make_png_bomb(path: Path, width: int, height: int) -> Path:
+    """A valid 1-bit black PNG of width × height pixels that takes a few kB on disk (a row of
+    zeros compresses a thousandfold): what a decompression bomb looks like."""
+    row = bytes(1 + (width + 7) // 8)  # filter byte + packed bits
+    packer = zlib.compressobj(6)
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)  # 1-bit greyscale
+    chunks = (_png_chunk(b"IHDR", header), _png_chunk(b"IDAT", data), _png_chunk(b"IEND", b""))
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"".join(chunks))
+    return path
+
+
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(kind + body)
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
 
 
 def make_mp4(

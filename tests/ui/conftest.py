@@ -8,12 +8,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 
+from studio.ui.preview.image_view import ImageView
 from studio.ui.preview.video_view import VideoView
+from tests.conftest import wait_until
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 
 @pytest.fixture
@@ -40,3 +44,22 @@ def video_view(qapp: QApplication) -> Iterator[VideoView]:
     view.stop()
     view.close()
     view.deleteLater()
+
+
+@pytest.fixture
+def image_view(qtbot: QtBot) -> ImageView:
+    """A shown 400 × 300 ImageView."""
+    widget = ImageView()
+    qtbot.addWidget(widget)
+    widget.resize(400, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+async def load_image(view: ImageView, path: Path) -> bool:
+    """load() and await the decode (a worker thread): True when the picture is shown, False when
+    a message says why not."""
+    view.load(path)
+    await wait_until(lambda: not view.is_loading())
+    return view.canvas.has_image()

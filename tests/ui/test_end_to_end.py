@@ -44,6 +44,7 @@ async def check_image(window: MainWindow, controller: StudioController) -> None:
     slug = "google/nano-banana/text-to-image"
     example = controller.window.endpoint_page
     job = await generate(controller, slug)
+    await wait_until(lambda: not window.preview.image_view.is_loading())  # a worker decodes it
     size = window.preview.image_view.image_size()
     assert example.detail is not None
     ratio = str(example.detail.examples[0]["input"].get("aspect_ratio", "1:1"))

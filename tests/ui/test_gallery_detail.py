@@ -79,10 +79,15 @@ def _add_long_prompt_output(lib: Library, folder: Path) -> None:
     lib.update_job("job-long", status="succeeded")
 
 
-def test_image_shows_at_the_files_size_with_its_parameters(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_image_shows_at_the_files_size_with_its_parameters(panel: GalleryPanel) -> None:
     item = _select(panel, _rows_of(panel, "image")[0])
     preview = panel.detail.preview
     assert item.file is not None
+    try:
+        await wait_until(lambda: not preview.image_view.is_loading())  # decoded in a thread
+    finally:
+        await panel.aclose()  # the grid's thumbnail tasks must not outlive this test's loop run
     with Image.open(item.file) as original:
         assert preview.image_view.image_size() == QSize(*original.size)
     assert preview.current_widget() is preview.image_view

@@ -1,4 +1,7 @@
-"""Tests for the image preview: decoding, fit, 100 %, wheel zoom around the cursor, keys."""
+"""Tests for the image preview: decoding, fit, 100 %, wheel zoom around the cursor, keys.
+
+Decoding runs in a worker thread, so each test awaits it (``load_image``) on the running loop.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +14,21 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from studio.ui.preview.image_view import ImageView
+from tests.conftest import wait_until
 from tests.fakes.preview_media import make_png
+from tests.ui.conftest import load_image
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
+    from studio.ui.preview.image_view import ImageView
+
 
 @pytest.fixture
-def view(qtbot: QtBot) -> ImageView:
-    widget = ImageView()
-    qtbot.addWidget(widget)
-    widget.resize(400, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(image_view: ImageView) -> ImageView:
+    return image_view
 
 
 def _expected_fit(view: ImageView, size: QSize) -> float:
@@ -49,8 +50,9 @@ def _wheel(view: ImageView, at: QPoint, notches: int) -> None:
     QApplication.sendEvent(view.canvas.viewport(), event)
 
 
-def test_loads_and_fits_to_window(view: ImageView, tmp_path: Path) -> None:
-    assert view.load(make_png(tmp_path / "wide.png", 640, 360))
+@pytest.mark.asyncio
+async def test_loads_and_fits_to_window(view: ImageView, tmp_path: Path) -> None:
+    assert await load_image(view, make_png(tmp_path / "wide.png", 640, 360))
 
     assert view.image_size() == QSize(640, 360)
     assert view.info_text().startswith("640 × 360 · PNG · ")
@@ -59,20 +61,22 @@ def test_loads_and_fits_to_window(view: ImageView, tmp_path: Path) -> None:
     assert view.zoom_factor() < 1.0
 
 
-def test_fit_follows_resize(view: ImageView, qtbot: QtBot, tmp_path: Path) -> None:
-    view.load(make_png(tmp_path / "wide.png", 640, 360))
+@pytest.mark.asyncio
+async def test_fit_follows_resize(view: ImageView, qtbot: QtBot, tmp_path: Path) -> None:
+    await load_image(view, make_png(tmp_path / "wide.png", 640, 360))
     before = view.zoom_factor()
 
     view.resize(800, 600)
-    qtbot.waitUntil(lambda: view.zoom_factor() != before)
+    await wait_until(lambda: view.zoom_factor() != before)
 
     assert view.zoom_factor() == pytest.approx(_expected_fit(view, QSize(640, 360)), rel=1e-3)
 
 
-def test_keys_switch_between_actual_size_fit_and_zoom(
+@pytest.mark.asyncio
+async def test_keys_switch_between_actual_size_fit_and_zoom(
     view: ImageView, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    view.load(make_png(tmp_path / "big.png", 1200, 900))
+    await load_image(view, make_png(tmp_path / "big.png", 1200, 900))
     fit = view.zoom_factor()
 
     QTest.keyClick(view.canvas, Qt.Key.Key_1)
@@ -89,8 +93,9 @@ def test_keys_switch_between_actual_size_fit_and_zoom(
     assert view.zoom_factor() == pytest.approx(fit)
 
 
-def test_wheel_zooms_around_the_cursor(view: ImageView, tmp_path: Path) -> None:
-    view.load(make_png(tmp_path / "big.png", 1200, 900))
+@pytest.mark.asyncio
+async def test_wheel_zooms_around_the_cursor(view: ImageView, tmp_path: Path) -> None:
+    await load_image(view, make_png(tmp_path / "big.png", 1200, 900))
     view.canvas.actual_size()
     cursor = QPoint(100, 80)
     under_cursor = view.canvas.mapToScene(cursor)
@@ -107,10 +112,11 @@ def test_wheel_zooms_around_the_cursor(view: ImageView, tmp_path: Path) -> None:
     assert view.zoom_factor() == pytest.approx(1.0)
 
 
-def test_double_click_toggles_fit_and_actual_size(
+@pytest.mark.asyncio
+async def test_double_click_toggles_fit_and_actual_size(
     view: ImageView, qtbot: QtBot, tmp_path: Path
 ) -> None:
-    view.load(make_png(tmp_path / "big.png", 1200, 900))
+    await load_image(view, make_png(tmp_path / "big.png", 1200, 900))
 
     QTest.mouseDClick(view.canvas.viewport(), Qt.MouseButton.LeftButton)
     assert view.zoom_factor() == pytest.approx(1.0)
@@ -118,22 +124,24 @@ def test_double_click_toggles_fit_and_actual_size(
     assert view.is_fit()
 
 
-def test_exif_orientation_is_applied(view: ImageView, tmp_path: Path) -> None:
+@pytest.mark.asyncio
+async def test_exif_orientation_is_applied(view: ImageView, tmp_path: Path) -> None:
     path = tmp_path / "rotated.jpg"
     exif = Image.Exif()
     exif[0x0112] = 6  # "rotate 90° clockwise to display"
     Image.new("RGB", (300, 100), (200, 50, 50)).save(path, exif=exif)
 
-    assert view.load(path)
+    assert await load_image(view, path)
 
     assert view.image_size() == QSize(100, 300)
 
 
-def test_unreadable_file_shows_a_message(view: ImageView, tmp_path: Path) -> None:
+@pytest.mark.asyncio
+async def test_unreadable_file_shows_a_message(view: ImageView, tmp_path: Path) -> None:
     path = tmp_path / "broken.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n not really")
 
-    assert not view.load(path)
+    assert not await load_image(view, path)
 
     assert view.image_size().isEmpty()
     assert not view.canvas.isVisible()

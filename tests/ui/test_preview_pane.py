@@ -61,7 +61,8 @@ def test_starts_empty_with_actions_disabled(pane: PreviewPane) -> None:
     assert not pane.copy_url_button.isEnabled()
 
 
-def test_steps_through_images_with_buttons_and_keys(
+@pytest.mark.asyncio
+async def test_steps_through_images_with_buttons_and_keys(
     pane: PreviewPane, qtbot: QtBot, three_images: list[PreviewItem]
 ) -> None:
     seen: list[int] = []
@@ -74,6 +75,7 @@ def test_steps_through_images_with_buttons_and_keys(
     assert not pane.previous_button.isEnabled()
 
     pane.next_button.click()
+    await wait_until(lambda: not pane.image_view.is_loading())  # decoded in a worker thread
     assert pane.image_view.image_size() == QSize(200, 320)
     assert pane.counter_label.text() == "2 / 3"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from studio.core.media import WaveformError, WaveformPeaks, compute_peaks
+from studio.ui.preview.tasks import spawn_if_running
 from studio.ui.preview.text_format import human_size
 from studio.ui.preview.transport import MediaTransport
 from studio.ui.preview.waveform import WaveformWidget
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtGui import QKeyEvent
-
-_log = logging.getLogger(__name__)
 
 # Enough for a sharp waveform on a wide screen; the widget reduces them to its bar count.
 WAVEFORM_BUCKETS = 1200
@@ -54,7 +52,7 @@ class AudioView(QWidget):
         layout.addWidget(self.transport)
         layout.addWidget(self._info_label)
         layout.addStretch(1)
-        self._peaks_task: asyncio.Task[None] | None = None
+        self._peaks_task: asyncio.Task[object] | None = None
         self._path: Path | None = None
         self.waveform.seek_requested.connect(self._on_waveform_seek_requested)
         self.player.positionChanged.connect(self.waveform.set_position_ms)
@@ -99,14 +97,14 @@ class AudioView(QWidget):
     # -- waveform decoding ---------------------------------------------------------------------
 
     def _start_peaks(self, path: Path) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            # Only without the app's qasync loop (plain synchronous use): play without a waveform.
-            return
-        self.waveform.set_message("Reading waveform…")
-        self._peaks_task = loop.create_task(self._load_peaks(path))
-        self._peaks_task.add_done_callback(_log_task_failure)
+        # Without the app's loop (plain synchronous use) it plays without a waveform.
+        self._peaks_task = spawn_if_running(
+            self._load_peaks(path),
+            key=(self, "peaks"),
+            on_error=lambda message: self._on_peaks_failed(path, message),
+        )
+        if self._peaks_task is not None:
+            self.waveform.set_message("Reading waveform…")
 
     def _cancel_peaks(self) -> None:
         if self._peaks_task is not None:
@@ -118,13 +116,16 @@ class AudioView(QWidget):
             # The worker gets a path and returns plain data; it never touches a Qt object.
             peaks = await asyncio.to_thread(compute_peaks, path, WAVEFORM_BUCKETS)
         except (WaveformError, OSError) as exc:
-            if shiboken6.isValid(self) and self._path == path:
-                self.waveform.set_message(f"No waveform: {exc}")
+            self._on_peaks_failed(path, str(exc))
             return
         if shiboken6.isValid(self) and self._path == path:
             self.waveform.set_peaks(peaks)
             self._info_label.setText(self._describe(path, peaks))
             self._peaks_task = None
+
+    def _on_peaks_failed(self, path: Path, message: str) -> None:
+        if shiboken6.isValid(self) and self._path == path:
+            self.waveform.set_message(f"No waveform: {message}")
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -144,8 +145,3 @@ class AudioView(QWidget):
         with contextlib.suppress(OSError):
             parts.append(human_size(path.stat().st_size))
         return " · ".join(part for part in parts if part)
-
-
-def _log_task_failure(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        _log.error("waveform task failed", exc_info=task.exception())

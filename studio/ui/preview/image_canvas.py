@@ -1,5 +1,8 @@
 """Zoomable, pannable picture surface: fit / 1:1 / wheel zoom around the cursor / drag to pan.
 
+Scene units are the picture's own pixels, whatever resolution the pixmap shown has: a large
+picture can be shown reduced first and swapped for a sharper pixmap without the view moving.
+
 Plain mouse wheel zooms (as in most image viewers: nothing needs scrolling while the image fits),
 dragging pans, double-click toggles fit and 1:1. With focus: F fits, 1 shows 100 %, +/- zoom,
 Left/Right and Page Up/Down are left to the parent (the pane steps through outputs with them).
@@ -9,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPixmap, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 from typing_extensions import override
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 
 MIN_ZOOM = 0.02
 MAX_ZOOM = 32.0
@@ -54,20 +57,43 @@ class ImageCanvas(QGraphicsView):
 
     # -- content -------------------------------------------------------------------------------
 
-    def set_image(self, image: QImage) -> None:
-        self._item.setPixmap(QPixmap.fromImage(image))
-        self._has_alpha = image.hasAlphaChannel()
-        self._scene.setSceneRect(self._item.boundingRect())
+    def set_picture(self, pixmap: QPixmap, source_size: QSize, *, has_alpha: bool) -> None:
+        """Show `pixmap` as a picture of `source_size` pixels (larger when the pixmap is reduced),
+        fitted to the window."""
+        self._has_alpha = has_alpha
+        self._scene.setSceneRect(QRectF(0, 0, source_size.width(), source_size.height()))
+        self.replace_pixmap(pixmap)
         self.fit()
+
+    def replace_pixmap(self, pixmap: QPixmap) -> None:
+        """Swap in another resolution of the same picture; zoom and position stay."""
+        self._item.setPixmap(pixmap)
+        scene = self._scene.sceneRect()
+        if not pixmap.isNull():
+            self._item.setTransform(
+                QTransform.fromScale(
+                    scene.width() / pixmap.width(), scene.height() / pixmap.height()
+                )
+            )
+        self._update_transformation_mode()
 
     def clear_image(self) -> None:
         self._item.setPixmap(QPixmap())
+        self._item.resetTransform()
         self._has_alpha = False
         self._scene.setSceneRect(QRectF())
         self.resetTransform()
 
     def has_image(self) -> bool:
         return not self._item.pixmap().isNull()
+
+    def pixmap_size(self) -> QSize:
+        """Pixels of the pixmap shown (smaller than the picture while it is shown reduced)."""
+        return self._item.pixmap().size()
+
+    def pixmap_scale(self) -> float:
+        """Pixmap pixels per picture pixel (1.0 at full resolution)."""
+        return self._item.pixmap().width() / max(self._scene.sceneRect().width(), 1.0)
 
     # -- zoom ----------------------------------------------------------------------------------
 
@@ -82,7 +108,7 @@ class ImageCanvas(QGraphicsView):
         self._fit_mode = True
         if not self.has_image():
             return
-        size = self._item.pixmap().size()
+        size = self._scene.sceneRect().size()
         view = self.viewport().size()
         scale = min(view.width() / size.width(), view.height() / size.height())
         self._apply_scale(scale)
@@ -113,13 +139,17 @@ class ImageCanvas(QGraphicsView):
 
     def _apply_scale(self, scale: float) -> None:
         self.setTransform(QTransform.fromScale(scale, scale))
-        pixelated = scale * self.devicePixelRatioF() >= PIXELATED_FROM
+        self._update_transformation_mode()
+        self.zoom_changed.emit(self.zoom_factor())
+
+    def _update_transformation_mode(self) -> None:
+        # Device pixels per pixmap pixel decide, not per picture pixel.
+        scale = self.zoom_factor() / max(self.pixmap_scale(), 1e-6)
         self._item.setTransformationMode(
             Qt.TransformationMode.FastTransformation
-            if pixelated
+            if scale >= PIXELATED_FROM
             else Qt.TransformationMode.SmoothTransformation
         )
-        self.zoom_changed.emit(self.zoom_factor())
 
     # -- Qt events -----------------------------------------------------------------------------
 
@@ -168,7 +198,7 @@ class ImageCanvas(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, self._backdrop_colour())
         if self._has_alpha and self.has_image():
-            painter.fillRect(self._item.boundingRect().intersected(rect), self._checker_brush())
+            painter.fillRect(self._scene.sceneRect().intersected(rect), self._checker_brush())
 
     def _backdrop_colour(self) -> QColor:
         window = self.palette().color(QPalette.ColorRole.Window)

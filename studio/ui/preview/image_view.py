@@ -1,26 +1,62 @@
-"""Image preview: the zoomable canvas plus a bar with fit / 100 % / zoom buttons and image facts."""
+"""Image preview: the zoomable canvas plus a bar with fit / 100 % / zoom buttons and image facts.
+
+Pictures are decoded in a worker thread (see image_decode), which hands back plain pixel bytes;
+the pixmap is made here, on the GUI thread. A newer load() drops the decode still running.
+"""
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
+import functools
+import logging
+import math
+import threading
+from enum import Enum, auto
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImageReader
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
+from studio.ui.preview import image_decode
 from studio.ui.preview.image_canvas import KEY_STEP, ImageCanvas
-from studio.ui.preview.text_format import human_size
+from studio.ui.preview.tasks import spawn_if_running
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
-# Generated images reach 8192² (an upscaler's 4×); Qt's default 256 MB limit would refuse those.
-ALLOCATION_LIMIT_MB = 1024
+    from studio.ui.preview.image_decode import DecodedImage, DecodeResult
+
+    _Work = Callable[[Callable[[], bool]], DecodeResult | None]
+
+_log = logging.getLogger(__name__)
+
+# A decode quicker than this never shows "Loading…" (stepping through outputs would flicker).
+LOADING_DELAY_MS = 150
+LOADING_TEXT = "Loading…"
+# Zoomed in this much past the pixmap's own resolution, a sharper decode is asked for.
+DETAIL_MARGIN = 1.05
+
+
+class _Detail(Enum):
+    """Whether a sharper decode of the picture shown is worth asking for."""
+
+    NOT_NEEDED = auto()  # shown at full resolution, or nothing shown
+    WANTED = auto()  # shown reduced; zooming in past its resolution asks for more
+    ASKED = auto()  # asked for, or done as far as it goes, or failed: not again
 
 
 class ImageView(QWidget):
-    """One image at a time, with its pixel size, format and file size in the bottom bar."""
+    """One image at a time, with its pixel size, format and file size in the bottom bar.
+
+    Signals:
+        load_finished(bool): the picture asked for by the latest load() is shown (True), or a
+            message says why it cannot be (False). Not emitted for a load that a newer one dropped.
+    """
+
+    load_finished = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,8 +76,18 @@ class ImageView(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self._stack, 1)
         layout.addLayout(self._build_bar())
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(LOADING_DELAY_MS)
+        self._loading_timer.timeout.connect(self._on_loading_timer_timeout)
         self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
         self._image_size = QSize()
+        self._path: Path | None = None
+        self._loading = False
+        self._detail = _Detail.NOT_NEEDED
+        self._generation = 0
+        self._task: asyncio.Task[object] | None = None
+        self._stop: threading.Event | None = None
 
     def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -64,31 +110,34 @@ class ImageView(QWidget):
         bar.addWidget(self._info_label)
         return bar
 
-    def load(self, path: Path) -> bool:
-        """Decode and show `path`; on failure show why and return False."""
-        reader = QImageReader(str(path))
-        reader.setAutoTransform(True)
-        QImageReader.setAllocationLimit(max(QImageReader.allocationLimit(), ALLOCATION_LIMIT_MB))
-        image_format = bytes(reader.format().data()).decode()  # empty once read() has run
-        image = reader.read()
-        if image.isNull():
-            self._show_message(f"Cannot show {path.name}: {reader.errorString()}")
-            return False
-        self._image_size = image.size()
-        self.canvas.set_image(image)
-        self._stack.setCurrentWidget(self.canvas)
-        self._info_label.setText(self._describe(path, image_format))
-        return True
+    # -- public API ----------------------------------------------------------------------------
+
+    def load(self, path: Path) -> None:
+        """Start decoding `path` in a worker thread; load_finished tells when it is shown, or
+        why it cannot be. A decode still running for an earlier load() is dropped."""
+        self.clear()
+        self._path = path
+        self._loading = True
+        self._loading_timer.start()
+        work = functools.partial(image_decode.decode_preview, path, self._screen_box())
+        self._run(work, self._on_preview_decoded)
 
     def clear(self) -> None:
+        self._drop_decode()
         self.canvas.clear_image()
         self._image_size = QSize()
+        self._path = None
+        self._detail = _Detail.NOT_NEEDED
         self._info_label.clear()
         self._zoom_label.clear()
         self._stack.setCurrentWidget(self.canvas)
 
+    def is_loading(self) -> bool:
+        """A load() is still decoding its picture."""
+        return self._loading
+
     def image_size(self) -> QSize:
-        """Size of the decoded image (after EXIF rotation); empty when nothing is shown."""
+        """The picture's own size (after EXIF rotation); empty when nothing is shown."""
         return QSize(self._image_size)
 
     def zoom_factor(self) -> float:
@@ -98,20 +147,113 @@ class ImageView(QWidget):
         """The bar's summary, e.g. "1024 × 768 · PNG · 1.2 MB"."""
         return self._info_label.text()
 
+    def message_text(self) -> str:
+        """The text shown instead of a picture ("Loading…", or why it cannot be shown); ""."""
+        return self._message.text() if self._stack.currentWidget() is self._message else ""
+
     def is_fit(self) -> bool:
         return self.canvas.is_fit()
 
-    def _show_message(self, text: str) -> None:
+    # -- decoding ------------------------------------------------------------------------------
+
+    def _run(self, work: _Work, done: Callable[[DecodeResult], None]) -> None:
+        """Run `work` in a worker thread under the UI's task owner, then `done` on its result
+        if nothing newer was asked for meanwhile."""
+        stop = threading.Event()
+        generation = self._generation
+        self._stop = stop
+        self._task = spawn_if_running(
+            self._decode(work, stop, generation, done),
+            key=(self, "decode"),
+            on_error=functools.partial(self._on_decode_error, generation),
+        )
+        if self._task is None:
+            self._show_failure("The image preview needs the application's event loop.")
+
+    async def _decode(
+        self,
+        work: _Work,
+        stop: threading.Event,
+        generation: int,
+        done: Callable[[DecodeResult], None],
+    ) -> None:
+        try:
+            # The worker gets a path and returns plain data; it never touches a Qt object.
+            result = await asyncio.to_thread(work, stop.is_set)
+        except asyncio.CancelledError:
+            stop.set()  # the thread stops at its next check instead of decoding for nobody
+            raise
+        if result is None or not self._is_current(generation):
+            return
+        self._task = self._stop = None
+        done(result)
+
+    def _is_current(self, generation: int) -> bool:
+        return shiboken6.isValid(self) and generation == self._generation
+
+    def _drop_decode(self) -> None:
+        self._generation += 1
+        self._loading = False
+        self._loading_timer.stop()
+        if self._stop is not None:
+            self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+        self._task = self._stop = None
+
+    def _on_preview_decoded(self, result: DecodeResult) -> None:
+        self._loading = False
+        self._loading_timer.stop()
+        if isinstance(result, image_decode.DecodeFailure):
+            self._show_failure(result.message)
+            return
+        self._image_size = QSize(result.source_width, result.source_height)
+        self._detail = _Detail.WANTED if result.reduced else _Detail.NOT_NEEDED
+        self._stack.setCurrentWidget(self.canvas)
+        self.canvas.set_picture(_pixmap_of(result), self._image_size, has_alpha=result.has_alpha)
+        self._info_label.setText(image_decode.describe(result))
+        self.load_finished.emit(True)
+
+    def _on_detail_decoded(self, result: DecodeResult) -> None:
+        if isinstance(result, image_decode.DecodeFailure):
+            _log.info("no sharper decode: %s", result.message)
+            return
+        self.canvas.replace_pixmap(_pixmap_of(result))
+        if result.reduced:
+            described = image_decode.describe(result)
+            self._info_label.setText(f"{described} · shown at {result.width} × {result.height}")
+
+    def _on_decode_error(self, generation: int, message: str) -> None:
+        if not self._is_current(generation):
+            return
+        if self.canvas.has_image():  # only the sharper decode failed: keep what is shown
+            return
+        name = self._path.name if self._path is not None else "the image"
+        self._show_failure(f"Cannot show {name}: {message}")
+
+    def _show_failure(self, text: str) -> None:
         self.clear()
+        self._show_message(text, muted=False)
+        self.load_finished.emit(False)
+
+    def _show_message(self, text: str, *, muted: bool) -> None:
+        role = QPalette.ColorRole.PlaceholderText if muted else QPalette.ColorRole.WindowText
+        self._message.setForegroundRole(role)
         self._message.setText(text)
         self._stack.setCurrentWidget(self._message)
 
-    def _describe(self, path: Path, image_format: str) -> str:
-        size = self._image_size
-        parts = [f"{size.width()} × {size.height()}", image_format.upper()]
-        with contextlib.suppress(OSError):
-            parts.append(human_size(path.stat().st_size))
-        return " · ".join(part for part in parts if part)
+    def _screen_box(self) -> tuple[int, int]:
+        """Device pixels a fitted picture can take at most: the screen (or a larger window)."""
+        screen = self.screen()
+        ratio = screen.devicePixelRatio()
+        size = screen.size().expandedTo(self.canvas.viewport().size())
+        return math.ceil(size.width() * ratio), math.ceil(size.height() * ratio)
+
+    # -- slots ---------------------------------------------------------------------------------
+
+    def _on_loading_timer_timeout(self) -> None:
+        if self._loading:
+            self._show_message(LOADING_TEXT, muted=True)
 
     def _zoom_in(self) -> None:
         self.canvas.zoom_by(KEY_STEP)
@@ -121,3 +263,25 @@ class ImageView(QWidget):
 
     def _on_canvas_zoom_changed(self, factor: float) -> None:
         self._zoom_label.setText(f"{factor * 100:.0f} %")
+        sharper = factor > self.canvas.pixmap_scale() * DETAIL_MARGIN
+        if self._detail is _Detail.WANTED and sharper and self._path is not None:
+            self._detail = _Detail.ASKED
+            self._run(
+                functools.partial(image_decode.decode_detail, self._path), self._on_detail_decoded
+            )
+
+
+def _pixmap_of(decoded: DecodedImage) -> QPixmap:
+    """The pixmap of a worker's pixels; made here because pixmaps belong to the GUI thread."""
+    source_format = (
+        QImage.Format.Format_RGBA8888 if decoded.has_alpha else QImage.Format.Format_RGB888
+    )
+    wrapped = QImage(decoded.pixels, decoded.width, decoded.height, decoded.stride, source_format)
+    # The conversion copies into memory the image owns (``wrapped`` only borrows the bytes) and
+    # into the format pixmaps use, so fromImage() has nothing left to convert.
+    native = (
+        QImage.Format.Format_ARGB32_Premultiplied
+        if decoded.has_alpha
+        else QImage.Format.Format_RGB32
+    )
+    return QPixmap.fromImage(wrapped.convertToFormat(native))

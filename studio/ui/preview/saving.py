@@ -18,6 +18,7 @@ from studio.ui.preview.save_target import (
     name_filters,
     suggested_file_name,
 )
+from studio.ui.preview.tasks import spawn_if_running
 
 if TYPE_CHECKING:
     from studio.ui.preview.item import PreviewItem
@@ -64,7 +65,6 @@ class SaveAsFlow(QObject):
         super().__init__(dialog_parent)
         self._dialog_parent = dialog_parent
         self._item: PreviewItem | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
 
     def start(self, item: PreviewItem) -> None:
         """Open the dialog with .open() (never exec: we may be inside a coroutine)."""
@@ -88,18 +88,19 @@ class SaveAsFlow(QObject):
             return
         path = Path(target)
         remember_save_folder(path.parent)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            # No qasync loop (plain synchronous use): a copy on the GUI thread is still correct.
-            self._report(path, _copy_reporting_error(item, path))
-            return
-        task = loop.create_task(self._copy_in_thread(item, path))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        # No key: one save never cancels another. The copy never runs on the GUI thread.
+        task = spawn_if_running(
+            self._copy_in_thread(item, path),
+            on_error=lambda message: self._report_if_alive(path, message),
+        )
+        if task is None:
+            self._report(path, "saving needs the application's event loop")
 
     async def _copy_in_thread(self, item: PreviewItem, target: Path) -> None:
         error = await asyncio.to_thread(_copy_reporting_error, item, target)
+        self._report_if_alive(target, error)
+
+    def _report_if_alive(self, target: Path, error: str | None) -> None:
         if shiboken6.isValid(self):
             self._report(target, error)
 

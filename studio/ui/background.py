@@ -96,3 +96,19 @@ def spawn(
 ) -> asyncio.Task[Any]:
     """Start ``coro`` under the one owner (see BackgroundTasks.spawn)."""
     return _OWNER.spawn(coro, key=key, on_error=on_error)
+
+
+def spawn_if_running(
+    coro: Coroutine[Any, Any, Any],
+    *,
+    key: Hashable = None,
+    on_error: Callable[[str], None] | None = None,
+) -> asyncio.Task[Any] | None:
+    """``spawn()`` on the app's running loop; without one (a script or a synchronous test using a
+    widget on its own) nothing could run the coroutine, so it is closed and None returned."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        coro.close()
+        return None
+    return spawn(coro, key=key, on_error=on_error)

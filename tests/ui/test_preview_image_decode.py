@@ -20,9 +20,11 @@ from PySide6.QtGui import QImageReader
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
-import studio.ui.preview.tasks as preview_tasks
+import studio.ui.background as background_module
+from studio.core import media
+from studio.core.media import _decode as image_decode
 from studio.ui.background import background, spawn
-from studio.ui.preview import PreviewItem, PreviewPane, image_decode
+from studio.ui.preview import PreviewItem, PreviewPane
 from studio.ui.preview.image_view import LOADING_TEXT
 from tests.conftest import wait_until
 from tests.fakes.preview_media import (
@@ -59,7 +61,7 @@ def threads_decoding(monkeypatch: pytest.MonkeyPatch) -> list[threading.Thread]:
         seen.append(threading.current_thread())
         return real_load(self)
 
-    monkeypatch.setattr(image_decode, "decode_preview", decode)
+    monkeypatch.setattr(media, "decode_preview", decode)  # as the view calls it
     monkeypatch.setattr(ImageFile.ImageFile, "load", load)
     return seen
 
@@ -73,7 +75,7 @@ class _Gate:
         self.finished: list[str] = []
         self._held = set(held)
         self._real = image_decode.decode_preview
-        monkeypatch.setattr(image_decode, "decode_preview", self._decode)
+        monkeypatch.setattr(media, "decode_preview", self._decode)
 
     def _decode(self, path: Path, screen: tuple[int, int], stop: Callable[[], bool]) -> Any:
         self.started.append(path.name)
@@ -223,7 +225,7 @@ def spawned(monkeypatch: pytest.MonkeyPatch) -> list[Hashable]:
         keys.append(key[1] if isinstance(key, tuple) else key)
         return spawn(coro, key=key, on_error=on_error)
 
-    monkeypatch.setattr(preview_tasks, "spawn", recording_spawn)
+    monkeypatch.setattr(background_module, "spawn", recording_spawn)
     return keys
 
 
@@ -278,14 +280,3 @@ def test_preview_code_starts_no_task_of_its_own_and_raises_no_limit() -> None:
         assigned_limit in source.read_text(encoding="utf-8")
         for source in PREVIEW_SOURCES.glob("*.py")
     )
-
-
-def test_the_decoder_imports_no_qt() -> None:
-    tree = ast.parse((PREVIEW_SOURCES / "image_decode.py").read_text(encoding="utf-8"))
-    imported = {
-        alias.name
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import)
-        for alias in node.names
-    } | {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert not {name for name in imported if name.startswith(("PySide6", "shiboken6"))}

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from studio.core.units import human_size
 from studio.ui.preview.item import PreviewItem
 from studio.ui.preview.text_format import (
     HEAD_BYTES,
     describe_file,
     format_output_text,
     format_timestamp,
-    human_size,
 )
 from studio.ui.preview.text_view import TextView
 
@@ -104,7 +104,7 @@ def test_describe_long_text_cut_mid_character(tmp_path: Path) -> None:
     description = describe_file(path)
 
     assert "Binary" not in description
-    assert description.endswith(f"[… first 64.0 KB of {human_size(path.stat().st_size)} shown]")
+    assert description.endswith(f"[… first 64 KB of {human_size(path.stat().st_size)} shown]")
 
 
 def test_text_view_renders_items(qtbot: QtBot, tmp_path: Path) -> None:

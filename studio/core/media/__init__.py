@@ -3,8 +3,16 @@
 Plain blocking functions: callers run them in a thread.
 """
 
+from studio.core.media._decode import (
+    DecodedImage,
+    DecodeFailure,
+    DecodeResult,
+    decode_detail,
+    decode_preview,
+    describe_decoded,
+)
 from studio.core.media._files import extension_for, sha256_file
-from studio.core.media._finish import FileFacts, finish_file, source_facts_of
+from studio.core.media._finish import finish_file, source_facts_of
 from studio.core.media._inputs import (
     LARGE_FILE_BYTES,
     LoadedMedia,
@@ -39,7 +47,9 @@ from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_pe
 __all__ = [
     "LARGE_FILE_BYTES",
     "THUMB_SIZE",
-    "FileFacts",
+    "DecodeFailure",
+    "DecodeResult",
+    "DecodedImage",
     "LoadedMedia",
     "MediaInfo",
     "MediaPreview",
@@ -50,7 +60,10 @@ __all__ = [
     "compute_peaks",
     "data_uri_preview",
     "data_uri_size",
+    "decode_detail",
+    "decode_preview",
     "describe_data_uri",
+    "describe_decoded",
     "describe_preview",
     "embed_metadata",
     "extension_for",

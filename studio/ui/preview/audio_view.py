@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from studio.core.media import WaveformError, WaveformPeaks, compute_peaks
-from studio.ui.preview.tasks import spawn_if_running
-from studio.ui.preview.text_format import human_size
+from studio.core.units import human_size
+from studio.ui.background import spawn_if_running
 from studio.ui.preview.transport import MediaTransport
 from studio.ui.preview.waveform import WaveformWidget
 

@@ -1,6 +1,6 @@
 """Image preview: the zoomable canvas plus a bar with fit / 100 % / zoom buttons and image facts.
 
-Pictures are decoded in a worker thread (see image_decode), which hands back plain pixel bytes;
+Pictures are decoded in a worker thread (see studio.core.media), which hands back plain pixel bytes;
 the pixmap is made here, on the GUI thread. A newer load() drops the decode still running.
 """
 
@@ -19,15 +19,15 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
-from studio.ui.preview import image_decode
+from studio.core import media
+from studio.ui.background import spawn_if_running
 from studio.ui.preview.image_canvas import KEY_STEP, ImageCanvas
-from studio.ui.preview.tasks import spawn_if_running
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from studio.ui.preview.image_decode import DecodedImage, DecodeResult
+    from studio.core.media import DecodedImage, DecodeResult
 
     _Work = Callable[[Callable[[], bool]], DecodeResult | None]
 
@@ -119,7 +119,7 @@ class ImageView(QWidget):
         self._path = path
         self._loading = True
         self._loading_timer.start()
-        work = functools.partial(image_decode.decode_preview, path, self._screen_box())
+        work = functools.partial(media.decode_preview, path, self._screen_box())
         self._run(work, self._on_preview_decoded)
 
     def clear(self) -> None:
@@ -204,23 +204,23 @@ class ImageView(QWidget):
     def _on_preview_decoded(self, result: DecodeResult) -> None:
         self._loading = False
         self._loading_timer.stop()
-        if isinstance(result, image_decode.DecodeFailure):
+        if isinstance(result, media.DecodeFailure):
             self._show_failure(result.message)
             return
         self._image_size = QSize(result.source_width, result.source_height)
         self._detail = _Detail.WANTED if result.reduced else _Detail.NOT_NEEDED
         self._stack.setCurrentWidget(self.canvas)
         self.canvas.set_picture(_pixmap_of(result), self._image_size, has_alpha=result.has_alpha)
-        self._info_label.setText(image_decode.describe(result))
+        self._info_label.setText(media.describe_decoded(result))
         self.load_finished.emit(True)
 
     def _on_detail_decoded(self, result: DecodeResult) -> None:
-        if isinstance(result, image_decode.DecodeFailure):
+        if isinstance(result, media.DecodeFailure):
             _log.info("no sharper decode: %s", result.message)
             return
         self.canvas.replace_pixmap(_pixmap_of(result))
         if result.reduced:
-            described = image_decode.describe(result)
+            described = media.describe_decoded(result)
             self._info_label.setText(f"{described} · shown at {result.width} × {result.height}")
 
     def _on_decode_error(self, generation: int, message: str) -> None:
@@ -266,9 +266,7 @@ class ImageView(QWidget):
         sharper = factor > self.canvas.pixmap_scale() * DETAIL_MARGIN
         if self._detail is _Detail.WANTED and sharper and self._path is not None:
             self._detail = _Detail.ASKED
-            self._run(
-                functools.partial(image_decode.decode_detail, self._path), self._on_detail_decoded
-            )
+            self._run(functools.partial(media.decode_detail, self._path), self._on_detail_decoded)
 
 
 def _pixmap_of(decoded: DecodedImage) -> QPixmap:

@@ -12,13 +12,13 @@ import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from studio.ui.background import spawn_if_running
 from studio.ui.preview.save_target import (
     default_folder,
     file_suffix,
     name_filters,
     suggested_file_name,
 )
-from studio.ui.preview.tasks import spawn_if_running
 
 if TYPE_CHECKING:
     from studio.ui.preview.item import PreviewItem

@@ -6,6 +6,8 @@ import json
 import mimetypes
 from typing import TYPE_CHECKING, Any
 
+from studio.core.units import human_size
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -37,16 +39,6 @@ def format_timestamp(seconds: float | None) -> str:
     return f"{minutes}:{rest // 10:02d}.{rest % 10}"
 
 
-def human_size(size: int) -> str:
-    """Bytes as B / KB / MB / GB with one decimal above bytes."""
-    value = float(size)
-    for unit in ("B", "KB", "MB"):
-        if value < 1024:
-            return f"{size} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
-
-
 def describe_file(path: Path) -> str:
     """Name, type and size of a file, then its first bytes if they are text."""
     size = path.stat().st_size
@@ -56,7 +48,7 @@ def describe_file(path: Path) -> str:
         head = stream.read(HEAD_BYTES)
     text = _decode_text(head)
     if text is None:
-        return f"{header}\nBinary file, {max(1, round(size / 1024))} KB — no text preview."
+        return f"{header}\nBinary file, {human_size(size)} — no text preview."
     if size <= HEAD_BYTES:
         return f"{header}\n{format_output_text(text)}"
     return f"{header}\n{text}\n\n[… first {human_size(HEAD_BYTES)} of {human_size(size)} shown]"

@@ -1,4 +1,4 @@
-"""Image decoding for the preview, run in a worker thread: Pillow in, plain pixel bytes out; no Qt.
+"""Decoding a picture to show it, in a worker thread: Pillow in, plain pixel bytes out.
 
 Pillow's decompression-bomb limit (``PIL.Image.MAX_IMAGE_PIXELS``) is left as it is and is also the
 preview's own limit: a picture above it is reported as too large, never decoded. Large pictures are
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from studio.ui.preview.text_format import human_size
+from studio.core.units import human_size
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -219,7 +219,7 @@ def _file_size(path: Path) -> int | None:
         return None
 
 
-def describe(decoded: DecodedImage) -> str:
+def describe_decoded(decoded: DecodedImage) -> str:
     """The preview bar's summary, e.g. "1024 × 768 · PNG · 1.2 MB"."""
     parts = [f"{decoded.source_width} × {decoded.source_height}", decoded.format.upper()]
     if decoded.file_size is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel
@@ -9,17 +10,27 @@ from PySide6.QtCore import QItemSelectionModel
 from studio.ui.gallery import GalleryPanel
 
 if TYPE_CHECKING:
-    from pytestqt.qtbot import QtBot
+    from collections.abc import AsyncIterator
 
     from studio.core.library import Library
 
 
-def shown_panel(qtbot: QtBot, library: Library, width: int = 1000) -> GalleryPanel:
+@asynccontextmanager
+async def open_panel(
+    library: Library, width: int = 1000, height: int = 700, *, show: bool = True
+) -> AsyncIterator[GalleryPanel]:
+    """A panel with its first rows in; afterwards its reads and thumbnails stop before it goes."""
     widget = GalleryPanel(library)
-    qtbot.addWidget(widget)
-    widget.resize(width, 700)
-    widget.show()
-    return widget
+    widget.resize(width, height)
+    if show:
+        widget.show()
+    try:
+        await widget.settled()
+        yield widget
+    finally:
+        await widget.aclose()
+        widget.close()
+        widget.deleteLater()
 
 
 def select_rows(panel: GalleryPanel, *rows: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+import pytest_asyncio
 from PIL import Image
 from PySide6.QtCore import QItemSelectionModel, QSize
 from PySide6.QtMultimedia import QMediaPlayer
@@ -13,12 +14,13 @@ from bench.fill import build_library, make_png
 from studio.ui.gallery import GalleryPanel, GalleryRole
 from tests.conftest import wait_until
 from tests.fakes.preview_media import QT_MEDIA_INTERRUPTED, QT_MEDIA_NOISE
+from tests.ui.gallery_helpers import open_panel
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator, Iterator
     from pathlib import Path
 
-    from pytestqt.qtbot import QtBot
+    from PySide6.QtWidgets import QApplication
 
     from studio.core.library import GalleryItem, Library
 
@@ -32,20 +34,17 @@ LONG_PROMPT = "a lighthouse on a basalt cliff, " * 20  # past the tooltip's 300-
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
+def lib(tmp_path: Path, qapp: QApplication) -> Iterator[Library]:
     library = build_library(tmp_path / "lib", 20, 20)  # 12 images, 5 videos, 3 audio files
     yield library
     library.close()
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, lib: Library) -> Iterator[GalleryPanel]:
-    widget = GalleryPanel(lib)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 720)
-    widget.show()
-    yield widget
-    widget.detail.show_item(None)  # release any media file before the library goes
+@pytest_asyncio.fixture
+async def panel(lib: Library) -> AsyncIterator[GalleryPanel]:
+    async with open_panel(lib, 1100, 720) as widget:
+        yield widget
+        widget.detail.show_item(None)  # release any media file before the library goes
 
 
 def _rows_of(panel: GalleryPanel, kind: str) -> list[int]:
@@ -102,26 +101,28 @@ async def test_image_shows_at_the_files_size_with_its_parameters(panel: GalleryP
     assert panel.detail.selection_label.text() == ""
 
 
-def test_long_prompts_are_listed_whole(qtbot: QtBot, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_long_prompts_are_listed_whole(lib: Library) -> None:
     _add_long_prompt_output(lib, lib.outputs_root)
-    panel = GalleryPanel(lib)
-    qtbot.addWidget(panel)
-    item = _select(panel, 0)  # newest first
-    assert item.prompt == LONG_PROMPT
-    facts = panel.detail.facts
-    assert facts.value("prompt") == LONG_PROMPT
-    assert facts.value("image_urls") == '["https://cdn.example/in.png"]'
-    assert facts.horizontalScrollBar().maximum() == 0  # wrapped, not scrolled sideways
+    async with open_panel(lib, show=False) as panel:
+        item = _select(panel, 0)  # newest first
+        assert item.prompt == LONG_PROMPT
+        facts = panel.detail.facts
+        assert facts.value("prompt") == LONG_PROMPT
+        assert facts.value("image_urls") == '["https://cdn.example/in.png"]'
+        assert facts.horizontalScrollBar().maximum() == 0  # wrapped, not scrolled sideways
 
 
-def test_audio_item_shows_the_audio_view(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_audio_item_shows_the_audio_view(panel: GalleryPanel) -> None:
     _select(panel, _rows_of(panel, "audio")[0])
     preview = panel.detail.preview
     assert preview.current_widget() is preview.audio_view
     assert preview.audio_view.player.source().isLocalFile()
 
 
-def test_missing_file_says_so(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_missing_file_says_so(panel: GalleryPanel) -> None:
     row = _rows_of(panel, "image")[1]
     item = panel.model.item_at(row)
     assert item is not None and item.file is not None
@@ -133,7 +134,8 @@ def test_missing_file_says_so(panel: GalleryPanel) -> None:
     assert panel.detail.facts.value("prompt") == item.prompt
 
 
-def test_several_selected_shows_the_current_one_and_the_count(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_several_selected_shows_the_current_one_and_the_count(panel: GalleryPanel) -> None:
     rows = _rows_of(panel, "image")[:3]
     current = _select(panel, rows[1], rows[0], rows[2])
     assert panel.detail.selection_label.text() == "3 selected"
@@ -143,7 +145,8 @@ def test_several_selected_shows_the_current_one_and_the_count(panel: GalleryPane
     assert panel.detail.selection_label.text() == ""
 
 
-def test_nothing_selected_shows_the_empty_state(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_nothing_selected_shows_the_empty_state(panel: GalleryPanel) -> None:
     _select(panel, _rows_of(panel, "image")[0])
     panel.grid.selectionModel().clear()  # also clears the current index
     detail = panel.detail
@@ -161,6 +164,7 @@ async def test_video_loads_quietly_and_stops_when_left_or_hidden(tmp_path: Path)
     panel.show()
     video = panel.detail.preview.video_view
     try:
+        await panel.settled()
         video_row = _rows_of(panel, "video")[0]
         _select(panel, video_row)
         assert panel.detail.preview.current_widget() is video
@@ -170,6 +174,7 @@ async def test_video_loads_quietly_and_stops_when_left_or_hidden(tmp_path: Path)
         video.player.play()
         await wait_until(lambda: video.player.playbackState() == PlayingState)
         panel.gallery_actions.star.trigger()  # re-shows the same output: keeps playing
+        await panel.settled()
         assert video.player.playbackState() == PlayingState
 
         _select(panel, _rows_of(panel, "image")[0])

@@ -37,31 +37,57 @@ def loader() -> ThumbnailLoader:
     return ThumbnailLoader()
 
 
-def _model(lib: Library, loader: ThumbnailLoader, page_size: int = 200) -> GalleryModel:
+async def _model(lib: Library, loader: ThumbnailLoader, page_size: int = 200) -> GalleryModel:
     model = GalleryModel(lib, loader, page_size=page_size)
-    model.set_filter(OutputFilter())
+    await _show(model, OutputFilter())
     return model
+
+
+async def _show(model: GalleryModel, output_filter: OutputFilter) -> None:
+    model.set_filter(output_filter)
+    await model.settled()
+
+
+async def _fetch_more(model: GalleryModel) -> None:
+    model.fetchMore(QModelIndex())
+    await model.settled()
+
+
+def _kinds(model: GalleryModel) -> set[str]:
+    return {model.index(row).data(GalleryRole.KIND) for row in range(model.rowCount())}
 
 
 def _prompts(model: GalleryModel) -> list[str]:
     return [item.prompt for item in model.items(range(model.rowCount()))]
 
 
-def test_model_passes_qtmodeltester(
+@pytest.mark.asyncio
+async def test_model_passes_qtmodeltester(
     qtmodeltester: ModelTester, lib: Library, loader: ThumbnailLoader
 ) -> None:
-    model = _model(lib, loader, page_size=10)
+    model = await _model(lib, loader, page_size=10)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    await model.settled()  # the check asked for more rows
     while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+        await _fetch_more(model)
     qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    await model.settled()
+    model.refresh()  # the tester still watches: a reset, then pages again
+    await model.settled()
+    model.set_filter(OutputFilter(capability="audio"))
+    model.fetchMore(QModelIndex())  # the old filter's page would be stale: never asked
+    await model.settled()
+    assert _kinds(model) == {"audio"}
+    qtmodeltester.check(model)  # type: ignore[no-untyped-call]
+    await model.settled()
 
 
-def test_rows_grow_with_fetch_more(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader, page_size=10)
+@pytest.mark.asyncio
+async def test_rows_grow_with_fetch_more(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader, page_size=10)
     seen = [model.rowCount()]
     while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+        await _fetch_more(model)
         seen.append(model.rowCount())
     assert seen == [10, 20, 30, 35]
     assert model.total() == ROWS
@@ -69,15 +95,47 @@ def test_rows_grow_with_fetch_more(lib: Library, loader: ThumbnailLoader) -> Non
     assert len({item.id for item in model.items(range(ROWS))}) == ROWS
 
 
-def test_refresh_reloads_every_loaded_row(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader, page_size=10)
-    model.fetchMore(QModelIndex())
+@pytest.mark.asyncio
+async def test_refresh_reloads_every_loaded_row(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader, page_size=10)
+    await _fetch_more(model)
     first = model.item_at(0)
     assert first is not None
     lib.set_favourite([first.id], True)
     model.refresh()
+    await model.settled()
     assert model.rowCount() == 20
     assert model.index(0).data(GalleryRole.FAVOURITE) is True
+
+
+@pytest.mark.asyncio
+async def test_answers_on_their_way_go_stale_and_requests_collapse(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = await _model(lib, loader, page_size=10)
+    entered, gate = threading.Event(), threading.Event()
+    reads: list[tuple[str | None, int]] = []
+    real_page = lib.page_outputs
+
+    def held(output_filter: OutputFilter, offset: int, limit: int) -> list[GalleryItem]:
+        entered.set()
+        gate.wait(5)
+        reads.append((output_filter.capability, offset))
+        return real_page(output_filter, offset, limit)
+
+    monkeypatch.setattr(lib, "page_outputs", held)
+    model.fetchMore(QModelIndex())
+    await wait_until(entered.is_set)  # the page is being read in its thread, and held there
+    model.fetchMore(QModelIndex())  # one page at a time: no second read
+    for capability in ("image", "video", "audio"):
+        model.set_filter(OutputFilter(capability=capability))
+    assert model.is_loading()
+    assert (model.rowCount(), model.filter()) == (10, OutputFilter())  # shown until replaced
+    gate.set()
+    await model.settled()
+    assert _kinds(model) == {"audio"} and model.filter().capability == "audio"
+    assert model.rowCount() == min(10, lib.count_outputs(OutputFilter(capability="audio")))
+    assert reads == [(None, 10), ("audio", 0)]  # the stale page dropped, three asks in one
 
 
 @pytest.mark.parametrize(
@@ -88,28 +146,31 @@ def test_refresh_reloads_every_loaded_row(lib: Library, loader: ThumbnailLoader)
         (OutputFilter(newest_first=False), {"image", "video", "audio"}),
     ],
 )
-def test_capability_filter(
+@pytest.mark.asyncio
+async def test_capability_filter(
     lib: Library, loader: ThumbnailLoader, output_filter: OutputFilter, expected: set[str]
 ) -> None:
-    model = _model(lib, loader)
-    model.set_filter(output_filter)
+    model = await _model(lib, loader)
+    await _show(model, output_filter)
     kinds = {model.index(row).data(GalleryRole.KIND) for row in range(model.rowCount())}
     assert kinds == expected
     assert model.rowCount() == lib.count_outputs(output_filter)
 
 
-def test_favourites_text_and_trash_filters(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader)
-    model.set_filter(OutputFilter(favourites_only=True))
+@pytest.mark.asyncio
+async def test_favourites_text_and_trash_filters(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader)
+    await _show(model, OutputFilter(favourites_only=True))
     assert model.rowCount() == 5  # rows 3, 10, 17, 24, 31
     assert all(model.index(row).data(GalleryRole.FAVOURITE) for row in range(5))
-    model.set_filter(OutputFilter(text="lighthou"))
+    await _show(model, OutputFilter(text="lighthou"))
     assert model.rowCount() > 0
     assert all("lighthouse" in prompt for prompt in _prompts(model))
-    model.set_filter(OutputFilter(trash_only=True))
+    await _show(model, OutputFilter(trash_only=True))
     assert model.rowCount() == 0
     lib.trash([model_item_id(lib, 0), model_item_id(lib, 1)])
     model.refresh()
+    await model.settled()
     assert model.rowCount() == 2
     assert all(model.index(row).data(GalleryRole.TRASHED) for row in range(2))
 
@@ -118,8 +179,9 @@ def model_item_id(lib: Library, row: int) -> int:
     return lib.page_outputs(OutputFilter(), row, 1)[0].id
 
 
-def test_roles_describe_the_item(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader)
+@pytest.mark.asyncio
+async def test_roles_describe_the_item(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader)
     index = model.index(0)
     item = index.data(GalleryRole.ITEM)
     assert isinstance(item, GalleryItem)
@@ -132,14 +194,16 @@ def test_roles_describe_the_item(lib: Library, loader: ThumbnailLoader) -> None:
     assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QPixmap)  # placeholder
 
 
-def test_video_rows_carry_their_duration(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader)
-    model.set_filter(OutputFilter(capability="video"))
+@pytest.mark.asyncio
+async def test_video_rows_carry_their_duration(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader)
+    await _show(model, OutputFilter(capability="video"))
     assert model.index(0).data(GalleryRole.DURATION) == pytest.approx(0.5)
 
 
-def test_drag_mime_data_holds_file_urls(lib: Library, loader: ThumbnailLoader) -> None:
-    model = _model(lib, loader)
+@pytest.mark.asyncio
+async def test_drag_mime_data_holds_file_urls(lib: Library, loader: ThumbnailLoader) -> None:
+    model = await _model(lib, loader)
     indexes = [model.index(0), model.index(3)]
     mime = model.mimeData(indexes)
     files = [url.toLocalFile() for url in mime.urls()]
@@ -162,7 +226,7 @@ async def test_thumbnails_are_made_off_thread_then_served_from_disk(
 
     monkeypatch.setattr(thumbnails, "_render", counting_render)
     loader = ThumbnailLoader()
-    model = _model(lib, loader)
+    model = await _model(lib, loader)
     changed: list[int] = []
     model.dataChanged.connect(lambda first, _last, _roles: changed.append(first.row()))
     item = model.item_at(0)
@@ -182,7 +246,7 @@ async def test_thumbnails_are_made_off_thread_then_served_from_disk(
 @pytest.mark.asyncio
 async def test_thumbnails_for_every_kind(lib: Library) -> None:
     loader = ThumbnailLoader()
-    model = _model(lib, loader)
+    model = await _model(lib, loader)
     wanted: dict[str, str] = {}
     for row in range(model.rowCount()):
         item = model.item_at(row)

@@ -6,6 +6,7 @@ import zipfile
 from typing import TYPE_CHECKING
 
 import pytest
+import pytest_asyncio
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
@@ -15,27 +16,28 @@ from bench.fill import build_library, embed_request, make_png
 from studio.core.library import Library, OutputFilter, Recall, RecallMode
 from studio.ui.gallery import GalleryPanel, GalleryRole
 from tests.conftest import wait_until
-from tests.ui.gallery_helpers import select_rows, shown_panel
+from tests.ui.gallery_helpers import open_panel, select_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator, Iterator
     from pathlib import Path
 
-    from pytestqt.qtbot import QtBot
+    from PySide6.QtWidgets import QApplication
 
 ROWS = 30
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
+def lib(tmp_path: Path, qapp: QApplication) -> Iterator[Library]:
     library = build_library(tmp_path / "lib", ROWS, 20)
     yield library
     library.close()
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
-    return shown_panel(qtbot, lib, 1000)
+@pytest_asyncio.fixture
+async def panel(lib: Library) -> AsyncIterator[GalleryPanel]:
+    async with open_panel(lib, 1000) as widget:
+        yield widget
 
 
 def _banner_shown(panel: GalleryPanel) -> bool:
@@ -48,62 +50,100 @@ def _recalls(panel: GalleryPanel) -> list[Recall]:
     return received
 
 
-def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
     starred_before = lib.count_outputs(OutputFilter(favourites_only=True))
     select_rows(panel, 0, 1)
     assert not any(item.output.favourite for item in panel.selected_items())
     panel.gallery_actions.star.trigger()
+    await panel.settled()
     ids = [item.id for item in panel.selected_items()]
     assert lib.count_outputs(OutputFilter(favourites_only=True)) == starred_before + 2
     assert all(panel.model.index(row).data(GalleryRole.FAVOURITE) for row in (0, 1))
     panel.gallery_actions.star.trigger()
+    await panel.settled()
     assert not any(lib.get_output(output_id).favourite for output_id in ids)  # type: ignore[union-attr]
 
 
-def test_s_key_stars_when_the_grid_has_focus(qtbot: QtBot, panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_s_key_stars_when_the_grid_has_focus(panel: GalleryPanel) -> None:
     select_rows(panel, 2)
     panel.grid.setFocus()
     panel.activateWindow()
-    qtbot.waitUntil(panel.grid.hasFocus)
+    await wait_until(panel.grid.hasFocus)
     QTest.keyClick(panel.grid, Qt.Key.Key_S)
+    await panel.settled()
     assert panel.model.index(2).data(GalleryRole.FAVOURITE) is True
 
 
-def test_delete_moves_to_trash_and_undo_brings_back(
-    qtbot: QtBot, panel: GalleryPanel, lib: Library
+@pytest.mark.asyncio
+async def test_delete_moves_to_trash_and_undo_brings_back(
+    panel: GalleryPanel, lib: Library
 ) -> None:
     select_rows(panel, 4, 5)
     gone = {item.id for item in panel.selected_items()}
     panel.gallery_actions.trash.trigger()
+    await panel.settled()
     assert panel.model.total() == ROWS - 2
     assert {item.id for item in lib.page_outputs(OutputFilter(trash_only=True), 0, 10)} == gone
     assert _banner_shown(panel)
     assert "Moved 2 outputs" in panel.banner.text.text()
     assert panel.current_item() is not None  # the selection moved on
     panel.gallery_actions.undo_trash.trigger()
+    assert not _banner_shown(panel)  # at once, before the library answers
+    await panel.settled()
     assert panel.model.total() == ROWS
     assert lib.count_outputs(OutputFilter(trash_only=True)) == 0
     assert not _banner_shown(panel)
 
 
-def test_banner_undo_button_restores(panel: GalleryPanel, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_quick_repeats_act_in_turn(panel: GalleryPanel, lib: Library) -> None:
+    """Keys pressed before the library answered: each write sees what the one before left."""
+    select_rows(panel, 0)
+    (output_id,) = [item.id for item in panel.selected_items()]
+    panel.gallery_actions.star.trigger()
+    panel.gallery_actions.star.trigger()  # a second S unstars, though the row still says not
+    await panel.settled()
+    output = lib.get_output(output_id)
+    assert output is not None and not output.favourite
+    assert panel.model.index(0).data(GalleryRole.FAVOURITE) is False
+    select_rows(panel, 1, 2)
+    panel.gallery_actions.trash.trigger()
+    panel.gallery_actions.trash.trigger()  # the same rows again: nothing more moves
+    await panel.settled()
+    assert panel.model.total() == ROWS - 2
+    assert "Moved 2 outputs" in panel.banner.text.text()
+    panel.gallery_actions.undo_trash.trigger()  # still undoes the first Delete
+    await panel.settled()
+    assert panel.model.total() == ROWS
+
+
+@pytest.mark.asyncio
+async def test_banner_undo_button_restores(panel: GalleryPanel, lib: Library) -> None:
     select_rows(panel, 0)
     panel.gallery_actions.trash.trigger()
+    await panel.settled()
     panel.banner.action.click()
+    await panel.settled()
     assert lib.count_outputs(OutputFilter(trash_only=True)) == 0
     assert panel.model.total() == ROWS
 
 
-def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
     select_rows(panel, 0, 1, 2)
     panel.gallery_actions.trash.trigger()
+    await panel.settled()
     panel.filter_bar.trash.setChecked(True)
+    await panel.settled()
     assert panel.model.total() == 3
     assert panel.count_label.text() == "3 in trash"
     assert not panel.gallery_actions.trash.isEnabled() or not panel.selected_items()
     select_rows(panel, 0)
     assert panel.gallery_actions.restore.isEnabled()
     panel.gallery_actions.restore.trigger()
+    await panel.settled()
     assert panel.model.total() == 2
     assert lib.count_outputs(OutputFilter()) == ROWS - 2
 
@@ -111,49 +151,49 @@ def test_trash_view_restores(panel: GalleryPanel, lib: Library) -> None:
 @pytest.mark.asyncio
 async def test_empty_trash_asks_first_then_deletes(tmp_path: Path) -> None:
     lib = build_library(tmp_path / "lib", 12, 12)
-    panel = GalleryPanel(lib)
     try:
-        select_rows(panel, 0, 1)
-        files = [item.file for item in panel.selected_items()]
-        panel.gallery_actions.trash.trigger()
-        panel.filter_bar.trash.setChecked(True)
-        panel.gallery_actions.empty_trash.trigger()
-        box = panel.commands.confirm_box
-        assert box is not None and not box.isHidden()
-        assert lib.count_outputs(OutputFilter(trash_only=True)) == 2  # nothing before the answer
-        box.button(QMessageBox.StandardButton.Yes).click()
-        await wait_until(lambda: panel.model.total() == 0)
-        assert lib.count_outputs(OutputFilter(include_trashed=True)) == 10
-        assert not any(path is not None and path.exists() for path in files)
+        async with open_panel(lib, show=False) as panel:
+            select_rows(panel, 0, 1)
+            files = [item.file for item in panel.selected_items()]
+            panel.gallery_actions.trash.trigger()
+            await panel.settled()
+            panel.filter_bar.trash.setChecked(True)
+            await panel.settled()
+            panel.gallery_actions.empty_trash.trigger()
+            box = panel.commands.confirm_box
+            assert box is not None and not box.isHidden()
+            assert (
+                lib.count_outputs(OutputFilter(trash_only=True)) == 2
+            )  # nothing before the answer
+            box.button(QMessageBox.StandardButton.Yes).click()
+            await wait_until(lambda: panel.model.total() == 0)
+            assert lib.count_outputs(OutputFilter(include_trashed=True)) == 10
+            assert not any(path is not None and path.exists() for path in files)
     finally:
-        await panel.aclose()
-        panel.close()
         lib.close()
 
 
 @pytest.mark.asyncio
 async def test_export_to_folder_and_zip(tmp_path: Path) -> None:
     lib = build_library(tmp_path / "lib", 6, 6)
-    panel = GalleryPanel(lib)
     try:
-        select_rows(panel, 0, 1, 2)
-        names = {item.file.name for item in panel.selected_items() if item.file}
-        panel.gallery_actions.export_folder.trigger()
-        dialog = panel.commands.file_dialog
-        assert dialog is not None and not dialog.isHidden()
-        dialog.fileSelected.emit(str(tmp_path / "out"))
-        await wait_until(lambda: (tmp_path / "out").is_dir() and _banner_shown(panel))
-        exported = {path.name for path in (tmp_path / "out").iterdir()}
-        assert exported == names | {f"{name}.json" for name in names}
-        dialog.reject()
-        ids = [item.id for item in panel.selected_items()]
-        result = await panel.commands.export(ids, tmp_path / "all.zip", as_zip=True)
-        assert result.missing == ()
-        with zipfile.ZipFile(tmp_path / "all.zip") as archive:
-            assert set(archive.namelist()) == exported
+        async with open_panel(lib, show=False) as panel:
+            select_rows(panel, 0, 1, 2)
+            names = {item.file.name for item in panel.selected_items() if item.file}
+            panel.gallery_actions.export_folder.trigger()
+            dialog = panel.commands.file_dialog
+            assert dialog is not None and not dialog.isHidden()
+            dialog.fileSelected.emit(str(tmp_path / "out"))
+            await wait_until(lambda: (tmp_path / "out").is_dir() and _banner_shown(panel))
+            exported = {path.name for path in (tmp_path / "out").iterdir()}
+            assert exported == names | {f"{name}.json" for name in names}
+            dialog.reject()
+            ids = [item.id for item in panel.selected_items()]
+            result = await panel.commands.export(ids, tmp_path / "all.zip", as_zip=True)
+            assert result.missing == ()
+            with zipfile.ZipFile(tmp_path / "all.zip") as archive:
+                assert set(archive.namelist()) == exported
     finally:
-        await panel.aclose()
-        panel.close()
         lib.close()
 
 
@@ -165,7 +205,8 @@ async def test_export_to_folder_and_zip(tmp_path: Path) -> None:
         ("use_prompt", RecallMode.USE_PROMPT),
     ],
 )
-def test_recall_actions_emit_the_right_input(
+@pytest.mark.asyncio
+async def test_recall_actions_emit_the_right_input(
     panel: GalleryPanel, action: str, mode: RecallMode
 ) -> None:
     received = _recalls(panel)
@@ -173,6 +214,7 @@ def test_recall_actions_emit_the_right_input(
     item = panel.current_item()
     assert item is not None
     getattr(panel.gallery_actions, action).trigger()
+    await panel.settled()
     assert len(received) == 1
     recall = received[0]
     assert (recall.mode, recall.endpoint) == (mode, item.endpoint)
@@ -185,7 +227,8 @@ def test_recall_actions_emit_the_right_input(
         assert recall.input == {"prompt": item.prompt}
 
 
-def test_open_file_and_folder_use_the_desktop(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_open_file_and_folder_use_the_desktop(panel: GalleryPanel) -> None:
     opened: list[QUrl] = []
 
     def record(url: QUrl) -> bool:
@@ -236,43 +279,50 @@ async def test_dropping_a_studio_png_recalls_its_parameters(tmp_path: Path) -> N
         lib.close()
 
 
-def test_search_box_filters_after_debounce(qtbot: QtBot, panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_search_box_filters_after_debounce(panel: GalleryPanel) -> None:
     panel.filter_bar.search.setText("lighthouse")
     assert panel.model.total() == ROWS  # not yet: the search is debounced
-    qtbot.waitUntil(lambda: panel.model.total() < ROWS)
+    await wait_until(lambda: panel.model.total() < ROWS)
     prompts = [item.prompt for item in panel.model.items(range(panel.model.rowCount()))]
     assert prompts and all("lighthouse" in prompt for prompt in prompts)
 
 
-def test_filter_bar_controls_reach_the_model(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_filter_bar_controls_reach_the_model(panel: GalleryPanel) -> None:
     panel.filter_bar.capability.setCurrentIndex(panel.filter_bar.capability.findData("audio"))
+    await panel.settled()
     assert panel.model.filter().capability == "audio"
     assert {panel.model.index(r).data(GalleryRole.KIND) for r in range(panel.model.rowCount())} == {
         "audio"
     }
     panel.filter_bar.favourites.setChecked(True)
+    await panel.settled()
     assert panel.model.filter().favourites_only
     source = panel.filter_bar.source
     source.setCurrentIndex(source.findData("model:veo-3.1"))
+    await panel.settled()
     assert panel.model.filter().model == "veo-3.1"
     panel.filter_bar.dates.setCurrentIndex(1)
+    await panel.settled()
     assert panel.model.filter().date_from is not None
 
 
-def test_refresh_keeps_scroll_and_selection(qtbot: QtBot, tmp_path: Path) -> None:
+@pytest.mark.asyncio
+async def test_refresh_keeps_scroll_and_selection(tmp_path: Path) -> None:
     lib = build_library(tmp_path / "many", 120, 12)
-    panel = GalleryPanel(lib)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    panel.show()
-    bar = panel.grid.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 600)
-    select_rows(panel, 40)  # selecting scrolls to the tile, so scroll afterwards
-    bar.setValue(600)
-    panel.refresh()
-    assert bar.value() == 600
-    assert [item.id for item in panel.selected_items()] == [panel.model.items([40])[0].id]
-    lib.close()
+    try:
+        async with open_panel(lib, 900, 500) as panel:
+            bar = panel.grid.verticalScrollBar()
+            await wait_until(lambda: bar.maximum() > 600)
+            select_rows(panel, 40)  # selecting scrolls to the tile, so scroll afterwards
+            bar.setValue(600)
+            panel.refresh()
+            await panel.settled()
+            assert bar.value() == 600
+            assert [item.id for item in panel.selected_items()] == [panel.model.items([40])[0].id]
+    finally:
+        lib.close()
 
 
 @pytest.mark.asyncio

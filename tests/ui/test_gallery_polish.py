@@ -5,16 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+import pytest_asyncio
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from bench.fill import build_library
 from studio.ui.gallery import GalleryPanel
 from studio.ui.theme import apply_theme, contrast_ratio
-from tests.ui.gallery_helpers import select_rows, shown_panel
+from tests.conftest import wait_until
+from tests.ui.gallery_helpers import open_panel, select_rows
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator, Iterator
     from pathlib import Path
 
     from PySide6.QtGui import QColor
@@ -32,56 +35,72 @@ def lib(tmp_path: Path) -> Iterator[Library]:
     library.close()
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
-    return shown_panel(qtbot, lib, 1100)
+@pytest_asyncio.fixture
+async def panel(qapp: QApplication, lib: Library) -> AsyncIterator[GalleryPanel]:
+    async with open_panel(lib, 1100) as widget:
+        yield widget
 
 
-def _show_trash(panel: GalleryPanel, on: bool = True) -> None:
+async def _show_trash(panel: GalleryPanel, on: bool = True) -> None:
     panel.filter_bar.trash.setChecked(on)
+    await panel.settled()
+
+
+async def _do(panel: GalleryPanel, action: str) -> None:
+    """Trigger a gallery action and wait for the library's answer and the rows it changed."""
+    getattr(panel.gallery_actions, action).trigger()
+    await panel.settled()
 
 
 # --- the undo banner ---------------------------------------------------------------------------
 
 
-def test_restoring_the_trashed_output_hides_its_undo_banner(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_restoring_the_trashed_output_hides_its_undo_banner(panel: GalleryPanel) -> None:
     select_rows(panel, 0)
-    panel.gallery_actions.trash.trigger()
+    await _do(panel, "trash")
     assert panel.banner.isVisibleTo(panel) and "Moved 1 output" in panel.banner.text.text()
-    _show_trash(panel)
+    await _show_trash(panel)
     select_rows(panel, 0)
-    panel.gallery_actions.restore.trigger()
+    await _do(panel, "restore")
     assert not panel.banner.isVisibleTo(panel)
     assert not panel.commands.can_undo_trash()  # nothing left for Ctrl+Z to put back
 
 
-def test_restoring_part_of_a_trashing_updates_the_banner(panel: GalleryPanel, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_restoring_part_of_a_trashing_updates_the_banner(
+    panel: GalleryPanel, lib: Library
+) -> None:
     select_rows(panel, 0, 1)
-    panel.gallery_actions.trash.trigger()
+    await _do(panel, "trash")
     assert "Moved 2 outputs" in panel.banner.text.text()
-    _show_trash(panel)
+    await _show_trash(panel)
     select_rows(panel, 0)
-    panel.gallery_actions.restore.trigger()
+    await _do(panel, "restore")
     assert panel.banner.isVisibleTo(panel)
     assert panel.banner.text.text() == "Moved 1 output to the trash."
     panel.banner.action.click()  # Undo puts back the one still in the trash
+    await panel.settled()
     assert panel.model.total() == 0 and not panel.banner.isVisibleTo(panel)
 
 
-def test_another_action_hides_the_undo_banner_but_dismissal_is_kept(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_another_action_hides_the_undo_banner_but_dismissal_is_kept(
+    panel: GalleryPanel,
+) -> None:
     select_rows(panel, 0)
-    panel.gallery_actions.trash.trigger()
+    await _do(panel, "trash")
     select_rows(panel, 0)
-    panel.gallery_actions.star.trigger()
+    await _do(panel, "star")
     assert not panel.banner.isVisibleTo(panel)
     assert panel.commands.can_undo_trash()  # Ctrl+Z still knows the last trashing
 
     select_rows(panel, 0, 1)
-    panel.gallery_actions.trash.trigger()
+    await _do(panel, "trash")
     panel.banner.close_button.click()  # dismissed by the user …
-    _show_trash(panel)
+    await _show_trash(panel)
     select_rows(panel, 0)
-    panel.gallery_actions.restore.trigger()
+    await _do(panel, "restore")
     assert not panel.banner.isVisibleTo(panel)  # … stays dismissed
 
 
@@ -109,20 +128,29 @@ def _label_fits(panel: GalleryPanel) -> bool:
     return label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
 
 
-def test_action_bar_fits_a_1024_window_in_both_views(qtbot: QtBot, lib: Library) -> None:
+@pytest.mark.asyncio
+async def test_action_bar_fits_a_1024_window_in_both_views(qtbot: QtBot, lib: Library) -> None:
     window = QTabWidget()  # as in the main window: the gallery is a tab
     qtbot.addWidget(window)
     panel = GalleryPanel(lib)
+    try:
+        await _check_action_bar(window, panel)
+    finally:
+        await panel.aclose()
+
+
+async def _check_action_bar(window: QTabWidget, panel: GalleryPanel) -> None:
     window.addTab(QWidget(), "Create")
     window.addTab(panel, "Gallery")
     window.setCurrentWidget(panel)
     window.resize(1024, 700)
     window.show()
-    qtbot.waitUntil(lambda: panel.toolbar.width() > 0)
+    await wait_until(lambda: panel.toolbar.width() > 0)
     bar = panel.toolbar
     for trash_view in (False, True):
-        _show_trash(panel, trash_view)
-        QApplication.processEvents()
+        await _show_trash(panel, trash_view)
+        # Lay out what the switch changed; no processEvents() inside a coroutine.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         assert _cut_off(panel) == [], f"trash view: {trash_view}"
         assert _label_fits(panel), panel.count_label.text()
         shown = {action.iconText() for action in bar.actions_shown()}
@@ -142,7 +170,8 @@ def _name_colour(panel: GalleryPanel, name: str) -> QColor:
     return found.charFormat().foreground().color()
 
 
-def test_parameter_names_stay_legible_after_a_live_dark_switch(
+@pytest.mark.asyncio
+async def test_parameter_names_stay_legible_after_a_live_dark_switch(
     restore_theme: QApplication, panel: GalleryPanel
 ) -> None:
     apply_theme(restore_theme, "light")
@@ -165,20 +194,24 @@ def _empty_text(panel: GalleryPanel) -> str:
     return label.text() if label.isVisibleTo(panel) else ""
 
 
-def test_empty_trash_says_so(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_empty_trash_says_so(panel: GalleryPanel) -> None:
     assert _empty_text(panel) == ""
-    _show_trash(panel)
+    await _show_trash(panel)
     assert _empty_text(panel) == "Trash is empty"
 
 
-def test_search_without_results_offers_to_clear_filters(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_search_without_results_offers_to_clear_filters(panel: GalleryPanel) -> None:
     panel.filter_bar.favourites.setChecked(True)
     panel.filter_bar.search.setText("zzzz-nothing-like-this")
     panel.filter_bar.flush_search()
+    await panel.settled()
     assert panel.model.total() == 0
     shown = _empty_text(panel)
     assert shown.startswith("No outputs match — ") and "clear filters</a>" in shown
     panel.grid.empty_label.linkActivated.emit("clear")
+    await panel.settled()
     assert panel.model.total() == ROWS and _empty_text(panel) == ""
     bar = panel.filter_bar
     assert bar.search.text() == "" and not bar.favourites.isChecked()

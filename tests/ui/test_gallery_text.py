@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import pytest_asyncio
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
@@ -22,11 +23,13 @@ from studio.ui.job_preview import preview_items
 from studio.ui.preview.text_view import TextView
 from tests.conftest import wait_until
 from tests.core.test_tasks_fakes import make_task
+from tests.ui.gallery_helpers import open_panel
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import AsyncIterator, Iterator
     from pathlib import Path
 
+    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
 WHISPER = "openai/whisper-v3/transcribe"
@@ -64,7 +67,7 @@ def add_image(lib: Library) -> None:
 
 
 @pytest.fixture
-def lib(tmp_path: Path) -> Iterator[Library]:
+def lib(tmp_path: Path, qapp: QApplication) -> Iterator[Library]:
     library = Library.open(tmp_path / "lib" / "library.sqlite3")
     add_image(library)
     add_transcript(library)
@@ -72,24 +75,24 @@ def lib(tmp_path: Path) -> Iterator[Library]:
     library.close()
 
 
-@pytest.fixture
-def panel(qtbot: QtBot, lib: Library) -> GalleryPanel:
-    widget = GalleryPanel(lib)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    return widget
+@pytest_asyncio.fixture
+async def panel(lib: Library) -> AsyncIterator[GalleryPanel]:
+    async with open_panel(lib, 1100, 700) as widget:
+        yield widget
 
 
-def test_text_filter_shows_only_transcripts(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_text_filter_shows_only_transcripts(panel: GalleryPanel) -> None:
     assert panel.model.total() == 2
     combo = panel.filter_bar.capability
     combo.setCurrentIndex(combo.findText("Text"))
+    await panel.settled()
     assert panel.model.total() == 1
     assert panel.model.index(0).data(GalleryRole.KIND) == "text"
 
 
-def test_detail_pane_shows_the_transcript_in_the_text_view(panel: GalleryPanel) -> None:
+@pytest.mark.asyncio
+async def test_detail_pane_shows_the_transcript_in_the_text_view(panel: GalleryPanel) -> None:
     row = next(r for r in range(2) if panel.model.index(r).data(GalleryRole.KIND) == "text")
     panel.grid.setCurrentIndex(panel.model.index(row))
     preview = panel.detail.preview

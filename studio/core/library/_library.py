@@ -1,8 +1,9 @@
 """The durable SQLite library of jobs and their outputs: nothing made is lost, everything is found.
 
-Threading: one connection per Library, guarded by a lock, so any thread may call it; the app calls
-bulk queries (gallery pages, counts, empty_trash, export) through asyncio.to_thread and small writes
-directly. Times are unix seconds (UTC floats). Mutations return what changed so view models can
+Threading: one connection per Library, guarded by a lock, so any thread may call it. The gallery
+never calls it on the GUI thread (pages, counts, lists and curation go through asyncio.to_thread,
+see tests/ui/test_gallery_thread.py); bulk work elsewhere (empty_trash, export, reconcile plans)
+does the same. Times are unix seconds (UTC floats). Mutations return what changed so view models can
 update just those rows.
 """
 

@@ -1,4 +1,8 @@
-"""What the gallery's actions do: star, trash with undo, restore, empty, export, open, recall."""
+"""What the gallery's actions do: star, trash with undo, restore, empty, export, open, recall.
+
+Every library call runs in a worker thread. Writes (star, trash, undo, restore, empty) take their
+turn one after the other, each with its refresh, so the next one acts on the rows the last left.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ from studio.core.media import read_metadata
 from studio.ui.background import spawn
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
+    from collections.abc import Awaitable, Callable, Coroutine
 
     from studio.ui.gallery.actions import GalleryActions
     from studio.ui.gallery.panel import GalleryPanel
@@ -37,6 +41,8 @@ class GalleryCommands(QObject):
         self._library = panel.library
         self._last_trash: TrashToken | None = None
         self._undo_banner_shown = False
+        self._writes = asyncio.Lock()  # one write (and its refresh) at a time, in order
+        self._running: set[asyncio.Task[Any]] = set()
         self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl
         self.confirm_box: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
@@ -59,16 +65,23 @@ class GalleryCommands(QObject):
 
     def toggle_star(self) -> None:
         """Star the selection, or unstar it when every selected item is already starred."""
-        items = self._panel.selected_items()
+        ids = [item.id for item in self._panel.selected_items()]
+        if ids:
+            self._write(lambda: self._toggle_star(ids))
+
+    async def _toggle_star(self, ids: list[int]) -> None:
+        # Decided in turn, on the rows as earlier writes left them: S pressed twice toggles twice.
+        model = self._panel.model
+        items = [item for output_id in ids if (item := model.find(output_id)) is not None]
         if not items:
             return
         on = not all(item.output.favourite for item in items)
-        changed = self._library.set_favourite([item.id for item in items], on)
+        changed = await asyncio.to_thread(self._library.set_favourite, [i.id for i in items], on)
         self._hide_undo_banner()
-        if self._panel.model.filter().favourites_only and not on:
-            self._panel.refresh()
+        if model.filter().favourites_only and not on:
+            await self._panel.refreshed()
         else:
-            self._panel.model.set_favourite_flags(changed, on)
+            model.set_favourite_flags(changed, on)
             self._panel.detail.show_item(self._panel.current_item())
 
     def trash_selection(self) -> None:
@@ -76,9 +89,15 @@ class GalleryCommands(QObject):
         if not items or self._panel.in_trash_view():
             return
         next_row = min(self._panel.model.row_of(item.id) or 0 for item in items)
-        token = self._library.trash([item.id for item in items])
+        ids = [item.id for item in items]
+        self._write(lambda: self._trash(ids, next_row))
+
+    async def _trash(self, ids: list[int], next_row: int) -> None:
+        token = await asyncio.to_thread(self._library.trash, ids)
+        if not token.output_ids:
+            return  # already in the trash (Delete pressed twice): keep the undo of the first
         self._last_trash = token
-        self._panel.refresh()
+        await self._panel.refreshed()
         self._select_row(next_row)  # the selection moves on to the next tile
         self._show_undo_banner(len(token.output_ids))
 
@@ -109,16 +128,26 @@ class GalleryCommands(QObject):
         token, self._last_trash = self._last_trash, None
         if token is None:
             return
-        self._library.undo_trash(token)
         self._hide_undo_banner()
-        self._panel.refresh()
+        self._write(lambda: self._undo_trash(token))
+
+    async def _undo_trash(self, token: TrashToken) -> None:
+        try:
+            await asyncio.to_thread(self._library.undo_trash, token)
+        except BaseException:
+            if self._last_trash is None:
+                self._last_trash = token  # not undone: Ctrl+Z may try again
+            raise
+        await self._panel.refreshed()
 
     def restore_selection(self) -> None:
         """Restore the selection; what is left to undo of the last trashing is said again."""
-        items = self._panel.selected_items()
-        if not items:
-            return
-        restored = set(self._library.restore([item.id for item in items]))
+        ids = [item.id for item in self._panel.selected_items()]
+        if ids:
+            self._write(lambda: self._restore(ids))
+
+    async def _restore(self, ids: list[int]) -> None:
+        restored = set(await asyncio.to_thread(self._library.restore, ids))
         token = self._last_trash
         left = () if token is None else tuple(i for i in token.output_ids if i not in restored)
         if token is not None and left:
@@ -128,7 +157,7 @@ class GalleryCommands(QObject):
         else:
             self._last_trash = None
             self._hide_undo_banner()
-        self._panel.refresh()
+        await self._panel.refreshed()
 
     def ask_empty_trash(self) -> None:
         box = QMessageBox(self._panel)
@@ -143,10 +172,11 @@ class GalleryCommands(QObject):
         box.open()
 
     async def empty_trash(self) -> int:
-        removed = await asyncio.to_thread(self._library.empty_trash)
-        self._last_trash = None
-        self._hide_undo_banner()
-        self._panel.refresh()
+        async with self._writes:
+            removed = await asyncio.to_thread(self._library.empty_trash)
+            self._last_trash = None
+            self._hide_undo_banner()
+            await self._panel.refreshed()
         return len(removed)
 
     # --- files ---------------------------------------------------------------------------------
@@ -199,12 +229,14 @@ class GalleryCommands(QObject):
 
     def recall(self, mode: RecallMode) -> None:
         item = self._panel.current_item()
-        if item is None:
-            return
+        if item is not None:
+            self._spawn(self._recall(item.id, mode), "recall")
+
+    async def _recall(self, output_id: int, mode: RecallMode) -> None:
         try:
-            recalled = self._library.recall(item.id, mode)
+            recalled = await asyncio.to_thread(self._library.recall, output_id, mode)
         except LibraryError as error:
-            self._show_error(str(error))
+            self.show_error(str(error))
             return
         self._panel.recall_requested.emit(recalled)
 
@@ -216,7 +248,7 @@ class GalleryCommands(QObject):
         try:
             request = await asyncio.to_thread(read_metadata, path)
         except OSError as error:
-            self._show_error(f"Could not read {path.name}: {error}")
+            self.show_error(f"Could not read {path.name}: {error}")
             return False
         if request is None or not request.get("input"):
             self._say(f"{path.name} has no Mountsea Studio parameters to recall.", level="warning")
@@ -234,8 +266,30 @@ class GalleryCommands(QObject):
         index = model.index(min(row, model.rowCount() - 1))
         self._panel.grid.setCurrentIndex(index)
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
+        """A failure of the gallery's own work, in the panel's banner."""
         self._say(text, level="error")
 
+    def running(self) -> set[asyncio.Task[Any]]:
+        """The commands' coroutines still on their way."""
+        return set(self._running)
+
+    async def aclose(self) -> None:
+        tasks = self.running()
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks)
+
+    def _write(self, work: Callable[[], Awaitable[None]]) -> None:
+        """Run a write after the ones before it (the coroutine is made when its turn comes)."""
+        self._spawn(self._in_turn(work))
+
+    async def _in_turn(self, work: Callable[[], Awaitable[None]]) -> None:
+        async with self._writes:
+            await work()
+
     def _spawn(self, work: Coroutine[Any, Any, Any], what: str = "") -> None:
-        spawn(work, key=(self, what) if what else None, on_error=self._show_error)
+        task = spawn(work, key=(self, what) if what else None, on_error=self.show_error)
+        self._running.add(task)
+        task.add_done_callback(self._running.discard)

@@ -1,5 +1,8 @@
 """The gallery panel: filter bar, thumbnail grid, count, undo banner and detail pane, wired.
 
+The library is only ever asked in a worker thread (rows by the model, the filter bar's model and
+endpoint lists here, curation by the commands); ``settled()`` awaits whatever is on its way.
+
 Signals:
     recall_requested(object) — a Recall (Remix / Use all / Use prompt, or a dropped file).
     detail_requested(object) — the user activated a GalleryItem (double-click or Enter).
@@ -7,7 +10,9 @@ Signals:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from studio.ui.background import spawn
 from studio.ui.banner import Banner
 from studio.ui.gallery.action_bar import ActionBar
 from studio.ui.gallery.actions import make_actions
@@ -35,6 +41,21 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from studio.core.library import GalleryItem, Library, OutputFilter
+
+
+@dataclass(frozen=True)
+class _ViewState:
+    """What a refresh keeps: the rows' filter, the scroll position, the selection by output id."""
+
+    output_filter: OutputFilter
+    scroll: int
+    selected: list[int]
+    current: int | None
+
+
+def _read_sources(library: Library) -> tuple[list[str], list[str]]:
+    """The filter bar's model and endpoint names; runs in a worker thread."""
+    return library.distinct_models(), library.distinct_endpoints()
 
 
 _CLEAR_LINK = '<a href="clear">clear filters</a>'
@@ -72,6 +93,9 @@ class GalleryPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.toolbar = self._make_toolbar()
         self.commands = GalleryCommands(self)
+        self.model.on_error = self.commands.show_error
+        self._sources: asyncio.Task[None] | None = None
+        self._kept: _ViewState | None = None
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -123,7 +147,8 @@ class GalleryPanel(QWidget):
     def _connect(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
         self.model.total_changed.connect(self._on_model_total_changed)
-        self.model.modelReset.connect(self._update_actions)
+        self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
+        self.model.modelReset.connect(self._on_model_reset)
         selection = self.grid.selectionModel()
         selection.selectionChanged.connect(self._update_actions)
         selection.currentChanged.connect(self._on_grid_current_changed)
@@ -152,24 +177,34 @@ class GalleryPanel(QWidget):
         return self.model.filter().trash_only
 
     def set_filter(self, output_filter: OutputFilter) -> None:
+        """Show another filter; its rows replace the grid's when they arrive."""
         self.model.set_filter(output_filter)
-        self.detail.show_item(self.current_item())
 
     def refresh(self) -> None:
         """Re-read the library (e.g. a new output was recorded), keeping scroll and selection."""
-        scroll = self.grid.verticalScrollBar().value()
-        selected = [item.id for item in self.selected_items()]
-        current = self.current_item()
         self.model.refresh()
-        self._lay_out_now()
-        self._select_ids(selected, None if current is None else current.id)
-        self.grid.verticalScrollBar().setValue(scroll)
-        self.detail.show_item(self.current_item())
         self._refresh_sources()
 
-    def _lay_out_now(self) -> None:
-        # A reset lays rows out later; the old scroll position only exists once they are placed.
-        self.grid.doItemsLayout()
+    async def refreshed(self) -> None:
+        """refresh(), returning once the re-read rows are on show."""
+        self.refresh()
+        await self.model.settled()
+
+    async def settled(self) -> None:
+        """Return once nothing the panel started (rows, lists, curation) is on its way."""
+        while True:
+            if tasks := self._running():
+                await asyncio.wait(tasks)
+            elif self.model.is_loading():
+                await self.model.settled()
+            else:
+                return
+
+    def _running(self) -> set[asyncio.Task[Any]]:
+        tasks = set(self.commands.running())
+        if self._sources is not None and not self._sources.done():
+            tasks.add(self._sources)
+        return tasks
 
     def _select_ids(self, output_ids: list[int], current_id: int | None) -> None:
         selection = QItemSelection()
@@ -186,9 +221,13 @@ class GalleryPanel(QWidget):
             model.setCurrentIndex(self.model.index(row), flags.NoUpdate)
 
     def _refresh_sources(self) -> None:
-        self.filter_bar.set_sources(
-            self.library.distinct_models(), self.library.distinct_endpoints()
+        self._sources = spawn(
+            self._load_sources(), key=(self, "sources"), on_error=self.commands.show_error
         )
+
+    async def _load_sources(self) -> None:
+        models, endpoints = await asyncio.to_thread(_read_sources, self.library)
+        self.filter_bar.set_sources(models, endpoints)
 
     def _update_actions(self) -> None:
         actions = self.gallery_actions
@@ -215,6 +254,26 @@ class GalleryPanel(QWidget):
 
     def _on_filter_bar_filter_changed(self, output_filter: OutputFilter) -> None:
         self.set_filter(output_filter)
+
+    def _on_model_about_to_be_reset(self) -> None:
+        current = self.current_item()
+        self._kept = _ViewState(
+            self.model.filter(),
+            self.grid.verticalScrollBar().value(),
+            [item.id for item in self.selected_items()],
+            None if current is None else current.id,
+        )
+
+    def _on_model_reset(self) -> None:
+        """Rows of the same filter came back (a refresh): the view stays where it was."""
+        kept, self._kept = self._kept, None
+        if kept is not None and kept.output_filter == self.model.filter():
+            # A reset lays rows out later; the old scroll position only exists once they are.
+            self.grid.doItemsLayout()
+            self._select_ids(kept.selected, kept.current)
+            self.grid.verticalScrollBar().setValue(kept.scroll)
+        self.detail.show_item(self.current_item())
+        self._update_actions()
 
     def _on_model_total_changed(self, total: int) -> None:
         noun = "in trash" if self.in_trash_view() else ("output" if total == 1 else "outputs")
@@ -259,5 +318,10 @@ class GalleryPanel(QWidget):
         self.commands.recall_from_dropped_file(local[0])
 
     async def aclose(self) -> None:
-        """Stop thumbnail work and background commands (call before the app quits)."""
+        """Stop reading, thumbnail work and background commands (call before the app quits)."""
+        await self.commands.aclose()
+        if self._sources is not None:
+            self._sources.cancel()
+            await asyncio.wait({self._sources})
+        await self.model.aclose()
         await self.loader.aclose()

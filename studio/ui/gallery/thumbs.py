@@ -14,14 +14,30 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QImage, QPixmap
 
-from studio.core.media import THUMB_SIZE, ThumbnailError, make_thumbnail
+from studio.core.media import (
+    THUMB_SIZE,
+    DecodedImage,
+    DecodeResult,
+    ThumbnailError,
+    decode_preview,
+    make_thumbnail,
+)
+from studio.ui.background import spawn_if_running
+from studio.ui.pixels import pixmap_of
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 log = logging.getLogger("studio.ui")
+
+
+def _reported_by_done_callback(_message: str) -> None:
+    """A loader task's failure is handled by its own done callback (the tile shows no picture)."""
+
 
 Maker = Callable[[Path, str | None, int], Path]
 
@@ -102,29 +118,30 @@ class ThumbnailLoader(QObject):
         self._running.clear()
 
     def _pump(self) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return  # no loop yet (e.g. a synchronous test): requests wait for the next pump
         while self._pending and len(self._running) < self._workers:
             key, wish = self._pending.popitem(last=True)
-            task = loop.create_task(self._load(key, wish))
+            task = spawn_if_running(self._load(key, wish), on_error=_reported_by_done_callback)
+            if task is None:  # no loop yet (a synchronous test): the wish waits for a next pump
+                self._pending[key] = wish
+                return
             self._running[key] = task
             task.add_done_callback(functools.partial(self._on_task_done, key))
 
     async def _load(self, key: str, wish: ThumbRequest) -> None:
-        loop = asyncio.get_running_loop()
         try:
-            thumb = await loop.run_in_executor(None, self._maker, wish.path, wish.kind, wish.size)
+            decoded = await asyncio.to_thread(self._decode, wish)
         except (ThumbnailError, OSError) as error:
             log.info("no thumbnail for %s: %s", wish.path.name, error)
             self._fail(key)
             return
-        image = QImage(str(thumb))  # decoded on the GUI thread: Qt objects stay here
-        if image.isNull():
+        if not isinstance(decoded, DecodedImage):
             self._fail(key)
             return
-        self._store(key, QPixmap.fromImage(image))
+        self._store(key, pixmap_of(decoded))  # only a copy here: the decode ran in the worker
+
+    def _decode(self, wish: ThumbRequest) -> DecodeResult | None:
+        thumb = self._maker(wish.path, wish.kind, wish.size)
+        return decode_preview(thumb, (wish.size, wish.size))
 
     def _fail(self, key: str) -> None:
         self._failed.add(key)

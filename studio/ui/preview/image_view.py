@@ -16,18 +16,19 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPalette, QPixmap
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
 from studio.core import media
 from studio.ui.background import spawn_if_running
+from studio.ui.pixels import pixmap_of
 from studio.ui.preview.image_canvas import KEY_STEP, ImageCanvas
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from studio.core.media import DecodedImage, DecodeResult
+    from studio.core.media import DecodeResult
 
     _Work = Callable[[Callable[[], bool]], DecodeResult | None]
 
@@ -210,7 +211,7 @@ class ImageView(QWidget):
         self._image_size = QSize(result.source_width, result.source_height)
         self._detail = _Detail.WANTED if result.reduced else _Detail.NOT_NEEDED
         self._stack.setCurrentWidget(self.canvas)
-        self.canvas.set_picture(_pixmap_of(result), self._image_size, has_alpha=result.has_alpha)
+        self.canvas.set_picture(pixmap_of(result), self._image_size, has_alpha=result.has_alpha)
         self._info_label.setText(media.describe_decoded(result))
         self.load_finished.emit(True)
 
@@ -218,7 +219,7 @@ class ImageView(QWidget):
         if isinstance(result, media.DecodeFailure):
             _log.info("no sharper decode: %s", result.message)
             return
-        self.canvas.replace_pixmap(_pixmap_of(result))
+        self.canvas.replace_pixmap(pixmap_of(result))
         if result.reduced:
             described = media.describe_decoded(result)
             self._info_label.setText(f"{described} · shown at {result.width} × {result.height}")
@@ -267,19 +268,3 @@ class ImageView(QWidget):
         if self._detail is _Detail.WANTED and sharper and self._path is not None:
             self._detail = _Detail.ASKED
             self._run(functools.partial(media.decode_detail, self._path), self._on_detail_decoded)
-
-
-def _pixmap_of(decoded: DecodedImage) -> QPixmap:
-    """The pixmap of a worker's pixels; made here because pixmaps belong to the GUI thread."""
-    source_format = (
-        QImage.Format.Format_RGBA8888 if decoded.has_alpha else QImage.Format.Format_RGB888
-    )
-    wrapped = QImage(decoded.pixels, decoded.width, decoded.height, decoded.stride, source_format)
-    # The conversion copies into memory the image owns (``wrapped`` only borrows the bytes) and
-    # into the format pixmaps use, so fromImage() has nothing left to convert.
-    native = (
-        QImage.Format.Format_ARGB32_Premultiplied
-        if decoded.has_alpha
-        else QImage.Format.Format_RGB32
-    )
-    return QPixmap.fromImage(wrapped.convertToFormat(native))

@@ -191,7 +191,7 @@ class _Maker:
         if self.rng.random() < 0.3:
             node["minItems"] = self.rng.choice([1, 2])
         if self.rng.random() < 0.4:
-            node["maxItems"] = self.rng.choice([1, 3])
+            node["maxItems"] = self.rng.choice([0, 1, 3])
         return node
 
     def obj(self, depth: int) -> dict[str, Any]:

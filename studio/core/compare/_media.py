@@ -40,7 +40,7 @@ def media_step(
             (m for m in inputs if (m.role, m.kind) == (role, kind) and m.path not in taken), None
         )
         field = spec.field(found.path) if found is not None else None
-        if found is not None and field is not None:
+        if found is not None and field is not None and field.max_items != 0:
             taken.add(found.path)
             return _place(setting, requested, found, field, how)
     return dropped(setting, requested)

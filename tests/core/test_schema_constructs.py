@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from studio.core.schema import FieldGroup, FieldKind, FieldSpec, FormSpec, MediaKind
+from tests.core.schema_samples import GARBAGE
 
 
 def field_of(properties: dict[str, Any], name: str = "x", **root: Any) -> FieldSpec:
@@ -358,28 +359,7 @@ def test_unknown_constructs_become_json_fields() -> None:
     assert [f.kind for f in spec.fields] == [FieldKind.JSON] * 4
 
 
-@pytest.mark.parametrize(
-    "schema",
-    [
-        None,
-        True,
-        False,
-        [],
-        "object",
-        {},
-        {"type": "string"},
-        {"properties": []},
-        {"properties": {"a": 1, "b": None, "c": True, "d": False, "e": [1]}},
-        {"properties": {"a": {"type": 7, "enum": "x", "minimum": "3", "items": 5}}},
-        {"properties": {"a": {"anyOf": "x", "oneOf": [1, 2], "allOf": [None]}}},
-        {"properties": {"a": {"$ref": "#/nowhere"}, "b": {"$ref": 5}}, "required": "a"},
-        {"properties": {"a": {"type": "array", "prefixItems": [True, {}], "items": False}}},
-        {"properties": {"a": {"enum": [{"x": 1}, [2]]}, "b": {"enum": []}}},
-        {"properties": {"a": {"x-order": "first"}}, "x-fal-order-properties": [1, None]},
-        {"$ref": "#"},
-        {"properties": {"a": {"type": "string", "pattern": "(["}}},
-    ],
-)
+@pytest.mark.parametrize("schema", GARBAGE)
 def test_garbage_schemas_never_raise(schema: Any) -> None:
     spec = FormSpec.from_schema(schema)
     assert isinstance(spec.defaults(), dict)

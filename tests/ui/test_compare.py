@@ -130,8 +130,9 @@ async def test_three_image_models_get_the_prompt_in_valid_inputs(
         assert FormSpec.from_schema(schema).validate(dict(job.input)) == []
         assert job.input["prompt"] == "a lighthouse at dusk"
     assert setup.job_of(T2I[0]).input["aspect_ratio"] == "16:9"
-    assert "aspect_ratio" not in setup.job_of(T2I[1]).input  # GPT Image sizes by image_size
-    assert "no aspect-ratio setting" in setup.column(T2I[1]).notes_label.text()
+    gpt_image = setup.job_of(T2I[1]).input  # GPT Image sizes by image_size
+    assert "aspect_ratio" not in gpt_image and gpt_image["image_size"] == "landscape_16_9"
+    assert "landscape_16_9" in setup.column(T2I[1]).notes_label.text()
     names = [c.name_label.text() for c in setup.panel.columns()]
     assert names == [setup.details[slug].name for slug in T2I]
     assert all(c.status_label.text() == "Waiting" for c in setup.panel.columns())

@@ -1,4 +1,4 @@
-"""plan_input: the shared prompt, aspect ratio and duration fitted to each catalog schema."""
+"""plan_input: the shared prompt, aspect ratio and duration translated onto each catalog schema."""
 
 from __future__ import annotations
 
@@ -24,15 +24,19 @@ def test_durations_follow_each_providers_spelling() -> None:
     assert wan.input == {"prompt": "waves", "aspect_ratio": "9:16", "duration": 6}
 
 
-def test_a_value_a_model_does_not_offer_falls_back_with_a_note() -> None:
-    plan = plan_input(
-        schema("google/veo-3.1/text-to-video"), SharedValues("x", aspect_ratio="4:3", duration_s=5)
-    )
-    assert plan.input == {"prompt": "x"}
+def test_a_value_a_model_does_not_offer_becomes_the_nearest_or_the_named_default() -> None:
+    # Issue 9: the nearest offered value is sent (a 5 s tie goes to the longer), and a note
+    # names it; a shape with no nearest (1:1 between 16:9 and 9:16) names the model's default.
+    veo = schema("google/veo-3.1/text-to-video")
+    plan = plan_input(veo, SharedValues("x", aspect_ratio="4:3", duration_s=5))
+    assert plan.input == {"prompt": "x", "aspect_ratio": "16:9", "duration": "6s"}
     assert plan.notes == (
-        "Aspect ratio 4:3 is not offered: the model's default is used.",
-        "5 s is not offered: the model's default is used.",
+        '"4:3" is not offered ("16:9", "9:16"); the nearest it takes, "16:9", is sent instead.',
+        '5 s is not offered ("4s", "6s", "8s"); the nearest it takes, "6s", is sent instead.',
     )
+    square = plan_input(veo, SharedValues("x", aspect_ratio="1:1"))
+    assert square.input == {"prompt": "x", "aspect_ratio": "16:9"}
+    assert square.notes[0].endswith('the model\'s default, "16:9", is used.')
 
 
 def test_a_required_length_without_default_needs_the_shared_duration() -> None:

@@ -1,6 +1,8 @@
-"""Input schema → form spec (field kinds, order, groups, defaults) and validation by dotted path."""
+"""Input schema → form spec (field kinds, order, groups, defaults), validation by dotted path, and
+the media inputs of a schema with their roles."""
 
 from studio.core.schema._form_spec import FormSpec
+from studio.core.schema._media_inputs import MediaInput, media_inputs
 from studio.core.schema._model import (
     FieldError,
     FieldGroup,
@@ -29,6 +31,7 @@ __all__ = [
     "FieldKind",
     "FieldSpec",
     "FormSpec",
+    "MediaInput",
     "MediaKind",
     "NumberBounds",
     "TextRules",
@@ -40,4 +43,5 @@ __all__ = [
     "fits",
     "is_sent",
     "json_equal",
+    "media_inputs",
 ]

@@ -286,20 +286,34 @@ def test_add_button_focuses_the_new_row(qtbot: QtBot) -> None:
     assert urls.rows()[-1].field.value() == "https://x/typed.png"
 
 
-def test_millisecond_fields_show_the_unit(qtbot: QtBot) -> None:
+def test_milliseconds_are_shown_and_typed_in_seconds_and_sent_in_ms(qtbot: QtBot) -> None:
     form = SchemaForm(ENDPOINTS["elevenlabs/elevenlabs-music/music-generate"]["input_schema"])
     qtbot.addWidget(form)
     length = field(form, "music_length_ms")
     editor = length.editor()
     assert isinstance(editor, QLineEdit)
-    assert editor.placeholderText() == "3000 – 600000 (e.g. 30000 = 30 s)"
-    assert "ms" in [label.text() for label in length.findChildren(QLabel)]
+    assert editor.placeholderText() == "3 – 600"  # 3000 – 600000 ms
+    assert "seconds" in [label.text() for label in length.findChildren(QLabel)]
+    QTest.keyClicks(editor, "30")
+    assert form.value()["music_length_ms"] == 30000
+    editor.setText("2.5")
+    assert length.value() is None
+    assert [(e.path, e.message) for e in form.errors()][0] == (
+        "music_length_ms",
+        "Must be at least 3 s",
+    )
+    form.set_value({"prompt": "p", "music_length_ms": 45500})
+    assert editor.text() == "45.5"
+    assert form.value() == {"prompt": "p", "music_length_ms": 45500}
     spin_form = SchemaForm({"properties": {"delay_ms": {"type": "integer", "default": 500}}})
     qtbot.addWidget(spin_form)
     delay = field(spin_form, "delay_ms")
     assert isinstance(delay, NumberField) and delay.spin_box() is not None
-    assert delay.spin_box().suffix() == " ms"  # type: ignore[union-attr]
+    spin = delay.spin_box()
+    assert spin is not None and spin.suffix() == " s" and spin.text() == "0.5 s"
     assert spin_form.value() == {} and delay.value() == 500
+    spin.setValue(1.5)
+    assert spin_form.value() == {"delay_ms": 1500}
 
 
 def test_help_text_has_no_json_type_notes(qtbot: QtBot) -> None:

@@ -23,6 +23,7 @@ from studio.ui.forms.json_field import JsonField
 from studio.ui.forms.media_field import MediaField
 from studio.ui.forms.number_field import NumberField
 from studio.ui.forms.object_field import ObjectField
+from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.scalar_fields import BooleanField, ConstField, EnumField, StringField
 from studio.ui.forms.text_field import TextField
 from tests.core.test_schema_catalog import ENDPOINTS
@@ -302,6 +303,8 @@ def test_milliseconds_are_shown_and_typed_in_seconds_and_sent_in_ms(qtbot: QtBot
     assert isinstance(editor, QLineEdit)
     assert editor.placeholderText() == "3 – 600"  # 3000 – 600000 ms
     assert "seconds" in [label.text() for label in length.findChildren(QLabel)]
+    row = length.parent()
+    assert isinstance(row, FieldRow) and row.title_label.text() == "Music length"  # not "(ms)"
     QTest.keyClicks(editor, "30")
     assert form.value()["music_length_ms"] == 30000
     editor.setText("2.5")

@@ -84,6 +84,11 @@ class NumberField(FieldWidget):
             self._build_spin(row)
         self.reset()
 
+    @override
+    def title(self) -> str:
+        # "Music length (ms)" edited in seconds is "Music length"; the box says "seconds".
+        return self.spec.title.removesuffix(" (ms)") if self._in_ms else self.spec.title
+
     def _build_line(self, row: QHBoxLayout) -> None:
         line = QLineEdit()
         line.setValidator(QRegularExpressionValidator(_INT_TEXT if self._whole else _FLOAT_TEXT))

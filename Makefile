@@ -7,6 +7,11 @@ APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 \
 	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+# xvfb and xauth serve only headless screenshots; the window (and the offscreen tests) need the rest.
+HEADLESS_PKGS := xvfb xauth
+WINDOW_PKGS := $(filter-out $(HEADLESS_PKGS),$(APT_PKGS))
+# On a person's own desktop: print the sudo command for what is missing, go on if Qt starts.
+SOFT_APT = bash packaging/apt-deps.sh --soft
 TEST_TIMEOUT ?= 1200
 
 .PHONY: run test check lint bench sim apt venv clean screenshots package
@@ -22,14 +27,17 @@ venv: $(STAMP)
 apt:
 	@bash packaging/apt-deps.sh $(APT_PKGS)
 
-run: apt $(STAMP)
+run: $(STAMP)
+	@QT_CHECK="$(BIN)/python packaging/qt_check.py" $(SOFT_APT) $(WINDOW_PKGS)
 	$(BIN)/python -m studio
 
 sim: $(STAMP)
 	$(BIN)/python -m studio.sim --port 8765
 
 # The test command CI runs: formatting, lint and strict types first, then the whole suite.
-test: apt lint
+test: lint
+	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
+		$(SOFT_APT) $(WINDOW_PKGS)
 	timeout -k 10 $(TEST_TIMEOUT) $(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -39,7 +47,9 @@ lint: $(STAMP)
 
 check: test
 
-bench: apt $(STAMP)
+bench: $(STAMP)
+	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
+		$(SOFT_APT) $(WINDOW_PKGS)
 	$(BIN)/python -m bench
 
 clean:

@@ -94,7 +94,10 @@ async def serve(config: SimConfig, generate: GenerateFn) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
+        try:
+            loop.add_signal_handler(signum, stop.set)
+        except NotImplementedError:  # Windows' event loop has no signal handlers
+            signal.signal(signum, lambda *_: loop.call_soon_threadsafe(stop.set))
     base_url = await server.start()
     print(f"Listening on {base_url}", flush=True)
     try:

@@ -1,5 +1,8 @@
 """A dismissable message strip for errors and warnings, with an optional action button.
 
+A message may belong to a context (e.g. FORM_CONTEXT: the endpoint on the page); it closes with
+it, so an "Undo" never outlives the form it would undo into.
+
 Signals:
     action_triggered() — the action button (e.g. "Open Settings") was pressed.
 """
@@ -15,6 +18,9 @@ from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+FORM_CONTEXT = "form"  # about the endpoint on the page: closes when another one is shown
+VIEW_CONTEXT = "view"  # about what a panel shows: closes when the user leaves the panel
 
 # level -> (background, text, border), first on a light window, then on a dark one.
 _LIGHT = {
@@ -63,6 +69,7 @@ class Banner(QFrame):
         self.action.clicked.connect(self._on_action_clicked)
         self.close_button.clicked.connect(self.hide)
         self._level = "info"
+        self._context = ""
         self._dark = False
         follow_theme(self._restyle)
         self.hide()
@@ -88,11 +95,23 @@ class Banner(QFrame):
         level: str = "error",
         action: str = "",
         on_action: Callable[[], None] | None = None,
+        context: str = "",
     ) -> None:
+        """Show `text` (plain); with a `context`, close_context(context) takes it away again."""
         self._level = level
+        self._context = context
         self._restyle(self._dark)
         self.text.setText(text)
         self.action.setText(action)
         self.action.setVisible(bool(action))
         self._on_action = on_action
         self.show()
+
+    def context(self) -> str:
+        """What the message shown belongs to ("" when it stands on its own, or none is shown)."""
+        return self._context if not self.isHidden() else ""
+
+    def close_context(self, context: str) -> None:
+        """Close the message if it belongs to `context`."""
+        if context and self.context() == context:
+            self.hide()

@@ -18,6 +18,7 @@ from studio.core.jobs import Job, JobStatus
 from studio.core.schema import FieldError
 from studio.core.session import BackendKind, BackendState
 from studio.ui.background import background, spawn
+from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint import RequestDialog
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.icons import app_icon
@@ -72,6 +73,8 @@ class StudioController(QObject):
         w.endpoint_page.generate_requested.connect(self._on_generate_requested)
         w.endpoint_page.show_request_requested.connect(self._on_show_request)
         w.endpoint_page.form_replaced.connect(self._on_form_replaced)
+        w.endpoint_page.carry_offered.connect(self._on_carry_offered)
+        w.endpoint_page.endpoint_switched.connect(self._on_endpoint_switched)
         w.settings_requested.connect(self.open_settings)
         w.refresh_requested.connect(self._on_refresh_requested)
         w.cancel_all_requested.connect(self.queue.cancel_all)
@@ -100,6 +103,7 @@ class StudioController(QObject):
     async def aclose(self) -> None:
         """Stop the UI's coroutines, then the session (which closes the library)."""
         self.events.stop()
+        await self.loader.drafts.aflush()
         await background().aclose()
         await self.session.aclose()
         await self.window.gallery.aclose()
@@ -198,14 +202,43 @@ class StudioController(QObject):
                 f"Submitted {sent} task{'s' if sent > 1 else ''} to {slug}", 4000
             )
 
-    def _on_form_replaced(self, what: str, previous: dict[str, Any]) -> None:
+    def _on_form_replaced(self, slug: str, message: str, previous: dict[str, Any]) -> None:
+        self._offer_undo(message, slug, previous)
+
+    def _on_carry_offered(
+        self, slug: str, source: str, titles: list[str], values: dict[str, Any]
+    ) -> None:
+        """Values of the model before were not carried over by themselves: offer them."""
+        fields = ", ".join(titles)
+        text = self.tr("Not carried over from %1: %2.").replace("%1", source).replace("%2", fields)
+
+        def carry() -> None:
+            before = self.window.endpoint_page.carry_in(slug, values)
+            if before is not None:
+                done = self.tr("Carried over from %1: %2.").replace("%1", source)
+                self._offer_undo(done.replace("%2", fields), slug, before)
+
+        self.window.banner.show_message(
+            text,
+            level="info",
+            action=self.tr("Carry over"),
+            on_action=carry,
+            context=FORM_CONTEXT,
+        )
+
+    def _offer_undo(self, message: str, slug: str, previous: dict[str, Any]) -> None:
+        """An Undo that belongs to the endpoint on the page: it closes when another one opens."""
         page = self.window.endpoint_page
         self.window.banner.show_message(
-            f"The form now holds the {what}.",
+            message,
             level="info",
-            action="Undo",
-            on_action=lambda: page.set_form_value(previous),
+            action=self.tr("Undo"),
+            on_action=lambda: page.set_form_value(previous, slug),
+            context=FORM_CONTEXT,
         )
+
+    def _on_endpoint_switched(self, _slug: str) -> None:
+        self.window.banner.close_context(FORM_CONTEXT)
 
     def _on_show_request(self, slug: str, body: dict[str, Any]) -> None:
         # Snippets are for copying into real code: in demo mode they name the real API, not the

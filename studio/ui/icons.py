@@ -85,14 +85,19 @@ _PAINTERS: dict[str, Callable[[QPainter, QRectF], None]] = {
 }
 
 
-def capability_icon(capability: str, size: int = 20) -> QIcon:
-    """A small glyph on a tinted disc; unknown capabilities get a neutral dot pattern."""
+def capability_icon(capability: str, size: int = 20, *, on_highlight: bool = False) -> QIcon:
+    """A small glyph on a tinted disc; unknown capabilities get a neutral dot pattern.
+
+    ``on_highlight``: for a selected row. A see-through disc would take the highlight's colour,
+    and a blue video or purple transcribe glyph vanishes into a blue selection; this variant sits
+    on an opaque disc of the window's base colour.
+    """
     # Keyed by theme: after a light/dark switch the next call draws (and caches) the other variant.
-    return _capability_icon(capability, size, not app_is_dark())
+    return _capability_icon(capability, size, not app_is_dark(), on_highlight)
 
 
 @functools.cache
-def _capability_icon(capability: str, size: int, light_theme: bool) -> QIcon:
+def _capability_icon(capability: str, size: int, light_theme: bool, on_highlight: bool) -> QIcon:
     pixmap = QPixmap(size * 2, size * 2)
     pixmap.setDevicePixelRatio(2.0)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -101,6 +106,8 @@ def _capability_icon(capability: str, size: int, light_theme: bool) -> QIcon:
     tint = QColor(CAPABILITY_COLORS.get(capability, "#888888"))
     disc = QColor(tint)
     disc.setAlpha(60)
+    if on_highlight:
+        disc = QColor("#ffffff" if light_theme else "#262626")
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(disc)
     painter.drawEllipse(QRectF(0, 0, size, size))

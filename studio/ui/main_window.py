@@ -104,9 +104,12 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.marketplace)
         self.main_splitter.addWidget(middle)
         self.main_splitter.addWidget(self.right_splitter)
-        self.main_splitter.setSizes([280, 560, 560])
-        for index in range(3):
+        # The form and its Generate row come first: on a narrow (1024 px) window the queue and
+        # preview give way before the page does.
+        self.main_splitter.setSizes([260, 620, 520])
+        for index, stretch in enumerate((0, 2, 1)):
             self.main_splitter.setCollapsible(index, False)
+            self.main_splitter.setStretchFactor(index, stretch)
         self.modes = QTabWidget()
         self.modes.setDocumentMode(True)
         self.modes.addTab(self.main_splitter, "Create")

@@ -8,8 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from studio.core.library import Recall, RecallMode, make_recall
 from studio.ui.background import spawn
+from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint.loader import DETAIL_KEY
 
 if TYPE_CHECKING:
@@ -17,13 +20,22 @@ if TYPE_CHECKING:
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
 
+translate = QCoreApplication.translate
 FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what a recall can undo
 
-_WHAT = {
-    RecallMode.REMIX: "all its parameters with a new seed",
-    RecallMode.USE_ALL: "all its parameters",
-    RecallMode.USE_PROMPT: "its prompt",
+# Marked for the translation pass here, translated where shown.
+_FILLED = {
+    RecallMode.REMIX: QT_TRANSLATE_NOOP(
+        "RecallFlow", "The form was filled with all its parameters and a new seed."
+    ),
+    RecallMode.USE_ALL: QT_TRANSLATE_NOOP(
+        "RecallFlow", "The form was filled with all its parameters."
+    ),
+    RecallMode.USE_PROMPT: QT_TRANSLATE_NOOP("RecallFlow", "The form was filled with its prompt."),
 }
+_NO_SEED = QT_TRANSLATE_NOOP(
+    "RecallFlow", "The form was filled with all its parameters (this model takes no seed to vary)."
+)
 
 
 class RecallFlow:
@@ -51,11 +63,20 @@ class RecallFlow:
         if await self._loader.load(recall.endpoint, initial=recall.input) is None:
             return
         self._window.banner.show_message(
-            f"The form was filled with {_WHAT[recall.mode]}.",
+            self._filled_text(recall),
             level="info",
-            action="Undo" if previous is not None else "",
+            action=translate("RecallFlow", "Undo") if previous is not None else "",
             on_action=(lambda: self._restore(previous)) if previous is not None else None,
+            context=FORM_CONTEXT,  # another endpoint opened later: this Undo would be stale
         )
+
+    def _filled_text(self, recall: Recall) -> str:
+        """What the recall put into the form; a remix says "new seed" only where one exists."""
+        form = self._window.endpoint_page.form
+        seedless = form is not None and "seed" not in form.field_names()
+        if recall.mode is RecallMode.REMIX and seedless:
+            return translate("RecallFlow", str(_NO_SEED))
+        return translate("RecallFlow", str(_FILLED[recall.mode]))
 
     def _restore(self, previous: FormState) -> None:
         slug, value = previous
@@ -67,6 +88,5 @@ class RecallFlow:
 
     async def _recall_file(self, path: Path) -> None:
         if not await self._window.gallery.commands.recall_from_file(path):
-            self._window.banner.show_message(
-                f"{path.name} has no Mountsea Studio parameters to recall.", level="warning"
-            )
+            text = translate("RecallFlow", "%1 has no Mountsea Studio parameters to recall.")
+            self._window.banner.show_message(text.replace("%1", path.name), level="warning")

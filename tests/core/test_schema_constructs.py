@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from studio.core.schema import FieldGroup, FieldKind, FieldSpec, FormSpec, MediaKind
+from studio.core.schema import FieldGroup, FieldKind, FieldSpec, FormSpec, MediaKind, coerce
 from tests.core.schema_samples import GARBAGE
 
 
@@ -145,6 +145,109 @@ def test_prefix_items_tuple() -> None:
     )
     assert spec.kind is FieldKind.TUPLE
     assert [p.kind for p in spec.prefix_items] == [FieldKind.INTEGER, FieldKind.ENUM]
+
+
+def test_prefix_items_then_items_is_a_tuple_with_further_items() -> None:
+    spec = field_of(
+        {"x": {"type": "array", "prefixItems": [{"type": "string"}], "items": {"type": "integer"}}}
+    )
+    assert spec.kind is FieldKind.TUPLE
+    assert spec.item is not None and spec.item.kind is FieldKind.INTEGER
+
+
+def test_items_list_with_additional_items_is_a_tuple_with_further_items() -> None:
+    spec = field_of(
+        {
+            "x": {
+                "type": "array",
+                "items": [{"type": "integer"}, {"type": "string"}],
+                "additionalItems": {"type": "number"},
+            }
+        }
+    )
+    assert [p.kind for p in spec.prefix_items] == [FieldKind.INTEGER, FieldKind.STRING]
+    assert spec.item is not None and spec.item.kind is FieldKind.NUMBER
+    assert coerce([1, "a", 2.5, "no"], spec) == [1, "a", 2.5]  # what fits is kept
+
+
+def test_a_closed_tuple_has_no_further_items() -> None:
+    spec = field_of({"x": {"type": "array", "prefixItems": [{}], "items": False}})
+    assert spec.kind is FieldKind.TUPLE and spec.item is None
+
+
+@pytest.mark.parametrize(
+    "node",
+    [
+        {"additionalProperties": {"type": "string"}},
+        {"patternProperties": {"^x_": {"type": "string"}}},
+        {"patternProperties": {"^x_": {"type": "string"}}, "additionalProperties": False},
+    ],
+)
+def test_an_object_with_properties_and_further_keys_keeps_them(node: dict[str, Any]) -> None:
+    spec = field_of({"x": {"type": "object", "properties": {"a": {"type": "string"}}, **node}})
+    assert spec.kind is FieldKind.OBJECT and [c.name for c in spec.children] == ["a"]
+    assert spec.extra is not None and spec.extra.kind is FieldKind.STRING
+    assert coerce({"a": "1", "x_b": "2"}, spec) == {"a": "1", "x_b": "2"}
+
+
+def test_differing_further_key_schemas_are_edited_as_json() -> None:
+    spec = field_of(
+        {
+            "x": {
+                "type": "object",
+                "properties": {"a": {}},
+                "patternProperties": {"^n_": {"type": "number"}, "^s_": {"type": "string"}},
+            }
+        }
+    )
+    assert spec.extra is not None and spec.extra.kind is FieldKind.JSON
+
+
+def test_a_map_without_properties_is_one_json_field() -> None:
+    assert field_of({"x": {"type": "object", "additionalProperties": {}}}).kind is FieldKind.JSON
+
+
+def test_dependencies_with_one_of_bring_their_properties_into_the_object() -> None:
+    item = {
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": ["text", "image"]}},
+        "dependencies": {
+            "kind": {
+                "oneOf": [
+                    {"properties": {"kind": {"const": "text"}, "text": {"type": "string"}}},
+                    {"properties": {"kind": {"const": "image"}, "url": {"type": "string"}}},
+                ]
+            }
+        },
+    }
+    spec = field_of({"x": {"type": "array", "items": item}})
+    assert spec.item is not None
+    children = {c.name: c for c in spec.item.children}
+    assert list(children) == ["kind", "text", "url"]
+    assert children["kind"].kind is FieldKind.ENUM  # the object's own property wins
+    assert not children["text"].required and not children["url"].required
+
+
+def test_dependent_schemas_pinning_a_name_to_constants_make_an_enum() -> None:
+    spec = field_of(
+        {
+            "x": {
+                "type": "object",
+                "properties": {"on": {"type": "boolean"}},
+                "dependentSchemas": {
+                    "on": {
+                        "anyOf": [
+                            {"properties": {"mode": {"const": "a"}}},
+                            {"properties": {"mode": {"const": "b"}}},
+                        ]
+                    }
+                },
+            }
+        }
+    )
+    mode = spec.child("mode")
+    assert mode is not None and mode.kind is FieldKind.ENUM and mode.enum == ("a", "b")
 
 
 @pytest.mark.parametrize(

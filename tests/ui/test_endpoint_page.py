@@ -7,7 +7,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from studio.core.api import EndpointDetail, parse_endpoint_detail
 from studio.ui.endpoint.page import EndpointPage
@@ -15,6 +15,11 @@ from studio.ui.endpoint.request_dialog import RequestDialog
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
+
+VEO = "google/veo-3.1/text-to-video"
+SEEDANCE = "bytedance/seedance-2.0/text-to-video"
+IMAGE = "google/nano-banana/text-to-image"
+MUSIC = "elevenlabs/elevenlabs-music/music-generate"
 
 
 def detail(slug: str) -> EndpointDetail:
@@ -122,9 +127,94 @@ def test_reset_and_examples_can_be_undone(qtbot: QtBot) -> None:
     page.form.set_value(typed)
     with qtbot.waitSignal(page.form_replaced) as signal:
         page.reset.click()
-    assert signal.args == ["defaults", typed]
+    assert signal.args == [VEO, "The form is back at its defaults.", typed]
     assert page.form.value() == {}
     page.set_form_value(typed)
     with qtbot.waitSignal(page.form_replaced) as signal:
         page.examples.example_chosen.emit(dict(page.detail.examples[0]["input"]))  # type: ignore[union-attr]
-    assert signal.args == ["example 1", typed]
+    assert signal.args == [VEO, "The form now holds example 1.", typed]
+
+
+def test_undo_never_crosses_endpoints(qtbot: QtBot) -> None:
+    page = make_page(qtbot, VEO)
+    page.show_endpoint(detail(SEEDANCE))
+    assert page.form is not None
+    page.set_form_value({"prompt": "Veo's words"}, VEO)  # an Undo made on Veo
+    assert page.form.value() == {}
+    page.set_form_value({"prompt": "mine"}, SEEDANCE)
+    assert page.form.value() == {"prompt": "mine"}
+
+
+def test_the_batch_belongs_to_its_endpoint_and_the_button_says_what_starts(
+    qtbot: QtBot,
+) -> None:
+    page = make_page(qtbot, IMAGE)
+    assert page.generate.text() == "Generate · 1 image"
+    page.batch.setValue(3)
+    assert page.generate.text() == "Generate · 3 images"
+    assert page.form is not None
+    page.form.set_value({"prompt": "p", "num_images": 2})
+    assert page.generate.text() == "Generate · 6 images"  # 3 tasks of 2 images each
+    page.show_endpoint(detail(VEO))
+    assert page.batch.value() == 1 and page.generate.text() == "Generate · 1 video"
+    page.batch.setValue(2)
+    assert page.generate.text() == "Generate · 2 videos"
+    page.show_endpoint(detail(IMAGE))
+    assert page.batch.value() == 3  # what was set there, kept there
+    page.show_endpoint(detail(MUSIC))
+    assert page.generate.text() == "Generate · 1 track"
+
+
+def test_more_than_four_videos_ask_first(qtbot: QtBot) -> None:
+    page = make_page(qtbot, VEO)
+    assert page.form is not None
+    page.form.set_value({"prompt": "rain"})
+    sent: list[Any] = []
+    page.generate_requested.connect(lambda *args: sent.append(args))
+    page.batch.setValue(4)
+    page.submit()
+    assert len(sent) == 1 and len(sent[0][1]) == 4 and page.confirm_box is None
+    page.batch.setValue(5)
+    page.submit()
+    box = page.confirm_box
+    assert box is not None and box.isVisible() and len(sent) == 1
+    assert "5 videos" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert len(sent) == 1
+    page.submit()
+    box = page.confirm_box
+    assert box is not None
+    start = next(b for b in box.buttons() if b.text() == "Start 5 videos")
+    start.click()
+    assert len(sent) == 2 and len(sent[1][1]) == 5
+
+
+def test_an_image_prompt_is_offered_to_the_music_form_not_put_in(qtbot: QtBot) -> None:
+    page = make_page(qtbot, IMAGE)
+    assert page.form is not None
+    page.form.set_value({"prompt": "a red fox in snow"})
+    with qtbot.waitSignal(page.carry_offered) as signal:
+        page.show_endpoint(detail(MUSIC), draft={"music_length_ms": 30000})
+    slug, source, titles, values = signal.args
+    assert (slug, source, titles) == (MUSIC, "Nano Banana Text to Image", ["Prompt"])
+    assert values == {"prompt": "a red fox in snow"}
+    assert page.form.value() == {"music_length_ms": 30000}  # the music form's own draft
+    before = page.carry_in(MUSIC, values)  # the user chose to carry it over
+    assert before == {"music_length_ms": 30000}
+    assert page.form.value() == {"music_length_ms": 30000, "prompt": "a red fox in snow"}
+    page.set_form_value(before, MUSIC)  # and undid it
+    assert page.form.value() == {"music_length_ms": 30000}
+    assert page.carry_in(IMAGE, values) is None  # never into another endpoint
+
+
+def test_within_a_capability_values_fill_only_what_the_draft_leaves_unset(qtbot: QtBot) -> None:
+    page = make_page(qtbot, VEO)
+    assert page.form is not None
+    page.form.set_value({"prompt": "a fox", "aspect_ratio": "9:16"})
+    offered: list[Any] = []
+    page.carry_offered.connect(lambda *args: offered.append(args))
+    page.show_endpoint(detail(SEEDANCE))  # same capability, nothing of its own: quietly
+    assert offered == [] and page.form.value()["prompt"] == "a fox"
+    page.show_endpoint(detail(VEO), draft={"prompt": "my Veo draft"})
+    assert page.form.value() == {"prompt": "my Veo draft", "aspect_ratio": "9:16"}
+    assert [(args[2], args[3]) for args in offered] == [(["Prompt"], {"prompt": "a fox"})]

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from studio.ui.forms import SchemaForm, create_field_widget
 from studio.ui.forms.array_fields import ArrayField, TupleField
@@ -15,6 +23,7 @@ from studio.ui.forms.json_field import JsonField
 from studio.ui.forms.media_field import MediaField
 from studio.ui.forms.number_field import NumberField
 from studio.ui.forms.object_field import ObjectField
+from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.scalar_fields import BooleanField, ConstField, EnumField, StringField
 from studio.ui.forms.text_field import TextField
 from tests.core.test_schema_catalog import ENDPOINTS
@@ -286,20 +295,34 @@ def test_add_button_focuses_the_new_row(qtbot: QtBot) -> None:
     assert urls.rows()[-1].field.value() == "https://x/typed.png"
 
 
-def test_millisecond_fields_show_the_unit(qtbot: QtBot) -> None:
+def test_milliseconds_are_shown_and_typed_in_seconds_and_sent_in_ms(qtbot: QtBot) -> None:
     form = SchemaForm(ENDPOINTS["elevenlabs/elevenlabs-music/music-generate"]["input_schema"])
     qtbot.addWidget(form)
     length = field(form, "music_length_ms")
     editor = length.editor()
     assert isinstance(editor, QLineEdit)
-    assert editor.placeholderText() == "3000 – 600000 (e.g. 30000 = 30 s)"
-    assert "ms" in [label.text() for label in length.findChildren(QLabel)]
+    assert editor.placeholderText() == "3 – 600"  # 3000 – 600000 ms
+    assert "seconds" in [label.text() for label in length.findChildren(QLabel)]
+    row = length.parent()
+    assert isinstance(row, FieldRow) and row.title_label.text() == "Music length"  # not "(ms)"
+    QTest.keyClicks(editor, "30")
+    assert form.value()["music_length_ms"] == 30000
+    editor.setText("2.5")
+    assert length.value() is None
+    errors = [(e.path, e.message) for e in form.errors()]
+    assert ("music_length_ms", "Must be at least 3 s") in errors
+    form.set_value({"prompt": "p", "music_length_ms": 45500})
+    assert editor.text() == "45.5"
+    assert form.value() == {"prompt": "p", "music_length_ms": 45500}
     spin_form = SchemaForm({"properties": {"delay_ms": {"type": "integer", "default": 500}}})
     qtbot.addWidget(spin_form)
     delay = field(spin_form, "delay_ms")
     assert isinstance(delay, NumberField) and delay.spin_box() is not None
-    assert delay.spin_box().suffix() == " ms"  # type: ignore[union-attr]
+    spin = delay.spin_box()
+    assert isinstance(spin, QDoubleSpinBox) and spin.suffix() == " s" and spin.text() == "0.5 s"
     assert spin_form.value() == {} and delay.value() == 500
+    spin.setValue(1.5)
+    assert spin_form.value() == {"delay_ms": 1500}
 
 
 def test_help_text_has_no_json_type_notes(qtbot: QtBot) -> None:

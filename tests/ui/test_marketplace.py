@@ -6,15 +6,22 @@ import json
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 
 from studio.core.api import Endpoint, parse_endpoint
 from studio.ui.marketplace import MarketplaceModel, MarketplacePanel
+from studio.ui.theme import contrast_ratio
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.modeltest import ModelTester
     from pytestqt.qtbot import QtBot
+
+
+VEO = "google/veo-3.1/text-to-video"
+IMAGE = "google/nano-banana/text-to-image"
 
 
 def catalog_endpoints() -> list[Endpoint]:
@@ -97,3 +104,75 @@ def test_arrow_keys_browse_models(qtbot: QtBot) -> None:
     with qtbot.waitSignal(panel.endpoint_selected) as signal:
         qtbot.keyClick(panel.list, Qt.Key.Key_Down)  # type: ignore[no-untyped-call]
     assert signal.args[0].slug != "google/veo-3.1/text-to-video"
+
+
+def test_a_program_choice_moves_the_one_highlight_without_loading(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(catalog_endpoints())
+    panel.show()
+    with qtbot.waitSignal(panel.endpoint_selected):
+        panel.select_slug(IMAGE)  # the user's pick
+    chosen: list[str] = []
+    panel.endpoint_selected.connect(lambda endpoint: chosen.append(endpoint.slug))
+    deselected: list[str] = []
+    panel.list.selectionModel().selectionChanged.connect(
+        lambda _new, old: deselected.extend(i.data() for i in old.indexes())
+    )
+    assert panel.select_slug(VEO, emit=False)  # e.g. "Use all" of a Veo output
+    # The view repaints the row it leaves on this signal: blocked, two rows stayed highlighted.
+    assert deselected == ["Nano Banana Text to Image"]
+    selected = panel.list.selectionModel().selectedIndexes()
+    assert [index.data() for index in selected] == ["Veo 3.1 Text to Video"]
+    assert chosen == []
+
+
+def test_tags_are_those_of_the_chosen_capability(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(catalog_endpoints())
+    tags = [panel.tag.itemData(i) for i in range(1, panel.tag.count())]
+    assert "veo" in tags and "music" in tags
+    panel.tag.setCurrentIndex(panel.tag.findData("veo"))
+    panel.capability.setCurrentIndex(panel.capability.findData("audio"))
+    tags = [panel.tag.itemData(i) for i in range(1, panel.tag.count())]
+    assert "music" in tags and "veo" not in tags
+    assert panel.tag.currentIndex() == 0  # "veo" left the list, so the filter left too
+    assert panel.proxy.rowCount() == 1
+    panel.tag.setCurrentIndex(panel.tag.findData("music"))
+    panel.capability.setCurrentIndex(0)
+    assert panel.tag.currentData() == "music"  # still offered: kept
+
+
+def test_an_empty_result_offers_to_clear_the_filters(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(catalog_endpoints())
+    panel.show()
+    assert not panel.clear_filters.isVisible()
+    panel.capability.setCurrentIndex(panel.capability.findData("audio"))
+    panel.search.setText("veo")
+    assert panel.proxy.rowCount() == 0
+    assert panel.clear_filters.isVisible() and panel.empty_label.isVisible()
+    panel.clear_filters.click()
+    assert panel.search.text() == "" and panel.capability.currentIndex() == 0
+    assert panel.proxy.rowCount() == 35 and panel.list.isVisible()
+
+
+@pytest.mark.parametrize("capability", ["video", "transcribe"])
+def test_icons_stay_visible_on_the_selection_highlight(qtbot: QtBot, capability: str) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    endpoints = [e for e in catalog_endpoints() if e.capability == capability]
+    panel.set_endpoints(endpoints)
+    panel.resize(300, 300)
+    panel.show()
+    panel.select_slug(endpoints[0].slug, emit=False)
+    image = panel.list.viewport().grab().toImage()
+    row = panel.list.visualRect(panel.list.currentIndex())
+    highlight = panel.list.palette().color(QPalette.ColorRole.Highlight)
+    # The 20 px icon sits 8 px in from the row's left edge, centred vertically.
+    top, left = row.center().y() - 10, row.left() + 8
+    pixels = [image.pixelColor(left + x, top + y) for x in range(20) for y in range(20)]
+    distinct = [p for p in pixels if contrast_ratio(p, highlight) >= 2.0]
+    assert len(distinct) > len(pixels) // 3

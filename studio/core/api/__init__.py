@@ -31,9 +31,17 @@ from studio.core.api._models import (
 )
 from studio.core.api._requests import run_body
 from studio.core.api._retry import NO_RETRY, RetryPolicy, parse_retry_after
-from studio.core.api._snippets import body_json, curl_snippet, python_snippet
+from studio.core.api._snippets import (
+    BODY_FILE,
+    body_json,
+    body_preview,
+    curl_snippet,
+    needs_body_file,
+    python_snippet,
+)
 
 __all__ = [
+    "BODY_FILE",
     "NO_RETRY",
     "AuthError",
     "ConflictError",
@@ -61,7 +69,9 @@ __all__ = [
     "UnexpectedStatusError",
     "ValidationError",
     "body_json",
+    "body_preview",
     "curl_snippet",
+    "needs_body_file",
     "parse_endpoint",
     "parse_endpoint_detail",
     "parse_media",

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from studio.core.schema._extras import (
+    dependent_properties,
+    extra_keys_schema,
+    rest_items_schema,
+)
 from studio.core.schema._model import FieldGroup, FieldKind, FieldSpec, NumberBounds, TextRules
 from studio.core.schema._naming import (
     is_multiline,
@@ -91,16 +96,24 @@ class SpecBuilder:
     def _object(
         self, flat: dict[str, Any], base: FieldSpec, seen: frozenset[str], depth: int
     ) -> FieldSpec:
-        props = flat.get("properties")
-        if not isinstance(props, dict) or not props:
-            return base
+        own = flat.get("properties")
+        props = {
+            **(own if isinstance(own, dict) else {}),
+            **dependent_properties(flat, lambda node: self.flatten(node, seen)),
+        }
+        if not props:
+            return base  # nothing to lay out (a free-form map is edited as JSON)
         required = required_names(flat)
         names = property_order(props, flat, required)
         children = []
         for index, name in enumerate(names):
             child = self.build(props[name], str(name), name in required, seen, depth + 1)
             children.append(replace(child, order=index, group=_group(child)))
-        return replace(base, kind=FieldKind.OBJECT, children=tuple(children))
+        extra_schema = extra_keys_schema(flat)
+        extra = None
+        if extra_schema is not None:
+            extra = replace(self.build(extra_schema, "", True, seen, depth + 1), title="Value")
+        return replace(base, kind=FieldKind.OBJECT, children=tuple(children), extra=extra)
 
     def _array(
         self, flat: dict[str, Any], base: FieldSpec, seen: frozenset[str], depth: int
@@ -116,7 +129,13 @@ class SpecBuilder:
                 replace(self.build(p, base.name, True, seen, depth + 1), order=i, title=f"#{i + 1}")
                 for i, p in enumerate(prefix)
             )
-            return replace(base, kind=FieldKind.TUPLE, prefix_items=parts)
+            rest_schema = rest_items_schema(flat)
+            rest = None
+            if rest_schema is not None:
+                rest = replace(
+                    self.build(rest_schema, base.name, True, seen, depth + 1), title="Item"
+                )
+            return replace(base, kind=FieldKind.TUPLE, prefix_items=parts, item=rest)
         items = flat.get("items")
         if not isinstance(items, dict) or not items:
             return base

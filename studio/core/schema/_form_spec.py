@@ -112,9 +112,10 @@ def _without_blank_text(
 def _step(spec: FieldSpec, part: str) -> FieldSpec | None:
     if spec.kind is FieldKind.ARRAY and part.isdigit():
         return spec.item
-    if spec.kind is FieldKind.TUPLE and part.isdigit() and int(part) < len(spec.prefix_items):
-        return spec.prefix_items[int(part)]
+    if spec.kind is FieldKind.TUPLE and part.isdigit():
+        index = int(part)
+        return spec.prefix_items[index] if index < len(spec.prefix_items) else spec.item
     if spec.kind is FieldKind.PRESET:
         custom = next((o for o in spec.options if o.kind is FieldKind.OBJECT), None)
         return custom.child(part) if custom else None
-    return spec.child(part)
+    return spec.child(part) or spec.extra

@@ -103,9 +103,11 @@ class FieldSpec:
     """One field of a form: everything a widget needs, nothing about widgets.
 
     `default` is meaningful only when `has_default`; `const` only when `has_const`. Containers carry
-    their parts: `children` (object properties), `item` (array items), `prefix_items` (tuples) and
-    `options` (choice / preset alternatives). `schema` is the resolved sub-schema, kept for the
-    JSON fallback and for per-option validation.
+    their parts: `children` (object properties), `extra` (an object's further keys, from
+    `additionalProperties` / `patternProperties` with a schema), `item` (array items; for a tuple
+    the items after `prefix_items`), `prefix_items` (tuples) and `options` (choice / preset
+    alternatives). `schema` is the resolved sub-schema, kept for the JSON fallback and for
+    per-option validation.
     """
 
     name: str
@@ -128,6 +130,7 @@ class FieldSpec:
     order: int = 0
     group: FieldGroup = FieldGroup.ADVANCED
     children: tuple[FieldSpec, ...] = ()
+    extra: FieldSpec | None = None
     item: FieldSpec | None = None
     prefix_items: tuple[FieldSpec, ...] = ()
     min_items: int | None = None

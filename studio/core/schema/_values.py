@@ -76,6 +76,10 @@ def carry_over(previous: dict[str, Any], spec: Any) -> dict[str, Any]:
             value = coerce(previous[child.name], child)
             if value is not MISSING:
                 kept[child.name] = value
+    if root.extra is not None:  # an open object keeps its further keys that fit
+        for name, item in previous.items():
+            if root.child(name) is None and (value := coerce(item, root.extra)) is not MISSING:
+                kept[name] = value
     return kept
 
 
@@ -182,4 +186,8 @@ def _coerce_tuple(value: Any, spec: FieldSpec) -> Any:
     if not isinstance(value, list) or len(value) < len(spec.prefix_items):
         return MISSING
     parts = [coerce(v, s) for v, s in zip(value, spec.prefix_items, strict=False)]
-    return MISSING if any(p is MISSING for p in parts) else parts
+    if any(p is MISSING for p in parts):
+        return MISSING
+    extra, rest = spec.item, value[len(spec.prefix_items) :]
+    more = [] if extra is None else [c for v in rest if (c := coerce(v, extra)) is not MISSING]
+    return parts + more

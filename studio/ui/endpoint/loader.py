@@ -1,8 +1,11 @@
-"""Opening an endpoint on the page: its last known detail at once, then the fresh one."""
+"""Opening an endpoint on the page: its last known detail at once, then the fresh one; the
+endpoint's own draft unless a recall brings values."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from studio.ui.endpoint.drafts import DraftKeeper
 
 if TYPE_CHECKING:
     from studio.core.api import EndpointDetail
@@ -15,18 +18,24 @@ DETAIL_KEY = "endpoint-detail"  # the background key of a load: a newer one repl
 class EndpointLoader:
     """Shows endpoints on the page from the session; the form keeps what the user typed."""
 
-    def __init__(self, session: Session, page: EndpointPage) -> None:
+    def __init__(
+        self, session: Session, page: EndpointPage, drafts: DraftKeeper | None = None
+    ) -> None:
         self._session = session
         self._page = page
+        self.drafts = drafts or DraftKeeper(parent=page)
+        page.draft_changed.connect(self.drafts.remember)
 
     async def load(
         self, slug: str, name: str = "", initial: dict[str, Any] | None = None
     ) -> EndpointDetail | None:
         """The detail shown (fresh if the server answered, else the cached one), or None."""
         page = self._page
+        opening = initial is None and page.current_slug() != slug
+        draft = await self.drafts.load(slug) if opening else None
         shown = self._session.cached_detail(slug)
         if shown is not None:
-            page.show_endpoint(shown, initial)
+            page.show_endpoint(shown, initial, draft)
         elif page.detail is None or page.detail.slug != slug:
             page.show_loading(name or slug)
         fresh = await self._session.fetch_detail(slug)
@@ -35,5 +44,5 @@ class EndpointLoader:
                 page.show_failure(f"{name or slug} could not be loaded. Try View → Refresh.")
             return shown
         if shown is None or dict(shown.raw) != dict(fresh.raw):
-            page.show_endpoint(fresh, initial)
+            page.show_endpoint(fresh, initial, draft)
         return fresh

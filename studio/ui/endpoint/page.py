@@ -1,10 +1,19 @@
-"""The middle of the window: one endpoint's header, its schema form, schema and examples tabs.
+"""The middle of the window: one endpoint's header, its schema form, schema and examples tabs,
+and the Generate controls.
 
 Signals:
     generate_requested(str slug, list[dict] inputs, str webhook_url) — Generate was pressed and the
         form is valid; one input per task of the batch.
     show_request_requested(str slug, dict body) — "Show request" was pressed.
-    form_replaced(str what, dict previous) — Reset or an example replaced what the user had.
+    form_replaced(str slug, str message, dict previous) — Reset or an example replaced what the
+        user had on that endpoint; `message` says what the form holds now (for an Undo banner).
+    endpoint_switched(str slug) — another endpoint is on the page now; what belonged to the one
+        before (an Undo, a message about it) is stale.
+    carry_offered(str slug, str source, list titles, dict values) — values of the endpoint before
+        (`source`, its name) would fit this one but were not carried over by themselves: they come
+        from another capability (an image prompt is rarely a music prompt), or this endpoint's
+        own draft holds something else there. `titles` names the fields; carry_in() takes them.
+    draft_changed(str slug, dict value) — the form's value changed (drafts are kept per endpoint).
 """
 
 from __future__ import annotations
@@ -17,17 +26,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,10 +37,10 @@ from typing_extensions import override
 
 from studio.core.api import run_body
 from studio.core.schema import FieldError, carry_over
+from studio.ui.endpoint.controls import GenerateControls
+from studio.ui.endpoint.header import EndpointHeader, ExamplesTab
 from studio.ui.forms import SchemaForm
-from studio.ui.icons import capability_icon
 from studio.ui.plain import plain_label
-from studio.ui.theme import ERROR, follow_theme, pick
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,87 +48,7 @@ if TYPE_CHECKING:
     from studio.core.api import EndpointDetail
 
 SEED_MAX = 2**31 - 1
-
-
-class EndpointHeader(QWidget):
-    """Name, slug, model · provider, tags and the description, all as plain text."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.icon = QLabel()
-        self.name = plain_label(wrap=False, selectable=True)
-        font = self.name.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        self.name.setFont(font)
-        self.slug = plain_label(wrap=False, selectable=True)
-        self.slug.setStyleSheet("font-family: monospace;")
-        self.meta = plain_label(selectable=True)
-        self.description = plain_label(selectable=True)
-        top = QHBoxLayout()
-        top.addWidget(self.icon)
-        top.addWidget(self.name, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.slug)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.description)
-        self._capability = ""
-        follow_theme(self._redraw_icon)
-
-    def _redraw_icon(self, _dark: bool = False) -> None:
-        """Icons are drawn for the current palette, so a theme switch needs a fresh one."""
-        if self._capability:
-            self.icon.setPixmap(capability_icon(self._capability, 24).pixmap(24, 24))
-
-    def show_endpoint(self, detail: EndpointDetail) -> None:
-        self._capability = detail.capability
-        self._redraw_icon()
-        self.name.setText(detail.name or detail.slug)
-        self.slug.setText(detail.slug)
-        parts = [detail.model, detail.provider, detail.capability, detail.mode]
-        meta = " · ".join(p for p in parts if p)
-        if detail.tags:
-            # Non-breaking hyphens: a tag like "gemini-2.5-flash-image" never wraps mid-word.
-            tags = [tag.replace("-", "\u2011") for tag in detail.tags]
-            meta += "    #" + "  #".join(tags)
-        self.meta.setText(meta)
-        self.description.setText(detail.description)
-
-
-class ExamplesTab(QWidget):
-    """Each example's JSON with a "Use this example" button."""
-
-    example_chosen = Signal(dict)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._inner = QWidget()
-        self._layout = QVBoxLayout(self._inner)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._inner)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-
-    def show_examples(self, examples: tuple[dict[str, Any], ...]) -> None:
-        while (item := self._layout.takeAt(0)) is not None:
-            if (widget := item.widget()) is not None:
-                widget.deleteLater()
-        if not examples:
-            self._layout.addWidget(plain_label("This endpoint has no examples.", selectable=True))
-        for number, example in enumerate(examples, start=1):
-            input_value = example.get("input", example)
-            text = QPlainTextEdit(json.dumps(input_value, indent=2, ensure_ascii=False))
-            text.setReadOnly(True)
-            text.setMaximumHeight(160)
-            use = QPushButton(f"Use example {number}")
-            use.clicked.connect(lambda _=False, v=input_value: self.example_chosen.emit(dict(v)))
-            self._layout.addWidget(text)
-            self._layout.addWidget(use, 0, Qt.AlignmentFlag.AlignRight)
-        self._layout.addStretch(1)
+_COUNT_FIELDS = ("num_images",)  # how many outputs one task makes, when the form says
 
 
 class EndpointPage(QWidget):
@@ -134,77 +56,50 @@ class EndpointPage(QWidget):
 
     generate_requested = Signal(str, list, str)
     show_request_requested = Signal(str, dict)
-    form_replaced = Signal(str, dict)  # (what replaced it, the previous value) — for Undo
+    form_replaced = Signal(str, str, dict)
+    endpoint_switched = Signal(str)
+    carry_offered = Signal(str, str, list, dict)
+    draft_changed = Signal(str, dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.detail: EndpointDetail | None = None
         self.form: SchemaForm | None = None
+        self.confirm_box: QMessageBox | None = None
         self.header = EndpointHeader()
         self.tabs = QTabWidget()
         self.form_holder = QStackedWidget()
         self.schema_view = QPlainTextEdit(readOnly=True)
         self.examples = ExamplesTab()
-        self.tabs.addTab(self.form_holder, "Form")
-        self.tabs.addTab(self.schema_view, "Schema")
-        self.tabs.addTab(self.examples, "Examples")
-        self.placeholder = plain_label("Pick a model on the left to start.", selectable=True)
+        self.tabs.addTab(self.form_holder, self.tr("Form"))
+        self.tabs.addTab(self.schema_view, self.tr("Schema"))
+        self.tabs.addTab(self.examples, self.tr("Examples"))
+        self.placeholder = plain_label(self.tr("Pick a model on the left to start."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form_holder.addWidget(self.placeholder)
-        self._build_controls()
+        self.controls = GenerateControls()
+        self._alias_controls()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.header)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.controls)
-        self.examples.example_chosen.connect(self._on_example_chosen)
-        self._set_enabled(False)
+        self._connect()
+        self.controls.set_enabled(False)
 
-    def _restyle_webhook_error(self, dark: bool) -> None:
-        self.webhook_error.setStyleSheet(f"color: {pick(ERROR, dark)};")
-
-    def _build_controls(self) -> None:
-        self.controls = QWidget()
-        self.webhook = QLineEdit(placeholderText="Webhook URL (optional): https://…")
-        self.webhook.setToolTip(
-            "Your own server receives the finished task as a POST. The studio keeps polling anyway."
+    def _alias_controls(self) -> None:
+        """The controls' widgets, reachable as the page's own (tests and the tour use them)."""
+        c = self.controls
+        self.webhook, self.webhook_error, self.request_options = (
+            c.webhook,
+            c.webhook_error,
+            c.request_options,
         )
-        self.webhook_error = plain_label(selectable=True)
-        self.webhook_error.hide()
-        follow_theme(self._restyle_webhook_error)
-        self.batch = QSpinBox(minimum=1, maximum=16, value=1, prefix="× ")
-        self.batch.setToolTip("How many tasks to submit with these settings")
-        self.random_seed = QCheckBox("New seed each run")
-        self.random_seed.setToolTip("Give every task of the batch a fresh random seed")
-        self.reset = QPushButton("Reset")
-        self.reset.setToolTip("Every field back to its default (can be undone)")
-        self.show_request = QPushButton("Show request")
-        self.generate = QPushButton("Generate")
-        self.generate.setDefault(True)
-        self.generate.setToolTip("Submit (Ctrl+Enter)")
-        self.generate.setMinimumWidth(120)
-        self.generate.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 16px; }")
-        row = QHBoxLayout()
-        row.addWidget(self.reset)
-        row.addWidget(self.show_request)
-        row.addStretch(1)
-        row.addWidget(self.random_seed)
-        row.addWidget(self.batch)
-        row.addWidget(self.generate)
-        self.request_options = QToolButton()
-        self.request_options.setText("Advanced request options")
-        self.request_options.setCheckable(True)
-        self.request_options.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.request_options.setArrowType(Qt.ArrowType.RightArrow)
-        self.request_options.setAutoRaise(True)
-        self.request_options.toggled.connect(self._on_request_options_toggled)
-        self.webhook.hide()
-        layout = QVBoxLayout(self.controls)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.request_options, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.webhook)
-        layout.addWidget(self.webhook_error)
-        layout.addLayout(row)
+        self.batch, self.random_seed, self.generate = c.batch, c.random_seed, c.generate
+        self.reset, self.show_request = c.reset, c.show_request
+
+    def _connect(self) -> None:
+        self.examples.example_chosen.connect(self._on_example_chosen)
         self.show_request.clicked.connect(self._on_show_request_clicked)
         self.reset.clicked.connect(self._on_reset_clicked)
         self.generate.clicked.connect(self.submit)
@@ -213,54 +108,109 @@ class EndpointPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.submit)
 
-    def _on_request_options_toggled(self, shown: bool) -> None:
-        self.request_options.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
-        self.webhook.setVisible(shown)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.generate, self.show_request, self.reset, self.batch, self.webhook):
-            widget.setEnabled(enabled)
-
     def show_loading(self, name: str) -> None:
-        self.placeholder.setText(f"Loading {name}…")
+        self.placeholder.setText(self.tr("Loading %1…").replace("%1", name))
         self.form_holder.setCurrentWidget(self.placeholder)
-        self._set_enabled(False)
+        self.controls.set_enabled(False)
 
     def show_failure(self, message: str) -> None:
         self.placeholder.setText(message)
         self.form_holder.setCurrentWidget(self.placeholder)
-        self._set_enabled(False)
+        self.controls.set_enabled(False)
 
-    def show_endpoint(self, detail: EndpointDetail, initial: dict[str, Any] | None = None) -> None:
-        """Build the form; keep the previous form's fitting values unless `initial` is given."""
-        previous = self.form.value() if self.form is not None else {}
+    def show_endpoint(
+        self,
+        detail: EndpointDetail,
+        initial: dict[str, Any] | None = None,
+        draft: dict[str, Any] | None = None,
+    ) -> None:
+        """Build the form of `detail`.
+
+        It shows `initial` when given (a recall, an undo); else the endpoint's own `draft`, and
+        what fits of the form before fills the fields the draft leaves unset — by itself within a
+        capability, on the user's word otherwise (see `carry_offered`). The same endpoint again
+        (a fresher detail) keeps what the form holds.
+        """
+        before, previous_form = self.detail, self.form
+        previous = previous_form.value() if previous_form is not None else {}
+        switching = before is None or before.slug != detail.slug
         self.detail = detail
         self.header.show_endpoint(detail)
         form = SchemaForm(dict(detail.input_schema))
         form.reset_button.hide()  # the page's own Reset can be undone
+        self._install_form(form)
+        if switching:
+            self.endpoint_switched.emit(detail.slug)
         if initial is not None:
             form.set_value(initial)
-        elif previous:
+        elif not switching:
             form.set_value({**form.value(), **carry_over(previous, form.spec)})
-        if self.form is not None:
-            self.form_holder.removeWidget(self.form)
-            self.form.deleteLater()
+        else:
+            form.set_value(draft or {})
+            self._carry_over(before, previous, form)
+        form.changed.connect(self._on_form_changed)
+        self._show_tabs(detail)
+        self.controls.show_endpoint(detail.slug, detail.capability, "seed" in form.field_names())
+        self.controls.set_enabled(True)
+        self._on_form_changed()
+        if previous_form is not None:
+            self.form_holder.removeWidget(previous_form)
+            previous_form.deleteLater()
+        self._focus_prompt(form)
+
+    def _install_form(self, form: SchemaForm) -> None:
         self.form = form
         self.form_holder.addWidget(form)
         self.form_holder.setCurrentWidget(form)
+
+    def _carry_over(
+        self, source: EndpointDetail | None, previous: dict[str, Any], form: SchemaForm
+    ) -> None:
+        """Fill what this endpoint's draft leaves unset with the fitting values of the form before
+        (same capability only); offer the rest instead of overwriting."""
+        if source is None or self.detail is None:
+            return
+        own = form.value()
+        fitting = {k: v for k, v in carry_over(previous, form.spec).items() if own.get(k) != v}
+        same_capability = source.capability == self.detail.capability
+        fills = {k: v for k, v in fitting.items() if same_capability and k not in own}
+        offers = {k: v for k, v in fitting.items() if k not in fills}
+        if fills:
+            form.set_value({**own, **fills})
+        if offers:
+            titles = [spec.title for spec in form.spec.fields if spec.name in offers]
+            name = source.name or source.slug
+            self.carry_offered.emit(self.detail.slug, name, titles, offers)
+
+    def carry_in(self, slug: str, values: dict[str, Any]) -> dict[str, Any] | None:
+        """Put offered `values` into the form of `slug`; the value before (for Undo), or None
+        when another endpoint is on the page by now."""
+        if self.form is None or self.current_slug() != slug:
+            return None
+        before = self.form.value()
+        self.form.set_value({**before, **values})
+        return before
+
+    def _show_tabs(self, detail: EndpointDetail) -> None:
         schemas = {"input_schema": detail.input_schema, "output_schema": detail.output_schema}
         self.schema_view.setPlainText(json.dumps(schemas, indent=2, ensure_ascii=False))
         self.examples.show_examples(detail.examples)
-        self.random_seed.setVisible("seed" in form.field_names())
-        self._set_enabled(True)
+
+    def _focus_prompt(self, form: SchemaForm) -> None:
         prompt = form.prompt_editor()
         if prompt is not None:
             prompt.installEventFilter(self)  # text boxes eat Ctrl+Enter before shortcuts see it
             focus = QApplication.focusWidget()
             if focus is None or focus is self or self.isAncestorOf(focus):
                 prompt.setFocus()  # never take the keyboard from the model list or search box
+
+    def _on_form_changed(self) -> None:
+        if self.form is None or self.detail is None:
+            return
+        counts = [self.form.field(name) for name in _COUNT_FIELDS]
+        per_task = next((f.value() for f in counts if f is not None), None)
+        self.controls.set_outputs_per_task(per_task if isinstance(per_task, int) else 1)
+        self.draft_changed.emit(self.detail.slug, self.form.value())
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -276,10 +226,15 @@ class EndpointPage(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def set_form_value(self, value: dict[str, Any]) -> None:
-        if self.form is not None:
-            self.form.set_value(value)
-            self.tabs.setCurrentIndex(0)
+    def set_form_value(self, value: dict[str, Any], slug: str | None = None) -> None:
+        """Show `value` in the form; with `slug`, only while that endpoint is on the page."""
+        if self.form is None or (slug is not None and self.current_slug() != slug):
+            return
+        self.form.set_value(value)
+        self.tabs.setCurrentIndex(0)
+
+    def current_slug(self) -> str | None:
+        return self.detail.slug if self.detail is not None else None
 
     def show_server_errors(self, errors: list[FieldError]) -> None:
         if self.form is not None:
@@ -293,7 +248,7 @@ class EndpointPage(QWidget):
             return None
         url = QUrl(text, QUrl.ParsingMode.StrictMode)
         if not url.isValid() or url.scheme() not in ("http", "https") or not url.host():
-            raise ValueError("The webhook URL must be an http:// or https:// address.")
+            raise ValueError(self.tr("The webhook URL must be an http:// or https:// address."))
         return text
 
     def batch_inputs(self) -> list[dict[str, Any]]:
@@ -301,14 +256,15 @@ class EndpointPage(QWidget):
         assert self.form is not None
         value = self.form.value()
         inputs = []
-        for _ in range(self.batch.value()):
+        for _ in range(self.controls.task_count()):
             item = dict(value)
-            if self.random_seed.isVisible() and self.random_seed.isChecked():
+            if self.random_seed.isVisibleTo(self) and self.random_seed.isChecked():
                 item["seed"] = random.randint(0, SEED_MAX)
             inputs.append(item)
         return inputs
 
     def submit(self) -> None:
+        """Generate: check the webhook and the form; many video tasks at once ask first."""
         if self.detail is None or self.form is None or not self.generate.isEnabled():
             return
         self.tabs.setCurrentIndex(0)
@@ -323,12 +279,37 @@ class EndpointPage(QWidget):
         self.webhook_error.hide()
         if not self.form.validate_for_submit():
             return
-        self.generate_requested.emit(self.detail.slug, self.batch_inputs(), webhook or "")
+        slug, inputs = self.detail.slug, self.batch_inputs()
+        if self.controls.asks_first():
+            self._confirm(lambda: self.generate_requested.emit(slug, inputs, webhook or ""))
+        else:
+            self.generate_requested.emit(slug, inputs, webhook or "")
+
+    def _confirm(self, start: Callable[[], None]) -> None:
+        """Ask before starting many video tasks (a window-modal box opened with open())."""
+        what = self.controls.outputs_text()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Start %1?").replace("%1", what))
+        box.setText(
+            self.tr("Start %1 at once? Each is a separate task, slow to make and billed.").replace(
+                "%1", what
+            )
+        )
+        go = box.addButton(
+            self.tr("Start %1").replace("%1", what), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(go)
+        go.clicked.connect(start)
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
 
     def _on_example_chosen(self, value: dict[str, Any]) -> None:
-        self._replace_form(
-            f"example {self._example_number(value)}", lambda: self.set_form_value(value)
-        )
+        number = str(self._example_number(value))
+        message = self.tr("The form now holds example %1.").replace("%1", number)
+        self._replace_form(message, lambda: self.set_form_value(value))
 
     def _example_number(self, value: dict[str, Any]) -> int:
         examples = self.detail.examples if self.detail is not None else ()
@@ -337,16 +318,17 @@ class EndpointPage(QWidget):
 
     def _on_reset_clicked(self) -> None:
         if self.form is not None:
-            self._replace_form("defaults", self.form.reset_to_defaults)
+            message = self.tr("The form is back at its defaults.")
+            self._replace_form(message, self.form.reset_to_defaults)
 
-    def _replace_form(self, what: str, change: Callable[[], None]) -> None:
+    def _replace_form(self, message: str, change: Callable[[], None]) -> None:
         """Apply change; when it overwrote something the user had set, offer it back."""
-        if self.form is None:
+        if self.form is None or self.detail is None:
             return
         previous = self.form.value()
         change()
         if previous and previous != self.form.value():
-            self.form_replaced.emit(what, previous)
+            self.form_replaced.emit(self.detail.slug, message, previous)
 
     def _on_show_request_clicked(self) -> None:
         if self.detail is None or self.form is None:

@@ -1,8 +1,9 @@
 """Lists (add, remove, reorder within minItems/maxItems; media lists take dropped files) and
-fixed-length tuples (`prefixItems`)."""
+tuples (`prefixItems`, with the further items their schema allows)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
@@ -31,14 +32,14 @@ class ItemRow(QWidget):
         self.number.setFixedWidth(18)
         layout.addWidget(self.number)
         layout.addWidget(field, 1)
-        self.up = _tool_button("↑", "Move up", lambda: owner.move_item(self, -1))
-        self.down = _tool_button("↓", "Move down", lambda: owner.move_item(self, 1))
-        self.remove = _tool_button("✕", "Remove", lambda: owner.remove_item(self))
+        self.up = tool_button("↑", "Move up", lambda: owner.move_item(self, -1))
+        self.down = tool_button("↓", "Move down", lambda: owner.move_item(self, 1))
+        self.remove = tool_button("✕", "Remove", lambda: owner.remove_item(self))
         for button in (self.up, self.down, self.remove):
             layout.addWidget(button)
 
 
-def _discard(layout: QVBoxLayout, row: QWidget) -> None:
+def discard_row(layout: QVBoxLayout, row: QWidget) -> None:
     """Takes a row out at once (deleteLater alone would leave it painted until the next loop)."""
     layout.removeWidget(row)
     row.hide()
@@ -51,7 +52,7 @@ def _is_free(field: FieldWidget) -> bool:
     return field.value() is None and not (isinstance(field, MediaField) and field.is_busy())
 
 
-def _tool_button(text: str, tip: str, slot: Any) -> QToolButton:
+def tool_button(text: str, tip: str, slot: Any) -> QToolButton:
     button = QToolButton()
     button.setText(text)
     button.setToolTip(tip)
@@ -68,6 +69,7 @@ class ArrayField(FieldWidget):
         self._item_spec = spec.item or FieldSpec(name=spec.name, kind=FieldKind.JSON, title="Item")
         self._is_media = self._item_spec.kind is FieldKind.MEDIA
         self._rows: list[ItemRow] = []
+        self._first_number = 1
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(4)
@@ -85,6 +87,11 @@ class ArrayField(FieldWidget):
     def rows(self) -> list[ItemRow]:
         """The entries in order."""
         return list(self._rows)
+
+    def number_from(self, first: int) -> None:
+        """Numbers the entries from `first` on, as "#3" (the further items of a tuple)."""
+        self._first_number = first
+        self._refresh_buttons()
 
     def add_item(self, value: Any) -> FieldWidget | None:
         """Appends an entry (None when maxItems is reached)."""
@@ -106,7 +113,7 @@ class ArrayField(FieldWidget):
         if row not in self._rows or len(self._rows) <= (self.spec.min_items or 0):
             return
         self._rows.remove(row)
-        _discard(self._rows_layout, row)
+        discard_row(self._rows_layout, row)
         self._refresh_buttons()
         self.changed.emit()
 
@@ -133,7 +140,7 @@ class ArrayField(FieldWidget):
     @override
     def set_value(self, value: Any) -> None:
         for row in self._rows:
-            _discard(self._rows_layout, row)
+            discard_row(self._rows_layout, row)
         self._rows = []
         items = list(value) if isinstance(value, list) else []
         wanted = max(len(items), self.spec.min_items or 0, 1 if self._is_media else 0)
@@ -194,7 +201,8 @@ class ArrayField(FieldWidget):
     def _refresh_buttons(self) -> None:
         removable = len(self._rows) > (self.spec.min_items or 0)
         for index, row in enumerate(self._rows):
-            row.number.setText(f"{index + 1}.")
+            number = index + self._first_number
+            row.number.setText(f"{number}." if self._first_number == 1 else f"#{number}")
             row.up.setEnabled(index > 0)
             row.down.setEnabled(index < len(self._rows) - 1)
             row.remove.setEnabled(removable)
@@ -202,7 +210,8 @@ class ArrayField(FieldWidget):
 
 
 class TupleField(FieldWidget):
-    """One editor per `prefixItems` entry, in order; unset when every entry is empty."""
+    """One editor per `prefixItems` entry, in order, then a list of the further items the schema
+    allows (`additionalItems`, or `items` beside `prefixItems`); unset when everything is empty."""
 
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
@@ -217,11 +226,25 @@ class TupleField(FieldWidget):
             row.addWidget(field, 1)
             self.body.addLayout(row)
             self._fields.append(field)
+        self._rest: ArrayField | None = None
+        if spec.item is not None:
+            rest = replace(spec, kind=FieldKind.ARRAY, required=False, min_items=None)
+            self._rest = ArrayField(replace(rest, max_items=_rest_limit(spec)))
+            self._rest.number_from(len(spec.prefix_items) + 1)
+            self._rest.changed.connect(self.changed)
+            self.body.addWidget(self._rest)
         self.reset()
+
+    def rest(self) -> ArrayField | None:
+        """The list of items after the fixed ones, when the schema allows more."""
+        return self._rest
 
     @override
     def value(self) -> Any:
         values = [field.value() for field in self._fields]
+        more = self._rest.value() if self._rest is not None else None
+        if more:
+            return [*values, *more]
         return values if any(v is not None for v in values) else None
 
     @override
@@ -229,11 +252,24 @@ class TupleField(FieldWidget):
         items = value if isinstance(value, list) else []
         for index, field in enumerate(self._fields):
             field.set_value(items[index] if index < len(items) else None)
+        if self._rest is not None:
+            self._rest.set_value(items[len(self._fields) :])
 
     @override
     def child_fields(self) -> list[tuple[str, FieldWidget]]:
-        return [(str(index), field) for index, field in enumerate(self._fields)]
+        fixed = [(str(index), field) for index, field in enumerate(self._fields)]
+        if self._rest is None:
+            return fixed
+        offset = len(self._fields)
+        return fixed + [(str(offset + int(i)), f) for i, f in self._rest.child_fields()]
 
     @override
     def editor(self) -> QWidget:
         return self._fields[0].editor() if self._fields else self
+
+
+def _rest_limit(spec: FieldSpec) -> int | None:
+    """How many items may follow the fixed ones (maxItems counts the whole tuple)."""
+    if spec.max_items is None:
+        return None
+    return max(0, spec.max_items - len(spec.prefix_items))

@@ -57,6 +57,10 @@ class FieldWidget(QWidget):
         """Shows `value` (None → the unset/default state)."""
         raise NotImplementedError
 
+    def title(self) -> str:
+        """The field's title as its row shows it."""
+        return self.spec.title
+
     def reset(self) -> None:
         """Back to what the schema shows initially."""
         self.set_value(initial_value(self.spec))

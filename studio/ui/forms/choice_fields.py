@@ -33,6 +33,7 @@ class PresetField(FieldWidget):
         self._custom = ObjectField(replace(custom, required=True))
         self._custom.changed.connect(self.changed)
         self._custom.hide()
+        self._loading = False
         self.body.addWidget(self._combo)
         self.body.addWidget(self._custom)
         self.reset()
@@ -51,15 +52,21 @@ class PresetField(FieldWidget):
 
     @override
     def value(self) -> Any:
-        return self._custom.value() if self.is_custom() else self._combo.current_value()
+        # A custom size is sent whole: {"width": 512, "height": 512} stays that, even when 512
+        # is each side's default.
+        return self._custom.full_value() if self.is_custom() else self._combo.current_value()
 
     @override
     def set_value(self, value: Any) -> None:
-        if isinstance(value, dict):
-            self._custom.set_value(value)
-            self._combo.select_marker(CUSTOM_INDEX)
-        else:
-            self._combo.select_value(value)
+        self._loading = True  # a given custom value is shown as it is, never "suggested" over
+        try:
+            if isinstance(value, dict):
+                self._custom.set_value(value)
+                self._combo.select_marker(CUSTOM_INDEX)
+            else:
+                self._combo.select_value(value)
+        finally:
+            self._loading = False
         self._custom.setVisible(self.is_custom())
 
     @override
@@ -72,16 +79,19 @@ class PresetField(FieldWidget):
 
     def _on_combo_changed(self) -> None:
         custom = self.is_custom()
-        if custom and not self._custom.value():
+        if custom and not self._loading:
             self._suggest_sizes()
         self._custom.setVisible(custom)
         self.changed.emit()
 
     def _suggest_sizes(self) -> None:
-        """A blank custom size starts at 1024 (within bounds) so the form is valid straight away."""
+        """A blank side starts at 1024 (within bounds) when "Custom…" is picked, so the form is
+        valid straight away; a side that holds a number (its default, or what was typed) keeps it.
+        """
         for name, widget in self._custom.fields().items():
             spec = widget.spec
-            if spec.kind is FieldKind.INTEGER and name in {"width", "height"}:
+            sized = spec.kind is FieldKind.INTEGER and name in {"width", "height"}
+            if sized and widget.value() is None:
                 low, high = spec.bounds.inclusive(True)
                 step = spec.bounds.multiple_of or 1.0
                 widget.set_value(int(clamp_number(_SUGGESTED_SIDE, low, high, step, integer=True)))

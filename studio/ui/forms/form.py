@@ -12,6 +12,7 @@ from studio.core.schema import FieldError, FieldKind, FieldSpec, FormSpec, compa
 from studio.ui.forms.base import FieldWidget, initial_value
 from studio.ui.forms.error_slots import ErrorSlots, top_name
 from studio.ui.forms.json_field import JsonField
+from studio.ui.forms.map_field import ExtraEntries
 from studio.ui.forms.media_field import MediaField
 from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
@@ -43,6 +44,7 @@ class SchemaForm(QWidget):
         self._loading = False
         self._external: list[FieldError] = []
         self._errors: list[FieldError] = []
+        self._extra: ExtraEntries | None = None
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -70,7 +72,11 @@ class SchemaForm(QWidget):
             self.advanced.content_layout.addWidget(
                 self._make_row(spec.name, create_field_widget(spec))
             )
-        self.advanced.setVisible(bool(self._spec.advanced_fields))
+        if self._spec.root.extra is not None:  # the schema allows further top-level keys
+            self._extra = ExtraEntries(self._spec.root)
+            self._extra.changed.connect(partial(self._on_field_changed, ""))
+            self.advanced.content_layout.addWidget(self._extra)
+        self.advanced.setVisible(bool(self._spec.advanced_fields) or self._extra is not None)
         layout.addWidget(self.advanced)
         self.reset_button = QPushButton("Reset to defaults")
         self.reset_button.clicked.connect(self.reset_to_defaults)
@@ -113,7 +119,8 @@ class SchemaForm(QWidget):
             value = root.value()
             return value if isinstance(value, dict) else {}
         raw = {name: widget.value() for name, widget in self._fields.items()}
-        return compact(self._spec.fields, raw)
+        extra = self._extra.value() if self._extra is not None else None
+        return {**compact(self._spec.fields, raw), **(extra or {})}
 
     def set_value(self, value: dict[str, Any]) -> None:
         """Shows `value`; fields it leaves out go back to their defaults."""
@@ -122,6 +129,8 @@ class SchemaForm(QWidget):
         try:
             for name, widget in self._fields.items():
                 widget.set_value(_pick(name, widget.spec, given))
+            if self._extra is not None:
+                self._extra.set_value({k: v for k, v in given.items() if k not in self._fields})
         finally:
             self._loading = False
         self._refresh_errors()
@@ -138,6 +147,8 @@ class SchemaForm(QWidget):
         """Every current problem of the form's value, in display order (shown or not)."""
         slots = self._slots()
         local = slots.local_errors()
+        if self._extra is not None:
+            local += [FieldError("", message) for message in self._extra.local_errors()]
         own_paths = {e.path for e in local}
         found = [e for e in self._spec.validate(self.value()) if e.path not in own_paths]
         return sorted(local + found, key=slots.rank)
@@ -173,10 +184,13 @@ class SchemaForm(QWidget):
     def _slots(self) -> ErrorSlots:
         order = [f.name for f in (*self._spec.primary_fields, *self._spec.advanced_fields)]
         names = [n for n in ("", *order) if n in self._fields]
-        return ErrorSlots((name, self._fields[name]) for name in names)
+        extra = self._extra.child_fields() if self._extra is not None else []
+        return ErrorSlots([*((name, self._fields[name]) for name in names), *extra])
 
     def _in_advanced(self, error: FieldError) -> bool:
-        return top_name(error.path) in {f.name for f in self._spec.advanced_fields}
+        name = top_name(error.path)
+        further = self._extra is not None and bool(name) and name not in self._fields
+        return further or name in {f.name for f in self._spec.advanced_fields}
 
     def _on_field_changed(self, name: str) -> None:
         if self._loading:

@@ -1,5 +1,8 @@
 """Integer and number editors: slider + spin box for small closed ranges, spin box otherwise,
-and a line edit with an empty state (e.g. "random" seeds) when the field has no default."""
+and a line edit with an empty state (e.g. "random" seeds) when the field has no default.
+
+A whole number of milliseconds (a name ending in ``_ms``, e.g. ``music_length_ms``) is shown and
+typed in seconds — "30" rather than "30000" — and still sent in milliseconds."""
 
 from __future__ import annotations
 
@@ -31,8 +34,7 @@ _FLOAT_LIMIT = 1e12
 _SEED_LIMIT = 4_294_967_295
 _INT_TEXT = QRegularExpression(r"-?\d*")
 _FLOAT_TEXT = QRegularExpression(r"-?\d*\.?\d*([eE][-+]?\d*)?")
-MS_SUFFIX = " ms"
-MS_HINT = "(e.g. 30000 = 30 s)"
+MS_PER_SECOND = 1000
 
 
 def number_step(spec: FieldSpec) -> float:
@@ -65,8 +67,10 @@ class NumberField(FieldWidget):
     def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
         super().__init__(spec, parent)
         self._integer = spec.kind is FieldKind.INTEGER
-        # Milliseconds are easy to mistake for seconds (e.g. music_length_ms).
+        # Nobody thinks of a song's length as 30000: milliseconds are edited as seconds.
         self._in_ms = self._integer and spec.name.endswith("_ms")
+        self._scale = MS_PER_SECOND if self._in_ms else 1
+        self._whole = self._integer and not self._in_ms  # the editor takes whole numbers
         self._step = number_step(spec)
         self._spin: QSpinBox | QDoubleSpinBox | None = None
         self._slider: QSlider | None = None
@@ -80,15 +84,21 @@ class NumberField(FieldWidget):
             self._build_spin(row)
         self.reset()
 
+    @override
+    def title(self) -> str:
+        # "Music length (ms)" edited in seconds is "Music length"; the box says "seconds".
+        return self.spec.title.removesuffix(" (ms)") if self._in_ms else self.spec.title
+
     def _build_line(self, row: QHBoxLayout) -> None:
         line = QLineEdit()
-        line.setValidator(QRegularExpressionValidator(_INT_TEXT if self._integer else _FLOAT_TEXT))
+        line.setValidator(QRegularExpressionValidator(_INT_TEXT if self._whole else _FLOAT_TEXT))
         line.setPlaceholderText("random" if self.spec.is_seed else self._range_hint())
         line.textChanged.connect(self.changed)
         row.addWidget(line, 1)
         if self._in_ms:
-            line.setPlaceholderText(f"{line.placeholderText()} {MS_HINT}")
-            row.addWidget(QLabel(MS_SUFFIX.strip()))
+            unit = QLabel(self.tr("seconds"))
+            unit.setToolTip(self.tr("Typed in seconds, sent in milliseconds"))
+            row.addWidget(unit)
         if self.spec.is_seed:
             dice = QToolButton()
             dice.setText("Random")
@@ -97,8 +107,16 @@ class NumberField(FieldWidget):
             row.addWidget(dice)
         self._line = line
 
-    def _range_hint(self) -> str:
+    def _bounds(self) -> tuple[float | None, float | None]:
+        """The inclusive range as the editor shows it (seconds for milliseconds)."""
         low, high = self.spec.bounds.inclusive(self._integer)
+        return (
+            None if low is None else low / self._scale,
+            None if high is None else high / self._scale,
+        )
+
+    def _range_hint(self) -> str:
+        low, high = self._bounds()
         if low is not None and high is not None:
             return f"{_fmt(low)} – {_fmt(high)}"
         if low is not None:
@@ -107,22 +125,17 @@ class NumberField(FieldWidget):
 
     def _build_spin(self, row: QHBoxLayout) -> None:
         spin: QSpinBox | QDoubleSpinBox
-        low, high = self.spec.bounds.inclusive(self._integer)
-        if self._integer:
+        low, high = self._bounds()
+        if self._whole:
             spin = QSpinBox()
             spin.setRange(_int(low, -_INT_LIMIT), _int(high, _INT_LIMIT))
             spin.setSingleStep(max(1, int(self._step)))
         else:
-            spin = QDoubleSpinBox()
-            spin.setDecimals(max(_decimals(self._step), _decimals_of(self.spec.default)))
-            spin.setRange(_float(low, -_FLOAT_LIMIT), _float(high, _FLOAT_LIMIT))
-            spin.setSingleStep(self._step)
-        if self._in_ms:
-            spin.setSuffix(MS_SUFFIX)
+            spin = self._double_spin(low, high)
         spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         spin.setKeyboardTracking(False)
         spin.valueChanged.connect(self._on_spin_changed)
-        if uses_slider(self.spec) and low is not None and high is not None:
+        if uses_slider(self.spec) and low is not None and high is not None and not self._in_ms:
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, round((high - low) / self._step))
             slider.valueChanged.connect(self._on_slider_moved)
@@ -132,10 +145,27 @@ class NumberField(FieldWidget):
         row.addWidget(spin, 0 if self._slider else 1)
         self._spin = spin
 
+    def _double_spin(self, low: float | None, high: float | None) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(_float(low, -_FLOAT_LIMIT), _float(high, _FLOAT_LIMIT))
+        if self._in_ms:  # tenths of a second, unless the default is finer
+            default = self.spec.default
+            seconds = default / self._scale if isinstance(default, int | float) else None
+            spin.setDecimals(max(1, _decimals_of(seconds)))
+            spin.setSingleStep(1.0)
+            spin.setSuffix(self.tr(" s"))
+            spin.setToolTip(self.tr("Shown in seconds, sent in milliseconds"))
+        else:
+            spin.setDecimals(max(_decimals(self._step), _decimals_of(self.spec.default)))
+            spin.setSingleStep(self._step)
+        return spin
+
     @override
     def value(self) -> Any:
         if self._spin is not None:
             number = self._spin.value()
+            if self._in_ms:
+                return round(number * self._scale)
             return int(number) if self._integer else round(float(number), self._spin_decimals())
         return self._parse_line()[0]
 
@@ -147,26 +177,44 @@ class NumberField(FieldWidget):
         if text in {"", "-"}:
             return None, None
         try:
+            if self._in_ms:
+                return self._from_seconds(float(text))
             return (int(text) if self._integer else float(text)), None
         except ValueError:
-            return None, "Must be a whole number" if self._integer else "Must be a number"
+            return None, "Must be a whole number" if self._whole else "Must be a number"
+
+    def _from_seconds(self, seconds: float) -> tuple[Any, str | None]:
+        """Typed seconds as milliseconds; out of range is said in seconds, as typed."""
+        if not math.isfinite(seconds):
+            raise ValueError(seconds)
+        low, high = self._bounds()
+        if low is not None and seconds < low:
+            return None, self.tr("Must be at least %1 s").replace("%1", _fmt(low))
+        if high is not None and seconds > high:
+            return None, self.tr("Must be at most %1 s").replace("%1", _fmt(high))
+        return round(seconds * self._scale), None
 
     @override
     def set_value(self, value: Any) -> None:
         number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
         if self._line is not None:
-            self._line.setText("" if number is None else _fmt(number))
+            self._line.setText("" if number is None else _fmt(self._shown(number)))
             return
         if self._spin is None:
             return
         if number is None:
             number = self.spec.default if isinstance(self.spec.default, int | float) else 0
+        number = self._shown(number)
         self._widen_to(number)
         if isinstance(self._spin, QSpinBox):
             self._spin.setValue(int(number))
         else:
             self._spin.setValue(float(number))
         self._sync_slider()
+
+    def _shown(self, number: float) -> float:
+        """A value as the editor shows it (seconds for milliseconds)."""
+        return number / self._scale if self._in_ms else number
 
     def _widen_to(self, number: float) -> None:
         """A restored value outside the bounds stays visible (and gets flagged by validation)."""

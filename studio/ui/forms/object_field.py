@@ -1,4 +1,5 @@
-"""Nested objects: their properties as labelled rows; optional ones behind an "include" box."""
+"""Nested objects: their properties as labelled rows (then any further keys the schema allows);
+optional ones behind an "include" box."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing_extensions import override
 
 from studio.core.schema import FieldSpec, compact
 from studio.ui.forms.base import FieldWidget, initial_value
+from studio.ui.forms.map_field import ExtraEntries
 from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
 
@@ -35,6 +37,11 @@ class ObjectField(FieldWidget):
             widget.changed.connect(self.changed)
             inner.addWidget(FieldRow(widget))
             self._fields[child.name] = widget
+        self._extra: ExtraEntries | None = None
+        if spec.extra is not None:
+            self._extra = ExtraEntries(spec)
+            self._extra.changed.connect(self.changed)
+            inner.addWidget(self._extra)
         self.body.addWidget(self._frame)
         self.reset()
 
@@ -51,7 +58,19 @@ class ObjectField(FieldWidget):
     def value(self) -> Any:
         if not self.is_included():
             return None
-        return compact(self.spec.children, {n: w.value() for n, w in self._fields.items()})
+        return {**compact(self.spec.children, self._values()), **self._extra_value()}
+
+    def full_value(self) -> dict[str, Any]:
+        """Every property that holds something, defaults included (a custom size is sent whole)."""
+        values = {name: value for name, value in self._values().items() if value is not None}
+        return {**values, **self._extra_value()}
+
+    def _values(self) -> dict[str, Any]:
+        return {name: widget.value() for name, widget in self._fields.items()}
+
+    def _extra_value(self) -> dict[str, Any]:
+        value = self._extra.value() if self._extra is not None else None
+        return value if isinstance(value, dict) else {}
 
     @override
     def set_value(self, value: Any) -> None:
@@ -59,12 +78,21 @@ class ObjectField(FieldWidget):
         for child in self.spec.children:
             widget = self._fields[child.name]
             widget.set_value(given[child.name] if child.name in given else initial_value(child))
+        if self._extra is not None:
+            self._extra.set_value({k: v for k, v in given.items() if k not in self._fields})
         self.set_included(isinstance(value, dict))
         self._frame.setVisible(self.is_included())
 
     @override
     def child_fields(self) -> list[tuple[str, FieldWidget]]:
-        return list(self._fields.items()) if self.is_included() else []
+        if not self.is_included():
+            return []
+        extra = self._extra.child_fields() if self._extra is not None else []
+        return [*self._fields.items(), *extra]
+
+    @override
+    def local_errors(self) -> list[str]:
+        return self._extra.local_errors() if self._extra is not None else []
 
     @override
     def editor(self) -> QWidget:

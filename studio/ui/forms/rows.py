@@ -32,7 +32,7 @@ class FieldRow(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(3)
-        title = spec.title + (" (deprecated)" if spec.deprecated else "")
+        title = self.field.title() + (" (deprecated)" if spec.deprecated else "")
         self.title_label = plain_label(title)
         self.title_label.setStyleSheet("font-weight: 600;")
         self.title_label.setWordWrap(False)

@@ -24,6 +24,7 @@ from studio.core.library import (
 )
 from studio.core.media import read_metadata
 from studio.ui.background import spawn
+from studio.ui.banner import VIEW_CONTEXT
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine
@@ -117,9 +118,14 @@ class GalleryCommands(QObject):
         return self._undo_banner_shown and not self._panel.banner.isHidden()
 
     def _say(self, text: str, *, level: str = "info", action: str = "") -> None:
-        """Every gallery message goes here, so the banner's undo state stays true."""
+        """Every gallery message goes here, so the banner's undo state stays true.
+
+        A message without an action ("Exported…") belongs to this visit of the gallery: it closes
+        when the user leaves it. The trash's Undo stays while it can still be used.
+        """
         self._undo_banner_shown = False
-        self._panel.banner.show_message(text, level=level, action=action)
+        context = "" if action else VIEW_CONTEXT
+        self._panel.banner.show_message(text, level=level, action=action, context=context)
 
     def can_undo_trash(self) -> bool:
         return self._last_trash is not None

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.ui.background import spawn
-from studio.ui.banner import Banner
+from studio.ui.banner import VIEW_CONTEXT, Banner
 from studio.ui.gallery.action_bar import ActionBar
 from studio.ui.gallery.actions import make_actions
 from studio.ui.gallery.commands import GalleryCommands
@@ -38,7 +38,7 @@ from studio.ui.gallery.thumbs import ThumbnailLoader
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 
     from studio.core.library import GalleryItem, Library, OutputFilter
 
@@ -299,6 +299,12 @@ class GalleryPanel(QWidget):
         self.menu.popup(self.grid.viewport().mapToGlobal(position))
 
     # --- dropping a file recalls its parameters ------------------------------------------------
+
+    @override
+    def hideEvent(self, event: QHideEvent) -> None:
+        if not event.spontaneous():  # the user left the gallery (not: the window was minimised)
+            self.banner.close_context(VIEW_CONTEXT)
+        super().hideEvent(event)
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -7,8 +7,10 @@ from PySide6.QtGui import QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
+from studio.ui.icons import capability_icon
+from studio.ui.marketplace.model import CapabilityRole, SubtitleRole
+
 ROW_HEIGHT = 44
-SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class EndpointDelegate(QStyledItemDelegate):
@@ -36,11 +38,10 @@ class EndpointDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
         rect = option.rect.adjusted(8, 4, -8, -4)
-        icon = index.data(Qt.ItemDataRole.DecorationRole)
-        if isinstance(icon, QIcon):
-            icon.paint(painter, QRect(rect.left(), rect.center().y() - 10, 20, 20))
-        text_rect = rect.adjusted(30, 0, 0, 0)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        icon = capability_icon(str(index.data(CapabilityRole) or ""), on_highlight=selected)
+        icon.paint(painter, QRect(rect.left(), rect.center().y() - 10, 20, 20))
+        text_rect = rect.adjusted(30, 0, 0, 0)
         group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(group))
         bold = QFont(option.font)
@@ -57,7 +58,7 @@ class EndpointDelegate(QStyledItemDelegate):
         if not selected:
             painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         subtitle = painter.fontMetrics().elidedText(
-            str(index.data(SUBTITLE_ROLE) or ""), Qt.TextElideMode.ElideRight, text_rect.width()
+            str(index.data(SubtitleRole) or ""), Qt.TextElideMode.ElideRight, text_rect.width()
         )
         bottom = text_rect.adjusted(0, text_rect.height() // 2 + 1, 0, 0)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, subtitle)

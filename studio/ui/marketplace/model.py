@@ -90,6 +90,10 @@ class MarketplaceFilter(QSortFilterProxyModel):
         self._capability = capability
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def tag(self) -> str:
+        """The tag rows must carry ("" for any)."""
+        return self._tag
+
     def set_tag(self, tag: str) -> None:
         self.beginFilterChange()
         self._tag = tag

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from studio.ui.marketplace.model import (
     MarketplaceFilter,
     MarketplaceModel,
 )
+from studio.ui.plain import plain_label
 from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
@@ -39,6 +42,9 @@ class MarketplacePanel(QWidget):
     """Search box, capability and tag filters, and the endpoint list.
 
     Signals: endpoint_selected(Endpoint) when the user picks a row.
+
+    The tag list offers the tags of the chosen capability only; when nothing matches, the list
+    says so and offers to clear the filters.
     """
 
     endpoint_selected = Signal(object)
@@ -46,6 +52,7 @@ class MarketplacePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._open: Endpoint | None = None  # the endpoint on the page, even when filtered out
+        self._quiet = False  # a row chosen by the program, not the user: load nothing
         self.model = MarketplaceModel(self)
         self.proxy = MarketplaceFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -61,6 +68,7 @@ class MarketplacePanel(QWidget):
         self.list.setAlternatingRowColors(False)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self._build_empty_state()
         self._layout()
         self._connect()
         follow_theme(self._on_theme_changed)
@@ -69,6 +77,21 @@ class MarketplacePanel(QWidget):
         # Capability icons are drawn for the theme; the combo keeps the ones it was filled with.
         self._refresh_filters()
         self.list.viewport().update()
+
+    def _build_empty_state(self) -> None:
+        self.empty = QWidget()
+        self.empty_label = plain_label(self.tr("No model matches these filters."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.clear_filters = QPushButton(self.tr("Clear filters"))
+        self.clear_filters.clicked.connect(self.clear_all_filters)
+        column = QVBoxLayout(self.empty)
+        column.addStretch(1)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.clear_filters, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        self.results = QStackedWidget()
+        self.results.addWidget(self.list)
+        self.results.addWidget(self.empty)
 
     def _layout(self) -> None:
         filters = QHBoxLayout()
@@ -80,7 +103,7 @@ class MarketplacePanel(QWidget):
         layout.addWidget(title)
         layout.addWidget(self.search)
         layout.addLayout(filters)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.results, 1)
         layout.addWidget(self.count)
 
     def _connect(self) -> None:
@@ -111,25 +134,43 @@ class MarketplacePanel(QWidget):
             return False
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not proxy_index.isValid():
-            self.search.clear()
-            self.capability.setCurrentIndex(0)
-            self.tag.setCurrentIndex(0)
+            self.clear_all_filters()
             proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
-        blocked = self.list.selectionModel().blockSignals(not emit)
-        self.list.setCurrentIndex(proxy_index)
-        self.list.selectionModel().blockSignals(blocked)
+        # Never block the selection model's signals here: the view repaints the row it leaves
+        # on them, and without that two rows stayed highlighted.
+        self._quiet = not emit
+        try:
+            self.list.setCurrentIndex(proxy_index)
+        finally:
+            self._quiet = False
         self.list.scrollTo(proxy_index)
         return True
+
+    def clear_all_filters(self) -> None:
+        """Search, capability and tag back to "everything" (the open endpoint stays open)."""
+        self.search.clear()
+        self.capability.setCurrentIndex(0)
+        self.tag.setCurrentIndex(0)
 
     def _refresh_filters(self) -> None:
         endpoints = self.model.endpoints()
         present = {e.capability for e in endpoints}
         caps = [c for c in KNOWN_CAPABILITIES if c in present]
         caps += sorted(present - set(KNOWN_CAPABILITIES))
-        self._fill_combo(self.capability, "All capabilities", caps, icons=True)
-        tags = sorted({tag for e in endpoints for tag in e.tags})
-        self._fill_combo(self.tag, "All tags", tags)
+        self._fill_combo(self.capability, self.tr("All capabilities"), caps, icons=True)
+        self._refresh_tags()
         self._update_count()
+
+    def _refresh_tags(self) -> None:
+        """The tags of the chosen capability's endpoints (all tags when none is chosen)."""
+        capability = str(self.capability.currentData() or "")
+        endpoints = self.model.endpoints()
+        chosen = [e for e in endpoints if not capability or e.capability == capability]
+        tags = sorted({tag for e in chosen for tag in e.tags})
+        kept = self.tag.currentData() in tags
+        self._fill_combo(self.tag, self.tr("All tags"), tags)
+        if not kept and self.proxy.tag():
+            self._refilter(lambda: self.proxy.set_tag(""))
 
     def _fill_combo(
         self,
@@ -157,12 +198,15 @@ class MarketplacePanel(QWidget):
         self.count.setText(
             f"{shown} of {total} endpoints" if shown != total else f"{total} endpoints"
         )
+        nothing = shown == 0 and total > 0
+        self.results.setCurrentWidget(self.empty if nothing else self.list)
 
     def _on_search_changed(self, text: str) -> None:
         self._refilter(lambda: self.proxy.set_search(text))
 
     def _on_capability_changed(self, _row: int) -> None:
         self._refilter(lambda: self.proxy.set_capability(str(self.capability.currentData() or "")))
+        self._refresh_tags()
 
     def _on_tag_changed(self, _row: int) -> None:
         self._refilter(lambda: self.proxy.set_tag(str(self.tag.currentData() or "")))
@@ -174,8 +218,7 @@ class MarketplacePanel(QWidget):
         that move is not the user's choice, so it must neither load that endpoint nor take focus.
         """
         current = self.current_endpoint()
-        selection = self.list.selectionModel()
-        blocked = selection.blockSignals(True)
+        self._quiet = True
         try:
             change()
             row = self.model.row_of(current.slug) if current is not None else -1
@@ -183,15 +226,15 @@ class MarketplacePanel(QWidget):
             if index is not None and index.isValid():
                 self.list.setCurrentIndex(index)
             else:
-                selection.clear()
+                self.list.selectionModel().clear()
                 self.list.setCurrentIndex(QModelIndex())
         finally:
-            selection.blockSignals(blocked)
+            self._quiet = False
         self._open = current if current is not None else self._open
         self._update_count()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         endpoint = current.data(EndpointRole) if current.isValid() else None
-        if endpoint is not None:
+        if endpoint is not None and not self._quiet:
             self._open = endpoint
             self.endpoint_selected.emit(endpoint)

@@ -336,4 +336,6 @@ class PreviewPane(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self._video_view.pause()
         self._audio_view.pause()
+        if not event.spontaneous():  # the user left this view: its message was about it
+            self.notice_label.hide()
         super().hideEvent(event)

@@ -20,6 +20,7 @@ from studio.core.api._errors import (
     UnexpectedStatusError,
     ValidationError,
 )
+from studio.core.api._http import http_client, origin_of
 from studio.core.api._models import (
     Endpoint,
     EndpointDetail,
@@ -62,6 +63,8 @@ __all__ = [
     "ValidationError",
     "body_json",
     "curl_snippet",
+    "http_client",
+    "origin_of",
     "parse_endpoint",
     "parse_endpoint_detail",
     "parse_media",

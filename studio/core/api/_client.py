@@ -8,13 +8,13 @@ import time
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
 
-import httpx
 from typing_extensions import override
 
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
 from studio.core.api._download import download_file
 from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
+from studio.core.api._http import http_client
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
 from studio.core.api._requests import run_body, run_path, slug_path
 from studio.core.api._retry import RetryPolicy
@@ -25,16 +25,18 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
+    import httpx
+
 _log = logging.getLogger("studio.api")
 _LIST_KEYS = ("data", "endpoints", "items")
-_DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
 class MountseaClient:
     """Async client of the Mountsea `/ms/v1` API; use as `async with MountseaClient(...)`.
 
-    Pass `http` to share a connection pool (tests pass one with a MockTransport); the client closes
-    only an http client it created itself.
+    Pass `http` to share a connection pool (build it with `http_client`, which follows redirects
+    and keeps the key on the API's origin; tests give it a MockTransport); the client closes only
+    an http client it created itself.
     """
 
     def __init__(
@@ -46,7 +48,7 @@ class MountseaClient:
         retry: RetryPolicy | None = None,
     ) -> None:
         self._owns_http = http is None
-        client = http or httpx.AsyncClient(timeout=_DEFAULT_TIMEOUT, follow_redirects=True)
+        client = http or http_client(base_url)
         self._sender = ApiSender(client, base_url, api_key.strip(), retry or RetryPolicy())
 
     @override
@@ -175,7 +177,7 @@ class MountseaClient:
     ) -> Path:
         """Stream `url` into `dest` atomically via `dest.name + ".part"`, resuming with Range.
 
-        The API key is sent only when the URL's host:port is the API's; `progress` gets
+        The API key is sent only when the URL's origin is the API's; `progress` gets
         (bytes so far, expected total or None).
         """
         return await download_file(self._sender, url, dest, max_bytes=max_bytes, progress=progress)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import httpx
@@ -12,18 +13,22 @@ from studio.core.api import (
     DownloadError,
     DownloadTooLargeError,
     IncompleteDownloadError,
+    MountseaClient,
     NetworkError,
 )
+from tests.conftest import wait_until
 from tests.fakes.transport import (
     TEST_API_KEY,
+    TEST_BASE_URL,
     BrokenStream,
     FakeMountsea,
     Responder,
     file_handler,
+    instant_retry,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Callable
     from pathlib import Path
 
 DATA = bytes(range(256)) * 40  # 10 KiB
@@ -212,3 +217,95 @@ async def test_key_is_dropped_on_redirect_to_another_host(tmp_path: Path) -> Non
     assert second.url.host == CDN
     assert "Authorization" not in second.headers
     assert (tmp_path / "v.mp4").read_bytes() == DATA
+
+
+# --- servers that trickle or stop: bounded, cancellable ----------------------------------------
+
+
+class Trickle(httpx.AsyncByteStream):
+    """Sends `first` at once, then `step` bytes every `every` seconds, forever (or never more)."""
+
+    def __init__(self, first: bytes, *, step: int = 0, every: float = 3600.0) -> None:
+        self.first = first
+        self.step = step
+        self.every = every
+
+    @override
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.first
+        while True:
+            await asyncio.sleep(self.every)
+            if self.step:
+                yield b"t" * self.step
+
+
+def _trickling_server(stream: Callable[[], Trickle], size: int = 10**9) -> Responder:
+    def handle(request: httpx.Request) -> httpx.Response:
+        start = int(request.headers.get("range", "bytes=0-")[6:-1] or 0)
+        headers = {"Content-Length": str(size - start)}
+        if start:
+            headers["Content-Range"] = f"bytes {start}-{size - 1}/{size}"
+        return httpx.Response(206 if start else 200, headers=headers, stream=stream())
+
+    return handle
+
+
+def _client(fake: FakeMountsea, **limits: float) -> MountseaClient:
+    return MountseaClient(
+        TEST_BASE_URL, TEST_API_KEY, http=fake.http(), retry=instant_retry(), **limits
+    )
+
+
+@pytest.mark.asyncio
+async def test_a_server_that_stops_sending_is_resumed_then_given_up(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x" * 100)))
+    dest = tmp_path / "v.mp4"
+    async with _client(fake, download_stall_s=0.05) as api:
+        with pytest.raises(
+            IncompleteDownloadError,
+            match=r"stalled \(no progress for 1 s\) 5 times in 5 tries; gave up",
+        ):
+            await api.download(URL, dest)
+    assert [r.headers.get("Range") for r in fake.requests] == [
+        None,
+        "bytes=100-",
+        "bytes=200-",
+        "bytes=300-",
+        "bytes=400-",
+    ]
+    assert (tmp_path / "v.mp4.part").stat().st_size == 500  # kept for a later resume
+    assert not dest.exists()
+
+
+@pytest.mark.asyncio
+async def test_a_trickle_of_bytes_counts_as_no_progress(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x", step=1, every=0.002)))
+    async with _client(fake, download_stall_s=0.05) as api:
+        with pytest.raises(IncompleteDownloadError, match="stalled"):
+            await api.download(URL, tmp_path / "v.mp4")
+    assert len(fake.requests) == 5
+
+
+@pytest.mark.asyncio
+async def test_a_slow_but_steady_server_meets_the_overall_deadline(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"", step=16 * 1024, every=0.005)))
+    async with _client(fake, download_stall_s=30.0, download_deadline_s=0.2) as api:
+        with pytest.raises(IncompleteDownloadError, match="did not finish within 1 s; gave up"):
+            await api.download(URL, tmp_path / "v.mp4")
+    assert len(fake.requests) == 1  # progress kept the stall timer away; the deadline ended it
+    assert (tmp_path / "v.mp4.part").stat().st_size > 16 * 1024
+
+
+@pytest.mark.asyncio
+async def test_a_download_can_be_cancelled_at_any_moment(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x" * 100)))
+    async with _client(fake) as api:
+        received: list[int] = []
+        download = asyncio.ensure_future(
+            api.download(URL, tmp_path / "v.mp4", progress=lambda n, _t: received.append(n))
+        )
+        await wait_until(lambda: bool(received))
+        download.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await download
+    assert (tmp_path / "v.mp4.part").read_bytes() == b"x" * 100

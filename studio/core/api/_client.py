@@ -11,7 +11,7 @@ from urllib.parse import quote
 from typing_extensions import override
 
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
-from studio.core.api._download import download_file
+from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS, download_file
 from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
 from studio.core.api._http import http_client
@@ -46,7 +46,11 @@ class MountseaClient:
         *,
         http: httpx.AsyncClient | None = None,
         retry: RetryPolicy | None = None,
+        download_stall_s: float = STALL_SECONDS,
+        download_deadline_s: float = DEADLINE_SECONDS,
     ) -> None:
+        self._download_stall_s = download_stall_s
+        self._download_deadline_s = download_deadline_s
         self._owns_http = http is None
         client = http or http_client(base_url)
         self._sender = ApiSender(client, base_url, api_key.strip(), retry or RetryPolicy())
@@ -178,9 +182,19 @@ class MountseaClient:
         """Stream `url` into `dest` atomically via `dest.name + ".part"`, resuming with Range.
 
         The API key is sent only when the URL's origin is the API's; `progress` gets
-        (bytes so far, expected total or None).
+        (bytes so far, expected total or None). A fetch without progress for
+        `download_stall_s` is resumed (within the retry policy's attempts); the whole download
+        gives up after `download_deadline_s`, keeping the `.part` (IncompleteDownloadError).
         """
-        return await download_file(self._sender, url, dest, max_bytes=max_bytes, progress=progress)
+        return await download_file(
+            self._sender,
+            url,
+            dest,
+            max_bytes=max_bytes,
+            progress=progress,
+            stall_s=self._download_stall_s,
+            deadline_s=self._download_deadline_s,
+        )
 
 
 def _id_path(task_id: str) -> str:

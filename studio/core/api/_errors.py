@@ -15,7 +15,7 @@ MountseaError                    anything the client raises; .status, .body, .tr
 ├── TaskDeadlineError            follow() stopped waiting; .task_id, .last_task
 └── DownloadError                a media download failed; .status when the server answered
     ├── DownloadTooLargeError    the file is larger than max_bytes
-    └── IncompleteDownloadError  the body stayed shorter than promised after resuming
+    └── IncompleteDownloadError  short, stalled or too slow after bounded resumes (.part kept)
 ```
 
 The API key never appears here: the client scrubs it from server text before building an error.
@@ -164,4 +164,5 @@ class DownloadTooLargeError(DownloadError):
 
 
 class IncompleteDownloadError(DownloadError):
-    """The body stayed shorter than its Content-Length after every resume attempt."""
+    """The body stayed short, stalled or passed its deadline after bounded resumes; the `.part`
+    is kept."""

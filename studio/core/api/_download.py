@@ -50,7 +50,7 @@ class _RetryableStatusError(Exception):
 
 
 class _StalledError(Exception):
-    """No progress within the stall window (or the overall deadline passed)."""
+    """No progress within the stall window."""
 
 
 class _PartFile:
@@ -122,8 +122,6 @@ class _Download:
                 self.part.discard()
                 raise
             except _StalledError:
-                if self._loop.time() >= self._gives_up_at:
-                    raise self._deadline_error() from None
                 stalls += 1
                 reason = f"no progress for {self.stall_s:g} s"
             except _RetryableStatusError as status:
@@ -152,11 +150,15 @@ class _Download:
     async def fetch_within_deadlines(self) -> bool:
         """fetch_once under a timer that each bit of progress pushes back (up to the deadline)."""
         self._checkpoint = self.part.size()
+        timer = asyncio.timeout_at(self._next_stall())
         try:
-            async with asyncio.timeout_at(self._next_stall()) as timer:
+            async with timer:
                 self._timer = timer
                 return await self.fetch_once()
         except TimeoutError:
+            # Timers may fire a hair early: which one it was is told by when it was set for.
+            if (timer.when() or 0.0) >= self._gives_up_at:
+                raise self._deadline_error() from None
             raise _StalledError from None
         finally:
             self._timer = None

@@ -276,3 +276,29 @@ async def test_429_error_mapping_is_unchanged_by_streaming() -> None:
             await api.run("a/b/c", {"prompt": "x"})
     assert caught.value.retry_after == 7.0
     assert len(fake.requests) == 1  # a POST is never re-sent by the client itself
+
+
+# --- a submit answer cut short ---------------------------------------------------------------
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("known_endpoint", "salvaged"), [("a/b/c", True), ("x/y/z", False)], ids=["same", "other"]
+)
+async def test_a_cut_short_submit_answer_naming_its_task_is_confirmed_and_kept(
+    known_endpoint: str, salvaged: bool
+) -> None:
+    fake = FakeMountsea()
+    cut = b'{"task_id": "ms-77", "endpoint": "a/b/c", "mod'
+    fake.post("/ms/v1/run/*", httpx.Response(200, content=cut))
+    fake.get(
+        "/ms/v1/tasks/ms-77", json_response(task_json(task_id="ms-77", endpoint=known_endpoint))
+    )
+    async with fake.client() as api:
+        if salvaged:
+            task = await api.run("a/b/c", {"prompt": "x"})
+            assert task.task_id == "ms-77"
+        else:
+            with pytest.raises(ProtocolError):
+                await api.run("a/b/c", {"prompt": "x"})
+    assert len(fake.requests_to("POST", "/ms/v1/run/*")) == 1  # never sent again

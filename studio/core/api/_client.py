@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger("studio.api")
 _LIST_KEYS = ("data", "endpoints", "items")
+_TASK_ID_IN_TEXT = re.compile(r'"task_id"\s*:\s*"([^"\\]{1,200})"')
 
 
 class MountseaClient:
@@ -102,15 +104,33 @@ class MountseaClient:
     async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
         """POST /ms/v1/run/{slug}: submit a task; never re-sent once it may have reached the server.
 
-        Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET.
+        Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET, and so is one cut
+        short that still names its task id.
         """
         body = run_body(input, webhook_url)
-        data = _unwrap(
-            await self._sender.request_json("POST", run_path(slug), json=body), "task_id"
-        )
+        try:
+            answer = await self._sender.request_json("POST", run_path(slug), json=body)
+        except ProtocolError as error:
+            return await self._salvage_submitted(slug, error)
+        data = _unwrap(answer, "task_id")
         if isinstance(data, dict) and "task_id" in data and "status" not in data:
             return await self._confirm_submitted(data)
         return parse_task(data)
+
+    async def _salvage_submitted(self, slug: str, error: ProtocolError) -> Task:
+        """A 2xx submit answer cut short may still name its task: the task exists and may be
+        billed, so it is followed once a GET confirms it (same endpoint). Else `error` stands."""
+        found = _TASK_ID_IN_TEXT.search(error.body) if isinstance(error.body, str) else None
+        if found is None or error.status is None or not 200 <= error.status < 300:
+            raise error
+        try:
+            task = await self.get_task(found[1])
+        except MountseaError:
+            raise error from None
+        if task.endpoint and task.endpoint != slug:
+            raise error
+        _log.warning("Submit answer was unreadable but named task %s; following it", task.task_id)
+        return task
 
     async def _confirm_submitted(self, partial: dict[str, Any]) -> Task:
         """A bare {"task_id"} answer: fetch the full task, or keep the id if that fails."""

@@ -283,17 +283,22 @@ async def test_429_error_mapping_is_unchanged_by_streaming() -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(
-    ("known_endpoint", "salvaged"), [("a/b/c", True), ("x/y/z", False)], ids=["same", "other"]
+    ("get_answer", "salvaged"),
+    [
+        (json_response(task_json(task_id="ms-77", endpoint="a/b/c")), True),
+        (error_response(503, "busy"), True),  # cannot be confirmed now: the id is kept
+        (json_response(task_json(task_id="ms-77", endpoint="x/y/z")), False),
+        (error_response(404, "no such task"), False),
+    ],
+    ids=["confirmed", "unconfirmed", "other-endpoint", "unknown-id"],
 )
-async def test_a_cut_short_submit_answer_naming_its_task_is_confirmed_and_kept(
-    known_endpoint: str, salvaged: bool
+async def test_a_cut_short_submit_answer_naming_its_task_keeps_the_task(
+    get_answer: httpx.Response, salvaged: bool
 ) -> None:
     fake = FakeMountsea()
     cut = b'{"task_id": "ms-77", "endpoint": "a/b/c", "mod'
     fake.post("/ms/v1/run/*", httpx.Response(200, content=cut))
-    fake.get(
-        "/ms/v1/tasks/ms-77", json_response(task_json(task_id="ms-77", endpoint=known_endpoint))
-    )
+    fake.get("/ms/v1/tasks/ms-77", get_answer)
     async with fake.client() as api:
         if salvaged:
             task = await api.run("a/b/c", {"prompt": "x"})

@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
 from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS, download_file
-from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
+from studio.core.api._errors import ConflictError, MountseaError, NotFoundError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
 from studio.core.api._http import http_client
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
@@ -119,14 +119,22 @@ class MountseaClient:
 
     async def _salvage_submitted(self, slug: str, error: ProtocolError) -> Task:
         """A 2xx submit answer cut short may still name its task: the task exists and may be
-        billed, so it is followed once a GET confirms it (same endpoint). Else `error` stands."""
+        billed, so it is kept unless a GET says otherwise (unknown id, another endpoint).
+
+        A GET that fails for now keeps the id, as for a bare {"task_id"} answer: following it
+        will tell (a wrong id ends as "lost"). Without an id in the text `error` stands.
+        """
         found = _TASK_ID_IN_TEXT.search(error.body) if isinstance(error.body, str) else None
         if found is None or error.status is None or not 200 <= error.status < 300:
             raise error
+        partial = {"task_id": found[1], "endpoint": slug}
         try:
             task = await self.get_task(found[1])
-        except MountseaError:
+        except NotFoundError:
             raise error from None
+        except MountseaError as confirm_error:
+            _log.warning("Submitted task %s could not be confirmed: %s", found[1], confirm_error)
+            task = parse_task(partial)
         if task.endpoint and task.endpoint != slug:
             raise error
         _log.warning("Submit answer was unreadable but named task %s; following it", task.task_id)

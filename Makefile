@@ -9,7 +9,7 @@ APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 TEST_TIMEOUT ?= 1200
 
-.PHONY: run test check lint bench sim apt venv clean screenshots package
+.PHONY: run test check lint bench soak sim apt venv clean screenshots package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -41,6 +41,12 @@ check: test
 
 bench: apt $(STAMP)
 	$(BIN)/python -m bench
+
+# Not part of `make test`: the job runner against the simulator under fault profiles and SIGKILLs,
+# then a fault-free audit of every task (a few minutes; SOAK_ARGS="--speed 10 --tasks 200" etc.).
+SOAK_ARGS ?=
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -23,7 +23,11 @@ from studio.core.api import (
     http_client,
 )
 from studio.core.api._body import MAX_DEPTH
+from studio.core.jobs import JobStatus
+from studio.core.library import Library, LibraryJournal
 from studio.core.session import Backend, Settings
+from tests.core.test_tasks import settle
+from tests.core.test_tasks_fakes import open_runner
 from tests.fakes.transport import (
     TEST_API_KEY,
     TEST_BASE_URL,
@@ -307,3 +311,25 @@ async def test_a_cut_short_submit_answer_naming_its_task_keeps_the_task(
             with pytest.raises(ProtocolError):
                 await api.run("a/b/c", {"prompt": "x"})
     assert len(fake.requests_to("POST", "/ms/v1/run/*")) == 1  # never sent again
+
+
+@pytest.mark.asyncio
+async def test_a_key_echoed_by_a_failed_task_never_reaches_the_library(tmp_path: Path) -> None:
+    echo = {"code": 401, "message": f"upstream said: Authorization: Bearer {TEST_API_KEY}"}
+    fake = FakeMountsea()
+    fake.post("/ms/v1/run/*", json_response(task_json(status="queued")))
+    fake.get("/ms/v1/tasks/*", json_response(task_json(status="failed", error=echo)))
+    with Library.open(tmp_path / "library.sqlite3") as library:
+        journal = LibraryJournal(library, backend="api")
+        async with fake.client() as api, open_runner(api, tmp_path, journal=journal) as runner:
+            job = await settle(runner, runner.submit("a/b/c", {"prompt": "x"}))
+        record = library.get_job(job.local_id)
+    assert record is not None and record.status is JobStatus.FAILED
+    assert record.error == "upstream said: Authorization: Bearer *** (code 401)"
+    assert TEST_API_KEY not in (record.task_json or "")
+    assert TEST_API_KEY.encode() not in _library_bytes(tmp_path)
+
+
+def _library_bytes(folder: Path) -> bytes:
+    """The database with its WAL and journal, as they are on disk."""
+    return b"".join(stored.read_bytes() for stored in folder.glob("library.sqlite3*"))

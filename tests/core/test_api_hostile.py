@@ -333,3 +333,14 @@ async def test_a_key_echoed_by_a_failed_task_never_reaches_the_library(tmp_path:
 def _library_bytes(folder: Path) -> bytes:
     """The database with its WAL and journal, as they are on disk."""
     return b"".join(stored.read_bytes() for stored in folder.glob("library.sqlite3*"))
+
+
+@pytest.mark.asyncio
+async def test_a_garbled_reply_to_a_poll_is_asked_for_again() -> None:
+    fake = FakeMountsea()
+    garbled = httpx.Response(200, content=b'{"task_id": "ms-1", "stat')
+    fake.get("/ms/v1/tasks/*", garbled, json_response(task_json(status="processing")))
+    async with fake.client() as api:
+        task = await api.get_task(TASK_ID)
+    assert task.status is TaskStatus.PROCESSING
+    assert len(fake.requests) == 2  # a GET is safe to repeat; a POST never is (above)

@@ -4,7 +4,6 @@ reply within its size cap and maps errors."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -22,19 +21,16 @@ from studio.core.api._body import (
 from studio.core.api._error_bodies import decode_body, error_from_response
 from studio.core.api._errors import MountseaError, NetworkError, ProtocolError
 from studio.core.api._http import origin_of
-from studio.core.api._retry import NEVER_SENT, RetryPolicy, may_retry_exception, may_retry_status
+from studio.core.api._retry import (
+    NEVER_SENT,
+    RetryPolicy,
+    is_idempotent,
+    may_retry_exception,
+    may_retry_status,
+)
 from studio.core.units import human_size
 
 _log = logging.getLogger("studio.api")
-
-
-@dataclass(frozen=True)
-class Reply:
-    """A 2xx answer, its body already read (and decoded) within the cap."""
-
-    status: int
-    headers: httpx.Headers
-    content: bytes
 
 
 class ApiSender:
@@ -78,44 +74,37 @@ class ApiSender:
         params: dict[str, str] | None = None,
         json: Any = None,
     ) -> Any:
-        """Send with retries and return the decoded JSON of a 2xx answer, the key scrubbed."""
-        reply = await self.send(method, self.url(path), params=params, json=json)
-        try:
-            return decode_json(reply.content, self._api_key)
-        except ValueError as error:
-            text = f"The Mountsea API sent a reply that is not valid JSON ({reply.status})."
-            body = decode_body(reply.content[:MAX_ERROR_BYTES], self._api_key)
-            raise ProtocolError(text, status=reply.status, body=body) from error
+        """Send with retries and return the decoded JSON of a 2xx answer, the key scrubbed.
 
-    async def send(
-        self,
-        method: str,
-        url: httpx.URL,
-        *,
-        params: dict[str, str] | None = None,
-        json: Any = None,
-    ) -> Reply:
-        """One request, re-sent per the retry policy; raises a MountseaError for non-2xx."""
+        Raises a MountseaError for a non-2xx answer, a transport failure or an unreadable reply.
+        An idempotent request is asked again per the retry policy, also after a 2xx whose body is
+        not valid JSON (cut or garbled on the way); a POST never is (see _retry).
+        """
+        url = self.url(path)
         attempt = 1
         while True:
             try:
-                reply = await self._send_once(method, url, params=params, json=json)
+                return await self._exchange(method, url, params=params, json=json)
             except httpx.HTTPError as error:
                 if attempt >= self.retry.max_attempts or not may_retry_exception(method, error):
                     raise network_error(error, url) from error
-                await self.wait(attempt, None, f"{method} {url.path}: {type(error).__name__}")
+                retry_after, reason = None, type(error).__name__
             except _ErrorAnswerError as answer:
                 status = answer.status
                 if attempt >= self.retry.max_attempts or not may_retry_status(method, status):
                     raise answer.error from None
-                await self.wait(attempt, answer.retry_after, f"{method} {url.path}: HTTP {status}")
-            else:
-                return reply
+                retry_after, reason = answer.retry_after, f"HTTP {status}"
+            except _UnreadableReplyError as unreadable:
+                if attempt >= self.retry.max_attempts or not is_idempotent(method):
+                    raise unreadable.error from unreadable.__cause__
+                retry_after, reason = None, "unreadable reply"
+            await self.wait(attempt, retry_after, f"{method} {url.path}: {reason}")
             attempt += 1
 
-    async def _send_once(
+    async def _exchange(
         self, method: str, url: httpx.URL, *, params: dict[str, str] | None, json: Any
-    ) -> Reply:
+    ) -> Any:
+        """One request and its decoded reply."""
         headers = {"Accept-Encoding": ACCEPT_ENCODING, **self.auth_headers(url)}
         request = self.http.build_request(method, url, params=params, json=json, headers=headers)
         response = await self.http.send(request, stream=True)
@@ -126,7 +115,14 @@ class ApiSender:
             content = await self._read_json_body(response)
         finally:
             await response.aclose()
-        return Reply(response.status_code, response.headers, content)
+        try:
+            return decode_json(content, self._api_key)
+        except ValueError as error:
+            status = response.status_code
+            text = f"The Mountsea API sent a reply that is not valid JSON ({status})."
+            body = decode_body(content[:MAX_ERROR_BYTES], self._api_key)
+            problem = ProtocolError(text, status=status, body=body)
+            raise _UnreadableReplyError(problem) from error
 
     async def _read_json_body(self, response: httpx.Response) -> bytes:
         status = response.status_code
@@ -155,6 +151,14 @@ class ApiSender:
         delay = self.retry.delay(attempt, retry_after)
         _log.info("Retrying %s in %.2f s (attempt %d)", reason, delay, attempt + 1)
         await self.retry.sleep(delay)
+
+
+class _UnreadableReplyError(Exception):
+    """A 2xx whose body is not valid JSON; `error` is what the caller gets if it stays so."""
+
+    def __init__(self, error: ProtocolError) -> None:
+        super().__init__(error.message)
+        self.error = error
 
 
 class _ErrorAnswerError(Exception):

@@ -23,8 +23,9 @@ from studio.core.api import (
 )
 from studio.core.jobs._models import AMBIGUOUS_SUBMIT_MESSAGE, JobStatus
 
-SUBMIT_RETRY = RetryPolicy(max_attempts=20, base_delay=2.0, max_delay=60.0, max_retry_after=300.0)
-"""Tries of one submit the server keeps turning away; ~12 minutes of waiting at most."""
+SUBMIT_RETRY = RetryPolicy(max_attempts=30, base_delay=2.0, max_delay=60.0, max_retry_after=300.0)
+"""Tries of one submit the server keeps turning away: 20 to 25 minutes of waiting in all (more if
+Retry-After asks for longer), so a queue sent into a rate-limit storm still goes out."""
 
 
 @dataclass(frozen=True)

@@ -309,3 +309,26 @@ async def test_a_download_can_be_cancelled_at_any_moment(tmp_path: Path) -> None
         with pytest.raises(asyncio.CancelledError):
             await download
     assert (tmp_path / "v.mp4.part").read_bytes() == b"x" * 100
+
+
+@pytest.mark.asyncio
+async def test_breaks_that_still_bring_half_the_rest_do_not_use_up_the_tries(
+    tmp_path: Path,
+) -> None:
+    def half_then_break(request: httpx.Request) -> httpx.Response:
+        start = int(request.headers.get("range", "bytes=0-")[6:-1] or 0)
+        rest = DATA[start:]
+        headers = {"Content-Length": str(len(rest))}
+        if start:
+            headers["Content-Range"] = f"bytes {start}-{len(DATA) - 1}/{len(DATA)}"
+        status = 206 if start else 200
+        if len(rest) <= 64:
+            return httpx.Response(status, headers=headers, content=rest)
+        return httpx.Response(status, headers=headers, stream=BrokenStream(rest[: len(rest) // 2]))
+
+    fake = _fake_cdn(half_then_break)
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert len(fake.requests) > 5  # more breaks than the retry policy's 5 attempts

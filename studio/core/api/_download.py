@@ -1,10 +1,12 @@
 """Streams a media file to disk: `.part` file, length check, resume with Range, atomic rename.
 
 A server that stops sending, or trickles a few bytes at a time, must not hold a slot for ever: a
-fetch that has not received PROGRESS_BYTES more within `stall_s` seconds is dropped and resumed
-(bounded by the retry policy's attempts), and the whole download, resumes and waits included,
-gives up after `deadline_s`. Either way the `.part` is kept for a later resume, and the error
-says what happened. Cancelling the coroutine stops it at once (the `.part` stays).
+fetch that has not received PROGRESS_BYTES more within `stall_s` seconds is dropped and resumed.
+Resumes are bounded: the retry policy's attempts count the tries that brought no progress (a
+dropped connection that delivered half the file did), with three times as many tries in all, and
+the whole download, resumes and waits included, gives up after `deadline_s`. Either way the
+`.part` is kept for a later resume, and the error says what happened. Cancelling the coroutine
+stops it at once (the `.part` stays).
 """
 
 from __future__ import annotations
@@ -19,7 +21,12 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from studio.core.api._errors import DownloadError, DownloadTooLargeError, IncompleteDownloadError
+from studio.core.api._errors import (
+    DownloadError,
+    DownloadTooLargeError,
+    IncompleteDownloadError,
+    MountseaError,
+)
 from studio.core.api._retry import may_retry_exception, may_retry_status
 from studio.core.api._sender import network_error
 from studio.core.units import human_size
@@ -47,6 +54,24 @@ class _RetryableStatusError(Exception):
         super().__init__(status)
         self.status = status
         self.retry_after = retry_after
+
+
+class _Budget:
+    """Tries of one download: those without progress are limited, and so are all of them."""
+
+    def __init__(self, fruitless: int) -> None:
+        self.fruitless_left = fruitless
+        self.tries_left = 3 * fruitless
+        self.tries = 0
+        self.stalls = 0
+
+    def spend(self, *, progressed: bool) -> bool:
+        """Count one failed try; True when that was the last one allowed."""
+        self.tries += 1
+        self.tries_left -= 1
+        if not progressed:
+            self.fruitless_left -= 1
+        return self.fruitless_left <= 0 or self.tries_left <= 0
 
 
 class _StalledError(Exception):
@@ -107,12 +132,17 @@ class _Download:
         self._gives_up_at = self._loop.time() + deadline_s
         self._timer: asyncio.Timeout | None = None
         self._checkpoint = 0
+        self._total: int | None = None  # the file's size, once a response told it
 
     async def run(self) -> None:
-        attempts = max(self.sender.retry.max_attempts, 1)
-        stalls = 0
-        for attempt in range(1, attempts + 1):
+        """Fetch, resuming until done; give up after `max_attempts` tries without progress (a
+        try that brought PROGRESS_BYTES, or half of what was missing, is progress), three times
+        as many tries in all, or the deadline."""
+        budget = _Budget(max(self.sender.retry.max_attempts, 1))
+        while True:
+            before = self.part.size()
             retry_after: float | None = None
+            failure: MountseaError | None = None
             try:
                 if await self.fetch_within_deadlines():
                     await asyncio.to_thread(self.part.commit)
@@ -122,19 +152,27 @@ class _Download:
                 self.part.discard()
                 raise
             except _StalledError:
-                stalls += 1
+                budget.stalls += 1
                 reason = f"no progress for {self.stall_s:g} s"
             except _RetryableStatusError as status:
-                if attempt == attempts:
-                    raise _status_error(status.status) from None
                 reason, retry_after = f"HTTP {status.status}", status.retry_after
+                failure = _status_error(status.status)
             except httpx.HTTPError as error:
-                if attempt == attempts or not may_retry_exception("GET", error):
-                    raise network_error(error, self.url) from error
+                failure = network_error(error, self.url)
+                failure.__cause__ = error
+                if not may_retry_exception("GET", error):
+                    raise failure from error
                 reason = type(error).__name__
-            if attempt < attempts:
-                await self.wait(attempt, retry_after, reason)
-        raise self._gave_up_error(attempts, stalls)
+            if budget.spend(progressed=self._progressed(before)):
+                raise failure or self._gave_up_error(budget.tries, budget.stalls)
+            await self.wait(budget.tries, retry_after, reason)
+
+    def _progressed(self, before: int) -> bool:
+        grown = self.part.size() - before
+        wanted = PROGRESS_BYTES
+        if self._total is not None:
+            wanted = min(wanted, max(1, (self._total - before) // 2))
+        return grown >= wanted
 
     async def wait(self, attempt: int, retry_after: float | None, reason: str) -> None:
         """The retry policy's pause, cut short by the overall deadline."""
@@ -202,6 +240,7 @@ class _Download:
                 self.part.discard()
                 return False
             total = _expected_total(response, start)
+            self._total = total if total is not None else self._total
             if total is not None and total > self.max_bytes:
                 raise _too_large(self.max_bytes)
             received = await self.write_body(response, start, total)

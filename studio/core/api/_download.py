@@ -2,9 +2,9 @@
 
 A server that stops sending, or trickles a few bytes at a time, must not hold a slot for ever: a
 fetch that has not received PROGRESS_BYTES more within `stall_s` seconds is dropped and resumed.
-Resumes are bounded: the retry policy's attempts count the tries that brought no progress (a
-dropped connection that delivered half the file did), with three times as many tries in all, and
-the whole download, resumes and waits included, gives up after `deadline_s`. Either way the
+Resumes are bounded: twice the retry policy's attempts count the tries that brought no progress (a
+dropped connection that delivered half the file did), with twice as many tries in all, and the
+whole download, resumes and waits included, gives up after `deadline_s`. Either way the
 `.part` is kept for a later resume, and the error says what happened. Cancelling the coroutine
 stops it at once (the `.part` stays).
 """
@@ -61,7 +61,7 @@ class _Budget:
 
     def __init__(self, fruitless: int) -> None:
         self.fruitless_left = fruitless
-        self.tries_left = 3 * fruitless
+        self.tries_left = 2 * fruitless
         self.tries = 0
         self.stalls = 0
 
@@ -135,10 +135,12 @@ class _Download:
         self._total: int | None = None  # the file's size, once a response told it
 
     async def run(self) -> None:
-        """Fetch, resuming until done; give up after `max_attempts` tries without progress (a
-        try that brought PROGRESS_BYTES, or half of what was missing, is progress), three times
-        as many tries in all, or the deadline."""
-        budget = _Budget(max(self.sender.retry.max_attempts, 1))
+        """Fetch, resuming until done; give up after twice the policy's `max_attempts` tries
+        without progress (a try that brought PROGRESS_BYTES, or half of what was missing, is
+        progress), twice as many tries in all, or the deadline."""
+        # Twice the API's attempts: the file is paid for and asking again costs nothing, so a
+        # download rides out a minute or two of trouble (backoff up to 20 s) before giving up.
+        budget = _Budget(2 * max(self.sender.retry.max_attempts, 1))
         while True:
             before = self.part.size()
             retry_after: float | None = None

@@ -14,7 +14,7 @@ WINDOW_PKGS := $(filter-out $(HEADLESS_PKGS),$(APT_PKGS))
 SOFT_APT = bash packaging/apt-deps.sh --soft
 TEST_TIMEOUT ?= 1200
 
-.PHONY: run test check lint bench sim apt venv clean screenshots package
+.PHONY: run test check lint bench soak sim apt venv clean screenshots package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -51,6 +51,12 @@ bench: $(STAMP)
 	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
 		$(SOFT_APT) $(WINDOW_PKGS)
 	$(BIN)/python -m bench
+
+# Not part of `make test`: the job runner against the simulator under fault profiles and SIGKILLs,
+# then a fault-free audit of every task (a few minutes; SOAK_ARGS="--speed 10 --tasks 200" etc.).
+SOAK_ARGS ?=
+soak: $(STAMP)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

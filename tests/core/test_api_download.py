@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 import httpx
@@ -12,18 +13,22 @@ from studio.core.api import (
     DownloadError,
     DownloadTooLargeError,
     IncompleteDownloadError,
+    MountseaClient,
     NetworkError,
 )
+from tests.conftest import wait_until
 from tests.fakes.transport import (
     TEST_API_KEY,
+    TEST_BASE_URL,
     BrokenStream,
     FakeMountsea,
     Responder,
     file_handler,
+    instant_retry,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Callable
     from pathlib import Path
 
 DATA = bytes(range(256)) * 40  # 10 KiB
@@ -116,7 +121,7 @@ async def test_body_that_never_completes_fails_and_keeps_the_part(tmp_path: Path
     async with fake.client() as api:
         with pytest.raises(IncompleteDownloadError, match="resumed"):
             await api.download(URL, dest)
-    assert len(fake.requests) == 5
+    assert len(fake.requests) == 10  # twice the API's 5 attempts: the file is paid for
     assert not dest.exists()
     assert (tmp_path / "v.mp4.part").read_bytes() == b"ab"
 
@@ -131,7 +136,7 @@ async def test_connection_that_keeps_breaking_is_a_network_error(tmp_path: Path)
         with pytest.raises(NetworkError) as caught:
             await api.download(URL, tmp_path / "v.mp4")
     assert isinstance(caught.value.__cause__, httpx.ReadError)
-    assert len(fake.requests) == 5
+    assert len(fake.requests) == 10  # twice the API's 5 attempts: the file is paid for
 
 
 @pytest.mark.asyncio
@@ -184,11 +189,12 @@ async def test_http_errors_and_retries(tmp_path: Path) -> None:
         ("https://api.mountsea.test:8443/files/a.png", False),
         ("https://cdn.example/files/a.png", False),
         ("https://evil.api.mountsea.test/files/a.png", False),
+        # Same host and port but plain http: another origin, the key would travel unencrypted.
+        ("http://api.mountsea.test:443/files/a.png", False),
+        ("http://api.mountsea.test/files/a.png", False),
     ],
 )
-async def test_key_only_goes_to_the_api_host_and_port(
-    tmp_path: Path, url: str, sends_key: bool
-) -> None:
+async def test_key_only_goes_to_the_api_origin(tmp_path: Path, url: str, sends_key: bool) -> None:
     fake = FakeMountsea()
     fake.get("/files/*", file_handler(b"png"))
     async with fake.client() as api:
@@ -211,3 +217,113 @@ async def test_key_is_dropped_on_redirect_to_another_host(tmp_path: Path) -> Non
     assert second.url.host == CDN
     assert "Authorization" not in second.headers
     assert (tmp_path / "v.mp4").read_bytes() == DATA
+
+
+# --- servers that trickle or stop: bounded, cancellable ----------------------------------------
+
+
+class Trickle(httpx.AsyncByteStream):
+    """Sends `first` at once, then `step` bytes every `every` seconds, forever (or never more)."""
+
+    def __init__(self, first: bytes, *, step: int = 0, every: float = 3600.0) -> None:
+        self.first = first
+        self.step = step
+        self.every = every
+
+    @override
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        yield self.first
+        while True:
+            await asyncio.sleep(self.every)
+            if self.step:
+                yield b"t" * self.step
+
+
+def _trickling_server(stream: Callable[[], Trickle], size: int = 10**9) -> Responder:
+    def handle(request: httpx.Request) -> httpx.Response:
+        start = int(request.headers.get("range", "bytes=0-")[6:-1] or 0)
+        headers = {"Content-Length": str(size - start)}
+        if start:
+            headers["Content-Range"] = f"bytes {start}-{size - 1}/{size}"
+        return httpx.Response(206 if start else 200, headers=headers, stream=stream())
+
+    return handle
+
+
+def _client(fake: FakeMountsea, **limits: float) -> MountseaClient:
+    return MountseaClient(
+        TEST_BASE_URL, TEST_API_KEY, http=fake.http(), retry=instant_retry(), **limits
+    )
+
+
+@pytest.mark.asyncio
+async def test_a_server_that_stops_sending_is_resumed_then_given_up(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x" * 100)))
+    dest = tmp_path / "v.mp4"
+    async with _client(fake, download_stall_s=0.05) as api:
+        with pytest.raises(
+            IncompleteDownloadError,
+            match=r"stalled \(no progress for 1 s\) 10 times in 10 tries; gave up",
+        ):
+            await api.download(URL, dest)
+    ranges = [None, *(f"bytes={100 * n}-" for n in range(1, 10))]
+    assert [r.headers.get("Range") for r in fake.requests] == ranges
+    assert (tmp_path / "v.mp4.part").stat().st_size == 1000  # kept for a later resume
+    assert not dest.exists()
+
+
+@pytest.mark.asyncio
+async def test_a_trickle_of_bytes_counts_as_no_progress(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x", step=1, every=0.002)))
+    async with _client(fake, download_stall_s=0.05) as api:
+        with pytest.raises(IncompleteDownloadError, match="stalled"):
+            await api.download(URL, tmp_path / "v.mp4")
+    assert len(fake.requests) == 10  # twice the API's 5 attempts: the file is paid for
+
+
+@pytest.mark.asyncio
+async def test_a_slow_but_steady_server_meets_the_overall_deadline(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"", step=16 * 1024, every=0.005)))
+    async with _client(fake, download_stall_s=30.0, download_deadline_s=0.2) as api:
+        with pytest.raises(IncompleteDownloadError, match="did not finish within 1 s; gave up"):
+            await api.download(URL, tmp_path / "v.mp4")
+    assert len(fake.requests) == 1  # progress kept the stall timer away; the deadline ended it
+    assert (tmp_path / "v.mp4.part").stat().st_size > 16 * 1024
+
+
+@pytest.mark.asyncio
+async def test_a_download_can_be_cancelled_at_any_moment(tmp_path: Path) -> None:
+    fake = _fake_cdn(_trickling_server(lambda: Trickle(b"x" * 100)))
+    async with _client(fake) as api:
+        received: list[int] = []
+        download = asyncio.ensure_future(
+            api.download(URL, tmp_path / "v.mp4", progress=lambda n, _t: received.append(n))
+        )
+        await wait_until(lambda: bool(received))
+        download.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await download
+    assert (tmp_path / "v.mp4.part").read_bytes() == b"x" * 100
+
+
+@pytest.mark.asyncio
+async def test_breaks_that_still_bring_half_the_rest_do_not_use_up_the_tries(
+    tmp_path: Path,
+) -> None:
+    def half_then_break(request: httpx.Request) -> httpx.Response:
+        start = int(request.headers.get("range", "bytes=0-")[6:-1] or 0)
+        rest = DATA[start:]
+        headers = {"Content-Length": str(len(rest))}
+        if start:
+            headers["Content-Range"] = f"bytes {start}-{len(DATA) - 1}/{len(DATA)}"
+        status = 206 if start else 200
+        if len(rest) <= 64:
+            return httpx.Response(status, headers=headers, content=rest)
+        return httpx.Response(status, headers=headers, stream=BrokenStream(rest[: len(rest) // 2]))
+
+    fake = _fake_cdn(half_then_break)
+    dest = tmp_path / "v.mp4"
+    async with fake.client() as api:
+        await api.download(URL, dest)
+    assert dest.read_bytes() == DATA
+    assert len(fake.requests) > 5  # more breaks than the API's 5 attempts; none was fruitless

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from studio.core.api import AuthError, TaskStatus
+from studio.core.api import (
+    AuthError,
+    MountseaError,
+    ProtocolError,
+    TaskStatus,
+    UnexpectedStatusError,
+)
 from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, Job, JobStateError, JobStatus
 from tests.conftest import wait_until
 from tests.core.test_tasks import _current, settle
@@ -120,7 +126,17 @@ async def test_cancel_during_the_post_cancels_once_the_id_is_known(tmp_path: Pat
 
 
 @pytest.mark.asyncio
-async def test_cancel_errors_reach_the_caller_and_keep_the_job(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        AuthError("The API key was rejected.", status=401),
+        ProtocolError("The server sent a task without a task id."),
+        UnexpectedStatusError("The Mountsea API gave an unexpected answer (302).", status=302),
+    ],
+)
+async def test_cancel_never_raises_and_keeps_following(
+    tmp_path: Path, refusal: MountseaError
+) -> None:
     client = FakeClient()
     async with open_runner(client, tmp_path) as runner:
         job = await until_status(
@@ -128,12 +144,14 @@ async def test_cancel_errors_reach_the_caller_and_keep_the_job(tmp_path: Path) -
         )
 
         async def refuse(task_id: str) -> object:
-            raise AuthError("The API key was rejected.", status=401)
+            raise refusal
 
         client.cancel_task = refuse  # type: ignore[assignment,method-assign]
-        with pytest.raises(AuthError):
-            await runner.cancel(job.local_id)
-        assert _current(runner, job).status is JobStatus.PROCESSING
+        answered = await runner.cancel(job.local_id)
+        assert answered.status is JobStatus.PROCESSING
+        assert answered.warning == f"Cancel not confirmed, still following: {refusal}"
+        client.release()
+        assert (await settle(runner, job)).status is JobStatus.SUCCEEDED
 
 
 @pytest.mark.asyncio

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
     from pathlib import Path
 
-    from studio.core.jobs import Job
+    from studio.core.jobs import Job, TaskClient
 
 ENDPOINT = "acme/pixel/text-to-image"
 
@@ -79,8 +79,10 @@ class FakeClient:
     media: tuple[MediaRef, ...] = DEFAULT_MEDIA
     default_outcome: str = "succeeded"
     run_error: Exception | None = None
+    run_errors: list[Exception] = field(default_factory=list)  # one per call, before run_error
     follow_errors: list[Exception] = field(default_factory=list)
     run_gate: asyncio.Event | None = None
+    download_gate: asyncio.Event | None = None
     on_run: Callable[[str, dict[str, Any]], None] | None = None
     tasks: dict[str, Task] = field(default_factory=dict)
     run_calls: list[tuple[str, dict[str, Any], str | None]] = field(default_factory=list)
@@ -103,6 +105,8 @@ class FakeClient:
         try:
             if self.run_gate is not None:
                 await self.run_gate.wait()
+            if self.run_errors:
+                raise self.run_errors.pop(0)
             if self.run_error is not None:
                 raise self.run_error
         except BaseException:
@@ -142,6 +146,8 @@ class FakeClient:
 
     async def download(self, url: str, dest: Path) -> Path:
         self.downloads.append((url, dest))
+        if self.download_gate is not None:
+            await self.download_gate.wait()
         if "broken" in url:
             raise DownloadError("The file could not be downloaded (HTTP 500).", status=500)
         _write_file(dest, b"fake:" + url.encode())
@@ -216,10 +222,12 @@ async def instant_sleep(_seconds: float) -> None:
 
 @asynccontextmanager
 async def open_runner(
-    client: FakeClient, tmp_path: Path, **options: Any
+    client: TaskClient, tmp_path: Path, **options: Any
 ) -> AsyncIterator[JobRunner]:
-    """A runner with instant reconnect sleeps, closed even when the test fails."""
-    runner = JobRunner(client, outputs_dir=tmp_path / "outputs", sleep=instant_sleep, **options)
+    """A runner with instant reconnect sleeps (unless `sleep` is given), closed even when the
+    test fails."""
+    options.setdefault("sleep", instant_sleep)
+    runner = JobRunner(client, outputs_dir=tmp_path / "outputs", **options)
     try:
         yield runner
     finally:

@@ -6,8 +6,9 @@
 The library lives under $STUDIO_HOME. ``submit`` prints a ``CRASH-POINT {...}`` line and then
 freezes in the middle of a download (the test SIGKILLs it), once some jobs are done, some run
 remotely and some still wait to be sent; with ``--kill-after-post N`` it SIGKILLs itself right
-after the N-th POST was answered, before the answer is recorded. ``resume`` reconciles, waits
-until every job and its files are settled and prints ``SUMMARY {...}`` (the reconcile report).
+after the N-th POST was answered (or the first later one with no other POST out), before the
+answer is recorded. ``resume`` reconciles, waits until every job and its files are settled and
+prints ``SUMMARY {...}`` (the reconcile report).
 """
 
 from __future__ import annotations
@@ -69,11 +70,19 @@ class CrashingClient:
         self.kill_after_post = kill_after_post
         self.services: BackendJobs | None = None
         self.posts = 0
+        self.in_flight = 0
 
     async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
-        task = await self.inner.run(slug, input, webhook_url)
+        self.in_flight += 1
+        try:
+            task = await self.inner.run(slug, input, webhook_url)
+        finally:
+            self.in_flight -= 1
         self.posts += 1
-        if self.posts == self.kill_after_post:
+        # Killed at the first answer from the N-th on that is the only POST out: another one in
+        # flight would rightly become "unknown" too, and the test expects exactly one.
+        due = self.kill_after_post is not None and self.posts >= self.kill_after_post
+        if due and self.in_flight == 0:
             _say(MARKER, {"prompt": input.get("prompt"), "task_id": task.task_id})
             os.kill(os.getpid(), signal.SIGKILL)
         return task

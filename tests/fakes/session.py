@@ -5,9 +5,9 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from typing_extensions import override
 
+from studio.core.api import http_client
 from studio.core.jobs import DurationStats
 from studio.core.library import Library
 from studio.core.session import Backend, BackendInfo, BackendKind, KeyStore, Session, Settings
@@ -26,7 +26,7 @@ class FakeBackend(Backend):
 
     def __init__(self, client: FakeClient, problem: str | None = None) -> None:
         info = BackendInfo(BackendKind.DEMO, "http://fake.invalid")
-        super().__init__(info, httpx.AsyncClient(), client, "fake-key")
+        super().__init__(info, http_client(info.base_url), client, "fake-key")
         self.problem = problem
 
     @override

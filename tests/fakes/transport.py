@@ -28,7 +28,7 @@ from typing import Any
 import httpx
 from typing_extensions import override
 
-from studio.core.api import MountseaClient, RetryPolicy
+from studio.core.api import MountseaClient, RetryPolicy, http_client
 
 Handler = Callable[[httpx.Request], httpx.Response | Awaitable[httpx.Response]]
 Responder = httpx.Response | Handler
@@ -163,8 +163,8 @@ class FakeMountsea:
         return httpx.MockTransport(self.handle)
 
     def http(self) -> httpx.AsyncClient:
-        """An http client on this fake; redirects are followed as in the app."""
-        return httpx.AsyncClient(transport=self.transport(), follow_redirects=True)
+        """The app's http client configuration (studio.core.api.http_client) on this fake."""
+        return http_client(self.base_url, transport=self.transport())
 
     def client(
         self, *, api_key: str = TEST_API_KEY, retry: RetryPolicy | None = None
@@ -225,7 +225,7 @@ def make_client(
     async def answer(request: httpx.Request) -> httpx.Response:
         return await _answer(handler, request)
 
-    http = httpx.AsyncClient(transport=httpx.MockTransport(answer), follow_redirects=True)
+    http = http_client(base_url, transport=httpx.MockTransport(answer))
     return MountseaClient(base_url, api_key, http=http, retry=retry or instant_retry())
 
 

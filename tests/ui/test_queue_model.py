@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QTextDocumentFragment
 
 from studio.core.api import MediaKind, MediaRef, TaskStatus
 from studio.core.jobs import (
@@ -18,6 +19,7 @@ from studio.core.jobs import (
     JobStatus,
     SavedOutput,
 )
+from studio.core.jobs._models import RetryWait
 from studio.ui.queue import JobRole, QueueModel, QueueRole, QueueViewModel
 from studio.ui.session_events import SessionEvents
 from tests.conftest import wait_until
@@ -62,7 +64,17 @@ def job_of_each_status(now: datetime = START) -> list[Job]:
         job(JobStatus.CANCELED, 8, **ended),
         job(JobStatus.UNKNOWN, 9, remote=False, error=AMBIGUOUS_SUBMIT_MESSAGE, **ended),
         job(JobStatus.LOST, 10, error="The server no longer knows this task.", **ended),
+        job(JobStatus.SUBMITTING, 11, remote=False, retry_wait=not_now(now)),
+        job(JobStatus.CONTACT_LOST, 12, error=LOST_CONTACT, **ended),
     ]
+
+
+LOST_CONTACT = "Lost contact — last seen processing. 6 replies in a row could not be used."
+
+
+def not_now(now: datetime) -> RetryWait:
+    """A submit turned away with 429, going again in 12 s."""
+    return RetryWait("rate limited", now + timedelta(seconds=11.5), 2, 20)
 
 
 def filled_model(now: datetime = START) -> QueueModel:
@@ -123,6 +135,17 @@ def test_roles_give_plain_text() -> None:
     assert by_id["job05"].data(QueueRole.DETAIL) == "1 output saved"
     assert "ms-3" in running.data(Qt.ItemDataRole.ToolTipRole)
     assert model.data(QModelIndex(), Qt.ItemDataRole.DisplayRole) is None
+    turned_away, no_contact = by_id["job11"], by_id["job12"]
+    assert turned_away.data(QueueRole.STATUS_LABEL) == "Waiting"
+    countdown = "Waiting — rate limited, 12 s (try 2 of 20)"
+    assert turned_away.data(QueueRole.WARNING) == countdown
+    assert turned_away.data(QueueRole.DETAIL) == countdown
+    tooltip = QTextDocumentFragment.fromHtml(turned_away.data(Qt.ItemDataRole.ToolTipRole))
+    shown = tooltip.toPlainText().replace("\xa0", " ").splitlines()
+    assert "Waiting — Turned away by the server; nothing was created yet" in shown
+    assert f"⚠ {countdown}" in shown
+    assert no_contact.data(QueueRole.STATUS_LABEL) == "No contact"
+    assert no_contact.data(QueueRole.DETAIL) == LOST_CONTACT
 
     model.set_endpoint_names({ENDPOINT: "Pixel"})
     assert running.data(Qt.ItemDataRole.DisplayRole) == "Pixel"
@@ -146,6 +169,20 @@ def test_ticker_runs_only_while_rows_run_and_repaints_only_those() -> None:
 
     model.upsert(replace(running, status=JobStatus.SUCCEEDED, finished_at=START))
     assert not model.ticking
+
+
+def test_the_not_now_countdown_ticks_down() -> None:
+    clock = [START]
+    model = QueueModel(now=lambda: clock[0])
+    waiting = next(j for j in job_of_each_status() if j.retry_wait is not None)
+    model.upsert(waiting)
+    assert model.ticking
+    roles: list[list[int]] = []
+    model.dataChanged.connect(lambda _tl, _br, changed=(): roles.append(list(changed)))
+    clock[0] = START + timedelta(seconds=5)
+    model._on_ticker_timeout()
+    assert int(QueueRole.WARNING) in roles[-1] and int(QueueRole.DETAIL) in roles[-1]
+    assert model.index(0).data(QueueRole.WARNING) == "Waiting — rate limited, 7 s (try 2 of 20)"
 
 
 def _listening(session: Session, view_model: QueueViewModel) -> SessionEvents:
@@ -212,6 +249,30 @@ async def test_view_model_actions(tmp_path: Path) -> None:
         assert session.job(held.local_id) is None
         assert client.cancel_calls == ["ms-1", "ms-2"]
         events.stop()
+
+
+@pytest.mark.asyncio
+async def test_view_model_follows_a_lost_task_again(tmp_path: Path) -> None:
+    client = FakeClient()
+    task = await client.run(ENDPOINT, {"prompt": "p"})
+    errors: list[str] = []
+    async with open_session(client, tmp_path, start=False) as session:
+        library = session.library
+        library.create_job("job-x", ENDPOINT, {"prompt": "p"}, backend="demo")
+        library.set_remote_id("job-x", task.task_id)
+        library.update_job("job-x", status=JobStatus.CONTACT_LOST, error="Lost contact — …")
+        await session.connect()
+        view_model = QueueViewModel(session)
+        view_model.error_raised.connect(errors.append)
+        events = _listening(session, view_model)
+        view_model.follow_again("job-x")
+        lost = session.job("job-x")
+        assert lost is not None and lost.status is JobStatus.QUEUED
+        await wait_until(lambda: _status(view_model, lost) is JobStatus.SUCCEEDED)
+        view_model.follow_again("job-x")  # nothing left to follow: said, not raised
+        events.stop()
+    assert errors == ["Only a job that lost track of its task can follow it again."]
+    assert len(client.run_calls) == 1
 
 
 def _status(view_model: QueueViewModel, job: Job) -> JobStatus | None:

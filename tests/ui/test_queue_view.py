@@ -40,6 +40,10 @@ class RecordingViewModel(QueueViewModel):
         self.calls.append(("remove", local_id))
 
     @override
+    def follow_again(self, local_id: str) -> None:
+        self.calls.append(("follow_again", local_id))
+
+    @override
     def cancel_all(self) -> None:
         self.calls.append(("cancel_all", ""))
 
@@ -112,7 +116,7 @@ def test_empty_queue_paints_a_hint(qtbot: QtBot) -> None:
 
 
 def test_header_counts_and_cancel_all(view: QueueView) -> None:
-    assert view.count_label.text() == "5 running · 11 total"
+    assert view.count_label.text() == "6 running · 13 total"
     assert view.cancel_all_button.isEnabled()
     view.cancel_all_button.click()
     assert recorder(view).calls == [("cancel_all", "")]
@@ -155,6 +159,7 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
     assert running == {
         "Cancel": True,
         "Retry": False,
+        "Follow again": False,
         "Open output": False,
         "Copy task id": True,
         "Show raw JSON": True,
@@ -164,6 +169,7 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
     assert done == {
         "Cancel": False,
         "Retry": True,
+        "Follow again": False,
         "Open output": True,
         "Copy task id": True,
         "Show raw JSON": True,
@@ -171,6 +177,14 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
         **recall,
     }
     assert not waiting["Copy task id"] and not waiting["Show raw JSON"] and waiting["Cancel"]
+    no_contact = _actions(view.context_menu_for(row_job(view, JobStatus.CONTACT_LOST)))
+    assert no_contact["Follow again"] and no_contact["Retry"] and not no_contact["Cancel"]
+
+
+def test_follow_again_reaches_the_view_model(view: QueueView) -> None:
+    lost = row_job(view, JobStatus.CONTACT_LOST)
+    _trigger(view.context_menu_for(lost), "Follow again")
+    assert recorder(view).calls == [("follow_again", lost.local_id)]
 
 
 def test_recall_actions_carry_the_job_and_mode(view: QueueView, qtbot: QtBot) -> None:

@@ -20,6 +20,7 @@ from studio.core.api._errors import (
     UnexpectedStatusError,
     ValidationError,
 )
+from studio.core.api._http import http_client, origin_of
 from studio.core.api._models import (
     Endpoint,
     EndpointDetail,
@@ -71,7 +72,9 @@ __all__ = [
     "body_json",
     "body_preview",
     "curl_snippet",
+    "http_client",
     "needs_body_file",
+    "origin_of",
     "parse_endpoint",
     "parse_endpoint_detail",
     "parse_media",

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import quote
 
-import httpx
 from typing_extensions import override
 
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
-from studio.core.api._download import download_file
-from studio.core.api._errors import ConflictError, MountseaError, ProtocolError
+from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS, download_file
+from studio.core.api._errors import ConflictError, MountseaError, NotFoundError, ProtocolError
 from studio.core.api._follow import ProblemCallback, follow_task
+from studio.core.api._http import http_client
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
 from studio.core.api._requests import run_body, run_path, slug_path
 from studio.core.api._retry import RetryPolicy
@@ -25,16 +26,19 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
+    import httpx
+
 _log = logging.getLogger("studio.api")
 _LIST_KEYS = ("data", "endpoints", "items")
-_DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+_TASK_ID_IN_TEXT = re.compile(r'"task_id"\s*:\s*"([^"\\]{1,200})"')
 
 
 class MountseaClient:
     """Async client of the Mountsea `/ms/v1` API; use as `async with MountseaClient(...)`.
 
-    Pass `http` to share a connection pool (tests pass one with a MockTransport); the client closes
-    only an http client it created itself.
+    Pass `http` to share a connection pool (build it with `http_client`, which follows redirects
+    and keeps the key on the API's origin; tests give it a MockTransport); the client closes only
+    an http client it created itself.
     """
 
     def __init__(
@@ -44,9 +48,13 @@ class MountseaClient:
         *,
         http: httpx.AsyncClient | None = None,
         retry: RetryPolicy | None = None,
+        download_stall_s: float = STALL_SECONDS,
+        download_deadline_s: float = DEADLINE_SECONDS,
     ) -> None:
+        self._download_stall_s = download_stall_s
+        self._download_deadline_s = download_deadline_s
         self._owns_http = http is None
-        client = http or httpx.AsyncClient(timeout=_DEFAULT_TIMEOUT, follow_redirects=True)
+        client = http or http_client(base_url)
         self._sender = ApiSender(client, base_url, api_key.strip(), retry or RetryPolicy())
 
     @override
@@ -96,15 +104,41 @@ class MountseaClient:
     async def run(self, slug: str, input: dict[str, Any], webhook_url: str | None = None) -> Task:
         """POST /ms/v1/run/{slug}: submit a task; never re-sent once it may have reached the server.
 
-        Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET.
+        Any 2xx is accepted; a bare {"task_id"} answer is completed with a GET, and so is one cut
+        short that still names its task id.
         """
         body = run_body(input, webhook_url)
-        data = _unwrap(
-            await self._sender.request_json("POST", run_path(slug), json=body), "task_id"
-        )
+        try:
+            answer = await self._sender.request_json("POST", run_path(slug), json=body)
+        except ProtocolError as error:
+            return await self._salvage_submitted(slug, error)
+        data = _unwrap(answer, "task_id")
         if isinstance(data, dict) and "task_id" in data and "status" not in data:
             return await self._confirm_submitted(data)
         return parse_task(data)
+
+    async def _salvage_submitted(self, slug: str, error: ProtocolError) -> Task:
+        """A 2xx submit answer cut short may still name its task: the task exists and may be
+        billed, so it is kept unless a GET says otherwise (unknown id, another endpoint).
+
+        A GET that fails for now keeps the id, as for a bare {"task_id"} answer: following it
+        will tell (a wrong id ends as "lost"). Without an id in the text `error` stands.
+        """
+        found = _TASK_ID_IN_TEXT.search(error.body) if isinstance(error.body, str) else None
+        if found is None or error.status is None or not 200 <= error.status < 300:
+            raise error
+        partial = {"task_id": found[1], "endpoint": slug}
+        try:
+            task = await self.get_task(found[1])
+        except NotFoundError:
+            raise error from None
+        except MountseaError as confirm_error:
+            _log.warning("Submitted task %s could not be confirmed: %s", found[1], confirm_error)
+            task = parse_task(partial)
+        if task.endpoint and task.endpoint != slug:
+            raise error
+        _log.warning("Submit answer was unreadable but named task %s; following it", task.task_id)
+        return task
 
     async def _confirm_submitted(self, partial: dict[str, Any]) -> Task:
         """A bare {"task_id"} answer: fetch the full task, or keep the id if that fails."""
@@ -175,10 +209,20 @@ class MountseaClient:
     ) -> Path:
         """Stream `url` into `dest` atomically via `dest.name + ".part"`, resuming with Range.
 
-        The API key is sent only when the URL's host:port is the API's; `progress` gets
-        (bytes so far, expected total or None).
+        The API key is sent only when the URL's origin is the API's; `progress` gets
+        (bytes so far, expected total or None). A fetch without progress for
+        `download_stall_s` is resumed (within the retry policy's attempts); the whole download
+        gives up after `download_deadline_s`, keeping the `.part` (IncompleteDownloadError).
         """
-        return await download_file(self._sender, url, dest, max_bytes=max_bytes, progress=progress)
+        return await download_file(
+            self._sender,
+            url,
+            dest,
+            max_bytes=max_bytes,
+            progress=progress,
+            stall_s=self._download_stall_s,
+            deadline_s=self._download_deadline_s,
+        )
 
 
 def _id_path(task_id: str) -> str:

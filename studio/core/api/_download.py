@@ -1,17 +1,32 @@
-"""Streams a media file to disk: `.part` file, length check, resume with Range, atomic rename."""
+"""Streams a media file to disk: `.part` file, length check, resume with Range, atomic rename.
+
+A server that stops sending, or trickles a few bytes at a time, must not hold a slot for ever: a
+fetch that has not received PROGRESS_BYTES more within `stall_s` seconds is dropped and resumed.
+Resumes are bounded: twice the retry policy's attempts count the tries that brought no progress (a
+dropped connection that delivered half the file did), with twice as many tries in all, and the
+whole download, resumes and waits included, gives up after `deadline_s`. Either way the
+`.part` is kept for a later resume, and the error says what happened. Cancelling the coroutine
+stops it at once (the `.part` stays).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import math
 import os
 import re
 from typing import TYPE_CHECKING
 
 import httpx
 
-from studio.core.api._errors import DownloadError, DownloadTooLargeError, IncompleteDownloadError
+from studio.core.api._errors import (
+    DownloadError,
+    DownloadTooLargeError,
+    IncompleteDownloadError,
+    MountseaError,
+)
 from studio.core.api._retry import may_retry_exception, may_retry_status
 from studio.core.api._sender import network_error
 from studio.core.units import human_size
@@ -26,6 +41,9 @@ if TYPE_CHECKING:
     ProgressCallback = Callable[[int, int | None], None]
 
 _log = logging.getLogger("studio.api")
+STALL_SECONDS = 60.0
+DEADLINE_SECONDS = 3600.0
+PROGRESS_BYTES = 8 * 1024  # less than this in `stall_s` counts as no progress (a trickle)
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 
 
@@ -36,6 +54,28 @@ class _RetryableStatusError(Exception):
         super().__init__(status)
         self.status = status
         self.retry_after = retry_after
+
+
+class _Budget:
+    """Tries of one download: those without progress are limited, and so are all of them."""
+
+    def __init__(self, fruitless: int) -> None:
+        self.fruitless_left = fruitless
+        self.tries_left = 2 * fruitless
+        self.tries = 0
+        self.stalls = 0
+
+    def spend(self, *, progressed: bool) -> bool:
+        """Count one failed try; True when that was the last one allowed."""
+        self.tries += 1
+        self.tries_left -= 1
+        if not progressed:
+            self.fruitless_left -= 1
+        return self.fruitless_left <= 0 or self.tries_left <= 0
+
+
+class _StalledError(Exception):
+    """No progress within the stall window."""
 
 
 class _PartFile:
@@ -69,40 +109,124 @@ class _PartFile:
 
 
 class _Download:
-    """One download job: the retry loop around single resumable fetches."""
+    """One download job: the retry loop around single resumable fetches, within deadlines."""
 
-    def __init__(self, sender: ApiSender, url: httpx.URL, part: _PartFile, max_bytes: int) -> None:
+    def __init__(
+        self,
+        sender: ApiSender,
+        url: httpx.URL,
+        part: _PartFile,
+        max_bytes: int,
+        *,
+        stall_s: float = STALL_SECONDS,
+        deadline_s: float = DEADLINE_SECONDS,
+    ) -> None:
         self.sender = sender
         self.url = url
         self.part = part
         self.max_bytes = max_bytes
+        self.stall_s = stall_s
+        self.deadline_s = deadline_s
         self.progress: ProgressCallback | None = None
+        self._loop = asyncio.get_running_loop()
+        self._gives_up_at = self._loop.time() + deadline_s
+        self._timer: asyncio.Timeout | None = None
+        self._checkpoint = 0
+        self._total: int | None = None  # the file's size, once a response told it
 
     async def run(self) -> None:
-        attempts = max(self.sender.retry.max_attempts, 1)
-        for attempt in range(1, attempts + 1):
+        """Fetch, resuming until done; give up after twice the policy's `max_attempts` tries
+        without progress (a try that brought PROGRESS_BYTES, or half of what was missing, is
+        progress), twice as many tries in all, or the deadline."""
+        # Twice the API's attempts: the file is paid for and asking again costs nothing, so a
+        # download rides out a minute or two of trouble (backoff up to 20 s) before giving up.
+        budget = _Budget(2 * max(self.sender.retry.max_attempts, 1))
+        while True:
+            before = self.part.size()
             retry_after: float | None = None
+            failure: MountseaError | None = None
             try:
-                if await self.fetch_once():
+                if await self.fetch_within_deadlines():
                     await asyncio.to_thread(self.part.commit)
                     return
                 reason = "the body ended early"
             except DownloadTooLargeError:
                 self.part.discard()
                 raise
+            except _StalledError:
+                budget.stalls += 1
+                reason = f"no progress for {self.stall_s:g} s"
             except _RetryableStatusError as status:
-                if attempt == attempts:
-                    raise _status_error(status.status) from None
                 reason, retry_after = f"HTTP {status.status}", status.retry_after
+                failure = _status_error(status.status)
             except httpx.HTTPError as error:
-                if attempt == attempts or not may_retry_exception("GET", error):
-                    raise network_error(error, self.url) from error
+                failure = network_error(error, self.url)
+                failure.__cause__ = error
+                if not may_retry_exception("GET", error):
+                    raise failure from error
                 reason = type(error).__name__
-            if attempt < attempts:
+            if budget.spend(progressed=self._progressed(before)):
+                raise failure or self._gave_up_error(budget.tries, budget.stalls)
+            await self.wait(budget.tries, retry_after, reason)
+
+    def _progressed(self, before: int) -> bool:
+        grown = self.part.size() - before
+        wanted = PROGRESS_BYTES
+        if self._total is not None:
+            wanted = min(wanted, max(1, (self._total - before) // 2))
+        return grown >= wanted
+
+    async def wait(self, attempt: int, retry_after: float | None, reason: str) -> None:
+        """The retry policy's pause, cut short by the overall deadline."""
+        remaining = self._gives_up_at - self._loop.time()
+        if remaining <= 0:
+            raise self._deadline_error()
+        try:
+            async with asyncio.timeout(remaining):
                 await self.sender.wait(attempt, retry_after, f"download {self.url.path}: {reason}")
-        raise IncompleteDownloadError(
-            f"The download of {self.part.dest.name} kept stopping early; try again later. "
-            "The part already received is kept and will be resumed."
+        except TimeoutError:
+            raise self._deadline_error() from None
+
+    async def fetch_within_deadlines(self) -> bool:
+        """fetch_once under a timer that each bit of progress pushes back (up to the deadline)."""
+        self._checkpoint = self.part.size()
+        timer = asyncio.timeout_at(self._next_stall())
+        try:
+            async with timer:
+                self._timer = timer
+                return await self.fetch_once()
+        except TimeoutError:
+            # Timers may fire a hair early: which one it was is told by when it was set for.
+            if (timer.when() or 0.0) >= self._gives_up_at:
+                raise self._deadline_error() from None
+            raise _StalledError from None
+        finally:
+            self._timer = None
+
+    def _next_stall(self) -> float:
+        return min(self._loop.time() + self.stall_s, self._gives_up_at)
+
+    def _made_progress(self, received: int) -> None:
+        if received - self._checkpoint >= PROGRESS_BYTES and self._timer is not None:
+            self._checkpoint = received
+            self._timer.reschedule(self._next_stall())
+
+    def _deadline_error(self) -> IncompleteDownloadError:
+        return IncompleteDownloadError(
+            f"The download of {self.part.dest.name} did not finish within "
+            f"{_span(self.deadline_s)}; gave up. The part already received is kept "
+            "and resumed next time."
+        )
+
+    def _gave_up_error(self, attempts: int, stalls: int) -> IncompleteDownloadError:
+        if stalls:
+            times = f"{stalls} time" + ("s" if stalls != 1 else "")
+            what = f"stalled (no progress for {_span(self.stall_s)}) {times}"
+        else:
+            what = "kept stopping early"
+        return IncompleteDownloadError(
+            f"The download of {self.part.dest.name} {what} in {attempts} tries; gave up. "
+            "The part already received is kept and resumed next time."
         )
 
     async def fetch_once(self) -> bool:
@@ -118,6 +242,7 @@ class _Download:
                 self.part.discard()
                 return False
             total = _expected_total(response, start)
+            self._total = total if total is not None else self._total
             if total is not None and total > self.max_bytes:
                 raise _too_large(self.max_bytes)
             received = await self.write_body(response, start, total)
@@ -149,6 +274,7 @@ class _Download:
                 if received > self.max_bytes:
                     raise _too_large(self.max_bytes)
                 file.write(chunk)
+                self._made_progress(received)
                 if self.progress is not None:
                     self.progress(received, total)
         return received
@@ -161,13 +287,17 @@ async def download_file(
     *,
     max_bytes: int,
     progress: ProgressCallback | None = None,
+    stall_s: float = STALL_SECONDS,
+    deadline_s: float = DEADLINE_SECONDS,
 ) -> Path:
     """Download `url` to `dest` (see MountseaClient.download); returns `dest`."""
     parsed = httpx.URL(url)
     if not parsed.is_absolute_url:
         parsed = httpx.URL(sender.base_url + "/").join(url)
     await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
-    job = _Download(sender, parsed, _PartFile(dest), max_bytes)
+    job = _Download(
+        sender, parsed, _PartFile(dest), max_bytes, stall_s=stall_s, deadline_s=deadline_s
+    )
     job.progress = progress
     await job.run()
     return dest
@@ -188,6 +318,10 @@ def _expected_total(response: httpx.Response, start: int) -> int | None:
         return int(match[3])
     length = response.headers.get("content-length")
     return start + int(length) if length and length.isdigit() else None
+
+
+def _span(seconds: float) -> str:
+    return f"{math.ceil(seconds)} s" if seconds < 120 else f"{math.ceil(seconds / 60)} min"
 
 
 def _too_large(max_bytes: int) -> DownloadTooLargeError:

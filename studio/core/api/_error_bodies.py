@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import TYPE_CHECKING, Any
 
+from studio.core.api._body import decode_json, scrub
 from studio.core.api._errors import (
     AuthError,
     ConflictError,
@@ -36,18 +36,12 @@ _NOT_FIELDS = frozenset(
 )
 
 
-def scrub(text: str, secret: str) -> str:
-    """Replace every occurrence of the secret; servers sometimes echo headers in error text."""
-    return text.replace(secret, "***") if secret else text
-
-
 def decode_body(content: bytes, secret: str = "") -> Any:
-    """The body as JSON if it is JSON, else as (scrubbed) text; never raises."""
-    text = scrub(content.decode("utf-8", errors="replace"), secret)
+    """The body as JSON if it is readable JSON, else as (scrubbed) text; never raises."""
     try:
-        return json.loads(text)
+        return decode_json(content, secret)
     except ValueError:
-        return text
+        return scrub(content.decode("utf-8", errors="replace"), secret)
 
 
 def error_from_response(status: int, body: Any, retry_after: float | None) -> MountseaError:
@@ -67,10 +61,12 @@ def error_from_response(status: int, body: Any, retry_after: float | None) -> Mo
     if status in simple:
         cls, text = simple[status]
         return cls(text, status=status, body=body)
-    return _by_status_family(status, body, detail)
+    return _by_status_family(status, body, detail, retry_after)
 
 
-def _by_status_family(status: int, body: Any, detail: str) -> MountseaError:
+def _by_status_family(
+    status: int, body: Any, detail: str, retry_after: float | None
+) -> MountseaError:
     if status == 404:
         return NotFoundError(_sentence("Not found (404)", detail), status=status, body=body)
     if status == 409:
@@ -78,7 +74,9 @@ def _by_status_family(status: int, body: Any, detail: str) -> MountseaError:
         return ConflictError(text, status=status, body=body)
     if status >= 500:
         text = _sentence(f"The Mountsea server had a problem ({status})", detail)
-        return ServerError(f"{text} Try again later.", status=status, body=body)
+        return ServerError(
+            f"{text} Try again later.", status=status, body=body, retry_after=retry_after
+        )
     text = _sentence(f"The Mountsea API gave an unexpected answer ({status})", detail)
     return UnexpectedStatusError(text, status=status, body=body)
 

@@ -8,14 +8,14 @@ MountseaError                    anything the client raises; .status, .body, .tr
 ├── ConflictError                409: e.g. cancelling a task that already finished
 ├── ValidationError              400 / 422: .field_errors (FieldMessage(path, message), ...)
 ├── RateLimitedError             429: .retry_after seconds or None            (transient)
-├── ServerError                  5xx                                           (transient)
+├── ServerError                  5xx: .retry_after seconds or None             (transient)
 ├── UnexpectedStatusError        any other non-2xx answer (405, 413, an unfollowed 3xx ...)
 ├── NetworkError                 connect / read / write errors, timeouts; wraps httpx (transient)
 ├── ProtocolError                malformed JSON or a shape the client cannot read
 ├── TaskDeadlineError            follow() stopped waiting; .task_id, .last_task
 └── DownloadError                a media download failed; .status when the server answered
     ├── DownloadTooLargeError    the file is larger than max_bytes
-    └── IncompleteDownloadError  the body stayed shorter than promised after resuming
+    └── IncompleteDownloadError  short, stalled or too slow after bounded resumes (.part kept)
 ```
 
 The API key never appears here: the client scrubs it from server text before building an error.
@@ -109,9 +109,20 @@ class RateLimitedError(MountseaError):
 
 
 class ServerError(MountseaError):
-    """The server or an upstream provider failed (5xx)."""
+    """The server or an upstream provider failed (5xx); `retry_after` as the server advised."""
 
     transient = True
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        body: Any = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message, status=status, body=body)
+        self.retry_after = retry_after
 
 
 class UnexpectedStatusError(MountseaError):
@@ -153,4 +164,5 @@ class DownloadTooLargeError(DownloadError):
 
 
 class IncompleteDownloadError(DownloadError):
-    """The body stayed shorter than its Content-Length after every resume attempt."""
+    """The body stayed short, stalled or passed its deadline after bounded resumes; the `.part`
+    is kept."""

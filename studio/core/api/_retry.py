@@ -2,12 +2,14 @@
 
 Policy: connect errors, read/write errors, timeouts, 408, 429 and 5xx are retried with exponential
 backoff and full jitter (delay = random() * min(cap, base * 2**n)). A Retry-After header (seconds
-or an HTTP date) replaces the jittered delay, clamped to `max_retry_after`.
+or an HTTP date) replaces the jittered delay, clamped to `max_retry_after`. So is a 2xx whose body
+is not valid JSON (cut or garbled on the way); one over the size cap is not asked for again.
 
-POST /run is never re-sent, with one exception: httpx ConnectError / ConnectTimeout / PoolTimeout,
-raised before a connection exists, so no byte of the request can have reached the server. Anything
-later (a read timeout, a 5xx, even a 429) could mean a paid task was created; the caller gets the
-error and decides.
+POST /run is never re-sent here, with one exception: httpx ConnectError / ConnectTimeout /
+PoolTimeout, raised before a connection exists, so no byte of the request can have reached the
+server. Anything later (a read timeout, a 5xx, even a 429) could mean a paid task was created; the
+caller gets the error and decides (the job runner sends a submit answered 429 or 503 again, since
+those created nothing: see studio.core.jobs._submit).
 """
 
 from __future__ import annotations
@@ -93,6 +95,11 @@ def may_retry_exception(method: str, error: httpx.HTTPError) -> bool:
     return isinstance(
         error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
     )
+
+
+def is_idempotent(method: str) -> bool:
+    """Safe to send again: asking twice has the effect of asking once."""
+    return method.upper() in _IDEMPOTENT_METHODS
 
 
 def may_retry_status(method: str, status: int) -> bool:

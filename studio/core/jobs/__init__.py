@@ -27,6 +27,7 @@ from studio.core.jobs._models import (
     utc_now,
 )
 from studio.core.jobs._runner import JobRunner
+from studio.core.jobs._submit import SUBMIT_RETRY
 from studio.core.jobs._text import TEXT_MEDIA_TYPE, is_text_media, text_media, text_result
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "CONNECTION_WARNING",
     "LOST_MESSAGE",
     "NOT_RECORDED_MESSAGE",
+    "SUBMIT_RETRY",
     "TEXT_MEDIA_TYPE",
     "DurationStats",
     "Job",

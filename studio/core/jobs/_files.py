@@ -91,6 +91,19 @@ async def download_outputs(
     return tuple(outputs)
 
 
+def files_on_disk(outputs_dir: Path, job: Job, task: Task) -> tuple[SavedOutput, ...]:
+    """Each media output of ``task``: its file when already saved (they land by an atomic
+    rename, so one that exists is complete), else not saved yet."""
+    outputs = []
+    for index, media in enumerate(task.media):
+        dest = destination_of(outputs_dir, job, task.task_id, index, media)
+        if dest.is_file():
+            outputs.append(SavedOutput(media, dest))
+        else:
+            outputs.append(SavedOutput(media, None, "Not saved."))
+    return tuple(outputs)
+
+
 async def save_outputs(
     download: Callable[[str, Path], Awaitable[Path]],
     outputs_dir: Path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
@@ -41,6 +42,7 @@ class JobStatus(StrEnum):
     CANCELED = "canceled"
     UNKNOWN = "unknown"  # the submit response never arrived: the task may exist on the server
     LOST = "lost"  # the server no longer knows the task id (404)
+    CONTACT_LOST = "contact_lost"  # its replies kept being unreadable: following stopped
 
     @property
     def is_settled(self) -> bool:
@@ -61,7 +63,12 @@ _SETTLED = frozenset(
         JobStatus.CANCELED,
         JobStatus.UNKNOWN,
         JobStatus.LOST,
+        JobStatus.CONTACT_LOST,
     }
+)
+# Our own states, never a server's: a task "status" with one of these names is unrecognised.
+_LOCAL_ONLY = frozenset(
+    {JobStatus.UNKNOWN, JobStatus.LOST, JobStatus.CONTACT_LOST, JobStatus.SUBMITTING}
 )
 
 
@@ -71,9 +78,28 @@ def job_status_of(status: TaskStatus) -> JobStatus:
         mapped = JobStatus(str(status.value))
     except ValueError:
         return JobStatus.PROCESSING
-    if mapped in (JobStatus.UNKNOWN, JobStatus.LOST, JobStatus.SUBMITTING):
+    if mapped in _LOCAL_ONLY:
         return JobStatus.PROCESSING
     return mapped
+
+
+@dataclass(frozen=True, slots=True)
+class RetryWait:
+    """A submit the server answered "not now" (429 or 503): nothing was created on the server,
+    and the same request goes out again at ``until`` as try ``attempt`` of ``max_attempts``."""
+
+    reason: str  # "rate limited", "server busy"
+    until: datetime
+    attempt: int
+    max_attempts: int
+
+    def seconds_left(self, now: datetime) -> float:
+        return max(0.0, (self.until - now).total_seconds())
+
+    def describe(self, now: datetime) -> str:
+        """ "Waiting — rate limited, 12 s (try 3 of 20)"; the countdown rounds up."""
+        left = math.ceil(self.seconds_left(now))
+        return f"Waiting — {self.reason}, {left} s (try {self.attempt} of {self.max_attempts})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +142,22 @@ class Job:
     text: str | None = None
     attempt: int = 1
     expected_s: float | None = None  # typical duration of this endpoint when submitted
+    retry_wait: RetryWait | None = None  # answered "not now": waits to send again (not stored)
 
     @property
     def is_waiting_locally(self) -> bool:
         """Not yet sent: cancelling needs no HTTP call."""
         return self.status is JobStatus.SUBMITTING and self.submitted_at is None
+
+    @property
+    def can_follow_again(self) -> bool:
+        """Following stopped while the task may still run: lost contact, or our own deadline."""
+        if self.task_id is None:
+            return False
+        if self.status is JobStatus.CONTACT_LOST:
+            return True
+        local_deadline = self.task is None or not self.task.status.is_terminal
+        return self.status is JobStatus.TIMEOUT and local_deadline
 
     @property
     def is_downloading(self) -> bool:

@@ -68,3 +68,45 @@ class ProblemWatch:
         if text != self._shown:
             self._shown = text
             self._show(text)
+
+
+MAX_FOLLOW_ERRORS = 6
+"""Unusable replies in a row (not a task, an unexpected status) before following stops."""
+
+
+class FollowTrouble:
+    """Unusable replies in a row while following one task, and the growing wait between tries.
+
+    A poll that yields a task again is progress: the count and the wait start over. Transient
+    trouble (network, 429, 5xx) is not counted here: the overall follow deadline bounds it.
+    """
+
+    def __init__(self, delays: tuple[float, float], limit: int = MAX_FOLLOW_ERRORS) -> None:
+        self._base, self._cap = delays
+        self.limit = limit
+        self.delay = self._base
+        self.failures = 0
+
+    def progressed(self) -> None:
+        self.failures = 0
+        self.delay = self._base
+
+    def next_delay(self) -> float:
+        delay = self.delay
+        self.delay = min(self.delay * 2, self._cap)
+        return delay
+
+    def unusable(self) -> bool:
+        """Count one unusable reply; True once there were `limit` in a row."""
+        self.failures += 1
+        return self.failures >= self.limit
+
+    def warning(self, error: MountseaError) -> str:
+        return f"Unusable reply — trying again ({self.failures} of {self.limit}): {error}"
+
+    def lost_contact(self, last_seen: str, error: MountseaError) -> str:
+        return (
+            f"Lost contact — last seen {last_seen}. {self.failures} replies in a row could not be "
+            f"used (last: {error}). The task may still be running on the server: use “Follow "
+            "again” to look again."
+        )

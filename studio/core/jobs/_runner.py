@@ -2,7 +2,7 @@
 
 Each job runs as one asyncio task ("pipeline") owned by the runner: wait for a slot → POST → follow
 the remote task until it ends → download its outputs. Every change replaces the job's snapshot,
-goes to the journal and onto the ``changes()`` stream.
+goes to the journal and onto the ``changes()`` stream (the JobTable underneath, in _table).
 """
 
 from __future__ import annotations
@@ -10,23 +10,22 @@ from __future__ import annotations
 import asyncio
 import copy
 import logging
-from dataclasses import replace
+from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from studio.core.api import (
     ConflictError,
     MountseaError,
-    NetworkError,
     NotFoundError,
-    ProtocolError,
     RateLimitedError,
+    ServerError,
     Task,
     TaskDeadlineError,
     TaskStatus,
     ValidationError,
 )
-from studio.core.jobs._files import save_outputs
+from studio.core.jobs._files import files_on_disk, save_outputs
 from studio.core.jobs._models import (
     AMBIGUOUS_SUBMIT_MESSAGE,
     LOST_MESSAGE,
@@ -35,29 +34,51 @@ from studio.core.jobs._models import (
     JobJournal,
     JobStateError,
     JobStatus,
+    RetryWait,
     Sleep,
     TaskClient,
     job_status_of,
-    task_error_text,
     utc_now,
 )
-from studio.core.jobs._problems import ProblemWatch, problem_warning
+from studio.core.jobs._problems import (
+    MAX_FOLLOW_ERRORS,
+    FollowTrouble,
+    ProblemWatch,
+    problem_warning,
+)
 from studio.core.jobs._slots import Slots
+from studio.core.jobs._submit import (
+    SUBMIT_RETRY,
+    NotNow,
+    gave_up_text,
+    not_now,
+    not_now_delay,
+    submit_failure,
+)
+from studio.core.jobs._table import JobTable
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+    from collections.abc import Callable, Mapping
     from datetime import datetime
     from pathlib import Path
 
+    from studio.core.api import RetryPolicy
     from studio.core.jobs._eta import DurationStats
 
 log = logging.getLogger(__name__)
 
+FOLLOW_DEADLINE_S = 3600.0  # MountseaClient.follow's default; kept across re-follows of a task
+CANCELED_SAVING_MESSAGE = (
+    "Saving was canceled; outputs not saved yet are fetched at the next start."
+)
 
-class JobRunner:
+
+class JobRunner(JobTable):
     """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop.
 
-    A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds.
+    A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds. A submit
+    answered 429/503 waits and goes again per ``submit_retry`` (see _submit); following stops
+    after ``max_follow_errors`` unusable replies in a row ("lost contact", Follow again).
     """
 
     def __init__(
@@ -73,49 +94,29 @@ class JobRunner:
         now: Callable[[], datetime] = utc_now,
         reconnect_delays: tuple[float, float] = (2.0, 60.0),
         warn_after_s: float = 10.0,
+        submit_retry: RetryPolicy = SUBMIT_RETRY,
+        max_follow_errors: int = MAX_FOLLOW_ERRORS,
     ) -> None:
         if max_concurrent < 1:
             raise ValueError("max_concurrent must be at least 1")
+        super().__init__(journal, now)
         self._client = client
         self._outputs_dir = outputs_dir
-        self._journal = journal
         self._follow_options = dict(follow_options or {})
         self._stats = stats
         self._sleep = sleep
-        self._now = now
         self._reconnect_delays = reconnect_delays
         self._warn_after_s = warn_after_s
+        self._submit_retry = submit_retry
+        self._max_follow_errors = max_follow_errors
         self._slots = Slots(max_concurrent)
-        self._jobs: dict[str, Job] = {}
-        self._pipelines: dict[str, asyncio.Task[None]] = {}
         self._cancel_requested: set[str] = set()
-        self._changes: asyncio.Queue[Job | None] = asyncio.Queue()
-        self._closed = False
 
     # --- queries -------------------------------------------------------------------------------
-
-    def jobs(self) -> list[Job]:
-        """Every job, oldest first."""
-        return list(self._jobs.values())
-
-    def get(self, local_id: str) -> Job | None:
-        return self._jobs.get(local_id)
 
     @property
     def max_concurrent(self) -> int:
         return self._slots.limit
-
-    def has_unread_changes(self) -> bool:
-        """Snapshots are waiting in ``changes()`` that its reader has not taken yet."""
-        return not self._changes.empty()
-
-    async def changes(self) -> AsyncIterator[Job]:
-        """A snapshot of every job change, in order; ends after ``aclose()``. One consumer."""
-        while True:
-            job = await self._changes.get()
-            if job is None:
-                return
-            yield job
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -162,6 +163,23 @@ class JobRunner:
         self._start(local_id, self._submit_and_track(local_id))
         return job
 
+    def follow_again(self, local_id: str) -> Job:
+        """Follow a job's task again after following stopped ("lost contact", our deadline).
+
+        Nothing is sent but GETs: the task is the same, so is its row.
+        """
+        self._check_open()
+        job = self._require(local_id)
+        if not job.can_follow_again:
+            raise JobStateError("Only a job that lost track of its task can follow it again.")
+        last = job.task
+        status = JobStatus.QUEUED
+        if last is not None and not last.status.is_terminal:
+            status = job_status_of(last.status)
+        job = self._set(local_id, status=status, error=None, warning=None, finished_at=None)
+        self._start(local_id, self._track_with_slot(local_id))
+        return job
+
     def remove(self, local_id: str) -> None:
         """Forget a settled job (its files stay on disk)."""
         job = self._require(local_id)
@@ -193,17 +211,26 @@ class JobRunner:
         return job
 
     async def cancel(self, local_id: str) -> Job:
-        """Cancel one job; others are untouched. A job not yet sent needs no HTTP call."""
+        """Cancel one job; others are untouched. A job not yet sent needs no HTTP call.
+
+        Never raises for the server's sake: when it does not confirm the cancel, the row says so
+        and goes on following the task (the user may cancel again).
+        """
         job = self._require(local_id)
-        if job.status.is_settled or job.is_downloading:
+        if job.status.is_settled:
             return job
+        if job.is_downloading:
+            return self._cancel_saving(local_id)
         if job.is_waiting_locally:
             return self._cancel_waiting(local_id)
         if job.task_id is None:
             # The POST is in flight: its pipeline cancels the remote task once the id is known.
             self._cancel_requested.add(local_id)
             return job
-        task = await self._cancel_remote(local_id, job.task_id)
+        try:
+            task = await self._cancel_remote(local_id, job.task_id)
+        except MountseaError as exc:
+            return self._cancel_unconfirmed(local_id, exc)
         job = self._jobs[local_id]
         if task is None or job.status.is_settled or job.is_downloading:
             return job  # lost, or the pipeline got there first
@@ -215,6 +242,13 @@ class JobRunner:
             self._start(local_id, self._track_with_slot(local_id, task))  # to download
             return self._apply_task(local_id, task)
         return self._settle_ended(local_id, task)
+
+    def _cancel_unconfirmed(self, local_id: str, exc: MountseaError) -> Job:
+        log.warning("cancel of %s not confirmed: %r", local_id, exc)
+        job = self._jobs[local_id]
+        if job.status.is_settled:
+            return job
+        return self._set(local_id, warning=f"Cancel not confirmed, still following: {exc}")
 
     async def cancel_all(self) -> None:
         """Cancel every running job; jobs not yet sent go first so no new POST starts."""
@@ -230,12 +264,7 @@ class JobRunner:
 
     async def aclose(self) -> None:
         """Stop this runner's own work; remote tasks keep running and can be resumed later."""
-        self._closed = True
-        pipelines = list(self._pipelines.values())
-        for pipeline in pipelines:
-            pipeline.cancel()
-        await asyncio.gather(*pipelines, return_exceptions=True)
-        self._changes.put_nowait(None)
+        await self._stop_all_pipelines()
 
     # --- pipelines -----------------------------------------------------------------------------
 
@@ -246,7 +275,10 @@ class JobRunner:
             if task is None:
                 return
             if local_id in self._cancel_requested:
-                task = await self._cancel_remote(local_id, task.task_id)
+                try:
+                    task = await self._cancel_remote(local_id, task.task_id)
+                except MountseaError as exc:
+                    self._cancel_unconfirmed(local_id, exc)
                 if task is None:
                     return
             await self._track(local_id, task)
@@ -261,39 +293,70 @@ class JobRunner:
             self._slots.release()
 
     async def _post(self, local_id: str) -> Task | None:
+        """Send the submit; a "not now" (429/503) is sent again after a wait, nothing else is."""
+        attempt = 1
+        while True:
+            job = self._mark_sending(local_id)
+            if job is None:
+                return None
+            try:
+                task = await self._client.run(job.endpoint, dict(job.input), job.webhook_url)
+            except Exception as exc:
+                wait = not_now(exc)
+                if wait is None:
+                    self._settle_submit_error(local_id, exc)
+                    return None
+                if not await self._wait_not_now(local_id, wait, attempt):
+                    return None
+                attempt += 1
+                continue
+            return self._record_task(local_id, job, task)
+
+    def _mark_sending(self, local_id: str) -> Job | None:
         try:
             # Strict: a send the journal could not record would be re-sent after a crash.
-            job = self._set(local_id, strict=True, submitted_at=self._now())
+            return self._set(local_id, strict=True, submitted_at=self._now(), retry_wait=None)
         except Exception as exc:
             log.exception("could not record the submit of %s", local_id)
             error = f"{NOT_RECORDED_MESSAGE} ({exc})"
             self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
             return None
-        try:
-            task = await self._client.run(job.endpoint, dict(job.input), job.webhook_url)
-        except ValidationError as exc:
+
+    def _settle_submit_error(self, local_id: str, exc: Exception) -> None:
+        if isinstance(exc, ValidationError):
             self._settle(local_id, JobStatus.FAILED, error=str(exc), field_errors=exc.field_errors)
-            return None
-        except NetworkError as exc:
-            if exc.request_sent:
-                log.warning("submit of %s had no clear answer: %r", local_id, exc)
-                error = f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})"
-                self._settle(local_id, JobStatus.UNKNOWN, error=error)
-            else:  # the connection never opened: nothing can exist on the server
-                self._settle(local_id, JobStatus.FAILED, error=f"Not sent. {exc}")
-            return None
-        except ProtocolError as exc:
+            return
+        if not isinstance(exc, MountseaError):
+            log.exception("submit of %s failed unexpectedly", local_id, exc_info=exc)
+        status, error = submit_failure(exc)
+        if status is JobStatus.UNKNOWN:
             log.warning("submit of %s had no clear answer: %r", local_id, exc)
-            self._settle(local_id, JobStatus.UNKNOWN, error=f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})")
-            return None
-        except MountseaError as exc:
-            self._settle(local_id, JobStatus.FAILED, error=str(exc))
-            return None
-        except Exception as exc:
-            # Not a clear answer from the server either, so the task may exist.
-            log.exception("submit of %s failed unexpectedly", local_id)
-            self._settle(local_id, JobStatus.UNKNOWN, error=f"{AMBIGUOUS_SUBMIT_MESSAGE} ({exc})")
-            return None
+        self._settle(local_id, status, error=error)
+
+    async def _wait_not_now(self, local_id: str, wait: NotNow, attempt: int) -> bool:
+        """Wait before sending again (True), or settle: cancelled meanwhile, or out of tries.
+
+        Nothing exists on the server now, so the row is "not sent" again (``submitted_at``
+        cleared): a cancel needs no HTTP call, and a restart may send it.
+        """
+        if local_id in self._cancel_requested:
+            self._cancel_requested.discard(local_id)
+            self._settle(local_id, JobStatus.CANCELED, submitted_at=None)
+            return False
+        policy = self._submit_retry
+        if attempt >= policy.max_attempts:
+            error = gave_up_text(wait, attempt)
+            self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
+            return False
+        delay = not_now_delay(policy, attempt, wait.retry_after)
+        log.info("submit of %s turned away (%s); again in %.1f s", local_id, wait.reason, delay)
+        until = self._now() + timedelta(seconds=delay)
+        retry_wait = RetryWait(wait.reason, until, attempt + 1, policy.max_attempts)
+        self._set(local_id, submitted_at=None, retry_wait=retry_wait, warning=None)
+        await self._sleep(delay)
+        return True
+
+    def _record_task(self, local_id: str, job: Job, task: Task) -> Task:
         expected = self._stats.median(job.endpoint) if self._stats is not None else None
         self._set(
             local_id,
@@ -304,16 +367,21 @@ class JobRunner:
         return task
 
     async def _track(self, local_id: str, task: Task | None) -> None:
-        """Follow the remote task to its end; connection trouble is retried, never fatal."""
-        delay, max_delay = self._reconnect_delays
+        """Follow the remote task to its end. Connection trouble is waited out within the follow
+        deadline (kept across re-follows); unusable replies end it after a few in a row."""
+        trouble = FollowTrouble(self._reconnect_delays, self._max_follow_errors)
+        deadline = float(self._follow_options.get("deadline", FOLLOW_DEADLINE_S))
+        started = self._now()
+        if task is not None:
+            self._apply_task(local_id, task)
         while True:
-            if task is not None:
-                self._apply_task(local_id, task)
-                if task.status.is_terminal:
-                    await self._finish(local_id, task)
-                    return
+            # Only the newest state is applied: after a failed poll the row keeps what it had.
+            if task is not None and task.status.is_terminal:
+                await self._finish(local_id, task)
+                return
+            remaining = deadline - (self._now() - started).total_seconds()
             try:
-                task = await self._follow(local_id) or task
+                task = await self._follow(local_id, trouble, max(remaining, 0.0)) or task
             except NotFoundError:
                 self._settle(local_id, JobStatus.LOST, error=LOST_MESSAGE)
                 return
@@ -321,21 +389,41 @@ class JobRunner:
                 self._settle(local_id, JobStatus.TIMEOUT, error=str(exc))
                 return
             except MountseaError as exc:
-                self._set(local_id, warning=problem_warning(exc) if exc.transient else str(exc))
-                retry_after = exc.retry_after if isinstance(exc, RateLimitedError) else None
-                await self._sleep(max(delay, retry_after or 0.0))
-                delay = min(delay * 2, max_delay)
+                if not await self._after_follow_error(local_id, exc, trouble):
+                    return
                 continue
             if task is None or not task.status.is_terminal:
-                await self._sleep(delay)  # follow ended without a final state; never spin
+                await self._sleep(trouble.next_delay())  # ended without a final state; never spin
 
-    async def _follow(self, local_id: str) -> Task | None:
+    async def _after_follow_error(
+        self, local_id: str, exc: MountseaError, trouble: FollowTrouble
+    ) -> bool:
+        """Warn and wait before following again (True), or stop: too many unusable replies."""
+        if exc.transient:
+            warning = problem_warning(exc)
+        elif trouble.unusable():
+            job = self._jobs[local_id]
+            last_seen = job.task.status_text if job.task is not None else job.status.value
+            log.warning("lost contact with the task of %s: %r", local_id, exc)
+            error = trouble.lost_contact(last_seen or job.status.value, exc)
+            self._settle(local_id, JobStatus.CONTACT_LOST, error=error)
+            return False
+        else:
+            warning = trouble.warning(exc)
+        self._set(local_id, warning=warning)
+        advised = exc.retry_after if isinstance(exc, RateLimitedError | ServerError) else None
+        await self._sleep(max(trouble.next_delay(), advised or 0.0))
+        return True
+
+    async def _follow(self, local_id: str, trouble: FollowTrouble, deadline: float) -> Task | None:
         task_id = self._jobs[local_id].task_id
         assert task_id is not None, "only jobs with a remote id are followed"
         last: Task | None = None
         watch = ProblemWatch(partial(self._warn, local_id), self._warn_after_s, self._now)
-        follow = self._client.follow(task_id, **self._follow_options, on_problem=watch.report)
+        options = {**self._follow_options, "deadline": deadline}
+        follow = self._client.follow(task_id, **options, on_problem=watch.report)
         async for task in follow:
+            trouble.progressed()
             last = task
             if not task.status.is_terminal:
                 self._apply_task(local_id, task)
@@ -378,73 +466,16 @@ class JobRunner:
         self._stop_pipeline(local_id)
         return self._settle(local_id, JobStatus.CANCELED)
 
-    def _apply_task(self, local_id: str, task: Task) -> Job:
-        """Take a non-final server state into the row (final states go through _finish)."""
+    def _cancel_saving(self, local_id: str) -> Job:
+        """Stop downloading: the task succeeded, so the row does too, with the files it has."""
+        self._stop_pipeline(local_id)
         job = self._jobs[local_id]
-        if task.status.is_terminal:
-            return self._set(local_id, task=task)
-        status = job_status_of(task.status)
-        started_at = job.started_at
-        if status is JobStatus.PROCESSING and started_at is None:
-            started_at = task.started_at or self._now()
-        return self._set(local_id, task=task, status=status, started_at=started_at, warning=None)
-
-    def _warn(self, local_id: str, warning: str | None) -> None:
-        """Show or clear a polling problem; a settled row has nothing left to warn about."""
-        job = self._jobs.get(local_id)
-        if job is not None and not job.status.is_settled:
-            self._set(local_id, warning=warning)
-
-    def _settle_ended(self, local_id: str, task: Task) -> Job:
-        """Settle a job whose task ended without outputs to fetch."""
-        status = job_status_of(task.status)
-        error = task_error_text(task) if status is not JobStatus.CANCELED else None
-        return self._settle(local_id, status, task=task, error=error)
-
-    def _settle(self, local_id: str, status: JobStatus, **changes: Any) -> Job:
-        return self._set(local_id, status=status, warning=None, finished_at=self._now(), **changes)
-
-    def _set(self, local_id: str, *, strict: bool = False, **changes: Any) -> Job:
-        old = self._jobs[local_id]
-        job = replace(old, **changes)
-        if job == old:
-            return old
-        self._jobs[local_id] = job
-        self._changes.put_nowait(job)
-        if self._journal is not None:
-            try:
-                self._journal.job_changed(job)
-            except Exception:
-                if strict:
-                    raise
-                log.exception("journal failed to record a change of %s", local_id)
-        return job
-
-    def _start(self, local_id: str, pipeline: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.get_running_loop().create_task(pipeline, name=f"job {local_id}")
-        self._pipelines[local_id] = task
-        task.add_done_callback(lambda done: self._on_pipeline_done(local_id, done))
-
-    def _stop_pipeline(self, local_id: str) -> None:
-        pipeline = self._pipelines.pop(local_id, None)
-        if pipeline is not None and pipeline is not asyncio.current_task():
-            pipeline.cancel()
-
-    def _on_pipeline_done(self, local_id: str, pipeline: asyncio.Task[None]) -> None:
-        if self._pipelines.get(local_id) is pipeline:
-            del self._pipelines[local_id]
-        if pipeline.cancelled() or pipeline.exception() is None:
-            return
-        exc = pipeline.exception()
-        log.error("job %s stopped unexpectedly", local_id, exc_info=exc)
-        job = self._jobs.get(local_id)
-        if job is not None and not job.status.is_settled:
-            status = JobStatus.FAILED if job.submitted_at is None else JobStatus.UNKNOWN
-            self._settle(local_id, status, error=f"Unexpected error: {exc}")
-
-    def _require(self, local_id: str) -> Job:
-        return self._jobs[local_id]  # KeyError(local_id) for an id the runner does not hold
-
-    def _check_open(self) -> None:
-        if self._closed:
-            raise RuntimeError("the task runner is closed")
+        assert job.task is not None, "a job saving outputs has its task"
+        outputs = files_on_disk(self._outputs_dir, job, job.task)
+        return self._settle(
+            local_id,
+            JobStatus.SUCCEEDED,
+            outputs=outputs,
+            text=job.task.text,
+            error=CANCELED_SAVING_MESSAGE,
+        )

@@ -5,7 +5,11 @@ API key's storage, and the log file with secrets masked.
 """
 
 from studio.core.session._backend import Backend, BackendInfo, BackendKind
-from studio.core.session._backend_jobs import INTERRUPTED_SUBMIT_MESSAGE, ReconcileReport
+from studio.core.session._backend_jobs import (
+    INTERRUPTED_SUBMIT_MESSAGE,
+    BackendJobs,
+    ReconcileReport,
+)
 from studio.core.session._events import (
     BackendChanged,
     BackendState,
@@ -36,6 +40,7 @@ __all__ = [
     "Backend",
     "BackendChanged",
     "BackendInfo",
+    "BackendJobs",
     "BackendKind",
     "BackendOpener",
     "BackendState",

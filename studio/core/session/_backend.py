@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 import httpx
 
 from studio.core import paths
-from studio.core.api import MountseaClient
+from studio.core.api import MountseaClient, http_client
 from studio.core.jobs import TaskClient
 from studio.core.session._simulator import SimulatorProcess, launch_simulator, wait_until_listening
 
@@ -83,10 +83,8 @@ class Backend:
             simulator = await asyncio.to_thread(wait_until_listening, process, key)
             info = BackendInfo(BackendKind.DEMO, simulator.base_url)
             api_key = simulator.api_key
-        http = httpx.AsyncClient(
-            timeout=httpx.Timeout(30.0, connect=10.0),
-            limits=httpx.Limits(max_connections=32, max_keepalive_connections=16),
-        )
+        # The one configuration (studio.core.api.http_client): redirects followed, key kept home.
+        http = http_client(info.base_url)
         client = MountseaClient(info.base_url, api_key, http=http)
         backend = cls(info, http, client, api_key)
         backend.simulator = simulator

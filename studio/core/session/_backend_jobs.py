@@ -65,6 +65,10 @@ INTERRUPTED_SUBMIT_MESSAGE = (
     "it was not sent again. Retry only if you are sure it did not start."
 )
 
+_OTHER_BACKEND_MESSAGE = (
+    "This job's task belongs to another backend; it can be followed again when that backend is "
+    "in use."
+)
 _RUNNING_ELSEWHERE_MESSAGE = (
     "This job is still running on another backend; it is followed again when that backend is "
     "in use."
@@ -124,11 +128,13 @@ class BackendJobs:
         sleep: Sleep = asyncio.sleep,
         backend: str = "",
         publish: Callable[[Event], None] | None = None,
+        runner_options: Mapping[str, Any] | None = None,
     ) -> Self:
         """Compose and start reading the runner; ``outputs_dir`` must be inside the library's.
 
         ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
         recorded with it and only its jobs are reconciled. Events go to ``publish``.
+        ``runner_options`` are further JobRunner arguments (retry policies, for the soak).
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
@@ -141,6 +147,7 @@ class BackendJobs:
             follow_options=follow_options,
             stats=stats,
             sleep=sleep,
+            **dict(runner_options or {}),
         )
         jobs = cls(client, library, journal, runner, outputs_dir, publish=publish or _ignore)
         jobs._reader = asyncio.get_running_loop().create_task(jobs._read_runner(), name="runner")
@@ -281,6 +288,17 @@ class BackendJobs:
                 self._library.update_job(local_id, backend=self.backend)
             self._adopt(self._history_job(record))
         return self._runner.retry(local_id)
+
+    def follow_again(self, local_id: str) -> Job:
+        """Follow the task of a row that lost contact with it, also a row only in the library."""
+        if self._runner.get(local_id) is None:
+            record = self._library.get_job(local_id)
+            if record is None:
+                raise KeyError(local_id)
+            if record.backend != self.backend:
+                raise JobStateError(_OTHER_BACKEND_MESSAGE)
+            self._adopt(self._history_job(record))
+        return self._runner.follow_again(local_id)
 
     def remove(self, local_id: str) -> None:
         """Take a settled row out of the queue; its outputs stay in the library and gallery."""

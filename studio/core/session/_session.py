@@ -49,7 +49,7 @@ log = logging.getLogger("studio.session")
 
 PROBE_INTERVAL_S = 10.0
 KEY_REJECTED = "the API key was rejected"
-_PROBE_AFTER = frozenset({JobStatus.FAILED, JobStatus.UNKNOWN})
+_PROBE_AFTER = frozenset({JobStatus.FAILED, JobStatus.UNKNOWN, JobStatus.CONTACT_LOST})
 
 
 class NotConnectedError(RuntimeError):
@@ -305,6 +305,10 @@ class Session:
     def retry(self, local_id: str) -> Job:
         """Run a settled job again in its row (also one known only from the library)."""
         return self._require_jobs("the task was not retried").retry(local_id)
+
+    def follow_again(self, local_id: str) -> Job:
+        """Follow the task of a job that lost contact with it (nothing is sent again)."""
+        return self._require_jobs("the task was not followed").follow_again(local_id)
 
     def remove(self, local_id: str) -> None:
         """Take a settled job out of the queue; its outputs stay in the gallery."""

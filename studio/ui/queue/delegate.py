@@ -31,6 +31,7 @@ _STATUS_COLOURS = {
     JobStatus.CANCELED: "#7d8590",
     JobStatus.UNKNOWN: "#c99a06",
     JobStatus.LOST: "#c99a06",
+    JobStatus.CONTACT_LOST: "#c99a06",
 }
 _GLYPHS = {
     "Waiting": "…",
@@ -44,6 +45,7 @@ _GLYPHS = {
     "Canceled": "⊘",
     "Unknown": "?",
     "Lost": "⚠",
+    "No contact": "⚠",
 }
 PILL_WIDTH = 92
 PADDING = 8

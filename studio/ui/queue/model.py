@@ -189,7 +189,14 @@ class QueueModel(QAbstractListModel):
         if not rows:
             self._ticker.stop()
             return
-        roles = [int(QueueRole.ELAPSED), int(QueueRole.ETA), int(Qt.ItemDataRole.ToolTipRole)]
+        # WARNING and DETAIL carry the "not now" countdown of a submit waiting to go again.
+        roles = [
+            int(QueueRole.ELAPSED),
+            int(QueueRole.ETA),
+            int(QueueRole.WARNING),
+            int(QueueRole.DETAIL),
+            int(Qt.ItemDataRole.ToolTipRole),
+        ]
         self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)
 
 
@@ -203,6 +210,7 @@ _STATUS_LABELS = {
     JobStatus.CANCELED: "Canceled",
     JobStatus.UNKNOWN: "Unknown",
     JobStatus.LOST: "Lost",
+    JobStatus.CONTACT_LOST: "No contact",
 }
 PROMPT_EXCERPT_CHARS = 200
 
@@ -233,19 +241,25 @@ def eta_text(job: Job, now: datetime) -> str:
     return format_eta(job.eta_s(now))
 
 
-def warning_text(job: Job, _now: datetime | None = None) -> str:
-    """The row's transient problem; a settled row has none worth showing."""
-    return (job.warning or "") if job.status.is_running else ""
+def warning_text(job: Job, now: datetime | None = None) -> str:
+    """The row's transient problem (a "not now" countdown first); a settled row has none."""
+    if not job.status.is_running:
+        return ""
+    if job.retry_wait is not None:
+        return job.retry_wait.describe(now or utc_now())
+    return job.warning or ""
 
 
-def status_detail(job: Job, _now: datetime | None = None) -> str:
+def status_detail(job: Job, now: datetime | None = None) -> str:
     """One plain line under the prompt: the problem if there is one, else what is going on."""
-    return warning_text(job) or _progress_detail(job)
+    return warning_text(job, now) or _progress_detail(job)
 
 
 def _progress_detail(job: Job) -> str:
     if job.error:
         return " ".join(job.error.split())
+    if job.retry_wait is not None:
+        return "Turned away by the server; nothing was created yet"
     if job.is_waiting_locally:
         return "Waiting for a free slot"
     details = {
@@ -268,7 +282,7 @@ def _outputs_summary(job: Job) -> str:
 def tooltip(job: Job, now: datetime) -> str:
     """Everything about the row as plain lines."""
     lines = [job.endpoint, f"{status_label(job)} — {_progress_detail(job)}"]
-    if warning := warning_text(job):
+    if warning := warning_text(job, now):
         lines.append(f"⚠ {warning}")
     if job.prompt:
         lines.append(prompt_excerpt(job))

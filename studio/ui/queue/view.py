@@ -169,6 +169,11 @@ class QueueView(QWidget):
         entries = [
             ("Cancel", job.status.is_running, lambda: self.view_model.cancel(job.local_id)),
             ("Retry", job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
+            (
+                "Follow again",
+                job.can_follow_again,
+                lambda: self.view_model.follow_again(job.local_id),
+            ),
             ("Open output", outputs, lambda: self.open_requested.emit(self._latest(job))),
             ("Copy task id", job.task_id is not None, lambda: self._copy_task_id(job)),
             ("Show raw JSON", job.task is not None, lambda: self.show_raw_json(job)),

@@ -93,6 +93,15 @@ class QueueViewModel(QObject):
         except (JobStateError, KeyError, NotConnectedError) as exc:
             self.error_raised.emit(str(exc))
 
+    def follow_again(self, local_id: str) -> None:
+        """Follow the task of a row that lost contact with it; nothing is sent again."""
+        if self._session is None:
+            return
+        try:
+            self._session.follow_again(local_id)
+        except (JobStateError, KeyError, NotConnectedError) as exc:
+            self.error_raised.emit(str(exc))
+
     def remove(self, local_id: str) -> None:
         """Forget a finished row; the session answers with the job's removal."""
         if self._session is None:

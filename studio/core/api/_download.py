@@ -7,10 +7,11 @@ import contextlib
 import logging
 import os
 import re
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import httpx
 
+from studio.core import paths
 from studio.core.api._errors import DownloadError, DownloadTooLargeError, IncompleteDownloadError
 from studio.core.api._retry import may_retry_exception, may_retry_status
 from studio.core.api._sender import network_error
@@ -18,7 +19,6 @@ from studio.core.units import human_size
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
-    from io import BufferedWriter
     from pathlib import Path
 
     from studio.core.api._sender import ApiSender
@@ -51,8 +51,8 @@ class _PartFile:
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
 
-    def open_at(self, start: int) -> BufferedWriter:
-        return self.path.open("ab" if start else "wb")
+    def open_at(self, start: int) -> IO[bytes]:
+        return paths.open_private(self.path, "ab" if start else "wb")
 
     def commit(self) -> None:
         """fsync, then rename over the destination, then make the rename durable."""

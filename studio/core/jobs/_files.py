@@ -19,7 +19,7 @@ from studio.core.jobs._models import Job, SavedOutput
 from studio.core.jobs._text import text_media, text_result
 from studio.core.media import extension_for as media_extension
 from studio.core.media import text_bytes
-from studio.core.paths import write_atomically
+from studio.core.paths import private_dir, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ async def download_outputs(
             outputs.append(SavedOutput(media, dest))
             continue
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(dest.parent)
             path = await download(media.url, dest)
         except (MountseaError, OSError) as exc:
             log.warning("download %d of %s failed: %r", index, job.local_id, exc)

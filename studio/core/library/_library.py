@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from studio.core import paths
 from studio.core.jobs import JobStatus
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
@@ -320,7 +321,7 @@ class Library(Curation):
         with self._lock:
             target = files.unique_path(candidate, self._reserved)
             self._reserved.add(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(target.parent)
         return target
 
     def release_output_path(self, path: Path) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING, Final
 
+from studio.core import paths
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
@@ -99,13 +101,25 @@ LATEST_VERSION: Final = len(MIGRATIONS)
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open the DB with the pragmas the library relies on; autocommit, explicit transactions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_db(path)
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     db.execute("PRAGMA foreign_keys=ON")
     return db
+
+
+def make_private_db(path: Path) -> None:
+    """The DB file exists and is 0600 before SQLite opens it, and so are its -wal and -shm.
+
+    SQLite creates a DB's -wal and -shm files with the DB file's own permissions, so a private
+    DB file keeps them private too; files from older versions are tightened here.
+    """
+    paths.private_dir(path.parent)
+    paths.open_private(path, "ab").close()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        paths.make_private(path.with_name(path.name + suffix))
 
 
 def user_version(db: sqlite3.Connection) -> int:

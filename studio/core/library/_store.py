@@ -45,7 +45,7 @@ class LibraryStore:
         db_path = path or paths.data_dir() / DB_NAME
         if outputs_root is None:
             outputs_root = paths.outputs_dir() if path is None else db_path.parent / "outputs"
-        outputs_root.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(outputs_root)
         db = connect(db_path)
         try:
             migrate(db)

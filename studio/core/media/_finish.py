@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from studio.core.media._files import sha256_file
 from studio.core.media._metadata import embed_metadata, sidecar_path, write_sidecar
 from studio.core.media._probe import MediaInfo, probe
-from studio.core.paths import stale_temps
+from studio.core.paths import make_private, stale_temps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -38,6 +38,7 @@ def finish_file(path: Path, request: Mapping[str, Any]) -> FileFacts:
     bytes as downloaded (embedding changes the file), and embedding replaces its own blocks.
     """
     _remove_stale_temps(path)
+    make_private(path)  # however it was saved: outputs are the user's own
     source = _source_facts(path)
     info = probe(path)
     output: dict[str, Any] = {"media_type": info.media_type, "duration": info.duration}

@@ -59,9 +59,7 @@ class ThumbnailError(ValueError):
 
 
 def thumbs_dir() -> Path:
-    folder = paths.cache_dir() / "thumbs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return paths.private_dir(paths.cache_dir() / "thumbs")
 
 
 def cache_key(path: Path, size: int = THUMB_SIZE) -> str:
@@ -267,7 +265,7 @@ def _with_ellipsis(line: str, font: ImageFont.FreeTypeFont, width: float) -> str
 
 
 def _save_atomically(image: Image.Image, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(target.parent)
     descriptor, temp_name = tempfile.mkstemp(dir=target.parent, suffix=".part")
     os.close(descriptor)
     try:

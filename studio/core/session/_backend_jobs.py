@@ -26,6 +26,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
+from studio.core import paths
 from studio.core.api import MountseaError
 from studio.core.jobs import (
     Job,
@@ -333,7 +334,7 @@ class BackendJobs:
         if await asyncio.to_thread(dest.is_file):  # downloads land by rename: it is complete
             return True
         try:
-            await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
+            await asyncio.to_thread(paths.private_dir, dest.parent)
             await self._client.download(media.url, dest)
         except (MountseaError, OSError) as exc:
             log.warning("could not fetch %s: %r", dest.name, exc)

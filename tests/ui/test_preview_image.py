@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from studio.ui.preview.image_view import ImageView
-from tests.fakes.preview_media import make_png
+from tests.fakes.preview_media import make_png, make_png_bomb
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -137,3 +137,12 @@ def test_unreadable_file_shows_a_message(view: ImageView, tmp_path: Path) -> Non
 
     assert view.image_size().isEmpty()
     assert not view.canvas.isVisible()
+
+
+def test_an_image_too_large_to_decode_is_not_decoded(view: ImageView, tmp_path: Path) -> None:
+    path = make_png_bomb(tmp_path / "bomb.png")
+
+    assert not view.load(path)
+
+    assert view.image_size().isEmpty()
+    assert "too large to preview (15000 × 15000 pixels)" in view._message.text()

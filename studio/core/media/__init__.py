@@ -25,7 +25,7 @@ from studio.core.media._metadata import (
     sidecar_path,
     write_sidecar,
 )
-from studio.core.media._probe import MediaInfo, probe
+from studio.core.media._probe import MediaInfo, probe, too_large_to_decode
 from studio.core.media._text import plain_text, read_plain_text, text_bytes
 from studio.core.media._thumbnails import (
     THUMB_SIZE,
@@ -69,6 +69,7 @@ __all__ = [
     "source_facts_of",
     "text_bytes",
     "thumbs_dir",
+    "too_large_to_decode",
     "waveform_tile",
     "write_sidecar",
 ]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImageReader
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
+from studio.core.media import too_large_to_decode
 from studio.ui.preview.image_canvas import KEY_STEP, ImageCanvas
 from studio.ui.preview.text_format import human_size
 
@@ -70,6 +71,14 @@ class ImageView(QWidget):
         reader.setAutoTransform(True)
         QImageReader.setAllocationLimit(max(QImageReader.allocationLimit(), ALLOCATION_LIMIT_MB))
         image_format = bytes(reader.format().data()).decode()  # empty once read() has run
+        header = reader.size()  # from the file's header: nothing decoded yet
+        if too_large_to_decode(header.width(), header.height()):
+            # A decompression bomb would freeze the window and take gigabytes: not decoded.
+            self._show_message(
+                f"{path.name} is too large to preview ({header.width()} × {header.height()} "
+                "pixels). Open it with another application."
+            )
+            return False
         image = reader.read()
         if image.isNull():
             self._show_message(f"Cannot show {path.name}: {reader.errorString()}")

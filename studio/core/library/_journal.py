@@ -162,11 +162,20 @@ class LibraryJournal:
         if task.task_id in self._outputs_added:
             return
         existing = self._library.outputs_for_job(local_id)
-        indexes = output_indexes(existing, task.media)
-        for index, media in zip(indexes, task.media, strict=True):
-            self._library.add_output(local_id, index, media.kind.value, media.url)
+        indexes = output_indexes(existing, task.task_id, len(task.media))
+        for position, (index, media) in enumerate(zip(indexes, task.media, strict=True)):
+            self._library.add_output(
+                local_id,
+                index,
+                media.kind.value,
+                media.url,
+                task_id=task.task_id,
+                position=position,
+            )
         if text_result(task) is not None and pending_text_row(existing) is None:
-            self._library.add_output(local_id, free_index(existing), OutputKind.TEXT)
+            self._library.add_output(
+                local_id, free_index(existing), OutputKind.TEXT, task_id=task.task_id
+            )
         self._outputs_added.add(task.task_id)
 
 
@@ -192,16 +201,23 @@ def _row_values(job: Job) -> tuple[Any, ...]:
     return (status, error, started, finished, elapsed_ms, job.task)
 
 
-def output_indexes(existing: Sequence[OutputRecord], media: Sequence[MediaRef]) -> list[int]:
-    """Library indexes for a task's media: its own rows by URL, else the first free numbers.
+def output_indexes(existing: Sequence[OutputRecord], task_id: str, count: int) -> list[int]:
+    """Library indexes for a task's ``count`` media: the task's own rows by position, else the
+    first free numbers.
 
-    A retried job keeps the outputs of earlier attempts, so new ones must not overwrite them.
+    Never by URL: a task's media URLs may change between reports (a restarted simulator on a new
+    port, signed CDN links), and its Nth media must land in the same row every time. A retried
+    job keeps the outputs of earlier attempts, so new ones must not overwrite them.
     """
-    by_url = {row.remote_url: row.index for row in existing}
+    own = {
+        row.position: row.index
+        for row in existing
+        if row.task_id == task_id and row.position is not None
+    }
     taken = {row.index for row in existing}
     indexes = []
-    for position, item in enumerate(media):
-        index = by_url.get(item.url)
+    for position in range(count):
+        index = own.get(position)
         if index is None:
             index = position
             while index in taken:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from studio.core import paths
+from studio.core.library._backfill import backfill_output_tasks
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 # jobs keeps an INTEGER PRIMARY KEY beside the text local_id: the FTS index is keyed by rowid,
@@ -94,8 +95,31 @@ _V3_JOB_BACKEND: Final = """
 """
 
 
-# Each script runs in one transaction with the version bump; append, never edit a shipped one.
-MIGRATIONS: Final[Sequence[str]] = (_V1_TABLES, _V2_SEARCH_AND_GALLERY, _V3_JOB_BACKEND)
+# An output belongs to one task of its job (a retry makes a new task) at one place in that task's
+# output. Media URLs may change between runs (the demo simulator comes back on a new port, CDN
+# URLs are signed), so rows are matched by (task_id, position), never by URL. See
+# _backfill_output_tasks for the rows written before v4.
+_V4_OUTPUT_TASKS: Final = (
+    "ALTER TABLE outputs ADD COLUMN task_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE outputs ADD COLUMN position INTEGER",
+)
+
+
+def _output_tasks(db: sqlite3.Connection) -> None:
+    for statement in _V4_OUTPUT_TASKS:
+        db.execute(statement)
+    backfill_output_tasks(db)
+
+
+Migration: TypeAlias = "str | Callable[[sqlite3.Connection], None]"
+
+# Each step runs in one transaction with the version bump; append, never edit a shipped one.
+MIGRATIONS: Final[Sequence[Migration]] = (
+    _V1_TABLES,
+    _V2_SEARCH_AND_GALLERY,
+    _V3_JOB_BACKEND,
+    _output_tasks,
+)
 LATEST_VERSION: Final = len(MIGRATIONS)
 
 
@@ -127,17 +151,23 @@ def user_version(db: sqlite3.Connection) -> int:
     return int(row[0])
 
 
-def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     """Apply every migration past the file's version, each atomically; returns the new version."""
     current = user_version(db)
     if current > len(migrations):
         raise RuntimeError(f"library schema v{current} is newer than this app (v{len(migrations)})")
-    for version, script in enumerate(migrations[current:], start=current + 1):
-        # executescript commits any open transaction first, so BEGIN/COMMIT live in the script.
+    for version, step in enumerate(migrations[current:], start=current + 1):
         try:
-            db.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
+            if isinstance(step, str):
+                # executescript commits any open transaction first, so BEGIN/COMMIT live in it.
+                db.executescript(
+                    f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version = {version};\nCOMMIT;"
+                )
+            else:
+                db.execute("BEGIN IMMEDIATE")
+                step(db)
+                db.execute(f"PRAGMA user_version = {version}")
+                db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")

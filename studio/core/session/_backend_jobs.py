@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Self
 
 from studio.core import paths
-from studio.core.api import MountseaError
+from studio.core.api import MountseaError, TaskStatus
 from studio.core.jobs import (
     Job,
     JobRunner,
@@ -188,10 +188,15 @@ class BackendJobs:
         if record is None:
             return
         rows = self._library.outputs_for_job(job.local_id)
-        by_url = {row.remote_url: row for row in rows if row.remote_url}
-        for saved in job.outputs:
-            row = pending_text_row(rows) if is_text_media(saved.media) else None
-            row = row or by_url.get(saved.media.url)
+        task_id = job.task.task_id if job.task is not None else None
+        # The saved media come in the task's media order (then any text result): matched to
+        # their rows by position, since URLs may differ from one report to the next.
+        by_position = {row.position: row for row in rows if row.task_id == task_id}
+        media = [saved for saved in job.outputs if not is_text_media(saved.media)]
+        texts = [saved for saved in job.outputs if is_text_media(saved.media)]
+        matched = [(by_position.get(position), saved) for position, saved in enumerate(media)]
+        matched += [(pending_text_row(rows), saved) for saved in texts]
+        for row, saved in matched:
             if saved.path is not None and row is not None and row.local_path is None:
                 self._record_file(record, row, saved.path)
 
@@ -298,7 +303,7 @@ class BackendJobs:
 
     async def _fetch_missing(self, record: JobRecord) -> None:
         """Save only the outputs of a succeeded job that have no file yet, then finish them."""
-        task = task_of(record)
+        task = await self._current_task(record)
         if task is None:
             log.warning("job %s has no stored task: its outputs cannot be fetched", record.local_id)
             return
@@ -308,6 +313,8 @@ class BackendJobs:
             for row in rows:
                 if row.local_path is not None or row.trashed_at is not None:
                     continue
+                if row.task_id != task.task_id:
+                    continue  # an earlier attempt's: its task is not followed any more
                 path = await self._save_missing(job, task, row)
                 if path is not None:
                     await asyncio.to_thread(self._record_file, record, row, path)
@@ -322,12 +329,30 @@ class BackendJobs:
             if text is None:
                 return None
             return (await save_text_output(self._outputs_dir, job, task, text)).path
-        media_by_url = {media.url: (index, media) for index, media in enumerate(task.media)}
-        found = media_by_url.get(row.remote_url or "")
-        if found is None:
+        position = row.position
+        if position is None or not 0 <= position < len(task.media):
             return None
-        dest = destination_of(self._outputs_dir, job, task.task_id, *found)
-        return dest if await self._fetch(found[1], dest) else None
+        media = task.media[position]
+        dest = destination_of(self._outputs_dir, job, task.task_id, position, media)
+        return dest if await self._fetch(media, dest) else None
+
+    async def _current_task(self, record: JobRecord) -> Task | None:
+        """The job's succeeded task as the server tells it now, else as last stored.
+
+        Its media URLs may have changed since it was stored (the demo simulator comes back on a
+        new port; signed links expire): the fresh ones are fetched, in the same places.
+        """
+        stored = task_of(record)
+        if record.remote_id is None:
+            return stored
+        try:
+            fresh = await self._client.get_task(record.remote_id)
+        except MountseaError as exc:
+            log.info("task of %s not read again (%r): stored links used", record.local_id, exc)
+            return stored
+        if fresh.status is not TaskStatus.SUCCEEDED or fresh.task_id != record.remote_id:
+            return stored
+        return fresh
 
     async def _fetch(self, media: MediaRef, dest: Path) -> bool:
         """True when ``dest`` holds the whole file (already there, or downloaded now)."""

@@ -13,6 +13,7 @@ from studio.core.library._journal import (
     task_of,
 )
 from studio.core.library._library import Library
+from studio.core.library._sidecars import sidecar_facts
 from studio.core.library._store import DB_NAME
 from studio.core.library._types import (
     ExportResult,
@@ -48,5 +49,6 @@ __all__ = [
     "pending_text_row",
     "request_for",
     "saved_outputs",
+    "sidecar_facts",
     "task_of",
 ]

@@ -18,6 +18,7 @@ from studio.core.media._inputs import (
     local_file_from_text,
 )
 from studio.core.media._metadata import (
+    SIDECAR_FORMAT,
     build_request,
     embed_metadata,
     read_metadata,
@@ -38,6 +39,7 @@ from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_pe
 
 __all__ = [
     "LARGE_FILE_BYTES",
+    "SIDECAR_FORMAT",
     "THUMB_SIZE",
     "FileFacts",
     "LoadedMedia",

@@ -46,6 +46,7 @@ from studio.core.library import (
     pending_text_row,
     request_for,
     saved_outputs,
+    sidecar_facts,
     task_of,
 )
 from studio.core.media import finish_file
@@ -369,7 +370,7 @@ class BackendJobs:
     def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
         """Blocking: sidecar, metadata and facts of one file, recorded in its output row."""
         try:
-            facts = finish_file(path, request_for(record))
+            facts = finish_file(path, request_for(record), sidecar_facts(record, row))
             self._library.set_output_file(
                 row.id,
                 path,

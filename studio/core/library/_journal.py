@@ -24,6 +24,7 @@ from studio.core.jobs import (
     text_media,
     text_result,
 )
+from studio.core.library._submits import ANSWERED, NOT_SENT, SENDING
 from studio.core.library._types import UNSET, LibraryError, OutputKind
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class LibraryJournal:
         self._written: dict[str, tuple[Any, ...]] = {}
         self._remote_id: dict[str, str | None] = {}
         self._outputs_added: set[str] = set()
+        self._sending: dict[str, datetime] = {}  # submit logged as leaving, not yet answered
 
     @property
     def backend(self) -> str:
@@ -124,9 +126,17 @@ class LibraryJournal:
 
     def job_changed(self, job: Job) -> None:
         local_id = job.local_id
+        if is_sending(job) and self._sending.get(local_id) != job.submitted_at:
+            self._note_sending(job)  # raises when not on disk: then the request does not leave
         if job.task_id is not None and job.task_id != self._remote_id.get(local_id):
             self._library.set_remote_id(local_id, job.task_id)
             self._remote_id[local_id] = job.task_id
+            self._note_quietly(ANSWERED, local_id, remote_id=job.task_id)
+        elif job.status is JobStatus.FAILED and job.task_id is None and local_id in self._sending:
+            # A clear refusal (or a send that never started): no task exists.
+            self._note_quietly(NOT_SENT, local_id, error=job.error)
+        if job.status is not JobStatus.SUBMITTING:
+            self._sending.pop(local_id, None)
         if job.task is not None and job.task.status is TaskStatus.SUCCEEDED:
             self._add_outputs(local_id, job.task)
         values = _row_values(job)
@@ -140,6 +150,35 @@ class LibraryJournal:
         self._remote_id[job.local_id] = job.task_id
         if job.status is JobStatus.SUCCEEDED and job.task is not None:
             self._outputs_added.add(job.task.task_id)
+
+    # --- the submit log ------------------------------------------------------------------------
+
+    def _note_sending(self, job: Job) -> None:
+        """The out-of-band mark that this submit may leave (see library._submits)."""
+        facts = self._facts.get(job.endpoint, EndpointFacts())
+        assert job.submitted_at is not None, "only a job being sent is noted"
+        self._library.note_submit(
+            SENDING,
+            job.local_id,
+            endpoint=job.endpoint,
+            input=dict(job.input),
+            backend=self._backend,
+            model=facts.model,
+            capability=facts.capability,
+            webhook_url=job.webhook_url,
+            attempt=job.attempt,
+            remote_ids=list(job.remote_ids),
+            created_at=job.created_at.timestamp(),
+            submitted_at=job.submitted_at.timestamp(),
+        )
+        self._sending[job.local_id] = job.submitted_at
+
+    def _note_quietly(self, event: str, local_id: str, **data: Any) -> None:
+        """A line that helps a repair but guards nothing by itself: a failure is only logged."""
+        try:
+            self._library.note_submit(event, local_id, **data)
+        except OSError:
+            log.warning("submit log: %s of %s not written", event, local_id, exc_info=True)
 
     # --- writing -------------------------------------------------------------------------------
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Self
 
@@ -12,6 +14,13 @@ from studio.core import paths
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._migrations import connect, migrate
+from studio.core.library._submits import (
+    SubmitLog,
+    SubmitLogReport,
+    apply_history,
+    settled_ids,
+    submit_log_path,
+)
 from studio.core.library._types import JobRecord, LibraryError, OutputRecord
 
 if TYPE_CHECKING:
@@ -20,18 +29,26 @@ if TYPE_CHECKING:
 
 DB_NAME: Final = "library.sqlite3"
 
+log = logging.getLogger(__name__)
+
 
 class LibraryStore:
     """One SQLite connection behind a lock, the outputs root and a clock."""
 
     def __init__(
-        self, db: sqlite3.Connection, outputs_root: Path, clock: Callable[[], float]
+        self,
+        db: sqlite3.Connection,
+        outputs_root: Path,
+        clock: Callable[[], float],
+        submits: SubmitLog | None = None,
     ) -> None:
         self._db = db
         self._lock = threading.RLock()
         self._clock = clock
         self._reserved: set[Path] = set()
+        self._submits = submits
         self.outputs_root = outputs_root
+        self.submit_log_report = SubmitLogReport()
 
     @classmethod
     def open(
@@ -41,7 +58,12 @@ class LibraryStore:
         outputs_root: Path | None = None,
         clock: Callable[[], float] = time.time,
     ) -> Self:
-        """Open (creating and migrating) the DB; outputs default to paths.outputs_dir()."""
+        """Open (creating and migrating) the DB; outputs default to paths.outputs_dir().
+
+        The submit log beside it is read back into it (see _submits): whatever the DB lost, a
+        job that may have been sent is never sent again by itself. No damage check here: see
+        studio.core.library.open_library for the start-up path that checks and repairs.
+        """
         db_path = path or paths.data_dir() / DB_NAME
         if outputs_root is None:
             outputs_root = paths.outputs_dir() if path is None else db_path.parent / "outputs"
@@ -52,7 +74,40 @@ class LibraryStore:
         except BaseException:
             db.close()
             raise
-        return cls(db, outputs_root, clock)
+        store = cls(db, outputs_root, clock, SubmitLog(submit_log_path(db_path)))
+        try:
+            store.submit_log_report = store._read_submit_log()
+        except BaseException:
+            db.close()
+            raise
+        return store
+
+    # ---- the submit log ----------------------------------------------------------------------
+
+    def note_submit(self, event: str, local_id: str, **data: Any) -> None:
+        """Append one line to the submit log, synced (see _submits); OSError if not written."""
+        if self._submits is not None:
+            with self._lock:
+                self._submits.append(event, local_id, self._clock(), **data)
+
+    def _read_submit_log(self) -> SubmitLogReport:
+        """Make the rows agree with the submit log, then drop the lines of settled jobs."""
+        if self._submits is None:
+            return SubmitLogReport()
+        histories, damaged = self._submits.read()
+        if not histories:
+            return SubmitLogReport(damaged_lines=damaged)
+        with self._durable_write() as db:
+            report = apply_history(db, histories, self._clock())
+        if report.changed:
+            log.warning("the library was behind its submit log: %s", report)
+        with self._lock:
+            # Lines may only go once their rows are in the DB file itself, not just its WAL.
+            busy = self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                settled = settled_ids(self._db, histories)
+                self._submits.keep_only(lambda local_id: local_id not in settled)
+        return replace(report, damaged_lines=damaged)
 
     def close(self) -> None:
         with self._lock:
@@ -71,7 +126,9 @@ class LibraryStore:
             try:
                 yield self._db
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk does that).
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
             self._db.execute("COMMIT")
 

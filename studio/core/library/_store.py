@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from contextlib import contextmanager
@@ -24,12 +25,20 @@ from studio.core.library._submits import (
 from studio.core.library._types import JobRecord, LibraryError, OutputRecord
 
 if TYPE_CHECKING:
-    import sqlite3
     from collections.abc import Callable, Iterable, Iterator
 
 DB_NAME: Final = "library.sqlite3"
 
 log = logging.getLogger(__name__)
+
+
+def locations(path: Path | None, outputs_root: Path | None) -> tuple[Path, Path]:
+    """The DB file and the outputs folder (made if missing) for ``LibraryStore.open``'s args."""
+    db_path = path or paths.data_dir() / DB_NAME
+    if outputs_root is None:
+        outputs_root = paths.outputs_dir() if path is None else db_path.parent / "outputs"
+    paths.private_dir(outputs_root)
+    return db_path, outputs_root
 
 
 class LibraryStore:
@@ -64,16 +73,24 @@ class LibraryStore:
         job that may have been sent is never sent again by itself. No damage check here: see
         studio.core.library.open_library for the start-up path that checks and repairs.
         """
-        db_path = path or paths.data_dir() / DB_NAME
-        if outputs_root is None:
-            outputs_root = paths.outputs_dir() if path is None else db_path.parent / "outputs"
-        paths.private_dir(outputs_root)
+        db_path, outputs_root = locations(path, outputs_root)
         db = connect(db_path)
         try:
             migrate(db)
         except BaseException:
             db.close()
             raise
+        return cls.from_connection(db, db_path, outputs_root, clock)
+
+    @classmethod
+    def from_connection(
+        cls,
+        db: sqlite3.Connection,
+        db_path: Path,
+        outputs_root: Path,
+        clock: Callable[[], float] = time.time,
+    ) -> Self:
+        """A store over a connected, migrated DB; reads the submit log back (closes on error)."""
         store = cls(db, outputs_root, clock, SubmitLog(submit_log_path(db_path)))
         try:
             store.submit_log_report = store._read_submit_log()
@@ -81,6 +98,16 @@ class LibraryStore:
             db.close()
             raise
         return store
+
+    @classmethod
+    def in_memory(cls, outputs_root: Path, clock: Callable[[], float] = time.time) -> Self:
+        """A library that lives only as long as the process: the last resort when no file can
+        be opened, so the app still starts (nothing is kept; the user is told)."""
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys=ON")
+        migrate(db)
+        return cls(db, outputs_root, clock)
 
     # ---- the submit log ----------------------------------------------------------------------
 

@@ -173,6 +173,11 @@ class Library(Curation):
             if cursor.rowcount == 0:
                 raise LibraryError(f"no job {local_id!r}")
 
+    def count_jobs(self) -> int:
+        """Every job row, also those removed from the queue view."""
+        with self._read() as db:
+            return int(db.execute("SELECT count(*) FROM jobs").fetchone()[0])
+
     def recent_jobs(self, limit: int = 200, *, include_deleted: bool = False) -> list[JobRecord]:
         """Newest first; jobs removed from the queue view are left out unless asked for."""
         where = "" if include_deleted else "WHERE deleted_at IS NULL"

@@ -77,7 +77,10 @@ class RecoveryReport:
                 "unknown and were not sent again."
             )
         if self.followed:
-            lines.append(f"{self.followed} running task(s) are followed again.")
+            lines.append(
+                f"{self.followed} job(s) already sent are looked up on the server again "
+                "(not sent again)."
+            )
         if self.not_sent:
             lines.append(f"{self.not_sent} job(s) waiting to be sent were not sent; retry them.")
         if self.files_without_record:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, Self
 if TYPE_CHECKING:
     from studio.core.api import Endpoint
     from studio.core.jobs import Job
+    from studio.core.library import RecoveryReport
     from studio.core.session._backend import BackendInfo, BackendKind
 
 
@@ -77,7 +78,23 @@ class Notice:
     level: Literal["info", "warning", "error"] = "info"
 
 
-Event = BackendChanged | CatalogChanged | JobChanged | JobRemoved | OutputsRecorded | Notice
+@dataclass(frozen=True, slots=True)
+class LibraryRecovered:
+    """The library was found damaged at start-up and rebuilt: what happened, what came back,
+    where the damaged file is (published once, first thing)."""
+
+    report: RecoveryReport
+
+
+Event = (
+    BackendChanged
+    | CatalogChanged
+    | JobChanged
+    | JobRemoved
+    | OutputsRecorded
+    | Notice
+    | LibraryRecovered
+)
 
 
 class Subscription:

@@ -27,6 +27,7 @@ from studio.core.session._events import (
     CatalogChanged,
     EventHub,
     JobChanged,
+    LibraryRecovered,
     Notice,
 )
 from studio.core.session._logging import SECRET_MASK
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from studio.core.api import Endpoint, EndpointDetail
     from studio.core.jobs import Job
-    from studio.core.library import Library
+    from studio.core.library import Library, RecoveryReport
     from studio.core.session._backend import BackendInfo
     from studio.core.session._events import Event, Subscription
     from studio.core.session._secrets import KeyStore
@@ -69,8 +70,12 @@ class Session:
         open_backend: BackendOpener = Backend.open,
         probe_interval_s: float = PROBE_INTERVAL_S,
         follow_options: Mapping[str, Any] | None = None,
+        recovery: RecoveryReport | None = None,
     ) -> None:
+        """``recovery`` is what opening the library repaired (see library.open_library): told
+        once, as the first event of the first connect."""
         self._library = library
+        self._recovery = recovery
         self._settings = settings
         self._key_store = key_store
         self._stats = stats
@@ -131,6 +136,9 @@ class Session:
 
     async def connect(self) -> None:
         """Show the last known catalog, open the backend and pick up what the last run left."""
+        if self._recovery is not None:
+            self._hub.publish(LibraryRecovered(self._recovery))
+            self._recovery = None
         api_key = await asyncio.to_thread(self._key_store.get)
         if api_key:
             SECRET_MASK.add(api_key)

@@ -165,7 +165,9 @@ class StudioController(QObject):
         self.window.gallery.refresh()
 
     def _on_notice(self, notice: Notice) -> None:
-        if notice.level == "info":
+        if notice.status_bar:
+            self.window.statusBar().showMessage(notice.message)  # until another replaces it
+        elif notice.level == "info":
             self.window.statusBar().showMessage(notice.message, 6000)
         else:
             self.window.banner.show_message(notice.message, level=notice.level)

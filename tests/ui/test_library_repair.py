@@ -1,4 +1,5 @@
-"""The app starts on a damaged library, says what it repaired, and sends nothing (issue 11 §1)."""
+"""The app starts on a damaged library, says what it repaired, and sends nothing (issue 11 §1);
+the status bar says when the disk is full (§5)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import pytest
 
 from studio.core import paths
 from tests.conftest import wait_until
+from tests.core.test_disk_full import NoRoomClient
 from tests.core.test_journal import PngClient
 from tests.core.test_library_recovery import PROMPTS, garbage_header, make_library
+from tests.core.test_tasks_fakes import ENDPOINT
 from tests.fakes.session import FakeBackend
 from tests.ui.studio_harness import running_studio
 
@@ -47,3 +50,18 @@ async def test_the_app_starts_on_a_damaged_library_and_says_what_it_did(tmp_path
         assert {job.prompt for job in rows} >= set(PROMPTS)
         dialog.accept()
     assert client.run_calls == []  # nothing was sent by itself
+
+
+@pytest.mark.asyncio
+async def test_the_status_bar_says_the_disk_is_full_with_the_folder() -> None:
+    client = NoRoomClient()
+
+    async def open_backend(_settings: Settings, _key: str) -> Backend:
+        return FakeBackend(client)
+
+    async with running_studio(open_backend=open_backend) as (window, controller):
+        assert controller.queue.submit(ENDPOINT, {"prompt": "no room for me"}) is not None
+        bar = window.statusBar()
+        await wait_until(lambda: "disk is full" in bar.currentMessage())
+        assert str(paths.outputs_dir()) in bar.currentMessage()
+        assert not window.banner.isVisible()  # the row says what failed, the bar says why

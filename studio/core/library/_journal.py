@@ -66,6 +66,7 @@ class LibraryJournal:
         self._remote_id: dict[str, str | None] = {}
         self._outputs_added: set[str] = set()
         self._sending: dict[str, datetime] = {}  # submit logged as leaving, not yet answered
+        self._unwritten: dict[str, Job] = {}  # the last change of these rows failed to write
 
     @property
     def backend(self) -> str:
@@ -141,8 +142,29 @@ class LibraryJournal:
             self._add_outputs(local_id, job.task)
         values = _row_values(job)
         if values != self._written.get(local_id):
-            self._write_row(job)
+            try:
+                self._write_row(job)
+            except Exception:
+                self._unwritten[local_id] = job  # written later: see flush
+                raise
+            self._unwritten.pop(local_id, None)
             self._written[local_id] = values
+        if self._unwritten:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write the rows whose last change could not be written (a full disk), now that a
+        write went through; True when none is left. A queue row the user saw as "failed — not
+        sent" must not stay "submitting" in the library, to be sent at the next start."""
+        for local_id, job in list(self._unwritten.items()):
+            try:
+                self._write_row(job)
+            except (LibraryError, sqlite3.Error):
+                log.warning("the row of %s is still not written", local_id)
+                continue
+            self._written[local_id] = _row_values(job)
+            del self._unwritten[local_id]
+        return not self._unwritten
 
     def adopt(self, job: Job) -> None:
         """A job rebuilt from the library: what is already recorded need not be written again."""

@@ -16,6 +16,7 @@ from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._migrations import connect, migrate
 from studio.core.library._submits import (
+    JobHistory,
     SubmitLog,
     SubmitLogReport,
     apply_history,
@@ -50,14 +51,18 @@ class LibraryStore:
         outputs_root: Path,
         clock: Callable[[], float],
         submits: SubmitLog | None = None,
+        reserve: paths.Reserve | None = None,
     ) -> None:
         self._db = db
         self._lock = threading.RLock()
         self._clock = clock
         self._reserved: set[Path] = set()
         self._submits = submits
+        self._reserve = reserve
         self.outputs_root = outputs_root
         self.submit_log_report = SubmitLogReport()
+        # Told (from any thread) the folder whose disk is full, each time a write fails for it.
+        self.on_disk_full: Callable[[Path], None] | None = None
 
     @classmethod
     def open(
@@ -90,10 +95,18 @@ class LibraryStore:
         outputs_root: Path,
         clock: Callable[[], float] = time.time,
     ) -> Self:
-        """A store over a connected, migrated DB; reads the submit log back (closes on error)."""
-        store = cls(db, outputs_root, clock, SubmitLog(submit_log_path(db_path)))
+        """A store over a connected, migrated DB; reads the submit log back (closes on error).
+
+        A little disk space is kept in reserve beside the DB (see paths.Reserve): given back
+        when a write fails for lack of room, so that the writes saying a job was not sent fit.
+        """
+        reserve = paths.Reserve(db_path.with_name(db_path.name + ".reserve"))
+        submits = SubmitLog(submit_log_path(db_path))
+        store = cls(db, outputs_root, clock, submits, reserve)
         try:
+            reserve.keep()
             store.submit_log_report = store._read_submit_log()
+            submits.make_room()
         except BaseException:
             db.close()
             raise
@@ -115,7 +128,12 @@ class LibraryStore:
         """Append one line to the submit log, synced (see _submits); OSError if not written."""
         if self._submits is not None:
             with self._lock:
-                self._submits.append(event, local_id, self._clock(), **data)
+                try:
+                    self._submits.append(event, local_id, self._clock(), **data)
+                except OSError as error:
+                    if paths.is_disk_full(error):
+                        self._disk_full()
+                    raise
 
     def _read_submit_log(self) -> SubmitLogReport:
         """Make the rows agree with the submit log, then drop the lines of settled jobs."""
@@ -124,8 +142,11 @@ class LibraryStore:
         histories, damaged = self._submits.read()
         if not histories:
             return SubmitLogReport(damaged_lines=damaged)
-        with self._durable_write() as db:
-            report = apply_history(db, histories, self._clock())
+        try:
+            report = self._apply_history(histories)
+        except sqlite3.Error as error:  # e.g. the disk is full: start-up holds back every send
+            log.error("the submit log could not be read back into the library: %s", error)
+            return SubmitLogReport(damaged_lines=damaged, unapplied=True)
         if report.changed:
             log.warning("the library was behind its submit log: %s", report)
         with self._lock:
@@ -135,6 +156,32 @@ class LibraryStore:
                 settled = settled_ids(self._db, histories)
                 self._submits.keep_only(lambda local_id: local_id not in settled)
         return replace(report, damaged_lines=damaged)
+
+    def _apply_history(self, histories: dict[str, JobHistory]) -> SubmitLogReport:
+        for attempt in range(2):  # the second time with the reserve's room
+            try:
+                with self._durable_write() as db:
+                    return apply_history(db, histories, self._clock())
+            except sqlite3.OperationalError as error:
+                if attempt or not paths.is_disk_full(error):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _disk_full(self) -> None:
+        """A write failed for lack of room: give the reserve back, tell whoever listens."""
+        released = self._reserve is not None and self._reserve.release()
+        log.warning(
+            "the disk of the library is full (%s)%s",
+            self.outputs_root,
+            "; its reserve was given back for the last writes" if released else "",
+        )
+        if self.on_disk_full is not None:
+            self.on_disk_full(self._db_folder())
+
+    def _db_folder(self) -> Path:
+        if self._reserve is not None:
+            return self._reserve.path.parent
+        return self.outputs_root
 
     def close(self) -> None:
         with self._lock:
@@ -149,15 +196,17 @@ class LibraryStore:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
+                self._db.execute("BEGIN IMMEDIATE")
                 yield self._db
-            except BaseException:
-                # SQLite may have rolled back already (a full disk does that).
+                self._db.execute("COMMIT")  # in WAL mode the pages are written here
+            except BaseException as error:
+                # SQLite may have rolled back already (a full disk can do that).
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
+                if paths.is_disk_full(error):
+                    self._disk_full()
                 raise
-            self._db.execute("COMMIT")
 
     @contextmanager
     def _durable_write(self) -> Iterator[sqlite3.Connection]:

@@ -15,8 +15,9 @@ the jobs that left files. So at every open the log is read back, and:
 * a "submitting" row whose last line is "not_sent" is marked failed — not sent, as the queue said.
 
 Once a job has settled (and the library is checkpointed), its lines are dropped at the next open,
-so the file stays small. Each line is JSON written with one append; a line that does not parse
-(a torn write, damage) is skipped and counted.
+so the file stays small. Each line is JSON, written over zeros the file keeps at its end so that
+it fits when the disk is full (see SubmitLog); a line that does not parse (a torn write, damage)
+is skipped and counted.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ NOT_SENT: Final = "not_sent"
 _EVENTS: Final = frozenset({SENDING, ANSWERED, NOT_SENT})
 NOT_SENT_MESSAGE: Final = "Not sent: the request was refused before any task was created."
 SUBMIT_LOG_SUFFIX: Final = ".submits.jsonl"
+PADDING: Final = 64 * 1024  # zeros at the end of the log: room for hundreds of lines
+_REFILL_BELOW: Final = 16 * 1024
 
 
 def submit_log_path(db_path: Path) -> Path:
@@ -69,6 +72,7 @@ class SubmitLogReport:
     answered: tuple[str, ...] = ()  # their task id was missing: back, to be followed
     not_sent: tuple[str, ...] = ()  # "submitting", but the server had refused them
     damaged_lines: int = 0
+    unapplied: bool = False  # the library could not be written (a full disk): hold every send
 
     @property
     def changed(self) -> bool:
@@ -76,10 +80,17 @@ class SubmitLogReport:
 
 
 class SubmitLog:
-    """The append-only file; every append is synced before it returns."""
+    """The log file; every append is synced before it returns.
+
+    The file ends in zeros (``PADDING`` bytes, kept topped up while there is room): a line is
+    written over them, into space the file already has, so the last lines still fit when the
+    disk is full. Those lines (a request refused, a job not sent) are the ones that keep a job
+    from being sent at the next start.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._end: int | None = None  # where the next line goes, once known
 
     def append(self, event: str, local_id: str, when: float, **data: Any) -> None:
         """One line, on disk when this returns; OSError (e.g. a full disk) if it is not."""
@@ -87,21 +98,49 @@ class SubmitLog:
         payload = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
         created = not self.path.exists()
         paths.private_dir(self.path.parent)
-        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
         descriptor = os.open(self.path, flags, paths.PRIVATE_FILE_MODE)
         try:
-            start = os.fstat(descriptor).st_size
+            size = os.fstat(descriptor).st_size
+            end, payload = self._place(descriptor, size, payload)
             try:
-                _write_all(descriptor, payload)
+                _write_at(descriptor, end, payload)
+                if size - (end + len(payload)) < _REFILL_BELOW:
+                    _pad(descriptor, end + len(payload), size)
                 os.fsync(descriptor)
             except OSError:
-                with contextlib.suppress(OSError):  # no torn line for the next append
-                    os.ftruncate(descriptor, start)
+                _undo(descriptor, end, len(payload), size)
                 raise
+            self._end = end + len(payload)
         finally:
             os.close(descriptor)
         if created:
             paths.fsync_folder(self.path.parent)
+
+    def _place(self, descriptor: int, size: int, payload: bytes) -> tuple[int, bytes]:
+        """Where the line goes: after the last line, before the zeros."""
+        if self._end is not None and self._end <= size:
+            return self._end, payload
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        data = _read_all(descriptor).rstrip(b"\0")
+        if data and not data.endswith(b"\n"):
+            payload = b"\n" + payload  # after a torn line, never glued to it
+        return len(data), payload
+
+    def make_room(self) -> None:
+        """Top the zeros up while the disk has room (at open), so later lines fit."""
+        with contextlib.suppress(OSError):
+            paths.private_dir(self.path.parent)
+            flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
+            descriptor = os.open(self.path, flags, paths.PRIVATE_FILE_MODE)
+            try:
+                size = os.fstat(descriptor).st_size
+                end, _ = self._place(descriptor, size, b"")
+                if size - end < PADDING:
+                    _pad(descriptor, end, size)
+                    os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
 
     def read(self) -> tuple[dict[str, JobHistory], int]:
         """Each job's history, and how many lines could not be read."""
@@ -112,7 +151,7 @@ class SubmitLog:
         except FileNotFoundError:
             return histories, 0
         for text in raw.split(b"\n"):
-            if not text.strip():
+            if not text.strip(b"\0 \r\t"):
                 continue
             line = _parse(text)
             if line is None:
@@ -127,28 +166,55 @@ class SubmitLog:
         return histories, damaged
 
     def keep_only(self, keep: Callable[[str], bool]) -> None:
-        """Rewrite the file with the lines of the jobs ``keep`` names (atomically)."""
+        """Rewrite the file with the lines of the jobs ``keep`` names (atomically); left as it
+        is when there is no room for the copy."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return
         kept = [text for text in raw.split(b"\n") if (line := _parse(text)) and keep(line["id"])]
-        if not kept:
-            self.path.unlink(missing_ok=True)
-            return
-        paths.write_atomically(self.path, b"\n".join(kept) + b"\n")
+        body = b"".join(text + b"\n" for text in kept)
+        try:
+            paths.write_atomically(self.path, body + b"\0" * PADDING)
+        except OSError as error:
+            log.warning("the submit log was not compacted: %s", error)
+        self._end = None
 
 
-def _write_all(descriptor: int, payload: bytes) -> None:
+def _read_all(descriptor: int) -> bytes:
+    chunks = []
+    while chunk := os.read(descriptor, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _write_at(descriptor: int, offset: int, payload: bytes) -> None:
+    os.lseek(descriptor, offset, os.SEEK_SET)
     view = memoryview(payload)
     while view:
         written = os.write(descriptor, view)
         view = view[written:]
 
 
+def _pad(descriptor: int, data_end: int, size: int) -> None:
+    """Zeros up to ``PADDING`` past the data; as many as fit when the disk is nearly full."""
+    target = data_end + PADDING
+    with contextlib.suppress(OSError):
+        _write_at(descriptor, max(size, data_end), b"\0" * (target - max(size, data_end)))
+
+
+def _undo(descriptor: int, offset: int, length: int, size: int) -> None:
+    """After a failed append: the file as long as before and zeros where the line went."""
+    with contextlib.suppress(OSError):
+        if os.fstat(descriptor).st_size > size:
+            os.ftruncate(descriptor, size)
+        if size > offset:
+            _write_at(descriptor, offset, b"\0" * (min(size, offset + length) - offset))
+
+
 def _parse(text: bytes) -> dict[str, Any] | None:
     try:
-        line = json.loads(text)
+        line = json.loads(text.strip(b"\0"))
     except ValueError:
         return None
     valid = isinstance(line, dict) and line.get("e") in _EVENTS and isinstance(line.get("id"), str)

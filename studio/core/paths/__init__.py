@@ -19,16 +19,20 @@ from studio.core.paths._private import (
     open_private,
     private_dir,
 )
+from studio.core.paths._space import RESERVE_BYTES, Reserve, is_disk_full
 
 __all__ = [
     "APP_NAME",
     "PRIVATE_DIR_MODE",
     "PRIVATE_FILE_MODE",
+    "RESERVE_BYTES",
+    "Reserve",
     "atomic_writer",
     "cache_dir",
     "config_dir",
     "data_dir",
     "fsync_folder",
+    "is_disk_full",
     "log_dir",
     "make_private",
     "open_private",

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
 
 from studio.core import paths
@@ -67,6 +68,11 @@ INTERRUPTED_SUBMIT_MESSAGE = (
     "it was not sent again. Retry only if you are sure it did not start."
 )
 
+HELD_MESSAGE = (
+    "Not sent: the library could not be brought up to date at start-up (is the disk full?), "
+    "so this job is not sent by itself. Retry it once there is room."
+)
+
 _RUNNING_ELSEWHERE_MESSAGE = (
     "This job is still running on another backend; it is followed again when that backend is "
     "in use."
@@ -100,8 +106,10 @@ class BackendJobs:
         outputs_dir: Path,
         *,
         publish: Callable[[Event], None],
+        on_disk_full: Callable[[Path], None] | None = None,
     ) -> None:
         """Prefer ``open``; the backend is the journal's."""
+        self._on_disk_full = on_disk_full
         self._client = client
         self._library = library
         self._journal = journal
@@ -126,11 +134,13 @@ class BackendJobs:
         sleep: Sleep = asyncio.sleep,
         backend: str = "",
         publish: Callable[[Event], None] | None = None,
+        on_disk_full: Callable[[Path], None] | None = None,
     ) -> Self:
         """Compose and start reading the runner; ``outputs_dir`` must be inside the library's.
 
         ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
-        recorded with it and only its jobs are reconciled. Events go to ``publish``.
+        recorded with it and only its jobs are reconciled. Events go to ``publish``;
+        ``on_disk_full`` is told the folder when a file cannot be saved for lack of room.
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
@@ -144,7 +154,15 @@ class BackendJobs:
             stats=stats,
             sleep=sleep,
         )
-        jobs = cls(client, library, journal, runner, outputs_dir, publish=publish or _ignore)
+        jobs = cls(
+            client,
+            library,
+            journal,
+            runner,
+            outputs_dir,
+            publish=publish or _ignore,
+            on_disk_full=on_disk_full,
+        )
         jobs._reader = asyncio.get_running_loop().create_task(jobs._read_runner(), name="runner")
         return jobs
 
@@ -171,6 +189,9 @@ class BackendJobs:
             if self._runner.get(job.local_id) is None:
                 continue  # removed meanwhile: a late snapshot must not bring its row back
             self._publish(JobChanged(job))
+            for saved in job.outputs:
+                if saved.disk_full is not None:
+                    self._disk_full(saved.disk_full)
             task = job.task
             if job.status is not JobStatus.SUCCEEDED or task is None:
                 continue
@@ -214,8 +235,14 @@ class BackendJobs:
             else:
                 self._adopt(job_from_record(record))
                 followed.append(record.local_id)
+        hold = self._library.submit_log_report.unapplied
         for record in pending:
-            if record.error is None:
+            if record.error is None and hold:
+                # The submit log could not be read back: it may say this one left. Not sent.
+                held = job_from_record(record)
+                self._adopt(replace(held, status=JobStatus.UNKNOWN, error=HELD_MESSAGE))
+                unknown.append(record.local_id)
+            elif record.error is None:
                 self._adopt(job_from_record(record))
                 sent.append(record.local_id)
             else:
@@ -364,6 +391,9 @@ class BackendJobs:
             await self._client.download(media.url, dest)
         except (MountseaError, OSError) as exc:
             log.warning("could not fetch %s: %r", dest.name, exc)
+            if paths.is_disk_full(exc):  # a partial file only takes the last writes' room
+                await asyncio.to_thread(dest.with_name(dest.name + ".part").unlink, missing_ok=True)
+                self._disk_full(dest.parent)
             return False
         return True
 
@@ -381,9 +411,15 @@ class BackendJobs:
                 height=facts.media.height,
                 duration=facts.media.duration,
             )
-        except (OSError, LibraryError) as exc:
+        except (OSError, sqlite3.Error, LibraryError) as exc:
             # Left without a file in the library: the next start-up finishes it.
             log.warning("could not record %s: %r", path.name, exc)
+            if paths.is_disk_full(exc):
+                self._disk_full(path.parent)
+
+    def _disk_full(self, folder: Path) -> None:
+        if self._on_disk_full is not None:
+            self._on_disk_full(folder)
 
     # --- background work -----------------------------------------------------------------------
 
@@ -413,6 +449,8 @@ class BackendJobs:
     async def aclose(self) -> None:
         """Stop the runner, then background file work (redone at the next start if unfinished)."""
         await self._runner.aclose()  # ends the change stream: the reader stops after the last
+        if not self._journal.flush():
+            log.error("some queue rows could not be written to the library (is the disk full?)")
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)
         background = list(self._background)

@@ -72,10 +72,15 @@ class OutputsRecorded:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A sentence for the user: ``info`` passes in the status bar, the others stay in view."""
+    """A sentence for the user: ``info`` passes in the status bar, the others stay in view.
+
+    ``status_bar`` puts it in the status bar, whatever its level, until another message
+    replaces it (a full disk: the rows say what failed, the bar says why).
+    """
 
     message: str
     level: Literal["info", "warning", "error"] = "info"
+    status_bar: bool = False
 
 
 @dataclass(frozen=True, slots=True)

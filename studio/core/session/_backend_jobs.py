@@ -3,9 +3,11 @@
 Start-up (``reconcile``) reads the library and makes sure nothing is forgotten or done twice:
 
 * a job still running remotely is followed again (a 404 then makes it "lost", never "done");
-* a job recorded but never sent (it waited for a slot) is sent now;
+* a job recorded but never sent (it waited for a slot) is sent now, unless the library could not
+  be brought up to date with its submit log (a full disk): then nothing is sent by itself;
 * a job whose submit left but got no answer becomes "unknown" and is never re-sent silently;
-* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed);
+* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed),
+  from the task's links as the server gives them now, each into the row of its position;
   a text result (transcript) not written yet is written from the stored task.
 
 Only the jobs of this core's backend are reconciled: a task id of the demo simulator means nothing
@@ -16,7 +18,8 @@ had a backend are claimed by the first backend that starts (``Library.claim_lega
 This object is the runner's one reader: every snapshot goes out as a ``JobChanged`` event. After a
 job's files are on disk (media downloaded and any text result written by the runner), a worker
 thread writes each sidecar, embeds metadata in images and records hash, size and media facts of
-the final file; then ``OutputsRecorded`` goes out.
+the final file; then ``OutputsRecorded`` goes out. A file that cannot be saved for lack of room
+is reported once per disk (``on_disk_full``); its partial download is removed.
 """
 
 from __future__ import annotations

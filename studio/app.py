@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from studio import __version__
-from studio.core.library import Library
+from studio.core.library import open_library
 from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
 from studio.ui.background import spawn
 from studio.ui.collector import MainThreadCollector
@@ -50,8 +50,15 @@ def build_studio(
     app = QApplication.instance()
     if isinstance(app, QApplication):  # before any widget exists, so all start in the theme
         apply_theme(app, settings.theme)
-    library = Library.open(outputs_root=settings.outputs_dir())
-    session = Session(library, settings, KeyStore(), open_backend=open_backend or Backend.open)
+    # Checked, and rebuilt when damaged: the app always starts (see library.open_library).
+    library, recovery = open_library(outputs_root=settings.outputs_dir())
+    session = Session(
+        library,
+        settings,
+        KeyStore(),
+        open_backend=open_backend or Backend.open,
+        recovery=recovery,
+    )
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)
     preview = PreviewPane()

@@ -23,6 +23,7 @@ from studio.ui.endpoint import RequestDialog
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.icons import app_icon
 from studio.ui.job_preview import preview_items
+from studio.ui.recovery_dialog import RecoveryDialog
 from studio.ui.session_events import SessionEvents
 from studio.ui.settings_dialog import SettingsDialog
 from studio.ui.theme import apply_theme
@@ -30,6 +31,7 @@ from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from studio.core.api import Endpoint
+    from studio.core.library import RecoveryReport
     from studio.core.session import BackendChanged, CatalogChanged, Notice, Session, Settings
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
@@ -63,6 +65,7 @@ class StudioController(QObject):
         self._backend: BackendChanged | None = None
         self._selected_job: str | None = None
         self._tray: QSystemTrayIcon | None = None
+        self.recovery_dialog: RecoveryDialog | None = None
         background().set_error_handler(self._show_error)
         self._connect_window()
         self._connect_events()
@@ -90,6 +93,7 @@ class StudioController(QObject):
         e.job_removed.connect(self.queue.forget)
         e.outputs_recorded.connect(self._on_outputs_recorded)
         e.notice.connect(self._on_notice)
+        e.library_recovered.connect(self._on_library_recovered)
 
     # --- life ------------------------------------------------------------------------------------
 
@@ -165,10 +169,21 @@ class StudioController(QObject):
         self.window.gallery.refresh()
 
     def _on_notice(self, notice: Notice) -> None:
-        if notice.level == "info":
+        if notice.status_bar:
+            self.window.statusBar().showMessage(notice.message)  # until another replaces it
+        elif notice.level == "info":
             self.window.statusBar().showMessage(notice.message, 6000)
         else:
             self.window.banner.show_message(notice.message, level=notice.level)
+
+    def _on_library_recovered(self, report: RecoveryReport) -> None:
+        dialog = RecoveryDialog(report, self.window)
+        dialog.folder_requested.connect(self._on_folder_requested)
+        self.recovery_dialog = dialog  # kept: the dialog is modeless
+        dialog.open()
+
+    def _on_folder_requested(self, folder: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     # --- catalog and endpoints -------------------------------------------------------------------
 

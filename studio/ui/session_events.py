@@ -12,6 +12,7 @@ from studio.core.session import (
     CatalogChanged,
     JobChanged,
     JobRemoved,
+    LibraryRecovered,
     Notice,
     OutputsRecorded,
 )
@@ -26,7 +27,8 @@ class SessionEvents(QObject):
 
     Signals:
         backend_changed(BackendChanged), catalog_changed(CatalogChanged), job_changed(Job),
-        job_removed(str local_id), outputs_recorded(str local_id), notice(Notice)
+        job_removed(str local_id), outputs_recorded(str local_id), notice(Notice),
+        library_recovered(RecoveryReport)
     """
 
     backend_changed = Signal(object)
@@ -35,6 +37,7 @@ class SessionEvents(QObject):
     job_removed = Signal(str)
     outputs_recorded = Signal(str)
     notice = Signal(object)
+    library_recovered = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,3 +76,5 @@ class SessionEvents(QObject):
             self.outputs_recorded.emit(event.local_id)
         elif isinstance(event, Notice):
             self.notice.emit(event)
+        elif isinstance(event, LibraryRecovered):
+            self.library_recovered.emit(event.report)

@@ -222,20 +222,21 @@ async def test_retry_records_a_new_remote_id_and_keeps_old_outputs(library: Libr
     assert len({o.local_path for o in outputs}) == 2
 
 
-def _row(index: int, url: str) -> OutputRecord:
+def _row(index: int, task_id: str, position: int) -> OutputRecord:
     return OutputRecord(
         id=index + 1, local_id="j", index=index, kind=MediaKind.IMAGE.value,  # type: ignore[arg-type]
-        remote_url=url, local_path=None, sha256=None, size=None, media_type=None, width=None,
-        height=None, duration=None, created_at=0.0, favourite=False, trashed_at=None,
+        remote_url=f"https://old.example/{index}", local_path=None, sha256=None, size=None,
+        media_type=None, width=None, height=None, duration=None, created_at=0.0, favourite=False,
+        trashed_at=None, task_id=task_id, position=position,
     )  # fmt: skip
 
 
-def test_output_indexes_reuse_rows_by_url_and_never_overwrite_other_attempts() -> None:
-    media = tuple(MediaRef(url=f"u{i}", kind=MediaKind.IMAGE) for i in range(2))
-    assert output_indexes([], media) == [0, 1]
-    assert output_indexes([_row(0, "u0"), _row(1, "u1")], media) == [0, 1]
-    assert output_indexes([_row(0, "old0"), _row(1, "old1")], media) == [2, 3]
-    assert output_indexes([_row(1, "u0")], media) == [1, 2]
+def test_output_indexes_reuse_the_tasks_rows_by_position_and_never_other_attempts() -> None:
+    assert output_indexes([], "t2", 2) == [0, 1]
+    assert output_indexes([_row(0, "t2", 0), _row(1, "t2", 1)], "t2", 2) == [0, 1]
+    assert output_indexes([_row(0, "t1", 0), _row(1, "t1", 1)], "t2", 2) == [2, 3]
+    assert output_indexes([_row(1, "t2", 0)], "t2", 2) == [1, 2]
+    assert output_indexes([_row(0, "t1", 0), _row(2, "t2", 1)], "t2", 2) == [1, 2]
 
 
 class SpyLibrary(Library):

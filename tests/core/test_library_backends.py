@@ -36,7 +36,7 @@ def _ids(records: tuple[object, ...]) -> list[str]:
     return [record.local_id for record in records]  # type: ignore[attr-defined]
 
 
-def test_v2_database_migrates_to_v3_keeping_every_row(tmp_path: Path) -> None:
+def test_v2_database_migrates_to_the_latest_keeping_every_row(tmp_path: Path) -> None:
     db_path = tmp_path / "v2.sqlite3"
     db = library_schema.connect(db_path)
     library_schema.migrate(db, library_schema.MIGRATIONS[:2])
@@ -51,7 +51,7 @@ def test_v2_database_migrates_to_v3_keeping_every_row(tmp_path: Path) -> None:
     )
     db.close()
     with Library.open(db_path) as lib:
-        assert library_schema.user_version(lib._db) == library_schema.LATEST_VERSION == 3
+        assert library_schema.user_version(lib._db) == library_schema.LATEST_VERSION == 4
         job = lib.get_job("old")
         assert job is not None
         assert (job.backend, job.status, job.remote_id, job.model) == (
@@ -60,7 +60,8 @@ def test_v2_database_migrates_to_v3_keeping_every_row(tmp_path: Path) -> None:
             "ms-7",
             "pixel",
         )
-        assert [o.index for o in lib.outputs_for_job("old")] == [0]
+        outputs = lib.outputs_for_job("old")
+        assert [(o.index, o.task_id, o.position) for o in outputs] == [(0, "ms-7", 0)]
         assert [i.local_id for i in lib.page_outputs(OutputFilter(text="harbour"), 0, 10)] == [
             "old"
         ]

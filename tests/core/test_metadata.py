@@ -12,16 +12,16 @@ import av
 import pytest
 from PIL import Image, ImageDraw
 
+from studio.core.media import _metadata as metadata
 from studio.core.media import (
-    MediaInfo,
     build_request,
     embed_metadata,
     probe,
     read_metadata,
     write_sidecar,
 )
-from studio.core.media import _metadata as metadata
 from studio.core.media._metadata import AI_SOURCE_TYPE
+from studio.core.media._probe import MediaInfo
 
 if TYPE_CHECKING:
     from pathlib import Path

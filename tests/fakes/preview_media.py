@@ -116,3 +116,21 @@ def make_mp3(path: Path, seconds: float = 1.5, rate: int = 44100) -> Path:
         for packet in stream.encode(None):
             container.mux(packet)
     return path
+
+
+def make_png_header_bomb(path: Path, width: int = 15000, height: int = 15000) -> Path:
+    """A PNG whose header claims ``width`` × ``height`` RGBA pixels (a decompression bomb).
+
+    Only its first rows are in the file: nothing may decode it, so what matters is the header
+    (Pillow refuses such a file on open, from the header alone) and that the file is small.
+    """
+
+    def chunk(kind: bytes, payload: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + payload))
+        return struct.pack(">I", len(payload)) + kind + payload + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    rows = zlib.compress(b"\x00" * ((1 + 4 * width) * 16), 9)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", rows)
+    path.write_bytes(png + chunk(b"IEND", b""))
+    return path

@@ -89,6 +89,7 @@ async def test_the_gallerys_exported_message_closes_when_the_gallery_is_left(
     tabs.addTab(QLabel("elsewhere"), "Other")
     tabs.show()
     try:
+        await panel.settled()  # pages load in a thread
         first = panel.model.item_at(0)
         assert first is not None
         await panel.commands.export([first.id], tmp_path / "out", as_zip=False)

@@ -15,7 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.conftest import wait_until
-from tests.fakes.preview_media import make_png
+from tests.fakes.preview_media import make_png, make_png_header_bomb
 from tests.ui.conftest import load_image
 
 if TYPE_CHECKING:
@@ -145,3 +145,13 @@ async def test_unreadable_file_shows_a_message(view: ImageView, tmp_path: Path) 
 
     assert view.image_size().isEmpty()
     assert not view.canvas.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_an_image_too_large_to_decode_is_not_decoded(view: ImageView, tmp_path: Path) -> None:
+    path = make_png_header_bomb(tmp_path / "bomb.png")  # only its header: nothing to decode
+
+    assert not await load_image(view, path)
+
+    assert view.image_size().isEmpty()
+    assert "too large to preview (15000 × 15000 pixels)" in view.message_text()

@@ -17,10 +17,11 @@ import logging
 import math
 import os
 import re
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 import httpx
 
+from studio.core import paths
 from studio.core.api._errors import (
     DownloadError,
     DownloadTooLargeError,
@@ -33,7 +34,6 @@ from studio.core.units import human_size
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
-    from io import BufferedWriter
     from pathlib import Path
 
     from studio.core.api._sender import ApiSender
@@ -91,8 +91,8 @@ class _PartFile:
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
 
-    def open_at(self, start: int) -> BufferedWriter:
-        return self.path.open("ab" if start else "wb")
+    def open_at(self, start: int) -> IO[bytes]:
+        return paths.open_private(self.path, "ab" if start else "wb")
 
     def commit(self) -> None:
         """fsync, then rename over the destination, then make the rename durable."""

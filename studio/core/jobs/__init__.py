@@ -24,6 +24,7 @@ from studio.core.jobs._models import (
     SavedOutput,
     Sleep,
     TaskClient,
+    disk_full_message,
     utc_now,
 )
 from studio.core.jobs._runner import JobRunner
@@ -47,6 +48,7 @@ __all__ = [
     "Sleep",
     "TaskClient",
     "destination_of",
+    "disk_full_message",
     "format_duration",
     "format_eta",
     "is_text_media",

@@ -78,11 +78,8 @@ class DurationStats:
 
     def _save(self, path: Path) -> None:
         data = {endpoint: list(samples) for endpoint, samples in self._samples.items()}
-        temp = path.with_suffix(".tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(data), encoding="utf-8")
-            temp.replace(path)
+            paths.write_atomically(path, json.dumps(data).encode("utf-8"))
         except OSError as exc:
             log.warning("could not save duration stats to %s: %s", path, exc)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import re
 from typing import TYPE_CHECKING, Any
@@ -15,11 +16,11 @@ if TYPE_CHECKING:
     from studio.core.api import MediaRef, Task
 
 from studio.core.api import MountseaError
-from studio.core.jobs._models import Job, SavedOutput
+from studio.core.jobs._models import Job, SavedOutput, disk_full_message
 from studio.core.jobs._text import text_media, text_result
 from studio.core.media import extension_for as media_extension
 from studio.core.media import text_bytes
-from studio.core.paths import write_atomically
+from studio.core.paths import is_disk_full, private_dir, write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +82,11 @@ async def download_outputs(
             outputs.append(SavedOutput(media, dest))
             continue
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(dest.parent)
             path = await download(media.url, dest)
         except (MountseaError, OSError) as exc:
             log.warning("download %d of %s failed: %r", index, job.local_id, exc)
-            outputs.append(SavedOutput(media, None, str(exc)))
+            outputs.append(not_saved(media, dest, exc))
         else:
             outputs.append(SavedOutput(media, path))
     return tuple(outputs)
@@ -102,6 +103,16 @@ def files_on_disk(outputs_dir: Path, job: Job, task: Task) -> tuple[SavedOutput,
         else:
             outputs.append(SavedOutput(media, None, "Not saved."))
     return tuple(outputs)
+
+
+def not_saved(media: MediaRef, dest: Path, error: Exception) -> SavedOutput:
+    """The output whose saving failed; on a full disk its partial download is removed, since it
+    only takes room the library's last writes need (it is downloaded again on retry)."""
+    if not is_disk_full(error):
+        return SavedOutput(media, None, str(error))
+    with contextlib.suppress(OSError):
+        dest.with_name(dest.name + ".part").unlink(missing_ok=True)
+    return SavedOutput(media, None, disk_full_message(dest.parent), disk_full=dest.parent)
 
 
 async def save_outputs(
@@ -129,7 +140,7 @@ async def save_text_output(
         size = await asyncio.to_thread(_write_text, path, output)
     except OSError as exc:
         log.warning("text output of %s not written: %r", job.local_id, exc)
-        return SavedOutput(text_media(), None, str(exc))
+        return not_saved(text_media(), path, exc)
     return SavedOutput(text_media(size), path)
 
 

@@ -27,6 +27,11 @@ LOST_MESSAGE = "The server no longer knows this task."
 NOT_RECORDED_MESSAGE = "The job could not be recorded in the library, so it was not sent."
 
 
+def disk_full_message(folder: Path) -> str:
+    """Why a file was not saved when its disk is full."""
+    return f"The disk is full ({folder}): the file was not saved. Free some space, then retry."
+
+
 MIN_ESTIMATE_S = 3.0
 
 
@@ -109,6 +114,7 @@ class SavedOutput:
     media: MediaRef
     path: Path | None
     error: str | None = None
+    disk_full: Path | None = None  # the folder whose disk was full when it was being saved
 
 
 def new_local_id() -> str:

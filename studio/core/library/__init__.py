@@ -5,6 +5,7 @@ runner's journal into it (every queue row durable before its request leaves).
 """
 
 from studio.core.library._curation import make_recall, request_for
+from studio.core.library._health import Damage
 from studio.core.library._journal import (
     LibraryJournal,
     job_from_record,
@@ -13,6 +14,8 @@ from studio.core.library._journal import (
     task_of,
 )
 from studio.core.library._library import Library
+from studio.core.library._recovery import RecoveryReport, open_library
+from studio.core.library._sidecars import sidecar_facts
 from studio.core.library._store import DB_NAME
 from studio.core.library._types import (
     ExportResult,
@@ -30,6 +33,7 @@ from studio.core.library._types import (
 
 __all__ = [
     "DB_NAME",
+    "Damage",
     "ExportResult",
     "GalleryItem",
     "JobRecord",
@@ -42,11 +46,14 @@ __all__ = [
     "Recall",
     "RecallMode",
     "ReconcilePlan",
+    "RecoveryReport",
     "TrashToken",
     "job_from_record",
     "make_recall",
+    "open_library",
     "pending_text_row",
     "request_for",
     "saved_outputs",
+    "sidecar_facts",
     "task_of",
 ]

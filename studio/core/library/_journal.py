@@ -24,6 +24,7 @@ from studio.core.jobs import (
     text_media,
     text_result,
 )
+from studio.core.library._submits import ANSWERED, NOT_SENT, SENDING
 from studio.core.library._types import UNSET, LibraryError, OutputKind
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ class LibraryJournal:
         self._written: dict[str, tuple[Any, ...]] = {}
         self._remote_id: dict[str, str | None] = {}
         self._outputs_added: set[str] = set()
+        self._sending: dict[str, datetime] = {}  # submit logged as leaving, not yet answered
+        self._unwritten: dict[str, Job] = {}  # the last change of these rows failed to write
 
     @property
     def backend(self) -> str:
@@ -124,15 +127,44 @@ class LibraryJournal:
 
     def job_changed(self, job: Job) -> None:
         local_id = job.local_id
+        if is_sending(job) and self._sending.get(local_id) != job.submitted_at:
+            self._note_sending(job)  # raises when not on disk: then the request does not leave
         if job.task_id is not None and job.task_id != self._remote_id.get(local_id):
             self._library.set_remote_id(local_id, job.task_id)
             self._remote_id[local_id] = job.task_id
+            self._note_quietly(ANSWERED, local_id, remote_id=job.task_id)
+        elif job.status is JobStatus.FAILED and job.task_id is None and local_id in self._sending:
+            # A clear refusal (or a send that never started): no task exists.
+            self._note_quietly(NOT_SENT, local_id, error=job.error)
+        if job.status is not JobStatus.SUBMITTING:
+            self._sending.pop(local_id, None)
         if job.task is not None and job.task.status is TaskStatus.SUCCEEDED:
             self._add_outputs(local_id, job.task)
         values = _row_values(job)
         if values != self._written.get(local_id):
-            self._write_row(job)
+            try:
+                self._write_row(job)
+            except Exception:
+                self._unwritten[local_id] = job  # written later: see flush
+                raise
+            self._unwritten.pop(local_id, None)
             self._written[local_id] = values
+        if self._unwritten:
+            self.flush()
+
+    def flush(self) -> bool:
+        """Write the rows whose last change could not be written (a full disk), now that a
+        write went through; True when none is left. A queue row the user saw as "failed — not
+        sent" must not stay "submitting" in the library, to be sent at the next start."""
+        for local_id, job in list(self._unwritten.items()):
+            try:
+                self._write_row(job)
+            except (LibraryError, sqlite3.Error):
+                log.warning("the row of %s is still not written", local_id)
+                continue
+            self._written[local_id] = _row_values(job)
+            del self._unwritten[local_id]
+        return not self._unwritten
 
     def adopt(self, job: Job) -> None:
         """A job rebuilt from the library: what is already recorded need not be written again."""
@@ -140,6 +172,35 @@ class LibraryJournal:
         self._remote_id[job.local_id] = job.task_id
         if job.status is JobStatus.SUCCEEDED and job.task is not None:
             self._outputs_added.add(job.task.task_id)
+
+    # --- the submit log ------------------------------------------------------------------------
+
+    def _note_sending(self, job: Job) -> None:
+        """The out-of-band mark that this submit may leave (see library._submits)."""
+        facts = self._facts.get(job.endpoint, EndpointFacts())
+        assert job.submitted_at is not None, "only a job being sent is noted"
+        self._library.note_submit(
+            SENDING,
+            job.local_id,
+            endpoint=job.endpoint,
+            input=dict(job.input),
+            backend=self._backend,
+            model=facts.model,
+            capability=facts.capability,
+            webhook_url=job.webhook_url,
+            attempt=job.attempt,
+            remote_ids=list(job.remote_ids),
+            created_at=job.created_at.timestamp(),
+            submitted_at=job.submitted_at.timestamp(),
+        )
+        self._sending[job.local_id] = job.submitted_at
+
+    def _note_quietly(self, event: str, local_id: str, **data: Any) -> None:
+        """A line that helps a repair but guards nothing by itself: a failure is only logged."""
+        try:
+            self._library.note_submit(event, local_id, **data)
+        except OSError:
+            log.warning("submit log: %s of %s not written", event, local_id, exc_info=True)
 
     # --- writing -------------------------------------------------------------------------------
 
@@ -162,11 +223,20 @@ class LibraryJournal:
         if task.task_id in self._outputs_added:
             return
         existing = self._library.outputs_for_job(local_id)
-        indexes = output_indexes(existing, task.media)
-        for index, media in zip(indexes, task.media, strict=True):
-            self._library.add_output(local_id, index, media.kind.value, media.url)
+        indexes = output_indexes(existing, task.task_id, len(task.media))
+        for position, (index, media) in enumerate(zip(indexes, task.media, strict=True)):
+            self._library.add_output(
+                local_id,
+                index,
+                media.kind.value,
+                media.url,
+                task_id=task.task_id,
+                position=position,
+            )
         if text_result(task) is not None and pending_text_row(existing) is None:
-            self._library.add_output(local_id, free_index(existing), OutputKind.TEXT)
+            self._library.add_output(
+                local_id, free_index(existing), OutputKind.TEXT, task_id=task.task_id
+            )
         self._outputs_added.add(task.task_id)
 
 
@@ -192,16 +262,23 @@ def _row_values(job: Job) -> tuple[Any, ...]:
     return (status, error, started, finished, elapsed_ms, job.task)
 
 
-def output_indexes(existing: Sequence[OutputRecord], media: Sequence[MediaRef]) -> list[int]:
-    """Library indexes for a task's media: its own rows by URL, else the first free numbers.
+def output_indexes(existing: Sequence[OutputRecord], task_id: str, count: int) -> list[int]:
+    """Library indexes for a task's ``count`` media: the task's own rows by position, else the
+    first free numbers.
 
-    A retried job keeps the outputs of earlier attempts, so new ones must not overwrite them.
+    Never by URL: a task's media URLs may change between reports (a restarted simulator on a new
+    port, signed CDN links), and its Nth media must land in the same row every time. A retried
+    job keeps the outputs of earlier attempts, so new ones must not overwrite them.
     """
-    by_url = {row.remote_url: row.index for row in existing}
+    own = {
+        row.position: row.index
+        for row in existing
+        if row.task_id == task_id and row.position is not None
+    }
     taken = {row.index for row in existing}
     indexes = []
-    for position, item in enumerate(media):
-        index = by_url.get(item.url)
+    for position in range(count):
+        index = own.get(position)
         if index is None:
             index = position
             while index in taken:

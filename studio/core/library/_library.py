@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from studio.core import paths
 from studio.core.jobs import JobStatus
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
@@ -59,10 +60,12 @@ __all__ = [
 ]
 
 _ACTIVE_SQL: Final = "'submitting', 'queued', 'processing'"
-# A succeeded job with an output whose file is not on disk yet (and not thrown away).
+# A succeeded job with an output of its current task whose file is not on disk yet (and not
+# thrown away). Rows of earlier attempts cannot be fetched any more: their tasks are not followed.
 _OWES_FILES: Final = (
     "status = 'succeeded' AND EXISTS (SELECT 1 FROM outputs o WHERE o.local_id = jobs.local_id "
-    "AND o.local_path IS NULL AND o.trashed_at IS NULL)"
+    "AND o.local_path IS NULL AND o.trashed_at IS NULL "
+    "AND o.task_id = COALESCE(jobs.remote_id, ''))"
 )
 
 
@@ -171,6 +174,11 @@ class Library(Curation):
             if cursor.rowcount == 0:
                 raise LibraryError(f"no job {local_id!r}")
 
+    def count_jobs(self) -> int:
+        """Every job row, also those removed from the queue view."""
+        with self._read() as db:
+            return int(db.execute("SELECT count(*) FROM jobs").fetchone()[0])
+
     def recent_jobs(self, limit: int = 200, *, include_deleted: bool = False) -> list[JobRecord]:
         """Newest first; jobs removed from the queue view are left out unless asked for."""
         where = "" if include_deleted else "WHERE deleted_at IS NULL"
@@ -269,16 +277,33 @@ class Library(Curation):
         index: int,
         kind: OutputKind | str,
         remote_url: str | None = None,
+        *,
+        task_id: str | None = None,
+        position: int | None = None,
     ) -> int:
-        """Insert or update the output (local_id, index); returns its id. File info is kept."""
+        """Insert or update the output (local_id, index); returns its id. File info is kept.
+
+        ``task_id`` is the task it came from (default: the job's current one) and ``position``
+        its place in that task's media: how a later report of the same task finds this row.
+        A media row's position defaults to its index (as for a first attempt's outputs).
+        """
         kind_value = queries.output_kind(str(kind)).value
+        if position is None and kind_value != OutputKind.TEXT:
+            position = index
         try:
             with self._write() as db:
+                if task_id is None:
+                    found = db.execute(
+                        "SELECT remote_id FROM jobs WHERE local_id = ?", (local_id,)
+                    ).fetchone()
+                    task_id = (found[0] if found is not None else None) or ""
                 row = db.execute(
-                    'INSERT INTO outputs (local_id, "index", kind, remote_url, created_at) '
-                    'VALUES (?, ?, ?, ?, ?) ON CONFLICT (local_id, "index") DO UPDATE SET '
-                    "kind = excluded.kind, remote_url = excluded.remote_url RETURNING id",
-                    (local_id, index, kind_value, remote_url, self._clock()),
+                    'INSERT INTO outputs (local_id, "index", kind, remote_url, created_at, '
+                    "task_id, position) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                    'ON CONFLICT (local_id, "index") DO UPDATE SET kind = excluded.kind, '
+                    "remote_url = excluded.remote_url, task_id = excluded.task_id, "
+                    "position = excluded.position RETURNING id",
+                    (local_id, index, kind_value, remote_url, self._clock(), task_id, position),
                 ).fetchone()
         except sqlite3.IntegrityError as error:
             raise LibraryError(f"no job {local_id!r}") from error
@@ -321,7 +346,7 @@ class Library(Curation):
         with self._lock:
             target = files.unique_path(candidate, self._reserved)
             self._reserved.add(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_dir(target.parent)
         return target
 
     def release_output_path(self, path: Path) -> None:

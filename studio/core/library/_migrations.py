@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
+
+from studio.core import paths
+from studio.core.library._backfill import backfill_output_tasks
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
 # jobs keeps an INTEGER PRIMARY KEY beside the text local_id: the FTS index is keyed by rowid,
@@ -92,14 +95,37 @@ _V3_JOB_BACKEND: Final = """
 """
 
 
-# Each script runs in one transaction with the version bump; append, never edit a shipped one.
-MIGRATIONS: Final[Sequence[str]] = (_V1_TABLES, _V2_SEARCH_AND_GALLERY, _V3_JOB_BACKEND)
+# An output belongs to one task of its job (a retry makes a new task) at one place in that task's
+# output. Media URLs may change between runs (the demo simulator comes back on a new port, CDN
+# URLs are signed), so rows are matched by (task_id, position), never by URL. See
+# _backfill_output_tasks for the rows written before v4.
+_V4_OUTPUT_TASKS: Final = (
+    "ALTER TABLE outputs ADD COLUMN task_id TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE outputs ADD COLUMN position INTEGER",
+)
+
+
+def _output_tasks(db: sqlite3.Connection) -> None:
+    for statement in _V4_OUTPUT_TASKS:
+        db.execute(statement)
+    backfill_output_tasks(db)
+
+
+Migration: TypeAlias = "str | Callable[[sqlite3.Connection], None]"
+
+# Each step runs in one transaction with the version bump; append, never edit a shipped one.
+MIGRATIONS: Final[Sequence[Migration]] = (
+    _V1_TABLES,
+    _V2_SEARCH_AND_GALLERY,
+    _V3_JOB_BACKEND,
+    _output_tasks,
+)
 LATEST_VERSION: Final = len(MIGRATIONS)
 
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open the DB with the pragmas the library relies on; autocommit, explicit transactions."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_db(path)
     db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
     db.row_factory = sqlite3.Row
     db.execute("PRAGMA journal_mode=WAL")
@@ -108,22 +134,40 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
+def make_private_db(path: Path) -> None:
+    """The DB file exists and is 0600 before SQLite opens it, and so are its -wal and -shm.
+
+    SQLite creates a DB's -wal and -shm files with the DB file's own permissions, so a private
+    DB file keeps them private too; files from older versions are tightened here.
+    """
+    paths.private_dir(path.parent)
+    paths.open_private(path, "ab").close()
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        paths.make_private(path.with_name(path.name + suffix))
+
+
 def user_version(db: sqlite3.Connection) -> int:
     row = db.execute("PRAGMA user_version").fetchone()
     return int(row[0])
 
 
-def migrate(db: sqlite3.Connection, migrations: Sequence[str] = MIGRATIONS) -> int:
+def migrate(db: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     """Apply every migration past the file's version, each atomically; returns the new version."""
     current = user_version(db)
     if current > len(migrations):
         raise RuntimeError(f"library schema v{current} is newer than this app (v{len(migrations)})")
-    for version, script in enumerate(migrations[current:], start=current + 1):
-        # executescript commits any open transaction first, so BEGIN/COMMIT live in the script.
+    for version, step in enumerate(migrations[current:], start=current + 1):
         try:
-            db.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
+            if isinstance(step, str):
+                # executescript commits any open transaction first, so BEGIN/COMMIT live in it.
+                db.executescript(
+                    f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version = {version};\nCOMMIT;"
+                )
+            else:
+                db.execute("BEGIN IMMEDIATE")
+                step(db)
+                db.execute(f"PRAGMA user_version = {version}")
+                db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")

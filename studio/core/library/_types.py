@@ -86,6 +86,8 @@ class OutputRecord:
     created_at: float
     favourite: bool
     trashed_at: float | None
+    task_id: str = ""  # the task (one attempt of the job) it came from; '' = unknown
+    position: int | None = None  # its place in that task's media; None for a text result
 
     @property
     def is_downloaded(self) -> bool:

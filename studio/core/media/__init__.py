@@ -26,6 +26,7 @@ from studio.core.media._inputs import (
     local_file_from_text,
 )
 from studio.core.media._metadata import (
+    SIDECAR_FORMAT,
     build_request,
     embed_metadata,
     read_metadata,
@@ -33,7 +34,7 @@ from studio.core.media._metadata import (
     sidecar_path,
     write_sidecar,
 )
-from studio.core.media._probe import MediaInfo, probe
+from studio.core.media._probe import probe, too_large_to_decode
 from studio.core.media._text import plain_text, read_plain_text, text_bytes
 from studio.core.media._thumbnails import (
     THUMB_SIZE,
@@ -46,12 +47,12 @@ from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_pe
 
 __all__ = [
     "LARGE_FILE_BYTES",
+    "SIDECAR_FORMAT",
     "THUMB_SIZE",
     "DecodeFailure",
     "DecodeResult",
     "DecodedImage",
     "LoadedMedia",
-    "MediaInfo",
     "MediaPreview",
     "ThumbnailError",
     "WaveformError",
@@ -82,6 +83,7 @@ __all__ = [
     "source_facts_of",
     "text_bytes",
     "thumbs_dir",
+    "too_large_to_decode",
     "waveform_tile",
     "write_sidecar",
 ]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from studio.core.media._files import sha256_file
 from studio.core.media._metadata import embed_metadata, sidecar_path, write_sidecar
 from studio.core.media._probe import MediaInfo, probe
-from studio.core.paths import stale_temps
+from studio.core.paths import make_private, stale_temps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,24 +31,37 @@ class FileFacts:
     media: MediaInfo
 
 
-def finish_file(path: Path, request: Mapping[str, Any]) -> FileFacts:
+def finish_file(
+    path: Path, request: Mapping[str, Any], facts: Mapping[str, Any] | None = None
+) -> FileFacts:
     """Sidecar, then metadata embedded in images, then the final file's hash and size.
 
     Safe to repeat after a crash at any step: the sidecar, written first, keeps the hash of the
-    bytes as downloaded (embedding changes the file), and embedding replaces its own blocks.
+    bytes as downloaded (``source``; embedding changes the file), and embedding replaces its own
+    blocks. ``facts`` are more blocks for the sidecar (its "output" block is merged with the
+    media facts found here); the finished file's hash and size go in as ``final``, so the
+    library can be rebuilt from the sidecars without reading every file again.
     """
     _remove_stale_temps(path)
+    make_private(path)  # however it was saved: outputs are the user's own
     source = _source_facts(path)
     info = probe(path)
+    extra = dict(facts or {})
     output: dict[str, Any] = {"media_type": info.media_type, "duration": info.duration}
-    output |= {"width": info.width, "height": info.height}
-    write_sidecar(path, request, {"source": source, "output": output})
+    output |= {"width": info.width, "height": info.height, **extra.pop("output", {})}
+    document = {**extra, "source": source, "output": output}
+    embedded = False
     if info.media_type.startswith("image/"):
+        write_sidecar(path, request, document)  # before the bytes change: see above
         try:
-            embed_metadata(path, request)
+            embedded = embed_metadata(path, request)
         except ValueError as exc:  # a damaged container is left as it was; the sidecar remains
             log.warning("metadata not embedded in %s: %s", path.name, exc)
-    return FileFacts(sha256_file(path), path.stat().st_size, info)
+    final: dict[str, Any] = source
+    if embedded:
+        final = {"sha256": sha256_file(path), "size": path.stat().st_size}
+    write_sidecar(path, request, {**document, "final": final})
+    return FileFacts(str(final["sha256"]), int(final["size"]), info)
 
 
 def _remove_stale_temps(path: Path) -> None:

@@ -1,7 +1,8 @@
 """Generation metadata in output files (PNG text, XMP, sidecars), read back for recall.
 
 Plain blocking functions: callers run them in a thread. Pixels are never re-encoded: the metadata
-blocks are spliced into the containers (see _containers). Pillow's decompression-bomb limit
+blocks are spliced into the containers (see _containers), streaming, so memory stays small for
+files of any size. Pillow's decompression-bomb limit
 stays in force for everything that decodes.
 """
 
@@ -11,13 +12,13 @@ import html
 import json
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 from xml.sax.saxutils import escape
 
 from studio import __version__
 from studio.core.media import _containers as containers
 from studio.core.media._containers import ContainerError, ContainerFormat
-from studio.core.paths import write_atomically
+from studio.core.paths import atomic_writer, write_atomically
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,7 +28,6 @@ REQUEST_KEYWORD: Final = "mountsea"
 PARAMETERS_KEYWORD: Final = "parameters"
 AI_SOURCE_TYPE: Final = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"
 SIDECAR_FORMAT: Final = "mountsea-studio-sidecar/1"
-_MAX_METADATA_FILE: Final = 512 * 1024 * 1024
 _XMP_DESCRIPTION: Final = re.compile(
     r"<dc:description>\s*<rdf:Alt>\s*<rdf:li[^>]*>(.*?)</rdf:li>", re.DOTALL
 )
@@ -59,32 +59,43 @@ def build_request(
 
 
 def embed_metadata(path: Path, request: Mapping[str, Any]) -> bool:
-    """Write the request into a PNG, JPEG or WebP file in place, atomically.
+    """Write the request into a PNG, JPEG or WebP file in place, atomically, by streaming.
 
     Returns False (file untouched) for any other format: a sidecar is then the only carrier.
     Raises ContainerError (a ValueError) for a damaged file, which is then left as it was.
+    Only block headers and the metadata are held in memory; pixel data is copied in pieces.
     """
-    data = path.read_bytes()
-    kind = containers.detect(data)
-    if kind is None:
-        return False
-    request_json = json.dumps(request, ensure_ascii=False, sort_keys=True)
+    with path.open("rb") as source:
+        kind = containers.detect_stream(source)
+        if kind is None:
+            return False
+        request_json = json.dumps(request, ensure_ascii=False, sort_keys=True)
+        with atomic_writer(path) as target:
+            _write_embedded(kind, source, target, request, request_json)
+    return True
+
+
+def _write_embedded(
+    kind: ContainerFormat,
+    source: IO[bytes],
+    target: IO[bytes],
+    request: Mapping[str, Any],
+    request_json: str,
+) -> None:
     if kind is ContainerFormat.PNG:
         texts = {
             REQUEST_KEYWORD: request_json,
             PARAMETERS_KEYWORD: a1111_parameters(request),
             containers.XMP_PNG_KEYWORD: xmp_packet(request_json).decode("utf-8"),
         }
-        updated = containers.png_with_text(data, texts)
+        containers.write_png_with_text(source, target, texts)
     elif kind is ContainerFormat.JPEG:
         packet = xmp_packet(request_json)
         if len(packet) > containers.JPEG_XMP_MAX:
             packet = xmp_packet(None)  # too big for one segment: the sidecar carries the request
-        updated = containers.jpeg_with_xmp(data, packet)
+        containers.write_jpeg_with_xmp(source, target, packet)
     else:
-        updated = containers.webp_with_xmp(data, xmp_packet(request_json))
-    write_atomically(path, updated)
-    return True
+        containers.write_webp_with_xmp(source, target, xmp_packet(request_json))
 
 
 def xmp_packet(request_json: str | None) -> bytes:
@@ -207,8 +218,8 @@ def _request_from_parameters(text: str) -> dict[str, Any]:
     return {"endpoint": "", "input": values, "source": PARAMETERS_KEYWORD}
 
 
-def _request_from_png(data: bytes) -> dict[str, Any] | None:
-    texts = containers.png_texts(data)
+def _request_from_png(stream: IO[bytes]) -> dict[str, Any] | None:
+    texts = containers.png_texts(stream)
     ours = texts.get(REQUEST_KEYWORD)
     found = _as_request(_parse_json(ours)) if ours else None
     found = found or _request_from_xmp(texts.get(containers.XMP_PNG_KEYWORD))
@@ -218,18 +229,17 @@ def _request_from_png(data: bytes) -> dict[str, Any] | None:
 
 
 def _embedded_request(path: Path) -> dict[str, Any] | None:
-    if path.stat().st_size > _MAX_METADATA_FILE:
-        return None
-    data = path.read_bytes()
-    kind = containers.detect(data)
+    """The request embedded in a PNG, JPEG or WebP file; only its metadata blocks are read."""
     try:
-        if kind is ContainerFormat.PNG:
-            return _request_from_png(data)
-        if kind is ContainerFormat.JPEG:
-            return _request_from_xmp(containers.jpeg_xmp(data))
-        if kind is ContainerFormat.WEBP:
-            return _request_from_xmp(containers.webp_xmp(data))
-    except ContainerError:
+        with path.open("rb") as stream:
+            kind = containers.detect_stream(stream)
+            if kind is ContainerFormat.PNG:
+                return _request_from_png(stream)
+            if kind is ContainerFormat.JPEG:
+                return _request_from_xmp(containers.jpeg_xmp(stream))
+            if kind is ContainerFormat.WEBP:
+                return _request_from_xmp(containers.webp_xmp(stream))
+    except (ContainerError, OSError):
         return None
     return None
 

@@ -1,6 +1,9 @@
-"""What a media file is: its type, pixel size and duration (Pillow for images, PyAV for the rest).
+"""What a media file is: its type, pixel size and duration (headers for images, PyAV for the rest).
 
-Blocking: callers run it in a thread.
+PNG, JPEG and WebP sizes come from their headers alone, so an image too large to decode (a
+decompression bomb) is still described; other image formats go through Pillow, whose bomb limit
+stays in force (such a file is then described by its name only). Blocking: callers run it in a
+thread.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from typing import TYPE_CHECKING, Final
 
 import av
 from PIL import Image, UnidentifiedImageError
+
+from studio.core.media._containers import ContainerError, ContainerFormat, image_size
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,18 +39,41 @@ _CONTAINER_TYPES: Final = {
 }
 
 
+_HEADER_TYPES: Final = {
+    ContainerFormat.PNG: "image/png",
+    ContainerFormat.JPEG: "image/jpeg",
+    ContainerFormat.WEBP: "image/webp",
+}
+
+
 def probe(path: Path) -> MediaInfo:
-    """Media type and size of an image (Pillow) or a video/audio file (PyAV, with duration)."""
+    """Media type and size of an image (headers, else Pillow) or a video/audio file (PyAV)."""
+    try:
+        with path.open("rb") as stream:
+            found = image_size(stream)
+    except (ContainerError, OSError):
+        found = None
+    if found is not None:
+        kind, width, height = found
+        return MediaInfo(_HEADER_TYPES[kind], width, height, None)
     try:
         with Image.open(path) as image:
             media_type = Image.MIME.get(image.format or "") or _guess_type(path)
             return MediaInfo(media_type, image.width, image.height, None)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return MediaInfo(_guess_type(path), None, None, None)
     except UnidentifiedImageError:
         pass
     try:
         return _probe_av(path)
     except (av.error.FFmpegError, OSError):
         return MediaInfo(_guess_type(path), None, None, None)
+
+
+def too_large_to_decode(width: int | None, height: int | None) -> bool:
+    """More pixels than Pillow's decompression-bomb limit: not decoded for previews."""
+    limit = Image.MAX_IMAGE_PIXELS
+    return width is not None and height is not None and limit is not None and width * height > limit
 
 
 def _guess_type(path: Path) -> str:

@@ -21,6 +21,8 @@ import av
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from studio.core import paths
+from studio.core.media._containers import ContainerError, image_size
+from studio.core.media._probe import too_large_to_decode
 from studio.core.media._text import read_plain_text
 from studio.core.media._waveform import WaveformError, compute_peaks
 
@@ -59,9 +61,7 @@ class ThumbnailError(ValueError):
 
 
 def thumbs_dir() -> Path:
-    folder = paths.cache_dir() / "thumbs"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return paths.private_dir(paths.cache_dir() / "thumbs")
 
 
 def cache_key(path: Path, size: int = THUMB_SIZE) -> str:
@@ -133,12 +133,27 @@ def _render(path: Path, kind: MediaKind, size: int) -> Image.Image:
 
 
 def _image_thumbnail(path: Path, size: int) -> Image.Image:
+    _refuse_bombs(path)
     try:
         with Image.open(path) as image:
             image.draft("RGB", (size, size))  # JPEG decodes at a fraction of full size
             return _fit(image, size)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError) as error:
+    except Image.DecompressionBombError as error:
+        raise ThumbnailError(f"{path.name} is too large to preview") from error
+    except (UnidentifiedImageError, OSError) as error:
         raise ThumbnailError(f"cannot decode {path.name}: {error}") from error
+
+
+def _refuse_bombs(path: Path) -> None:
+    """An image past Pillow's pixel limit gets no thumbnail (its header says so, unread)."""
+    try:
+        with path.open("rb") as stream:
+            found = image_size(stream)
+    except (ContainerError, OSError):
+        return  # Pillow says what is wrong with it
+    if found is not None and too_large_to_decode(found[1], found[2]):
+        _kind, width, height = found
+        raise ThumbnailError(f"{path.name} is too large to preview ({width} × {height} pixels)")
 
 
 POSTER_SECONDS = 1.0
@@ -267,7 +282,7 @@ def _with_ellipsis(line: str, font: ImageFont.FreeTypeFont, width: float) -> str
 
 
 def _save_atomically(image: Image.Image, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_dir(target.parent)
     descriptor, temp_name = tempfile.mkstemp(dir=target.parent, suffix=".part")
     os.close(descriptor)
     try:

@@ -1,6 +1,9 @@
-"""Where the studio keeps its files (``STUDIO_HOME`` overrides all), and how it writes them."""
+"""Where the studio keeps its files (``STUDIO_HOME`` overrides all), and how it writes them.
 
-from studio.core.paths._atomic import stale_temps, write_atomically
+The studio's folders are 0700 and its files 0600 where the platform has such modes.
+"""
+
+from studio.core.paths._atomic import atomic_writer, fsync_folder, stale_temps, write_atomically
 from studio.core.paths._dirs import (
     APP_NAME,
     cache_dir,
@@ -9,14 +12,32 @@ from studio.core.paths._dirs import (
     log_dir,
     outputs_dir,
 )
+from studio.core.paths._private import (
+    PRIVATE_DIR_MODE,
+    PRIVATE_FILE_MODE,
+    make_private,
+    open_private,
+    private_dir,
+)
+from studio.core.paths._space import RESERVE_BYTES, Reserve, is_disk_full
 
 __all__ = [
     "APP_NAME",
+    "PRIVATE_DIR_MODE",
+    "PRIVATE_FILE_MODE",
+    "RESERVE_BYTES",
+    "Reserve",
+    "atomic_writer",
     "cache_dir",
     "config_dir",
     "data_dir",
+    "fsync_folder",
+    "is_disk_full",
     "log_dir",
+    "make_private",
+    "open_private",
     "outputs_dir",
+    "private_dir",
     "stale_temps",
     "write_atomically",
 ]

@@ -7,25 +7,42 @@ import glob
 import os
 import tempfile
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
-DEFAULT_FILE_MODE = 0o644
+from studio.core.paths._private import PRIVATE_FILE_MODE, private_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+DEFAULT_FILE_MODE = PRIVATE_FILE_MODE
 
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Replace ``path`` with ``data`` through a synced temp file in the same folder.
 
+    See ``atomic_writer``; ``mode`` defaults to the replaced file's mode, else 0600.
+    """
+    with atomic_writer(path, mode) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int | None = None) -> Iterator[IO[bytes]]:
+    """A file to write ``path``'s new content into; it replaces ``path`` when the block ends.
+
     The temp file is named ``.<name>.<random>.tmp`` so a crash's leftovers can be found and
-    removed (see ``stale_temps``). ``mode`` defaults to the replaced file's mode, else 0644.
+    removed (see ``stale_temps``); an exception removes it and leaves ``path`` as it was.
+    ``mode`` defaults to the replaced file's mode, else 0600 (the studio's files are private).
     The folder is synced after the rename, so the rename itself outlives a power cut.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     descriptor, temp_name = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
     temp = Path(temp_name)
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         if mode is None:
@@ -35,7 +52,7 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    fsync_folder(path.parent)
 
 
 def stale_temps(path: Path) -> list[Path]:
@@ -43,8 +60,9 @@ def stale_temps(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
 
 
-def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; folders cannot be opened this way on Windows.
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in ``folder`` durable (a no-op where folders cannot be
+    opened, as on Windows)."""
     with contextlib.suppress(OSError):
         descriptor = os.open(folder, os.O_RDONLY)
         try:

@@ -1,4 +1,4 @@
-"""The folders of config, data, cache and logs; the only platformdirs caller."""
+"""The folders of config, data, cache and logs (private: 0700); the only platformdirs caller."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import platformdirs
+
+from studio.core.paths._private import private_dir
 
 APP_NAME = "MountseaStudio"
 
@@ -27,8 +29,7 @@ def _dir(kind: str) -> Path:
             "logs": platformdirs.user_log_path,
         }
         path = finders[kind](APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path, tighten=True)
 
 
 def config_dir() -> Path:
@@ -53,6 +54,4 @@ def log_dir() -> Path:
 
 def outputs_dir() -> Path:
     """Downloaded outputs, unless the settings name another folder."""
-    path = data_dir() / "outputs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "outputs", tighten=True)

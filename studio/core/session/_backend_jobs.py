@@ -3,9 +3,11 @@
 Start-up (``reconcile``) reads the library and makes sure nothing is forgotten or done twice:
 
 * a job still running remotely is followed again (a 404 then makes it "lost", never "done");
-* a job recorded but never sent (it waited for a slot) is sent now;
+* a job recorded but never sent (it waited for a slot) is sent now, unless the library could not
+  be brought up to date with its submit log (a full disk): then nothing is sent by itself;
 * a job whose submit left but got no answer becomes "unknown" and is never re-sent silently;
-* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed);
+* a succeeded job with outputs not on disk gets only those fetched (a ``.part`` is resumed),
+  from the task's links as the server gives them now, each into the row of its position;
   a text result (transcript) not written yet is written from the stored task.
 
 Only the jobs of this core's backend are reconciled: a task id of the demo simulator means nothing
@@ -16,17 +18,20 @@ had a backend are claimed by the first backend that starts (``Library.claim_lega
 This object is the runner's one reader: every snapshot goes out as a ``JobChanged`` event. After a
 job's files are on disk (media downloaded and any text result written by the runner), a worker
 thread writes each sidecar, embeds metadata in images and records hash, size and media facts of
-the final file; then ``OutputsRecorded`` goes out.
+the final file; then ``OutputsRecorded`` goes out. A file that cannot be saved for lack of room
+is reported once per disk (``on_disk_full``); its partial download is removed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import sqlite3
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
 
-from studio.core.api import MountseaError
+from studio.core import paths
+from studio.core.api import MountseaError, TaskStatus
 from studio.core.jobs import (
     Job,
     JobRunner,
@@ -45,6 +50,7 @@ from studio.core.library import (
     pending_text_row,
     request_for,
     saved_outputs,
+    sidecar_facts,
     task_of,
 )
 from studio.core.media import finish_file
@@ -69,6 +75,11 @@ _OTHER_BACKEND_MESSAGE = (
     "This job's task belongs to another backend; it can be followed again when that backend is "
     "in use."
 )
+HELD_MESSAGE = (
+    "Not sent: the library could not be brought up to date at start-up (is the disk full?), "
+    "so this job is not sent by itself. Retry it once there is room."
+)
+
 _RUNNING_ELSEWHERE_MESSAGE = (
     "This job is still running on another backend; it is followed again when that backend is "
     "in use."
@@ -102,8 +113,10 @@ class BackendJobs:
         outputs_dir: Path,
         *,
         publish: Callable[[Event], None],
+        on_disk_full: Callable[[Path], None] | None = None,
     ) -> None:
         """Prefer ``open``; the backend is the journal's."""
+        self._on_disk_full = on_disk_full
         self._client = client
         self._library = library
         self._journal = journal
@@ -129,12 +142,15 @@ class BackendJobs:
         backend: str = "",
         publish: Callable[[Event], None] | None = None,
         runner_options: Mapping[str, Any] | None = None,
+        on_disk_full: Callable[[Path], None] | None = None,
     ) -> Self:
         """Compose and start reading the runner; ``outputs_dir`` must be inside the library's.
 
         ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
         recorded with it and only its jobs are reconciled. Events go to ``publish``.
         ``runner_options`` are further JobRunner arguments (retry policies, for the soak).
+        recorded with it and only its jobs are reconciled. Events go to ``publish``;
+        ``on_disk_full`` is told the folder when a file cannot be saved for lack of room.
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
@@ -149,7 +165,15 @@ class BackendJobs:
             sleep=sleep,
             **dict(runner_options or {}),
         )
-        jobs = cls(client, library, journal, runner, outputs_dir, publish=publish or _ignore)
+        jobs = cls(
+            client,
+            library,
+            journal,
+            runner,
+            outputs_dir,
+            publish=publish or _ignore,
+            on_disk_full=on_disk_full,
+        )
         jobs._reader = asyncio.get_running_loop().create_task(jobs._read_runner(), name="runner")
         return jobs
 
@@ -176,6 +200,9 @@ class BackendJobs:
             if self._runner.get(job.local_id) is None:
                 continue  # removed meanwhile: a late snapshot must not bring its row back
             self._publish(JobChanged(job))
+            for saved in job.outputs:
+                if saved.disk_full is not None:
+                    self._disk_full(saved.disk_full)
             task = job.task
             if job.status is not JobStatus.SUCCEEDED or task is None:
                 continue
@@ -194,10 +221,15 @@ class BackendJobs:
         if record is None:
             return
         rows = self._library.outputs_for_job(job.local_id)
-        by_url = {row.remote_url: row for row in rows if row.remote_url}
-        for saved in job.outputs:
-            row = pending_text_row(rows) if is_text_media(saved.media) else None
-            row = row or by_url.get(saved.media.url)
+        task_id = job.task.task_id if job.task is not None else None
+        # The saved media come in the task's media order (then any text result): matched to
+        # their rows by position, since URLs may differ from one report to the next.
+        by_position = {row.position: row for row in rows if row.task_id == task_id}
+        media = [saved for saved in job.outputs if not is_text_media(saved.media)]
+        texts = [saved for saved in job.outputs if is_text_media(saved.media)]
+        matched = [(by_position.get(position), saved) for position, saved in enumerate(media)]
+        matched += [(pending_text_row(rows), saved) for saved in texts]
+        for row, saved in matched:
             if saved.path is not None and row is not None and row.local_path is None:
                 self._record_file(record, row, saved.path)
 
@@ -214,8 +246,14 @@ class BackendJobs:
             else:
                 self._adopt(job_from_record(record))
                 followed.append(record.local_id)
+        hold = self._library.submit_log_report.unapplied
         for record in pending:
-            if record.error is None:
+            if record.error is None and hold:
+                # The submit log could not be read back: it may say this one left. Not sent.
+                held = job_from_record(record)
+                self._adopt(replace(held, status=JobStatus.UNKNOWN, error=HELD_MESSAGE))
+                unknown.append(record.local_id)
+            elif record.error is None:
                 self._adopt(job_from_record(record))
                 sent.append(record.local_id)
             else:
@@ -315,7 +353,7 @@ class BackendJobs:
 
     async def _fetch_missing(self, record: JobRecord) -> None:
         """Save only the outputs of a succeeded job that have no file yet, then finish them."""
-        task = task_of(record)
+        task = await self._current_task(record)
         if task is None:
             log.warning("job %s has no stored task: its outputs cannot be fetched", record.local_id)
             return
@@ -325,6 +363,8 @@ class BackendJobs:
             for row in rows:
                 if row.local_path is not None or row.trashed_at is not None:
                     continue
+                if row.task_id != task.task_id:
+                    continue  # an earlier attempt's: its task is not followed any more
                 path = await self._save_missing(job, task, row)
                 if path is not None:
                     await asyncio.to_thread(self._record_file, record, row, path)
@@ -339,29 +379,50 @@ class BackendJobs:
             if text is None:
                 return None
             return (await save_text_output(self._outputs_dir, job, task, text)).path
-        media_by_url = {media.url: (index, media) for index, media in enumerate(task.media)}
-        found = media_by_url.get(row.remote_url or "")
-        if found is None:
+        position = row.position
+        if position is None or not 0 <= position < len(task.media):
             return None
-        dest = destination_of(self._outputs_dir, job, task.task_id, *found)
-        return dest if await self._fetch(found[1], dest) else None
+        media = task.media[position]
+        dest = destination_of(self._outputs_dir, job, task.task_id, position, media)
+        return dest if await self._fetch(media, dest) else None
+
+    async def _current_task(self, record: JobRecord) -> Task | None:
+        """The job's succeeded task as the server tells it now, else as last stored.
+
+        Its media URLs may have changed since it was stored (the demo simulator comes back on a
+        new port; signed links expire): the fresh ones are fetched, in the same places.
+        """
+        stored = task_of(record)
+        if record.remote_id is None:
+            return stored
+        try:
+            fresh = await self._client.get_task(record.remote_id)
+        except MountseaError as exc:
+            log.info("task of %s not read again (%r): stored links used", record.local_id, exc)
+            return stored
+        if fresh.status is not TaskStatus.SUCCEEDED or fresh.task_id != record.remote_id:
+            return stored
+        return fresh
 
     async def _fetch(self, media: MediaRef, dest: Path) -> bool:
         """True when ``dest`` holds the whole file (already there, or downloaded now)."""
         if await asyncio.to_thread(dest.is_file):  # downloads land by rename: it is complete
             return True
         try:
-            await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
+            await asyncio.to_thread(paths.private_dir, dest.parent)
             await self._client.download(media.url, dest)
         except (MountseaError, OSError) as exc:
             log.warning("could not fetch %s: %r", dest.name, exc)
+            if paths.is_disk_full(exc):  # a partial file only takes the last writes' room
+                await asyncio.to_thread(dest.with_name(dest.name + ".part").unlink, missing_ok=True)
+                self._disk_full(dest.parent)
             return False
         return True
 
     def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
         """Blocking: sidecar, metadata and facts of one file, recorded in its output row."""
         try:
-            facts = finish_file(path, request_for(record))
+            facts = finish_file(path, request_for(record), sidecar_facts(record, row))
             self._library.set_output_file(
                 row.id,
                 path,
@@ -372,9 +433,15 @@ class BackendJobs:
                 height=facts.media.height,
                 duration=facts.media.duration,
             )
-        except (OSError, LibraryError) as exc:
+        except (OSError, sqlite3.Error, LibraryError) as exc:
             # Left without a file in the library: the next start-up finishes it.
             log.warning("could not record %s: %r", path.name, exc)
+            if paths.is_disk_full(exc):
+                self._disk_full(path.parent)
+
+    def _disk_full(self, folder: Path) -> None:
+        if self._on_disk_full is not None:
+            self._on_disk_full(folder)
 
     # --- background work -----------------------------------------------------------------------
 
@@ -404,6 +471,8 @@ class BackendJobs:
     async def aclose(self) -> None:
         """Stop the runner, then background file work (redone at the next start if unfinished)."""
         await self._runner.aclose()  # ends the change stream: the reader stops after the last
+        if not self._journal.flush():
+            log.error("some queue rows could not be written to the library (is the disk full?)")
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)
         background = list(self._background)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, Self
 if TYPE_CHECKING:
     from studio.core.api import Endpoint
     from studio.core.jobs import Job
+    from studio.core.library import RecoveryReport
     from studio.core.session._backend import BackendInfo, BackendKind
 
 
@@ -71,13 +72,34 @@ class OutputsRecorded:
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A sentence for the user: ``info`` passes in the status bar, the others stay in view."""
+    """A sentence for the user: ``info`` passes in the status bar, the others stay in view.
+
+    ``status_bar`` puts it in the status bar, whatever its level, until another message
+    replaces it (a full disk: the rows say what failed, the bar says why).
+    """
 
     message: str
     level: Literal["info", "warning", "error"] = "info"
+    status_bar: bool = False
 
 
-Event = BackendChanged | CatalogChanged | JobChanged | JobRemoved | OutputsRecorded | Notice
+@dataclass(frozen=True, slots=True)
+class LibraryRecovered:
+    """The library was found damaged at start-up and rebuilt: what happened, what came back,
+    where the damaged file is (published once, first thing)."""
+
+    report: RecoveryReport
+
+
+Event = (
+    BackendChanged
+    | CatalogChanged
+    | JobChanged
+    | JobRemoved
+    | OutputsRecorded
+    | Notice
+    | LibraryRecovered
+)
 
 
 class Subscription:

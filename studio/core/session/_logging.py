@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-from typing import TYPE_CHECKING
+from io import TextIOWrapper
+from pathlib import Path
 
 from typing_extensions import override
 
 from studio.core import paths
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 LOG_FILE_NAME = "studio.log"
 
@@ -43,13 +41,21 @@ class SecretMask(logging.Filter):
 SECRET_MASK = SecretMask()
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created 0600: a log may name prompts and file paths."""
+
+    @override
+    def _open(self) -> TextIOWrapper:
+        stream = paths.open_private(Path(self.baseFilename), "ab")
+        return TextIOWrapper(stream, encoding=self.encoding, errors=self.errors)
+
+
 def configure_logging(level: int = logging.INFO, log_dir: Path | None = None) -> Path:
     """Send the 'studio' loggers to a rotating file (1 MB × 5); returns its path."""
     folder = log_dir or paths.log_dir()
     path = folder / LOG_FILE_NAME
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    paths.make_private(path)  # a log written by an older version
+    handler = PrivateRotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(SECRET_MASK)
     root = logging.getLogger("studio")

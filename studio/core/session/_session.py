@@ -27,6 +27,7 @@ from studio.core.session._events import (
     CatalogChanged,
     EventHub,
     JobChanged,
+    LibraryRecovered,
     Notice,
 )
 from studio.core.session._logging import SECRET_MASK
@@ -34,10 +35,11 @@ from studio.core.session._settings import save_settings
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+    from pathlib import Path
 
     from studio.core.api import Endpoint, EndpointDetail
     from studio.core.jobs import Job
-    from studio.core.library import Library
+    from studio.core.library import Library, RecoveryReport
     from studio.core.session._backend import BackendInfo
     from studio.core.session._events import Event, Subscription
     from studio.core.session._secrets import KeyStore
@@ -69,8 +71,15 @@ class Session:
         open_backend: BackendOpener = Backend.open,
         probe_interval_s: float = PROBE_INTERVAL_S,
         follow_options: Mapping[str, Any] | None = None,
+        recovery: RecoveryReport | None = None,
     ) -> None:
+        """``recovery`` is what opening the library repaired (see library.open_library): told
+        once, as the first event of the first connect."""
         self._library = library
+        self._recovery = recovery
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._full_disks: set[int | Path] = set()  # told once per disk
+        library.on_disk_full = self._on_disk_full
         self._settings = settings
         self._key_store = key_store
         self._stats = stats
@@ -131,6 +140,10 @@ class Session:
 
     async def connect(self) -> None:
         """Show the last known catalog, open the backend and pick up what the last run left."""
+        self._loop = asyncio.get_running_loop()
+        if self._recovery is not None:
+            self._hub.publish(LibraryRecovered(self._recovery))
+            self._recovery = None
         api_key = await asyncio.to_thread(self._key_store.get)
         if api_key:
             SECRET_MASK.add(api_key)
@@ -159,6 +172,7 @@ class Session:
             follow_options=self._follow_options,
             backend=backend.info.identity,
             publish=self._publish_job_event,
+            on_disk_full=self._on_disk_full,
         )
         self._jobs.journal.remember_endpoints(self._endpoints)
         await self._put_back_history(self._jobs)
@@ -332,6 +346,29 @@ class Session:
         self._hub.publish(event)
         if isinstance(event, JobChanged) and event.job.status in _PROBE_AFTER:
             self._spawn(self.probe(), "probe-now")  # a failure may mean the server went away
+
+    def _on_disk_full(self, folder: Path) -> None:
+        """A write failed for lack of room (library writes may come from worker threads)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._tell_disk_full, folder)
+
+    def _tell_disk_full(self, folder: Path) -> None:
+        try:
+            disk: int | Path = folder.stat().st_dev
+        except OSError:
+            disk = folder
+        if disk in self._full_disks:
+            return
+        self._full_disks.add(disk)
+        self._hub.publish(
+            Notice(
+                f"The disk is full ({folder}): new files cannot be saved there and jobs that "
+                "could not be recorded were not sent. Free some space, then retry them.",
+                "warning",
+                status_bar=True,
+            )
+        )
 
     # --- state and background work -------------------------------------------------------------
 

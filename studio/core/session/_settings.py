@@ -35,9 +35,8 @@ class Settings:
 
     def outputs_dir(self) -> Path:
         if self.download_dir:
-            path = Path(self.download_dir).expanduser()
-            path.mkdir(parents=True, exist_ok=True)
-            return path
+            # A folder the user chose: created private if missing, else left as it is.
+            return paths.private_dir(Path(self.download_dir).expanduser())
         return paths.outputs_dir()
 
 

@@ -8,6 +8,7 @@ APT_PKGS := libegl1 libgl1 libglib2.0-0 libfontconfig1 libfreetype6 libdbus-1-3 
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxcb-sync1 \
 	libxcb-glx0 libxrandr2 libpulse0 xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 TEST_TIMEOUT ?= 1200
+BENCH_ARGS ?=
 
 .PHONY: run test check lint bench sim apt venv clean screenshots package
 
@@ -39,8 +40,9 @@ lint: $(STAMP)
 
 check: test
 
+# Not part of `make test`: figures and ratios against baselines, e.g. BENCH_ARGS="--only gallery".
 bench: apt $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

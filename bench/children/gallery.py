@@ -38,13 +38,17 @@ from bench.children.qt_tools import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QWidget
 
 WINDOW: Final = (1200, 800)
 STEP_S: Final = 0.004
 
 
-async def first_paint(window: QWidget, viewport: QWidget, has_rows: Any, began: float) -> float:
+async def first_paint(
+    window: QWidget, viewport: QWidget, has_rows: Callable[[], bool], began: float
+) -> float:
     """Show window; ms from began until viewport painted while has_rows() holds."""
     watch = PaintWatch(viewport, has_rows)
     window.show()

@@ -75,7 +75,7 @@ def rows(options: Options) -> list[Row]:
     return [
         Row(
             "queue_stall",
-            "longest loop stall, 200 tasks at speed 20 (4×)",
+            "longest loop stall, 200 tasks at speed 20",
             "ms",
             [run["max_ms"] for run in busy],
             [run["max_ms"] for run in idle],
@@ -85,7 +85,7 @@ def rows(options: Options) -> list[Row]:
         ),
         Row(
             "queue_stall_p99",
-            "p99 loop gap, 200 tasks at speed 20 (4×)",
+            "p99 loop gap, 200 tasks at speed 20",
             "ms",
             [run["p99_ms"] for run in busy],
             [run["p99_ms"] for run in idle],

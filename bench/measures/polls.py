@@ -49,6 +49,9 @@ def describe(tasks: list[dict[str, Any]]) -> str:
 
 def rows(options: Options) -> list[Row]:
     busy, _idle = queue_stall.collect(options.reps)
+    if not any(task["polls"] for run in busy for task in run["tasks"]):
+        # The hook sits on the backend's HTTP client: if polling moved elsewhere, say so.
+        raise RuntimeError("no GET /ms/v1/tasks/{id} was counted: the poll hook saw nothing")
     counts = [len(over(run["tasks"])) for run in busy]
     untimed = sum(t["seconds"] is None for run in busy for t in run["tasks"])
     note = (

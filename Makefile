@@ -13,6 +13,7 @@ WINDOW_PKGS := $(filter-out $(HEADLESS_PKGS),$(APT_PKGS))
 # On a person's own desktop: print the sudo command for what is missing, go on if Qt starts.
 SOFT_APT = bash packaging/apt-deps.sh --soft
 TEST_TIMEOUT ?= 1200
+BENCH_ARGS ?=
 
 .PHONY: run test check lint bench soak sim apt venv clean screenshots package
 
@@ -47,10 +48,16 @@ lint: $(STAMP)
 
 check: test
 
+<<<<<<< HEAD
 bench: $(STAMP)
 	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
 		$(SOFT_APT) $(WINDOW_PKGS)
 	$(BIN)/python -m bench
+=======
+# Not part of `make test`: figures and ratios against baselines, e.g. BENCH_ARGS="--only gallery".
+bench: apt $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+>>>>>>> bench-harness
 
 # Not part of `make test`: the job runner against the simulator under fault profiles and SIGKILLs,
 # then a fault-free audit of every task (a few minutes; SOAK_ARGS="--speed 10 --tasks 200" etc.).

@@ -129,11 +129,14 @@ def add_output(library: Library, row: int, media: Media, *, favourite: bool = Fa
     return output_id
 
 
-def fill_library(library: Library, media: list[Media], rows: int) -> list[int]:
-    """rows outputs cycling through media; every seventh is starred. Returns output ids."""
+def fill_library(library: Library, media: list[Media], rows: int | range) -> list[int]:
+    """Outputs numbered 0..rows-1, or those of a range (to grow a library), cycling through media.
+
+    Every seventh is starred. Returns the output ids.
+    """
+    numbers = range(rows) if isinstance(rows, int) else rows
     return [
-        add_output(library, row, media[row % len(media)], favourite=row % 7 == 3)
-        for row in range(rows)
+        add_output(library, row, media[row % len(media)], favourite=row % 7 == 3) for row in numbers
     ]
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
@@ -88,6 +90,7 @@ async def run_studio(app: QApplication) -> int:
     window.closing.connect(finish)
     app.aboutToQuit.connect(finish)
     _close_on_signals(window)
+    _watch_paints_for_bench(window)
     window.show()
     spawn(controller.start(), key="start")
     await closed
@@ -104,6 +107,15 @@ def _close_on_signals(window: MainWindow) -> None:
     ticker = QTimer(window)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
+
+
+def _watch_paints_for_bench(window: MainWindow) -> None:
+    """`make bench` only: STUDIO_BENCH_MARKS=path notes first paints (studio.ui.bench_marks)."""
+    marks = os.environ.get("STUDIO_BENCH_MARKS")
+    if marks:
+        from studio.ui.bench_marks import PaintMarks
+
+        PaintMarks(window, Path(marks))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

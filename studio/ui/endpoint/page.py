@@ -1,8 +1,11 @@
 """The middle of the window: one endpoint's header, its schema form, schema and examples tabs.
 
 Signals:
-    generate_requested(str slug, list[dict] inputs, str webhook_url) — Generate was pressed and the
-        form is valid; one input per task of the batch.
+    generate_requested(str slug, list[dict] inputs, str webhook_url, list[InputUse] uses) —
+        Generate was pressed and the form is valid; one input per task of the batch, and the
+        library outputs the form holds (each task's lineage).
+    mask_requested(MediaField mask, object source) — "Paint mask…" in the form: the field to
+        fill and the value of the picture to paint over (a Path, a data/URL string or None).
     show_request_requested(str slug, dict body) — "Show request" was pressed.
     form_replaced(str what, dict previous) — Reset or an example replaced what the user had.
 """
@@ -132,7 +135,8 @@ class ExamplesTab(QWidget):
 class EndpointPage(QWidget):
     """Header + tabs; owns the SchemaForm of the current endpoint and the Generate controls."""
 
-    generate_requested = Signal(str, list, str)
+    generate_requested = Signal(str, list, str, list)
+    mask_requested = Signal(object, object)
     show_request_requested = Signal(str, dict)
     form_replaced = Signal(str, dict)  # (what replaced it, the previous value) — for Undo
 
@@ -240,6 +244,7 @@ class EndpointPage(QWidget):
         self.header.show_endpoint(detail)
         form = SchemaForm(dict(detail.input_schema))
         form.reset_button.hide()  # the page's own Reset can be undone
+        form.mask_requested.connect(self.mask_requested)
         if initial is not None:
             form.set_value(initial)
         elif previous:
@@ -323,7 +328,9 @@ class EndpointPage(QWidget):
         self.webhook_error.hide()
         if not self.form.validate_for_submit():
             return
-        self.generate_requested.emit(self.detail.slug, self.batch_inputs(), webhook or "")
+        self.generate_requested.emit(
+            self.detail.slug, self.batch_inputs(), webhook or "", self.form.uses()
+        )
 
     def _on_example_chosen(self, value: dict[str, Any]) -> None:
         self._replace_form(

@@ -13,8 +13,9 @@ from studio.ui.background import spawn
 from studio.ui.queue.model import QueueModel
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
+    from studio.core.chain import InputUse
     from studio.core.session import Session
 
 log = logging.getLogger("studio.ui")
@@ -58,14 +59,18 @@ class QueueViewModel(QObject):
     # --- actions (slots) -------------------------------------------------------------------------
 
     def submit(
-        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+        self,
+        endpoint: str,
+        input: Mapping[str, Any],
+        webhook_url: str | None = None,
+        uses: Sequence[InputUse] = (),
     ) -> Job | None:
         session = self._session
         if session is None:
             self.error_raised.emit("Not connected: the task was not sent.")
             return None
         try:
-            return session.submit(endpoint, input, webhook_url)
+            return session.submit(endpoint, input, webhook_url, uses)
         except NotConnectedError as exc:
             self.error_raised.emit(str(exc))
         except Exception as exc:

@@ -17,9 +17,25 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QCursor, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCursor,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLineEdit,
     QMenu,
@@ -38,10 +54,14 @@ from studio.core.chain import (
     Source,
     plan_send,
     probe_video,
+    takes,
 )
 from studio.ui.background import spawn
 from studio.ui.endpoint.loader import DETAIL_KEY
+from studio.ui.forms.array_fields import ArrayField
+from studio.ui.forms.media_field import MediaField
 from studio.ui.frame_picker import FramePickerDialog
+from studio.ui.outputs_drag import dragged_outputs
 from studio.ui.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
@@ -298,6 +318,7 @@ class SendToFlow(QObject):
         self.field_menu: QMenu | None = None
         self.frame_dialog: FramePickerDialog | None = None
         self.last_frame: Source | None = None  # the frame the picker saved last
+        self._watching = False
 
     # --- ways in ---------------------------------------------------------------------------
 
@@ -322,6 +343,76 @@ class SendToFlow(QObject):
             return chosen
 
         self._open(given, at)
+
+    def send_payload(self, payload: dict[str, Any], at: QPoint | None = None) -> None:
+        """Send what a drag of our outputs carried (gallery ids or a queue row)."""
+        self._open(lambda: self._payload_sources(payload), at)
+
+    async def _payload_sources(self, payload: dict[str, Any]) -> list[Source]:
+        local_id = payload.get("local_id")
+        if isinstance(local_id, str):
+            return await self._session.sources_of_job(local_id)
+        ids = [i for i in payload.get("output_ids", []) if isinstance(i, int)]
+        return await self._session.sources(ids)
+
+    # --- drag and drop onto Create ---------------------------------------------------------------
+
+    def watch_drops(self, on: bool) -> None:
+        """While one of our outputs is dragged, drops on Create are ours to place (the views
+        call this around their drags: no filter runs on every event the rest of the time)."""
+        app = QApplication.instance()
+        if app is None or on == self._watching:
+            return
+        self._watching = on
+        if on:
+            app.installEventFilter(self)
+        else:
+            app.removeEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if event.type() not in kinds or not isinstance(watched, QWidget):
+            return False
+        if not isinstance(event, QDragEnterEvent | QDragMoveEvent | QDropEvent):
+            return False
+        payload = dragged_outputs(event.mimeData())
+        create = self._window.main_splitter
+        if payload is None or not (watched is create or create.isAncestorOf(watched)):
+            return False
+        event.acceptProposedAction()
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            target = _media_target(watched)
+            at = watched.mapToGlobal(event.position().toPoint())
+            if target is None:
+                self.send_payload(payload, at)
+            else:
+                spawn(
+                    self._fill_field(target, payload), key=(self, "drop"), on_error=self._say_error
+                )
+        return True
+
+    async def _fill_field(self, target: MediaField | ArrayField, payload: dict[str, Any]) -> None:
+        sources = await self._payload_sources(payload)
+        kind = (
+            target.spec.item.media
+            if isinstance(target, ArrayField) and target.spec.item
+            else (target.spec.media)
+        )
+        field_kind = kind.value if kind is not None else "file"
+        fitting = [s for s in sources if takes(field_kind, s.kind)]
+        if not fitting:
+            what = sources[0].kind if sources else ""
+            self._say_error(
+                tr("This field takes %1 files; the output is %2.")
+                .replace("%1", field_kind)
+                .replace("%2", what or tr("not saved"))
+            )
+            return
+        if isinstance(target, ArrayField):
+            target.add_outputs(fitting)
+        else:
+            target.set_output(fitting[0])
 
     # --- the popup -------------------------------------------------------------------------
 
@@ -577,3 +668,16 @@ def capture_form(window: MainWindow) -> FormState | None:
         if source is not None:
             outputs.append((use.field, use.position, source))
     return FormState(page.detail.slug, form.value(), tuple(outputs))
+
+
+def _media_target(widget: QWidget | None) -> MediaField | ArrayField | None:
+    """The media field (or media list) a drop on this widget is for, if any."""
+    field: MediaField | None = None
+    while widget is not None:
+        if isinstance(widget, ArrayField) and widget.acceptDrops():
+            empty = field is None or field.value() is None
+            return widget if empty else field
+        if isinstance(widget, MediaField) and field is None:
+            field = widget
+        widget = widget.parentWidget()
+    return field

@@ -33,6 +33,7 @@ from studio.core.chain._targets import (
     family_of,
     plan_send,
     send_targets,
+    takes,
 )
 from studio.core.chain._values import SENDABLE_KINDS, InputUse, Lineage, Link, Source
 
@@ -64,4 +65,5 @@ __all__ = [
     "plan_send",
     "probe_video",
     "send_targets",
+    "takes",
 ]

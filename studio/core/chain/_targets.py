@@ -89,6 +89,11 @@ class SendPlan:
     missing_field: str | None = None  # the endpoint's schema no longer has this field
 
 
+def takes(field_kind: str, output_kind: str) -> bool:
+    """Whether a media field of this kind can hold an output of that kind."""
+    return field_kind in _TAKES.get(output_kind, frozenset())
+
+
 def is_transcriber(detail: EndpointDetail) -> bool:
     return detail.capability == "transcribe" or "transcribe" in detail.mode
 

@@ -113,6 +113,7 @@ class GalleryPanel(QWidget):
         self.commands = GalleryCommands(self)
         self.model.on_error = self.commands.show_error
         self._sources: asyncio.Task[None] | None = None
+        self._lineage_task: asyncio.Task[None] | None = None
         self._kept: _ViewState | None = None
         self._lay_out()
         self._connect()
@@ -234,8 +235,9 @@ class GalleryPanel(QWidget):
 
     def _running(self) -> set[asyncio.Task[Any]]:
         tasks = set(self.commands.running())
-        if self._sources is not None and not self._sources.done():
-            tasks.add(self._sources)
+        for task in (self._sources, self._lineage_task):
+            if task is not None and not task.done():
+                tasks.add(task)
         return tasks
 
     def _select_ids(self, output_ids: list[int], current_id: int | None) -> None:
@@ -337,7 +339,9 @@ class GalleryPanel(QWidget):
     def _show_lineage_later(self, item: GalleryItem | None) -> None:
         if item is None or self.lineage_of is None:
             return
-        spawn(self._show_lineage(item.id), key=(self, "lineage"), on_error=self.commands.show_error)
+        self._lineage_task = spawn(
+            self._show_lineage(item.id), key=(self, "lineage"), on_error=self.commands.show_error
+        )
 
     async def _show_lineage(self, output_id: int) -> None:
         if self.lineage_of is None:

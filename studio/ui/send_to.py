@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QCloseEvent,
     QCursor,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -83,6 +84,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("SendTo", text)
 
 
+def tr_n(text: str, count: int) -> str:
+    """A plural through Qt's %n; without a translation loaded, "(s)" reads as English does."""
+    translated = QCoreApplication.translate("SendTo", text, "", count)
+    return translated.replace("(s)", "" if count == 1 else "s")
+
+
 def send_to_action(parent: QObject, with_keys: bool = True) -> QAction:
     """The "Send to…" action with its shortcut shown, for any menu or bar."""
     action = QAction(tr("Send to…"), parent)
@@ -124,7 +131,11 @@ class SendToPopup(QFrame):
     picked = Signal(object)
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Popup)
+        # A tool window, not a Qt.Popup: a popup closes whenever any other window is shown (a
+        # form being rebuilt behind it did that); this one closes on Escape, a pick, or when
+        # the user goes elsewhere.
+        flags = Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+        super().__init__(parent, flags)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = plain_label(title, wrap=False)
@@ -221,7 +232,7 @@ class SendToPopup(QFrame):
         item.setData(0, _ENTRY, entry)
         tip = f"{entry.slug}\n{detail}"
         if entry.uses:
-            tip += "\n" + QCoreApplication.translate("SendTo", "Used %n time(s)", "", entry.uses)
+            tip += "\n" + tr_n("Used %n time(s)", entry.uses)
         if self._disabled_reason:
             tip = f"{tip}\n{self._disabled_reason}"
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -239,6 +250,20 @@ class SendToPopup(QFrame):
         entry = item.data(0, _ENTRY)
         if isinstance(entry, Entry):
             self.pick(entry)
+
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -277,7 +302,11 @@ class SendToPopup(QFrame):
             y = max(screen.top(), min(y, screen.bottom() - self.height()))
         self.move(x, y)
         self.show()
+        self.activateWindow()
         self.search.setFocus()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
 
 def describe_sources(sources: Sequence[Source]) -> str:
@@ -287,9 +316,7 @@ def describe_sources(sources: Sequence[Source]) -> str:
         details = source.details()
         return f"{source.name}" + (f" · {details}" if details else "")
     kind = sources[0].kind if sources else ""
-    return QCoreApplication.translate("SendTo", "%n output(s)", "", len(sources)) + (
-        f" · {kind}" if kind else ""
-    )
+    return tr_n("%n output(s)", len(sources)) + (f" · {kind}" if kind else "")
 
 
 def problem_of(sources: Sequence[Source]) -> str | None:
@@ -376,14 +403,24 @@ class SendToFlow(QObject):
             return False
         if not isinstance(event, QDragEnterEvent | QDragMoveEvent | QDropEvent):
             return False
+        return self.handle_drag(watched, event)
+
+    def handle_drag(self, receiver: QWidget, event: QDropEvent) -> bool:
+        """A drag event of our outputs over Create: accepted there, and a drop placed.
+
+        Qt gives the event to the nearest widget that takes drops (the window, over a label):
+        the widget really under the cursor decides.
+        """
         payload = dragged_outputs(event.mimeData())
+        position = event.position().toPoint()
+        under = receiver.childAt(position) or receiver
         create = self._window.main_splitter
-        if payload is None or not (watched is create or create.isAncestorOf(watched)):
+        if payload is None or not (under is create or create.isAncestorOf(under)):
             return False
         event.acceptProposedAction()
-        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
-            target = _media_target(watched)
-            at = watched.mapToGlobal(event.position().toPoint())
+        if event.type() == QEvent.Type.Drop:
+            target = _media_target(under)
+            at = receiver.mapToGlobal(position)
             if target is None:
                 self.send_payload(payload, at)
             else:
@@ -487,7 +524,7 @@ class SendToFlow(QObject):
         page = self._window.endpoint_page
         previous = capture_form(self._window)
         self._window.show_create()
-        detail = self._session.cached_detail(slug)
+        detail = self._session.cached_detail(slug) or await self._session.fetch_detail(slug)
         schema = dict(detail.input_schema) if detail is not None else {}
         chosen_prompt = prompt if prompt is not None else (sources[0].prompt if sources else "")
         plan = plan_send(schema, field, sources, chosen_prompt)
@@ -524,14 +561,10 @@ class SendToFlow(QObject):
             text = tr("%1 no longer has the field “%2”: the output was not placed.")
             level = "warning"
         else:
-            text = QCoreApplication.translate(
-                "SendTo", "%1 now holds %n output(s) in “%2”.", "", placed
-            )
+            text = tr_n("%1 now holds %n output(s) in “%2”.", placed)
             level = "info"
             if left_out:
-                text += " " + QCoreApplication.translate(
-                    "SendTo", "The field takes fewer: %n left out.", "", left_out
-                )
+                text += " " + tr_n("The field takes fewer: %n left out.", left_out)
         text = text.replace("%1", name).replace("%2", missing or field)
         self._window.banner.show_message(
             text,

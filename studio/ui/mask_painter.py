@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Final
 from PIL import Image
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QObject,
     QPoint,
     QPointF,
@@ -86,7 +85,13 @@ class PaintedMask:
 
 
 class MaskCanvas(QWidget):
-    """The picture with its mask in red; paints, erases, zooms and pans."""
+    """The picture with its mask in red; paints, erases, zooms and pans.
+
+    Signals:
+        changed(): the mask changed (a stroke, fill, clear, invert, undo or redo).
+    """
+
+    changed = Signal()
 
     def __init__(self, source: QImage, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,6 +172,7 @@ class MaskCanvas(QWidget):
     def _remember(self) -> None:
         self._undo.append(self.gray.copy())
         self._redo.clear()
+        self.changed.emit()
         step = max(1, self.gray.sizeInBytes())
         while len(self._undo) > 1 and len(self._undo) * step > HISTORY_BYTES:
             self._undo.pop(0)
@@ -196,6 +202,7 @@ class MaskCanvas(QWidget):
         red.end()
 
     def _rebuild_overlay(self) -> None:
+        self.changed.emit()
         alpha = QImage(
             self.gray.constBits(),
             self.gray.width(),
@@ -411,7 +418,7 @@ class MaskPainterDialog(QDialog):
             shortcut.activated.connect(lambda f=factor: self.scale_brush(f))
         redo = QShortcut(QKeySequence("Ctrl+Y"), self)
         redo.activated.connect(self.redo_button.click)
-        canvas.installEventFilter(self)
+        canvas.changed.connect(self._refresh)
 
     def set_erasing(self, erasing: bool) -> None:
         self.canvas.erasing = erasing
@@ -437,12 +444,6 @@ class MaskPainterDialog(QDialog):
     def _refresh(self) -> None:
         self.undo_button.setEnabled(self.canvas.can_undo())
         self.redo_button.setEnabled(self.canvas.can_redo())
-
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.canvas and event.type() == QEvent.Type.MouseButtonRelease:
-            self._refresh()
-        return False
 
     def _on_use(self) -> None:
         self.mask_painted.emit(self.canvas.painted())

@@ -142,6 +142,7 @@ class SendToPopup(QFrame):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
+        self.what = plain_label(wrap=False, small=True)  # what is sent, cut to fit
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search models…"))
         self.search.setClearButtonEnabled(True)
@@ -155,10 +156,12 @@ class SendToPopup(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.title)
+        layout.addWidget(self.what)
         layout.addWidget(self.search)
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
-        self.resize(420, 460)
+        self.setFixedWidth(440)
+        self.resize(440, 480)
         self._entries: list[Entry] = []
         self._disabled_reason: str | None = None
         self.search.textChanged.connect(self._refill)
@@ -166,6 +169,12 @@ class SendToPopup(QFrame):
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.show_message(tr("Finding the models that take it…"))
+
+    def show_what(self, text: str) -> None:
+        """What is being sent, elided to the list's width (the whole text in the tooltip)."""
+        metrics = self.what.fontMetrics()
+        self.what.setText(metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, 420))
+        self.what.setToolTip(plain_tooltip(text))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -313,8 +322,9 @@ def describe_sources(sources: Sequence[Source]) -> str:
     """The popup's title: what is being sent."""
     if len(sources) == 1:
         source = sources[0]
+        what = " ".join(source.prompt.split())[:60] or source.name
         details = source.details()
-        return f"{source.name}" + (f" · {details}" if details else "")
+        return f"{source.kind} · {what}" + (f" · {details}" if details else "")
     kind = sources[0].kind if sources else ""
     return tr_n("%n output(s)", len(sources)) + (f" · {kind}" if kind else "")
 
@@ -476,7 +486,7 @@ class SendToFlow(QObject):
         sources: list[Source] = await lookup()
         if self.popup is not popup:
             return
-        popup.title.setText(tr("Send to…") + "  " + describe_sources(sources))
+        popup.show_what(describe_sources(sources))
         reason = problem_of(sources)
         kind = sources[0].kind if sources else "image"
         targets = await self._session.send_targets(kind)

@@ -55,7 +55,7 @@ async def test_a_picked_frame_is_an_image_output_then_offered_on() -> None:
         assert request is not None and request["input"]["timestamp_s"] == pytest.approx(0.6)
         assert request["sources"][0]["field"] == "video"
         await wait_until(lambda: flow.popup is not None and bool(flow.popup.entries()), 30)
-        assert flow.popup is not None and frame.name in flow.popup.title.text()
+        assert flow.popup is not None and "image · a red kite" in flow.popup.what.text()
         assert any(e.group == "Animate" for e in flow.popup.entries())
 
 

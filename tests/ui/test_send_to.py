@@ -111,7 +111,7 @@ async def test_several_gallery_images_fill_a_list_in_order_and_undo_restores() -
             < groups.index("Use as reference")
         )
         assert window.send_to is not None and window.send_to.popup is not None
-        assert "2 outputs" in window.send_to.popup.title.text()
+        assert "2 outputs" in window.send_to.popup.what.text()
         reference = next(e for e in entries if e.slug == VEO_REFERENCE)
         window.send_to.popup.pick(reference)
         await wait_until(lambda: page.detail is not None and page.detail.slug == VEO_REFERENCE, 20)

@@ -106,6 +106,7 @@ class MediaField(FieldWidget):
         self._generation = 0  # bumped on every change, so a late result for an old one is dropped
         self._dialog: QFileDialog | None = None
         self._output: Source | None = None  # the library output whose file this holds
+        self._reading_path: Path | None = None
         self._overlay: tuple[Path, QPixmap] | None = None  # a painted mask's file, shown in red
         self._paint_mask: Callable[[], None] | None = None
         self._build_widgets()
@@ -175,6 +176,8 @@ class MediaField(FieldWidget):
         if self._overlay is not None and self._overlay[0] != path:
             self._overlay = None
         self._show_source_note("")
+        self._edit.setToolTip("")
+        self._reading_path = path
         job = partial(load_local_file, path, self._kind.value)
         self._load(path.name, job, path, str(path), self.value())
 
@@ -203,13 +206,15 @@ class MediaField(FieldWidget):
             self._show_source_note(self.tr("%1 cannot be used: %2").replace("%1", source.name)
                                    .replace("%2", problem))  # fmt: skip
             return False
-        already = self._edit.text() == str(source.file) and (
-            self._local == source.file or self._reading is not None
+        already = self._local == source.file or (
+            self._reading is not None and self._reading_path == source.file
         )
         if not already:
             self.set_local_file(source.file)
         self._output = source
         self._show_source_note("")
+        self._edit.setText(source.name)  # the file's name; the full path in the tooltip
+        self._edit.setToolTip(str(source.file))
         return True
 
     def output(self) -> Source | None:
@@ -240,6 +245,8 @@ class MediaField(FieldWidget):
         """Uses a painted mask file, shown as ``overlay`` (the picture with the mask in red)."""
         self._overlay = (path, QPixmap.fromImage(overlay))
         self.set_local_file(path)
+        self._edit.setText(self.tr("painted mask · %1").replace("%1", path.name))
+        self._edit.setToolTip(str(path))
 
     def overlay(self) -> QPixmap | None:
         """The red-overlay thumbnail of a painted mask, while the field holds it."""

@@ -118,6 +118,7 @@ class MarketplacePanel(QWidget):
         blocked = self.list.selectionModel().blockSignals(not emit)
         self.list.setCurrentIndex(proxy_index)
         self.list.selectionModel().blockSignals(blocked)
+        self.list.viewport().update()  # with signals blocked the view missed the old row's change
         self.list.scrollTo(proxy_index)
         return True
 

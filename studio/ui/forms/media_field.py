@@ -214,6 +214,7 @@ class MediaField(FieldWidget):
         self._output = source
         self._show_source_note("")
         self._edit.setText(source.name)  # the file's name; the full path in the tooltip
+        self._edit.setCursorPosition(0)
         self._edit.setToolTip(str(source.file))
         return True
 

@@ -13,8 +13,11 @@ from PIL import Image
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
-from studio.core.jobs import JobStatus
+from studio.core.api import MediaKind, MediaRef
+from studio.core.chain import InputUse
+from studio.core.jobs import Job, JobStatus, SavedOutput, utc_now
 from studio.core.schema import MediaInput
+from studio.ui.queue.model import tooltip
 from studio.ui.send_to import Entry, SendToPopup
 from tests.conftest import wait_until
 from tests.core.test_chain_frames_masks import make_video
@@ -174,6 +177,21 @@ async def test_queue_row_and_preview_send_and_a_gone_file_is_said() -> None:
         assert any(e.group == "Animate" for e in entries)
         assert window.send_to is not None and window.send_to.popup is not None
         window.send_to.popup.close()
+        # The queue row's context menu: Send to… (its shortcut shown), Extend shot off for a still.
+        media = MediaRef(url="http://sim/still", kind=MediaKind.IMAGE)
+        row = Job(
+            endpoint=TEXT_TO_IMAGE, input={"prompt": "a red kite"}, local_id="still",
+            status=JobStatus.SUCCEEDED, outputs=(SavedOutput(media, source.file),),
+        )  # fmt: skip
+        controller.queue.show(row)
+        menu = window.queue.context_menu_for(row)
+        send = next(a for a in menu.actions() if a.text() == "Send to…")
+        extend = next(a for a in menu.actions() if a.text() == "Extend shot")
+        assert send.shortcut().toString() == "Ctrl+T" and not extend.isEnabled()
+        send.trigger()
+        entries = await popup_entries(window)
+        assert window.send_to.popup is not None and "a red kite" in window.send_to.popup.what.text()
+        window.send_to.popup.close()
         source.file.unlink()  # the file is gone from the library folder
         window.send_to.send_job("still")
         entries = await popup_entries(window)
@@ -231,3 +249,40 @@ async def test_dropping_outputs_on_create_fills_a_field_or_opens_send_to() -> No
             )
         )  # fmt: skip
         assert recalled == []
+
+
+@pytest.mark.asyncio
+async def test_recall_puts_the_same_files_back_and_says_when_one_is_gone() -> None:
+    async with running_studio() as (window, controller):
+        library = controller.session.library
+        still, end = add_output(library, "still"), add_output(library, "end")
+        sent = "data:image/png;base64,iVBORw0KGgo="  # what the job sent, kept in its input
+        input_value = {"prompt": "go", "image_url": sent, "end_image_url": sent}
+        library.create_job("clip", "bytedance/seedance-2.0/image-to-video", input_value)
+        library.record_inputs(
+            "clip", [InputUse("image_url", 0, still), InputUse("end_image_url", 0, end)]
+        )
+        (gone,) = await controller.session.sources([end])
+        assert gone.file is not None
+        gone.file.unlink()
+        controller.recall.recall_job(
+            Job(
+                endpoint="bytedance/seedance-2.0/image-to-video", input=input_value, local_id="clip"
+            ),
+            "remix",
+        )
+        page = window.endpoint_page
+        await wait_until(lambda: page.form is not None and bool(page.form.uses()), 20)
+        assert page.form is not None
+        assert [(u.field, u.output_id) for u in page.form.uses()] == [("image_url", still)]
+        start_field = page.form.media_field("image_url")
+        end_field = page.form.media_field("end_image_url")
+        assert start_field is not None and end_field is not None
+        (kept,) = await controller.session.sources([still])
+        assert start_field.local_file() == kept.file
+        assert "gone" in (end_field.source_note() or "")
+        assert end_field.value() == sent  # the copy sent with the job stays
+        names = await controller.session.input_names(["clip"])
+        assert names["clip"][1].endswith("→ image_url")
+        row = tooltip(Job(endpoint="e", input={}), utc_now(), names["clip"])
+        assert f"Made from: {names['clip'][0]}; {names['clip'][1]}" in row

@@ -284,7 +284,8 @@ class GalleryPanel(QWidget):
             action.setEnabled(one)
         current = self.current_item()
         video = current is not None and current.output.kind.value == "video"
-        actions.send_to.setEnabled(count > 0)
+        actions.send_to.setEnabled(count > 0 and not trash_view)
+        actions.send_to.setVisible(not trash_view)  # the trash is not a place to start from
         actions.extend_shot.setEnabled(video)
         actions.pick_frame.setEnabled(video)
         actions.undo_trash.setEnabled(self.commands.can_undo_trash())

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
 
+LOCAL_ENDPOINTS = ("studio/",)  # outputs made on this machine (frames), not by an endpoint
 FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what a recall can undo
 
 _WHAT = {
@@ -62,6 +63,15 @@ class RecallFlow:
         self._window.banner.show_message(text, level="error")
 
     def apply_recall(self, recall: Recall) -> None:
+        if recall.endpoint.startswith(LOCAL_ENDPOINTS):
+            # A frame picked here was made by no model: there is nothing to fill a form with.
+            self._window.banner.show_message(
+                QCoreApplication.translate(
+                    "Recall", "A picked frame has no model parameters: use Send to… with it."
+                ),
+                level="info",
+            )
+            return
         page = self._window.endpoint_page
         previous = (page.detail.slug, page.form.value()) if page.detail and page.form else None
         self._window.show_create()

@@ -56,6 +56,7 @@ async def generate(controller: StudioController, slug: str, value: dict[str, Any
 IMAGE = "google/nano-banana/text-to-image"
 MUSIC = "elevenlabs/elevenlabs-music/music-generate"
 VIDEO = "google/veo-3.1/text-to-video"
+EDIT = "openai/gpt-image-2/edit"
 COMPARED = (IMAGE, "openai/gpt-image-2/text-to-image", "google/nano-banana-pro/text-to-image")
 
 
@@ -121,6 +122,78 @@ async def shoot_gallery(window: MainWindow) -> None:
     shoot("studio-gallery.png")
 
 
+async def shoot_send_to(
+    window: MainWindow, controller: StudioController, jobs: dict[str, Job]
+) -> None:
+    """Send to… on the snowy mountains still, from its queue row: the grouped, searchable list."""
+    flow = window.send_to
+    assert flow is not None
+    window.show_create()
+    window.marketplace.select_slug(IMAGE)
+    window.queue.select_job(jobs[IMAGE].local_id)
+    await asyncio.sleep(1.0)
+    row = window.queue.list.visualRect(window.queue.list.currentIndex())
+    flow.send_job(jobs[IMAGE].local_id, window.queue.list.viewport().mapToGlobal(row.center()))
+    await wait_for(lambda: flow.popup is not None and bool(flow.popup.entries()))
+    await asyncio.sleep(1.0)
+    shoot("studio-send-to.png")
+    popup = flow.popup
+    assert popup is not None
+    entry = next(e for e in popup.entries() if e.slug == "bytedance/seedance-2.0/image-to-video")
+    popup.pick(entry)
+    page = window.endpoint_page
+    await wait_for(
+        lambda: page.form is not None and bool(page.form.uses()) and not page.form.is_busy()
+    )
+    await asyncio.sleep(1.5)
+    shoot("studio-send-to-form.png")
+
+
+async def shoot_mask(
+    window: MainWindow, controller: StudioController, jobs: dict[str, Job]
+) -> None:
+    """The still sent to GPT Image 2 edit, and a mask painted over its sky."""
+    from PySide6.QtCore import QPointF
+
+    flow, masks = window.send_to, window.masks
+    assert flow is not None and masks is not None
+    sources = await controller.session.sources_of_job(jobs[IMAGE].local_id)
+    detail = controller.session.cached_detail(EDIT) or await controller.session.fetch_detail(EDIT)
+    assert detail is not None
+    from studio.core.schema import media_inputs
+
+    field = next(m for m in media_inputs(dict(detail.input_schema)) if m.path == "image_urls")
+    flow.send(EDIT, field, sources)
+    page = window.endpoint_page
+    await wait_for(lambda: page.detail is not None and page.detail.slug == EDIT)
+    await wait_for(
+        lambda: page.form is not None and bool(page.form.uses()) and not page.form.is_busy()
+    )
+    assert page.form is not None
+    prompt = page.form.field("prompt")
+    if prompt is not None:
+        prompt.set_value("Replace the sky with a swirling aurora")
+    mask = page.form.media_field("mask_url")
+    assert mask is not None
+    mask.paint_button().click()
+    await wait_for(lambda: masks.dialog is not None)
+    dialog = masks.dialog
+    assert dialog is not None
+    canvas = dialog.canvas
+    width, height = canvas.source.width(), canvas.source.height()
+    canvas.brush_size = max(12, height // 7)
+    for row in range(4):
+        y = height * (0.08 + 0.09 * row)
+        canvas.stroke([QPointF(width * 0.03, y), QPointF(width * 0.97, y)])
+    dialog.size_box.setValue(canvas.brush_size)
+    await asyncio.sleep(1.0)
+    shoot("studio-mask.png")
+    dialog.use_button.click()
+    await wait_for(lambda: mask.overlay() is not None and not mask.is_busy())
+    await asyncio.sleep(1.0)
+    shoot("studio-mask-form.png")
+
+
 async def shoot_dark(window: MainWindow, jobs: dict[str, Job]) -> None:
     """The same window in the dark theme, switched live as Settings does."""
     from studio.ui.theme import apply_theme
@@ -148,6 +221,8 @@ async def tour() -> int:
     await shoot_create(window, jobs)
     await shoot_compare(window, controller)
     await shoot_gallery(window)
+    await shoot_send_to(window, controller, jobs)
+    await shoot_mask(window, controller, jobs)
     await shoot_dark(window, jobs)
     window.close()
     await controller.aclose()

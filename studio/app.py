@@ -28,9 +28,11 @@ from studio.ui.endpoint.loader import EndpointLoader
 from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
+from studio.ui.mask_painter import MaskFlow
 from studio.ui.preview import PreviewPane
 from studio.ui.queue import QueueView, QueueViewModel
 from studio.ui.recall import RecallFlow
+from studio.ui.send_to import SendToFlow
 from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -67,8 +69,9 @@ def build_studio(
     gallery = GalleryPanel(library)
     window = MainWindow(queue_view, preview, gallery)
     loader = EndpointLoader(session, window.endpoint_page)
-    recall = RecallFlow(window, loader)
+    recall = RecallFlow(window, loader, session)
     controller = StudioController(window, queue, session, loader, recall)
+    _wire_creative_loop(window, session, loader, queue_view)
     compare = ComparePanel(session)
     window.set_compare(compare)
     compare.recall_requested.connect(recall.apply_recall)
@@ -77,6 +80,33 @@ def build_studio(
     queue_view.recall_requested.connect(recall.recall_job)
     gallery.recall_requested.connect(recall.apply_recall)
     return window, controller
+
+
+def _wire_creative_loop(
+    window: MainWindow, session: Session, loader: EndpointLoader, queue_view: QueueView
+) -> SendToFlow:
+    """Send to…, Extend shot, frames and masks from every output the window shows."""
+    preview, gallery = window.preview, window.gallery
+    flow = SendToFlow(window, session, loader)
+    window.send_to = flow
+    masks = MaskFlow(window)
+    window.masks = masks
+    window.endpoint_page.mask_requested.connect(masks.paint)
+    queue_view.list.thumbnails = gallery.loader
+    queue_view.send_requested.connect(flow.send_job)
+    queue_view.extend_requested.connect(flow.extend_shot_of_file)
+    queue_view.frames_requested.connect(flow.pick_frame_of_file)
+    preview.send_requested.connect(flow.send_file)
+    preview.extend_requested.connect(flow.extend_shot_of_file)
+    preview.frames_requested.connect(flow.pick_frame_of_file)
+    gallery.send_requested.connect(flow.send_outputs)
+    gallery.extend_requested.connect(flow.extend_shot_of_outputs)
+    gallery.frames_requested.connect(flow.pick_frame_of_outputs)
+    gallery.lineage_of = session.lineage
+    for view in (queue_view.list, gallery.grid):
+        view.drag_started.connect(lambda: flow.watch_drops(True))
+        view.drag_finished.connect(lambda: flow.watch_drops(False))
+    return flow
 
 
 async def run_studio(app: QApplication) -> int:

@@ -31,6 +31,7 @@ from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from studio.core.api import Endpoint
+    from studio.core.chain import InputUse
     from studio.core.library import RecoveryReport
     from studio.core.session import BackendChanged, CatalogChanged, Notice, Session, Settings
     from studio.ui.endpoint.loader import EndpointLoader
@@ -206,10 +207,12 @@ class StudioController(QObject):
 
     # --- submit, queue, previews -----------------------------------------------------------------
 
-    def _on_generate_requested(self, slug: str, inputs: list[dict[str, Any]], webhook: str) -> None:
+    def _on_generate_requested(
+        self, slug: str, inputs: list[dict[str, Any]], webhook: str, uses: list[InputUse]
+    ) -> None:
         sent = 0
         for value in inputs:
-            if self.queue.submit(slug, value, webhook or None) is None:
+            if self.queue.submit(slug, value, webhook or None, uses) is None:
                 break
             sent += 1
         if sent:

@@ -30,6 +30,7 @@ from studio.ui.banner import Banner
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
 from studio.ui.marketplace.panel import MarketplacePanel
+from studio.ui.outputs_drag import dragged_outputs
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
 
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
     from studio.core.session import BackendInfo
     from studio.ui.compare import ComparePanel
     from studio.ui.gallery import GalleryPanel
+    from studio.ui.mask_painter import MaskFlow
     from studio.ui.preview import PreviewPane
     from studio.ui.queue.view import QueueView
+    from studio.ui.send_to import SendToFlow
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +65,8 @@ class MainWindow(QMainWindow):
         self.preview = preview
         self.gallery = gallery
         self.compare: ComparePanel | None = None
+        self.send_to: SendToFlow | None = None  # Send to…, frames, Extend shot (set by the app)
+        self.masks: MaskFlow | None = None
         self.backend_label = QLabel()
         self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reachability = QLabel()
@@ -114,6 +119,9 @@ class MainWindow(QMainWindow):
         self.modes.setDocumentMode(True)
         self.modes.addTab(self.main_splitter, "Create")
         self.modes.addTab(self.gallery, "Gallery")
+        # Dragging an output over the Create tab switches to it, to drop it on a field there.
+        self.modes.tabBar().setChangeCurrentOnDrag(True)
+        self.modes.tabBar().setAcceptDrops(True)
         self.setCentralWidget(self.modes)
 
     def set_compare(self, compare: ComparePanel) -> None:
@@ -243,11 +251,15 @@ class MainWindow(QMainWindow):
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        # The studio's own outputs are sent on (Send to…), never recalled by a stray drop.
+        ours = dragged_outputs(event.mimeData()) is not None
+        if any(url.isLocalFile() for url in event.mimeData().urls()) and not ours:
             event.acceptProposedAction()
 
     @override
     def dropEvent(self, event: QDropEvent) -> None:
+        if dragged_outputs(event.mimeData()) is not None:
+            return
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if local:
             event.acceptProposedAction()

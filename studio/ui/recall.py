@@ -10,17 +10,19 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from studio.core.library import Recall, RecallMode, make_recall
+from studio.core.library import LibraryError, Recall, RecallMode, make_recall
 from studio.ui.background import spawn
 from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint.loader import DETAIL_KEY
 
 if TYPE_CHECKING:
     from studio.core.jobs import Job
+    from studio.core.session import Session
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
+LOCAL_ENDPOINTS = ("studio/",)  # outputs made on this machine (frames), not by an endpoint
 FormState = tuple[str, dict[str, Any]]  # (endpoint slug, form value): what a recall can undo
 
 # Marked for the translation pass here, translated where shown.
@@ -39,17 +41,47 @@ _NO_SEED = QT_TRANSLATE_NOOP(
 
 
 class RecallFlow:
-    """Fills the endpoint page from a Recall; the window's banner offers Undo."""
+    """Fills the endpoint page from a Recall; the window's banner offers Undo.
 
-    def __init__(self, window: MainWindow, loader: EndpointLoader) -> None:
+    A job whose inputs were library outputs gets those same local files back in their fields
+    (a field whose file is gone keeps the copy that was sent, and says so).
+    """
+
+    def __init__(
+        self, window: MainWindow, loader: EndpointLoader, session: Session | None = None
+    ) -> None:
         self._window = window
         self._loader = loader
+        self._session = session
         window.file_dropped.connect(self._on_file_dropped)
 
     def recall_job(self, job: Job, mode: str) -> None:
-        self.apply_recall(make_recall(job.endpoint, job.input, mode))
+        if self._session is None:
+            self.apply_recall(make_recall(job.endpoint, job.input, mode))
+            return
+        spawn(self._recall_job(job, mode), key=(self, "job"), on_error=self._say_error)
+
+    async def _recall_job(self, job: Job, mode: str) -> None:
+        assert self._session is not None
+        try:
+            recalled = await self._session.recall(job.local_id, mode)
+        except LibraryError:  # a row the library does not know (yet): its own input
+            recalled = make_recall(job.endpoint, job.input, mode)
+        self.apply_recall(recalled)
+
+    def _say_error(self, text: str) -> None:
+        self._window.banner.show_message(text, level="error")
 
     def apply_recall(self, recall: Recall) -> None:
+        if recall.endpoint.startswith(LOCAL_ENDPOINTS):
+            # A frame picked here was made by no model: there is nothing to fill a form with.
+            self._window.banner.show_message(
+                QCoreApplication.translate(
+                    "Recall", "A picked frame has no model parameters: use Send to… with it."
+                ),
+                level="info",
+            )
+            return
         page = self._window.endpoint_page
         previous = (page.detail.slug, page.form.value()) if page.detail and page.form else None
         self._window.show_create()
@@ -62,6 +94,7 @@ class RecallFlow:
         self._window.marketplace.select_slug(recall.endpoint, emit=False)
         if await self._loader.load(recall.endpoint, initial=recall.input) is None:
             return
+        self._put_back_sources(recall)
         self._window.banner.show_message(
             self._filled_text(recall),
             level="info",
@@ -77,6 +110,25 @@ class RecallFlow:
         if recall.mode is RecallMode.REMIX and seedless:
             return translate("RecallFlow", str(_NO_SEED))
         return translate("RecallFlow", str(_FILLED[recall.mode]))
+
+    def _put_back_sources(self, recall: Recall) -> None:
+        form = self._window.endpoint_page.form
+        if form is None:
+            return
+        for link in recall.sources:
+            field = form.media_field(link.field, link.position)
+            if field is None:
+                continue
+            if link.source.usable:
+                field.set_output(link.source)
+            else:
+                field.note_source_problem(
+                    QCoreApplication.translate(
+                        "Recall", "%1: %2 The copy sent with the job is used."
+                    )
+                    .replace("%1", link.source.name)
+                    .replace("%2", link.source.problem or "")
+                )
 
     def _restore(self, previous: FormState) -> None:
         slug, value = previous

@@ -45,10 +45,10 @@ def test_ctrl_enter_in_the_prompt_generates(qtbot: QtBot) -> None:
     qtbot.keyClicks(prompt, "a glass of water")  # type: ignore[no-untyped-call]
     with qtbot.waitSignal(page.generate_requested) as signal:
         qtbot.keyClick(prompt, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # type: ignore[no-untyped-call]
-    slug, inputs, webhook = signal.args
+    slug, inputs, webhook, uses = signal.args
     assert slug == "google/nano-banana/text-to-image"
     assert inputs == [{"prompt": "a glass of water"}]
-    assert webhook == ""
+    assert webhook == "" and uses == []
     assert "\n" not in prompt.toPlainText()
 
 

@@ -156,7 +156,9 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
     waiting = _actions(view.context_menu_for(waiting_job))
 
     recall = {"Remix (new seed)": True, "Use all parameters": True, "Use prompt": True}
+    no_chain = {"Send to…": False, "Extend shot": False, "Pick a frame…": False}
     assert running == {
+        **no_chain,
         "Cancel": True,
         "Retry": False,
         "Follow again": False,
@@ -167,6 +169,8 @@ def test_context_menu_enables_what_applies(view: QueueView) -> None:
         **recall,
     }
     assert done == {
+        **no_chain,
+        "Send to…": True,  # an image: no frames, no shot to extend
         "Cancel": False,
         "Retry": True,
         "Follow again": False,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
-from studio.core.library._store import LibraryStore
+from studio.core.library._lineage import LineageStore
 from studio.core.library._types import (
     ExportResult,
     JobRecord,
@@ -21,7 +21,10 @@ from studio.core.library._types import (
 from studio.core.media import build_request, sidecar_bytes
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
+
+    from studio.core.chain import Link
 
 _CHUNK: Final = 500  # ids per statement, far below SQLite's variable limit
 
@@ -41,8 +44,16 @@ def without_seed(value: Any) -> Any:
     return value
 
 
-def make_recall(endpoint: str, input: Mapping[str, Any], mode: RecallMode | str) -> Recall:
-    """Parameters to load for a mode; also used for a request read from a dropped file."""
+def make_recall(
+    endpoint: str,
+    input: Mapping[str, Any],
+    mode: RecallMode | str,
+    sources: tuple[Link, ...] = (),
+) -> Recall:
+    """Parameters to load for a mode; also used for a request read from a dropped file.
+
+    ``sources`` are the library outputs the job used: Remix and Use all put their files back.
+    """
     mode = RecallMode(mode)
     if mode is RecallMode.USE_ALL:
         values = dict(input)
@@ -50,12 +61,16 @@ def make_recall(endpoint: str, input: Mapping[str, Any], mode: RecallMode | str)
         values = without_seed(input)
     else:
         values = {"prompt": queries.extract_prompt(input)}
-    return Recall(endpoint=endpoint, input=values, mode=mode)
+        sources = ()
+    return Recall(endpoint=endpoint, input=values, mode=mode, sources=sources)
 
 
-def request_for(job: JobRecord) -> dict[str, Any]:
-    """The request dict written into files of this job (see media.build_request)."""
-    return build_request(job.endpoint, job.input, task_id=job.remote_id, model=job.model)
+def request_for(job: JobRecord, sources: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    """The request dict written into files of this job (see media.build_request); ``sources``
+    name the library outputs it used (Library.source_facts)."""
+    return build_request(
+        job.endpoint, job.input, task_id=job.remote_id, model=job.model, sources=sources
+    )
 
 
 def _output_facts(output: OutputRecord) -> dict[str, Any]:
@@ -75,7 +90,7 @@ def _output_facts(output: OutputRecord) -> dict[str, Any]:
     }
 
 
-class Curation(LibraryStore):
+class Curation(LineageStore):
     """Favourites, trash, export and recall over the store."""
 
     def set_favourite(self, output_ids: Iterable[int], on: bool) -> list[int]:
@@ -150,7 +165,8 @@ class Curation(LibraryStore):
         job = None if output is None else self.get_job(output.local_id)
         if output is None or path is None or job is None:
             return None
-        return path, sidecar_bytes(request_for(job), _output_facts(output))
+        request = request_for(job, self.source_facts(job.local_id))
+        return path, sidecar_bytes(request, _output_facts(output))
 
     def _existing_file(self, output: OutputRecord) -> Path | None:
         with contextlib.suppress(LibraryError):
@@ -170,7 +186,7 @@ class Curation(LibraryStore):
         job = self.get_job(str(local_id))
         if job is None:
             raise LibraryError(f"no job {local_id!r}")
-        return make_recall(job.endpoint, job.input, mode)
+        return make_recall(job.endpoint, job.input, mode, self.recall_links(job.local_id))
 
     def _update_outputs(
         self,

@@ -12,15 +12,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Mapping
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from studio.core import paths
 from studio.core.jobs import JobStatus
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._curation import Curation, make_recall, request_for
+from studio.core.library._lineage import LOCAL_BACKEND
 from studio.core.library._store import DB_NAME
 from studio.core.library._types import (
     UNSET,
@@ -37,7 +39,11 @@ from studio.core.library._types import (
     TrashToken,
     Unset,
 )
-from studio.core.media import extension_for, sha256_file
+from studio.core.media import build_request, extension_for, finish_file, sha256_file
+from studio.core.paths import write_atomically
+
+if TYPE_CHECKING:
+    from studio.core.chain import InputUse, Source
 
 __all__ = [
     "DB_NAME",
@@ -353,6 +359,56 @@ class Library(Curation):
         """Give back a name from output_path_for whose download failed."""
         with self._lock:
             self._reserved.discard(path)
+
+    def add_local_output(
+        self,
+        endpoint: str,
+        input: Mapping[str, Any],
+        data: bytes,
+        *,
+        media_type: str,
+        file_hint: str,
+        model: str,
+        uses: Sequence[InputUse] = (),
+    ) -> Source:
+        """An output made on this machine (a video frame), as a finished job of its own.
+
+        Its job is never sent and never shows in the queue; its file gets the sidecar and
+        embedded metadata every output gets, naming its sources. Returns it as a Source.
+        """
+        local_id = uuid.uuid4().hex
+        kind = queries.output_kind(media_type.split("/", 1)[0]).value
+        now = self._clock()
+        with self._durable_write() as db:
+            db.execute(
+                "INSERT INTO jobs (local_id, endpoint, capability, model, input_json, prompt, "
+                "status, created_at, submitted_at, finished_at, elapsed_ms, deleted_at, backend) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                (
+                    local_id, endpoint, kind, model, json.dumps(dict(input), ensure_ascii=False),
+                    queries.extract_prompt(input), JobStatus.SUCCEEDED.value, now, now, now, now,
+                    LOCAL_BACKEND,
+                ),
+            )  # fmt: skip
+        output_id = self.add_output(local_id, 0, kind)
+        self.record_inputs(local_id, uses)
+        path = self.output_path_for(local_id, 0, media_type, file_hint)
+        try:
+            write_atomically(path, data)
+            request = build_request(
+                endpoint, input, model=model, sources=self.source_facts(local_id)
+            )
+            facts = finish_file(path, request)
+            self.set_output_file(
+                output_id, path, facts.sha256, facts.size, media_type=facts.media.media_type,
+                width=facts.media.width, height=facts.media.height,
+                duration=facts.media.duration,
+            )  # fmt: skip
+        except BaseException:
+            self.release_output_path(path)
+            path.unlink(missing_ok=True)
+            raise
+        return self.sources([output_id])[0]
 
     # ---- gallery -----------------------------------------------------------------------------
 

@@ -94,6 +94,23 @@ _V3_JOB_BACKEND: Final = """
         CREATE INDEX jobs_backend_status ON jobs(backend, status);
 """
 
+# Lineage: which library outputs a job used as inputs (field, position in a list), and for a frame
+# taken from a video, where in it. The source's file name and hash are copied, so a job still
+# names what it was made from after that output was deleted (output_id then becomes NULL).
+_V5_JOB_INPUTS: Final = """
+        CREATE TABLE job_inputs (
+            local_id TEXT NOT NULL REFERENCES jobs(local_id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            output_id INTEGER REFERENCES outputs(id) ON DELETE SET NULL,
+            file_name TEXT,
+            sha256 TEXT,
+            timestamp_s REAL,
+            PRIMARY KEY (local_id, field, position)
+        );
+        CREATE INDEX job_inputs_output ON job_inputs(output_id) WHERE output_id IS NOT NULL;
+"""
+
 
 # An output belongs to one task of its job (a retry makes a new task) at one place in that task's
 # output. Media URLs may change between runs (the demo simulator comes back on a new port, CDN
@@ -119,6 +136,7 @@ MIGRATIONS: Final[Sequence[Migration]] = (
     _V2_SEARCH_AND_GALLERY,
     _V3_JOB_BACKEND,
     _output_tasks,
+    _V5_JOB_INPUTS,
 )
 LATEST_VERSION: Final = len(MIGRATIONS)
 

@@ -30,6 +30,14 @@ GALLERY_SELECT: Final = (
     "FROM outputs o JOIN jobs j ON j.local_id = o.local_id"
 )
 
+# An output and, recursively, every output of a job that used one of them as an input. UNION
+# (not UNION ALL) drops repeats, so even a cycle written by hand ends.
+MADE_FROM_CONDITION: Final = (
+    "o.id IN (WITH RECURSIVE family(id) AS (SELECT ? UNION SELECT made.id FROM family "
+    "JOIN job_inputs ji ON ji.output_id = family.id "
+    "JOIN outputs made ON made.local_id = ji.local_id) SELECT id FROM family)"
+)
+
 # A user's search box: "quoted phrases", bare words, and a possibly unclosed last quote.
 _SEARCH_TERM: Final = re.compile(r'"([^"]*)("?)|([^\s"]+)')
 _HAS_WORD: Final = re.compile(r"\w")
@@ -109,6 +117,9 @@ def where_clause(f: OutputFilter) -> tuple[str, list[Any]]:
         params.append(f.date_to.timestamp())
     if f.favourites_only:
         conditions.append("o.favourite = 1")
+    if f.made_from is not None:
+        conditions.append(MADE_FROM_CONDITION)
+        params.append(f.made_from)
     trash = _trash_condition(f)
     if trash:
         conditions.append(trash)

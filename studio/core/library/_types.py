@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
+    from studio.core.chain import Link
     from studio.core.jobs import JobStatus
 
 
@@ -133,6 +134,7 @@ class OutputFilter:
     include_trashed: bool = False
     trash_only: bool = False
     newest_first: bool = True
+    made_from: int | None = None  # only this output and everything made from it, recursively
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,16 @@ class TrashToken:
 
 @dataclass(frozen=True)
 class Recall:
-    """Parameters to load into the form: never applied silently."""
+    """Parameters to load into the form: never applied silently.
+
+    ``sources`` are the library outputs the job used as inputs: their local files go back into
+    their fields (the input keeps the copy that was sent, used when a file is gone).
+    """
 
     endpoint: str
     input: dict[str, Any]
     mode: RecallMode
+    sources: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)

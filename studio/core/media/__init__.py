@@ -19,6 +19,7 @@ from studio.core.media._inputs import (
     MediaPreview,
     data_uri_preview,
     data_uri_size,
+    decode_data_uri,
     describe_data_uri,
     describe_preview,
     load_local_file,
@@ -40,7 +41,6 @@ from studio.core.media._thumbnails import (
     THUMB_SIZE,
     ThumbnailError,
     make_thumbnail,
-    thumbs_dir,
     waveform_tile,
 )
 from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_peaks
@@ -61,6 +61,7 @@ __all__ = [
     "compute_peaks",
     "data_uri_preview",
     "data_uri_size",
+    "decode_data_uri",
     "decode_detail",
     "decode_preview",
     "describe_data_uri",
@@ -82,7 +83,6 @@ __all__ = [
     "sidecar_path",
     "source_facts_of",
     "text_bytes",
-    "thumbs_dir",
     "too_large_to_decode",
     "waveform_tile",
     "write_sidecar",

@@ -21,6 +21,7 @@ from studio.core.media._containers import ContainerError, ContainerFormat
 from studio.core.paths import atomic_writer, write_atomically
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
 APP_NAME: Final = f"Mountsea Studio {__version__}"
@@ -43,16 +44,28 @@ _A1111_FIELDS: Final = (
 
 
 def build_request(
-    endpoint: str, input: Mapping[str, Any], *, task_id: str | None = None, model: str = ""
+    endpoint: str,
+    input: Mapping[str, Any],
+    *,
+    task_id: str | None = None,
+    model: str = "",
+    sources: Sequence[Mapping[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The request dict stored in files: enough to recall the exact parameters."""
-    return {
+    """The request dict stored in files: enough to recall the exact parameters.
+
+    ``sources`` name the library outputs the input was made from (field, position, file name,
+    sha256; a frame's timestamp): the key is left out when there are none.
+    """
+    request: dict[str, Any] = {
         "endpoint": endpoint,
         "input": dict(input),
         "task_id": task_id,
         "model": model,
         "app": APP_NAME,
     }
+    if sources:
+        request["sources"] = [dict(source) for source in sources]
+    return request
 
 
 # ---- writing ---------------------------------------------------------------------------------

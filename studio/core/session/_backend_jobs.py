@@ -25,6 +25,7 @@ is reported once per disk (``on_disk_full``); its partial download is removed.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import sqlite3
 from dataclasses import dataclass, replace
@@ -57,10 +58,11 @@ from studio.core.media import finish_file
 from studio.core.session._events import Event, JobChanged, JobRemoved, OutputsRecorded
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine, Mapping
+    from collections.abc import Callable, Coroutine, Mapping, Sequence
     from pathlib import Path
 
     from studio.core.api import MediaRef, Task
+    from studio.core.chain import InputUse
     from studio.core.jobs import DurationStats, Sleep, TaskClient
     from studio.core.library import JobRecord, Library, OutputRecord, ReconcilePlan
 
@@ -126,6 +128,7 @@ class BackendJobs:
         self._fetch_slots = asyncio.Semaphore(runner.max_concurrent)
         self._background: set[asyncio.Task[None]] = set()
         self._finished: set[str] = set()  # task ids whose files were recorded (or are being)
+        self._recording: dict[str, asyncio.Task[None]] = {}  # lineage of new jobs being written
         self._reader: asyncio.Task[None] | None = None
 
     @classmethod
@@ -212,6 +215,9 @@ class BackendJobs:
             self._spawn(self._finish_job(job), f"finish {job.local_id}")
 
     async def _finish_job(self, job: Job) -> None:
+        recording = self._recording.pop(job.local_id, None)
+        if recording is not None:
+            await asyncio.gather(recording, return_exceptions=True)
         await asyncio.to_thread(self._record_outputs, job)
         self._publish(OutputsRecorded(job.local_id))
 
@@ -308,8 +314,31 @@ class BackendJobs:
             jobs.append(live or self._history_job(record))
         return jobs
 
-    def submit(self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None) -> Job:
-        return self._runner.submit(endpoint, input, webhook_url)
+    def submit(
+        self,
+        endpoint: str,
+        input: Mapping[str, Any],
+        webhook_url: str | None,
+        uses: Sequence[InputUse] = (),
+    ) -> Job:
+        """Queue a job; the library outputs it uses are recorded in a thread meanwhile (its
+        files wait for that record, so their sidecars name them)."""
+        job = self._runner.submit(endpoint, input, webhook_url)
+        if uses:
+            recording = asyncio.get_running_loop().create_task(
+                asyncio.to_thread(self._library.record_inputs, job.local_id, list(uses)),
+                name=f"inputs {job.local_id}",
+            )
+            self._recording[job.local_id] = recording
+            recording.add_done_callback(functools.partial(self._on_inputs_recorded, job.local_id))
+        return job
+
+    def _on_inputs_recorded(self, local_id: str, task: asyncio.Task[None]) -> None:
+        if self._recording.get(local_id) is task:
+            del self._recording[local_id]
+        if not task.cancelled() and task.exception() is not None:
+            # Lineage is descriptive: the job itself is recorded and goes ahead without it.
+            log.warning("inputs of a job not recorded", exc_info=task.exception())
 
     def retry(self, local_id: str) -> Job:
         """Retry a settled row, also one only in the library (e.g. "unknown" after a restart)."""
@@ -422,7 +451,8 @@ class BackendJobs:
     def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
         """Blocking: sidecar, metadata and facts of one file, recorded in its output row."""
         try:
-            facts = finish_file(path, request_for(record), sidecar_facts(record, row))
+            sources = self._library.source_facts(record.local_id)
+            facts = finish_file(path, request_for(record, sources), sidecar_facts(record, row))
             self._library.set_output_file(
                 row.id,
                 path,
@@ -478,7 +508,7 @@ class BackendJobs:
         background = list(self._background)
         for task in background:
             task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
+        await asyncio.gather(*background, *self._recording.values(), return_exceptions=True)
 
 
 def _ignore(_event: Event) -> None:

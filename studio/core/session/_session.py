@@ -16,11 +16,14 @@ import asyncio
 import logging
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from typing_extensions import override
+
 from studio.core.api import AuthError, MountseaError
 from studio.core.jobs import DurationStats, JobStatus
 from studio.core.session._backend import Backend, BackendKind
 from studio.core.session._backend_jobs import BackendJobs
 from studio.core.session._catalog import Catalog, schema_fingerprint
+from studio.core.session._creative import CreativeLoop
 from studio.core.session._events import (
     BackendChanged,
     BackendState,
@@ -38,6 +41,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from studio.core.api import Endpoint, EndpointDetail
+    from studio.core.chain import InputUse
     from studio.core.jobs import Job
     from studio.core.library import Library, RecoveryReport
     from studio.core.session._backend import BackendInfo
@@ -58,7 +62,7 @@ class NotConnectedError(RuntimeError):
     """An action that needs a backend came before one was open."""
 
 
-class Session:
+class Session(CreativeLoop):
     """One studio session. Use from the event loop; ``aclose()`` when done."""
 
     def __init__(
@@ -275,24 +279,34 @@ class Session:
         await asyncio.to_thread(catalog.store_endpoints, endpoints)
         self._set_endpoints(endpoints, from_cache=False)
 
+    @override
     def cached_detail(self, slug: str) -> EndpointDetail | None:
         """The endpoint's detail as last seen, at once (None when never seen)."""
         return self._catalog.cached_detail(slug) if self._catalog is not None else None
 
-    async def fetch_detail(self, slug: str) -> EndpointDetail | None:
-        """The endpoint's detail from the server (kept for next time); None with a Notice."""
+    @override
+    async def fetch_detail(self, slug: str, *, quiet: bool = False) -> EndpointDetail | None:
+        """The endpoint's detail from the server (kept for next time); None with a Notice
+        (only logged when ``quiet``: a look over the whole catalog, not the user's choice)."""
         backend, catalog = self._backend, self._catalog
         if backend is None or catalog is None:
             return None
         try:
             detail = await backend.client.get_endpoint(slug)
         except MountseaError as exc:
-            self._hub.publish(Notice(f"{slug}: {exc}", "error"))
+            if quiet:
+                log.info("detail of %s not fetched: %s", slug, exc)
+            else:
+                self._hub.publish(Notice(f"{slug}: {exc}", "error"))
             return None
         await asyncio.to_thread(catalog.store_detail, detail)
         if self._jobs is not None:  # which schema a job's input was written against
             self._jobs.journal.set_schema_fingerprint(slug, schema_fingerprint(detail))
         return detail
+
+    @override
+    def _endpoint_slugs(self) -> list[str]:
+        return [endpoint.slug for endpoint in self._endpoints]
 
     def _set_endpoints(self, endpoints: Sequence[Endpoint], *, from_cache: bool) -> None:
         self._endpoints = tuple(endpoints)
@@ -303,10 +317,16 @@ class Session:
     # --- jobs ----------------------------------------------------------------------------------
 
     def submit(
-        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+        self,
+        endpoint: str,
+        input: Mapping[str, Any],
+        webhook_url: str | None = None,
+        uses: Sequence[InputUse] = (),
     ) -> Job:
-        """Queue a job; recorded in the library before its request leaves."""
-        return self._require_jobs("the task was not sent").submit(endpoint, input, webhook_url)
+        """Queue a job; recorded in the library before its request leaves. ``uses`` are the
+        library outputs its input holds (field, position), recorded as its lineage."""
+        jobs = self._require_jobs("the task was not sent")
+        return jobs.submit(endpoint, input, webhook_url, uses)
 
     async def cancel(self, local_id: str) -> None:
         jobs = self._require_jobs("nothing was cancelled")

@@ -2,8 +2,11 @@
 and the Generate controls.
 
 Signals:
-    generate_requested(str slug, list[dict] inputs, str webhook_url) — Generate was pressed and the
-        form is valid; one input per task of the batch.
+    generate_requested(str slug, list[dict] inputs, str webhook_url, list[InputUse] uses) —
+        Generate was pressed and the form is valid; one input per task of the batch, and the
+        library outputs the form holds (each task's lineage).
+    mask_requested(MediaField mask, object source) — "Paint mask…" in the form: the field to
+        fill and the value of the picture to paint over (a Path, a data/URL string or None).
     show_request_requested(str slug, dict body) — "Show request" was pressed.
     form_replaced(str slug, str message, dict previous) — Reset or an example replaced what the
         user had on that endpoint; `message` says what the form holds now (for an Undo banner).
@@ -54,7 +57,8 @@ _COUNT_FIELDS = ("num_images",)  # how many outputs one task makes, when the for
 class EndpointPage(QWidget):
     """Header + tabs; owns the SchemaForm of the current endpoint and the Generate controls."""
 
-    generate_requested = Signal(str, list, str)
+    generate_requested = Signal(str, list, str, list)
+    mask_requested = Signal(object, object)
     show_request_requested = Signal(str, dict)
     form_replaced = Signal(str, str, dict)
     endpoint_switched = Signal(str)
@@ -141,6 +145,7 @@ class EndpointPage(QWidget):
         self._install_form(form)
         if switching:
             self.endpoint_switched.emit(detail.slug)
+        form.mask_requested.connect(self.mask_requested)
         if initial is not None:
             form.set_value(initial)
         elif not switching:
@@ -279,11 +284,11 @@ class EndpointPage(QWidget):
         self.webhook_error.hide()
         if not self.form.validate_for_submit():
             return
-        slug, inputs = self.detail.slug, self.batch_inputs()
+        slug, inputs, uses = self.detail.slug, self.batch_inputs(), self.form.uses()
         if self.controls.asks_first():
-            self._confirm(lambda: self.generate_requested.emit(slug, inputs, webhook or ""))
+            self._confirm(lambda: self.generate_requested.emit(slug, inputs, webhook or "", uses))
         else:
-            self.generate_requested.emit(slug, inputs, webhook or "")
+            self.generate_requested.emit(slug, inputs, webhook or "", uses)
 
     def _confirm(self, start: Callable[[], None]) -> None:
         """Ask before starting many video tasks (a window-modal box opened with open())."""

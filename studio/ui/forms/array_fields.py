@@ -16,7 +16,11 @@ from studio.ui.forms.registry import create_field_widget
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from studio.core.chain import Source
 
 
 class ItemRow(QWidget):
@@ -194,6 +198,23 @@ class ArrayField(FieldWidget):
             target.set_value(source)
             taken += 1
         return taken
+
+    def add_outputs(self, sources: Sequence[Source]) -> int:
+        """Fills empty media entries, then new ones, with library outputs; returns how many."""
+        taken = 0
+        for source in sources:
+            empty = next((r.field for r in self._rows if _is_free(r.field)), None)
+            target = empty or self.add_item(None)
+            if not isinstance(target, MediaField):
+                break
+            if target.set_output(source):
+                taken += 1
+        return taken
+
+    def item_field(self, position: int) -> FieldWidget | None:
+        """The editor of the entry at this position among the filled ones (as sent)."""
+        filled = [field for _index, field in self.child_fields()]
+        return filled[position] if 0 <= position < len(filled) else None
 
     def _can_add(self) -> bool:
         return self.spec.max_items is None or len(self._rows) < self.spec.max_items

@@ -8,7 +8,17 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from studio.core.schema import FieldError, FieldKind, FieldSpec, FormSpec, compact
+from studio.core.chain import InputUse
+from studio.core.schema import (
+    FieldError,
+    FieldKind,
+    FieldSpec,
+    FormSpec,
+    MediaInput,
+    compact,
+    media_inputs,
+)
+from studio.ui.forms.array_fields import ArrayField
 from studio.ui.forms.base import FieldWidget, initial_value
 from studio.ui.forms.error_slots import ErrorSlots, top_name
 from studio.ui.forms.json_field import JsonField
@@ -33,11 +43,13 @@ class SchemaForm(QWidget):
     """
 
     changed = Signal()
+    mask_requested = Signal(object, object)  # (the mask's MediaField, its source's value or None)
 
     def __init__(self, schema: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty(FORM_MARKER, True)
         self._spec = FormSpec.from_schema(schema)
+        self._media = media_inputs(schema)
         self._fields: dict[str, FieldWidget] = {}
         self._touched: set[str] = set()
         self._submitted = False
@@ -54,6 +66,7 @@ class SchemaForm(QWidget):
         outer.addWidget(self._scroll)
         self._scroll.setWidget(self._build_content())
         self._refresh_errors()
+        self._wire_masks()
 
     def _build_content(self) -> QWidget:
         content = QWidget()
@@ -104,6 +117,47 @@ class SchemaForm(QWidget):
     def field_names(self) -> set[str]:
         """The top-level property names the form edits."""
         return {name for name in self._fields if name}
+
+    @property
+    def media(self) -> list[MediaInput]:
+        """The form's media fields with their roles (studio.core.schema.media_inputs)."""
+        return list(self._media)
+
+    def media_field(self, field: str, position: int = 0) -> MediaField | None:
+        """The editor of a top-level media field, or of one entry of a media list."""
+        widget = self._fields.get(field)
+        if isinstance(widget, ArrayField):
+            widget = widget.item_field(position) or (
+                widget.rows()[position].field if position < len(widget.rows()) else None
+            )
+        return widget if isinstance(widget, MediaField) else None
+
+    def uses(self) -> list[InputUse]:
+        """The library outputs the value holds, by field and position (the job's lineage)."""
+        found = []
+        for name, widget in self._fields.items():
+            if isinstance(widget, MediaField) and (source := widget.output()) is not None:
+                found.append(InputUse(name, 0, source.output_id))
+            elif isinstance(widget, ArrayField):
+                for index, (_segment, item) in enumerate(widget.child_fields()):
+                    if isinstance(item, MediaField) and (source := item.output()) is not None:
+                        found.append(InputUse(name, index, source.output_id))
+        return found
+
+    def _wire_masks(self) -> None:
+        """Mask fields paint over the picture in the first source field."""
+        source = next((m for m in self._media if m.role == "source" and m.kind == "image"), None)
+        for media in self._media:
+            mask = self._fields.get(media.path) if media.role == "mask" else None
+            if isinstance(mask, MediaField):
+                mask.enable_mask_painting(partial(self._on_mask_paint_requested, mask, source))
+
+    def _on_mask_paint_requested(self, mask: MediaField, source: MediaInput | None) -> None:
+        field = self.media_field(source.path) if source is not None else None
+        value: Any = None
+        if field is not None:
+            value = field.local_file() or field.value()
+        self.mask_requested.emit(mask, value)
 
     def prompt_editor(self) -> QWidget | None:
         """The main prompt box (for the page's Ctrl+Enter), if the endpoint has one."""

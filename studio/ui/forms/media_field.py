@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
+    from studio.core.chain import Source
+
 THUMB_SIZE = 48
 WARNING_COLOR = "#e65100"
 PASTED_IMAGE = "pasted image"
@@ -103,6 +105,10 @@ class MediaField(FieldWidget):
         self._held_value: Any = None  # value() while busy
         self._generation = 0  # bumped on every change, so a late result for an old one is dropped
         self._dialog: QFileDialog | None = None
+        self._output: Source | None = None  # the library output whose file this holds
+        self._reading_path: Path | None = None
+        self._overlay: tuple[Path, QPixmap] | None = None  # a painted mask's file, shown in red
+        self._paint_mask: Callable[[], None] | None = None
         self._build_widgets()
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click on the thumbnail focuses for paste
@@ -123,10 +129,15 @@ class MediaField(FieldWidget):
         self._edit.setAcceptDrops(False)  # drops go to the field, which knows about files
         self._edit.textEdited.connect(self._on_text_edited)
         self._edit.installEventFilter(self)
-        self._choose = QPushButton("Choose file…")
+        self._choose = QPushButton(self.tr("Choose file…"))
         self._choose.clicked.connect(self._on_choose_clicked)
+        self._paint = QPushButton(self.tr("Paint mask…"))
+        self._paint.setToolTip(self.tr("Paint where the picture may change: white = edit"))
+        self._paint.clicked.connect(self._on_paint_clicked)
+        self._paint.hide()
         row.addWidget(self._thumb)
         row.addWidget(self._edit, 1)
+        row.addWidget(self._paint)
         row.addWidget(self._choose)
         self.body.addLayout(row)
         self._status = plain_label(color=HELP_COLOR, small=True)
@@ -135,6 +146,9 @@ class MediaField(FieldWidget):
         self._warning = plain_label(color=WARNING_COLOR, small=True)
         self._warning.hide()
         self.body.addWidget(self._warning)
+        self._source_note = plain_label(color=WARNING_COLOR, small=True)
+        self._source_note.hide()
+        self.body.addWidget(self._source_note)
 
     @override
     def value(self) -> Any:
@@ -157,11 +171,19 @@ class MediaField(FieldWidget):
 
     def set_local_file(self, path: Path) -> None:
         """Uses a local file: read once into a data URI (in a worker if it can), path shown."""
+        if self._output is not None and self._output.file != path:
+            self._output = None
+        if self._overlay is not None and self._overlay[0] != path:
+            self._overlay = None
+        self._show_source_note("")
+        self._edit.setToolTip("")
+        self._reading_path = path
         job = partial(load_local_file, path, self._kind.value)
         self._load(path.name, job, path, str(path), self.value())
 
     def set_image(self, image: QImage, name: str = PASTED_IMAGE) -> None:
         """Uses an image (e.g. from the clipboard), sent as a PNG data URI."""
+        self._output = self._overlay = None
         rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
         pixels = bytes(rgba.constBits())  # one copy, so the worker never touches a QImage
         job = partial(
@@ -173,6 +195,67 @@ class MediaField(FieldWidget):
     def local_file(self) -> Path | None:
         """The local file in use, if the value came from one."""
         return self._local
+
+    def set_output(self, source: Source) -> bool:
+        """Holds a library output: its local file (sent inline), remembered for lineage.
+
+        A source whose file is gone is not taken: the field says why and keeps its value.
+        """
+        if not source.usable or source.file is None:
+            problem = source.problem or self.tr("It has no file to send.")
+            self._show_source_note(self.tr("%1 cannot be used: %2").replace("%1", source.name)
+                                   .replace("%2", problem))  # fmt: skip
+            return False
+        already = self._local == source.file or (
+            self._reading is not None and self._reading_path == source.file
+        )
+        if not already:
+            self.set_local_file(source.file)
+        self._output = source
+        self._show_source_note("")
+        self._edit.setText(source.name)  # the file's name; the full path in the tooltip
+        self._edit.setCursorPosition(0)
+        self._edit.setToolTip(str(source.file))
+        return True
+
+    def output(self) -> Source | None:
+        """The library output the field holds (None for a file, paste or URL from elsewhere)."""
+        return self._output
+
+    def source_note(self) -> str | None:
+        """What the field says about a library output it could not take, if anything."""
+        return self._source_note.text() if self._source_note.isVisibleTo(self) else None
+
+    def note_source_problem(self, text: str) -> None:
+        """Says under the field that its library output has a problem (e.g. its file is gone)."""
+        self._show_source_note(text)
+
+    def _show_source_note(self, text: str) -> None:
+        self._source_note.setText(text)
+        self._source_note.setVisible(bool(text))
+
+    def enable_mask_painting(self, paint: Callable[[], None]) -> None:
+        """Shows "Paint mask…", which calls ``paint`` (the form knows the picture to paint on)."""
+        self._paint_mask = paint
+        self._paint.show()
+
+    def paint_button(self) -> QPushButton:
+        return self._paint
+
+    def set_mask(self, path: Path, overlay: QImage) -> None:
+        """Uses a painted mask file, shown as ``overlay`` (the picture with the mask in red)."""
+        self._overlay = (path, QPixmap.fromImage(overlay))
+        self.set_local_file(path)
+        self._edit.setText(self.tr("painted mask · %1").replace("%1", path.name))
+        self._edit.setToolTip(str(path))
+
+    def overlay(self) -> QPixmap | None:
+        """The red-overlay thumbnail of a painted mask, while the field holds it."""
+        return self._overlay[1] if self._overlay is not None else None
+
+    def _on_paint_clicked(self) -> None:
+        if self._paint_mask is not None:
+            self._paint_mask()
 
     def is_busy(self) -> bool:
         """Whether a file or image is still being read."""
@@ -312,12 +395,15 @@ class MediaField(FieldWidget):
 
     def _use_typed_text(self) -> None:
         self._start_change()
+        self._output = self._overlay = None
+        self._show_source_note("")
         self._local = self._data_uri = self._read_error = None
         self._show_preview(0, MediaPreview())
         self.changed.emit()
 
     def _show_embedded(self, uri: str) -> None:
         generation = self._start_change()
+        self._output = self._overlay = None
         self._local, self._data_uri, self._read_error = None, uri, None
         self._edit.setText(describe_data_uri(uri))
         size = data_uri_size(uri)
@@ -372,6 +458,8 @@ class MediaField(FieldWidget):
         self._warning.setVisible(large)
         self._show_status(describe_preview(preview, size) if self._holds_file() else "")
         pixmap = self._thumbnail_pixmap(preview.thumbnail)
+        if self._overlay is not None and self._overlay[0] == self._local:
+            pixmap = self._scaled(self._overlay[1])
         badge = "" if not pixmap.isNull() else self._badge()
         self._thumb.setPixmap(pixmap)
         self._thumb.setText(badge)
@@ -390,6 +478,18 @@ class MediaField(FieldWidget):
 
     def _kind_word(self) -> str:
         return "" if self._kind is MediaKind.FILE else self._kind.value.upper()
+
+    def _scaled(self, pixmap: QPixmap) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        side = round(THUMB_SIZE * ratio)
+        scaled = pixmap.scaled(
+            side,
+            side,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        scaled.setDevicePixelRatio(ratio)
+        return scaled
 
     def _thumbnail_pixmap(self, encoded: bytes | None) -> QPixmap:
         """The worker's encoded thumbnail at the shown size (sharp on HiDPI screens)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -29,10 +29,16 @@ class GalleryActions:
     remix: QAction
     use_all: QAction
     use_prompt: QAction
+    send_to: QAction
+    extend_shot: QAction
+    pick_frame: QAction
+    made_from: QAction
 
     def context_menu(self, parent: QWidget) -> QMenu:
         """One shared menu for every tile (built once, not per tile)."""
         menu = QMenu(parent)
+        menu.addActions([self.send_to, self.extend_shot, self.pick_frame, self.made_from])
+        menu.addSeparator()
         menu.addActions([self.remix, self.use_all, self.use_prompt])
         menu.addSeparator()
         menu.addActions([self.star, self.trash, self.restore])
@@ -91,4 +97,30 @@ def make_actions(grid: QWidget) -> GalleryActions:
         remix=_action(grid, "Remix", "Load every parameter except the seed (M)", "M"),
         use_all=_action(grid, "Use all", "Load the exact parameters, seed included (A)", "A"),
         use_prompt=_action(grid, "Use prompt", "Load only the prompt (P)", "P"),
+        send_to=_action(
+            grid,
+            _tr("Send to…"),
+            _tr("Use the selection as another model's input (Ctrl+T)"),
+            "Ctrl+T",
+            short=_tr("Send to…"),
+        ),
+        extend_shot=_action(
+            grid,
+            _tr("Extend shot"),
+            _tr("Continue the video: its last frame into an image-to-video model (Ctrl+E)"),
+            "Ctrl+E",
+        ),
+        pick_frame=_action(
+            grid, _tr("Pick a frame…"), _tr("Take a frame of the video as an image"), "Ctrl+Shift+F"
+        ),
+        made_from=_action(
+            grid,
+            _tr("Made from this"),
+            _tr("Show this output and everything made from it (L)"),
+            "L",
+        ),
     )
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GalleryActions", text)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from studio.ui.gallery.describe import file_text, input_facts, output_facts
 from studio.ui.gallery.facts_view import FactsView, Section
+from studio.ui.gallery.lineage_view import LineageView
+from studio.ui.gallery.thumbs import ThumbnailLoader
 from studio.ui.preview import PreviewItem, PreviewPane
 
 if TYPE_CHECKING:
@@ -50,9 +52,12 @@ class DetailPane(QWidget):
 
     open_requested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, loader: ThumbnailLoader | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._item: GalleryItem | None = None
+        self.lineage = LineageView(loader or ThumbnailLoader(self))
         self.preview = PreviewPane(autoplay_video=False)
         self.empty_label = QLabel("Select an output to preview it here.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -88,6 +93,7 @@ class DetailPane(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(header)
+        layout.addWidget(self.lineage)
         layout.addWidget(self.facts, 1)
         return column
 
@@ -99,6 +105,8 @@ class DetailPane(QWidget):
         shown = self._item
         self._item = item
         self.open_button.setEnabled(item is not None and item.file is not None)
+        if shown is None or item is None or shown.id != item.id:
+            self.lineage.show_lineage(None)  # the new one's family comes from a thread
         if item is None:
             self.preview.clear()
             self.preview_stack.setCurrentWidget(self.empty_label)

@@ -61,6 +61,13 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText("Search prompts…")
         self.search.setClearButtonEnabled(True)
         self.order = _combo((("Newest first", True), ("Oldest first", False)), "Order")
+        self.family = QToolButton()
+        self.family.setToolTip(
+            self.tr("Only this output and what was made from it: click to show all")
+        )
+        self.family.hide()
+        self.family.clicked.connect(self.clear_made_from)
+        self._made_from: int | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
@@ -79,6 +86,7 @@ class FilterBar(QWidget):
         layout.setSpacing(6)
         for widget in (self.capability, self.source, self.dates, self.favourites, self.trash):
             layout.addWidget(widget)
+        layout.addWidget(self.family)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.order)
 
@@ -111,7 +119,21 @@ class FilterBar(QWidget):
             trash_only=self.trash.isChecked(),
             text=self.search.text().strip(),
             newest_first=bool(self.order.currentData()),
+            made_from=self._made_from,
         )
+
+    def set_made_from(self, output_id: int, name: str) -> None:
+        """Show only this output and, recursively, what was made from it."""
+        self._made_from = output_id
+        self.family.setText(self.tr("Made from %1  ✕").replace("%1", name))
+        self.family.show()
+        self._emit()
+
+    def clear_made_from(self) -> None:
+        if self._made_from is not None:
+            self._made_from = None
+            self.family.hide()
+            self._emit()
 
     def clear_filters(self) -> None:
         """Back to every output (of the gallery or the trash, in the same order): one emit."""
@@ -122,6 +144,8 @@ class FilterBar(QWidget):
             combo.setCurrentIndex(0)
         self.favourites.setChecked(False)
         self.search.clear()
+        self._made_from = None
+        self.family.hide()
         for control in controls:
             control.blockSignals(False)
         self._debounce.stop()

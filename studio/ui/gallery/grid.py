@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDrag, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView
 from typing_extensions import override
 
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
+from studio.ui.outputs_drag import DRAG_SIDE, drag_thumbnail
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
@@ -21,7 +22,14 @@ GAP: Final = 6
 
 
 class GalleryGrid(QListView):
-    """Uniform tiles in batched layout; tiles widen to fill the row; drags files out."""
+    """Uniform tiles in batched layout; tiles widen to fill the row; drags files out.
+
+    Signals:
+        drag_started(), drag_finished(): tiles are being dragged, and then no longer.
+    """
+
+    drag_started = Signal()
+    drag_finished = Signal()
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +78,26 @@ class GalleryGrid(QListView):
         self.empty_label.setGeometry(
             area.center().x() - width // 2, area.center().y() - height // 2, width, height
         )
+
+    @override
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        indexes = [i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
+        model = self.model()
+        if not indexes or model is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(model.mimeData(indexes))
+        current = self.currentIndex() if self.currentIndex() in indexes else indexes[0]
+        decoration = current.data(Qt.ItemDataRole.DecorationRole)
+        pixmap = decoration if isinstance(decoration, QPixmap) else None
+        kind = str(current.data(Qt.ItemDataRole.UserRole + 2) or "")
+        drag.setPixmap(drag_thumbnail(pixmap, len(indexes), kind))
+        drag.setHotSpot(QPoint(DRAG_SIDE // 2, DRAG_SIDE // 2))
+        self.drag_started.emit()
+        try:
+            drag.exec(Qt.DropAction.CopyAction)
+        finally:
+            self.drag_finished.emit()
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -36,6 +36,7 @@ from studio.ui.background import spawn
 from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.gallery.thumbs import thumb_key
+from studio.ui.outputs_drag import outputs_mime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -189,7 +190,7 @@ class GalleryModel(QAbstractListModel):
         rows = sorted({index.row() for index in indexes if index.isValid()})
         items = [self._items[row] for row in rows if row < len(self._items)]
         mime.setUrls([QUrl.fromLocalFile(str(item.file)) for item in items if item.file])
-        return mime
+        return outputs_mime(mime, output_ids=[item.id for item in items])
 
     @override
     def supportedDragActions(self) -> Qt.DropAction:

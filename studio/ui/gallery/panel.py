@@ -6,6 +6,8 @@ endpoint lists here, curation by the commands); ``settled()`` awaits whatever is
 Signals:
     recall_requested(object) — a Recall (Remix / Use all / Use prompt, or a dropped file).
     detail_requested(object) — the user activated a GalleryItem (double-click or Enter).
+    send_requested(list, object) — Send to… for these output ids (at this QPoint, or None).
+    frames_requested(list), extend_requested(list) — Frames… / Extend shot for these ids.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,11 +45,15 @@ from studio.ui.gallery.filter_bar import FilterBar, is_narrowed
 from studio.ui.gallery.grid import GalleryGrid
 from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
+from studio.ui.outputs_drag import dragged_outputs
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 
+    from studio.core.chain import Lineage
     from studio.core.library import GalleryItem, Library, OutputFilter
 
 
@@ -76,6 +90,9 @@ class GalleryPanel(QWidget):
 
     recall_requested = Signal(object)
     detail_requested = Signal(object)
+    send_requested = Signal(list, object)
+    frames_requested = Signal(list)
+    extend_requested = Signal(list)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +106,15 @@ class GalleryPanel(QWidget):
         self.menu = self.gallery_actions.context_menu(self)
         self.count_label = QLabel()
         self.banner = Banner()
-        self.detail = DetailPane()
+        self.detail = DetailPane(self.loader)
+        # Where an output's family comes from (the session's lineage(), set by the app).
+        self.lineage_of: Callable[[int], Awaitable[Lineage]] | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.toolbar = self._make_toolbar()
         self.commands = GalleryCommands(self)
         self.model.on_error = self.commands.show_error
         self._sources: asyncio.Task[None] | None = None
+        self._lineage_task: asyncio.Task[None] | None = None
         self._kept: _ViewState | None = None
         self._lay_out()
         self._connect()
@@ -107,11 +127,15 @@ class GalleryPanel(QWidget):
         actions = self.gallery_actions
         return ActionBar(
             [
-                [actions.remix, actions.use_all, actions.use_prompt],
+                [actions.send_to, actions.remix, actions.use_all, actions.use_prompt],
                 [actions.star, actions.trash, actions.restore, actions.empty_trash],
                 [actions.open_file, actions.export_folder],
             ],
             [
+                actions.extend_shot,
+                actions.pick_frame,
+                actions.made_from,
+                None,
                 actions.open_folder,
                 actions.export_folder,
                 actions.export_zip,
@@ -158,6 +182,16 @@ class GalleryPanel(QWidget):
         self.detail.open_requested.connect(self.commands.open_item)
         self.banner.action_triggered.connect(self.commands.undo_last_trash)
         self.commands.connect_actions(self.gallery_actions)
+        actions = self.gallery_actions
+        actions.send_to.triggered.connect(lambda: self._send_selection(None))
+        actions.extend_shot.triggered.connect(lambda: self._emit_current(self.extend_requested))
+        actions.pick_frame.triggered.connect(lambda: self._emit_current(self.frames_requested))
+        actions.made_from.triggered.connect(self.show_made_from_current)
+        self.detail.lineage.output_clicked.connect(self.select_output)
+        preview = self.detail.preview
+        preview.send_requested.connect(lambda _path, at: self._send_current(at))
+        preview.extend_requested.connect(lambda _path: self._emit_current(self.extend_requested))
+        preview.frames_requested.connect(lambda _path: self._emit_current(self.frames_requested))
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -202,8 +236,9 @@ class GalleryPanel(QWidget):
 
     def _running(self) -> set[asyncio.Task[Any]]:
         tasks = set(self.commands.running())
-        if self._sources is not None and not self._sources.done():
-            tasks.add(self._sources)
+        for task in (self._sources, self._lineage_task):
+            if task is not None and not task.done():
+                tasks.add(task)
         return tasks
 
     def _select_ids(self, output_ids: list[int], current_id: int | None) -> None:
@@ -246,9 +281,77 @@ class GalleryPanel(QWidget):
         actions.empty_trash.setVisible(trash_view)
         actions.empty_trash.setEnabled(trash_view and self.model.total() > 0)
         for action in (actions.remix, actions.use_all, actions.use_prompt, actions.open_file,
-                       actions.open_folder):  # fmt: skip
+                       actions.open_folder, actions.made_from):  # fmt: skip
             action.setEnabled(one)
+        current = self.current_item()
+        video = current is not None and current.output.kind.value == "video"
+        actions.send_to.setEnabled(count > 0 and not trash_view)
+        actions.send_to.setVisible(not trash_view)  # the trash is not a place to start from
+        actions.extend_shot.setEnabled(video)
+        actions.pick_frame.setEnabled(video)
         actions.undo_trash.setEnabled(self.commands.can_undo_trash())
+
+    # --- the creative chain --------------------------------------------------------------------
+
+    def _send_selection(self, at: QPoint | None) -> None:
+        ids = [item.id for item in self.selected_items()]
+        if ids:
+            index = self.grid.currentIndex()
+            if at is None and index.isValid():
+                at = self.grid.viewport().mapToGlobal(self.grid.visualRect(index).center())
+            self.send_requested.emit(ids, at)
+
+    def _send_current(self, at: QPoint | None) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.send_requested.emit([item.id], at)
+
+    def _emit_current(self, signal: SignalInstance) -> None:
+        item = self.current_item()
+        if item is not None:
+            signal.emit([item.id])
+
+    def show_made_from_current(self) -> None:
+        """Filter the gallery to the current output and everything made from it."""
+        item = self.current_item()
+        if item is not None:
+            name = item.file.name if item.file is not None else str(item.id)
+            self.filter_bar.set_made_from(item.id, name)
+
+    def select_output(self, output_id: int) -> None:
+        """Select an output; one not on show brings its own family into view first."""
+        if self.model.row_of(output_id) is None:
+            spawn(
+                self._find_and_select(output_id),
+                key=(self, "select"),
+                on_error=self.commands.show_error,
+            )
+            return
+        self._select_ids([output_id], output_id)
+        row = self.model.row_of(output_id)
+        if row is not None:
+            self.grid.scrollTo(self.model.index(row))
+
+    async def _find_and_select(self, output_id: int) -> None:
+        self.filter_bar.set_made_from(output_id, str(output_id))
+        await self.model.settled()
+        if self.model.row_of(output_id) is not None:
+            self.select_output(output_id)
+
+    def _show_lineage_later(self, item: GalleryItem | None) -> None:
+        if item is None or self.lineage_of is None:
+            return
+        self._lineage_task = spawn(
+            self._show_lineage(item.id), key=(self, "lineage"), on_error=self.commands.show_error
+        )
+
+    async def _show_lineage(self, output_id: int) -> None:
+        if self.lineage_of is None:
+            return
+        lineage = await self.lineage_of(output_id)
+        current = self.current_item()
+        if current is not None and current.id == output_id:
+            self.detail.lineage.show_lineage(lineage)
 
     # --- handlers ------------------------------------------------------------------------------
 
@@ -273,6 +376,7 @@ class GalleryPanel(QWidget):
             self._select_ids(kept.selected, kept.current)
             self.grid.verticalScrollBar().setValue(kept.scroll)
         self.detail.show_item(self.current_item())
+        self._show_lineage_later(self.current_item())
         self._update_actions()
 
     def _on_model_total_changed(self, total: int) -> None:
@@ -286,7 +390,9 @@ class GalleryPanel(QWidget):
         self.filter_bar.clear_filters()
 
     def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_item(self.model.item_at(current.row()) if current.isValid() else None)
+        item = self.model.item_at(current.row()) if current.isValid() else None
+        self.detail.show_item(item)
+        self._show_lineage_later(item)
         self._update_actions()
 
     def _on_grid_activated(self, index: QModelIndex) -> None:
@@ -309,7 +415,8 @@ class GalleryPanel(QWidget):
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         from_own_grid = event.source() is self.grid
-        if event.mimeData().hasUrls() and not from_own_grid:
+        ours = dragged_outputs(event.mimeData()) is not None  # outputs are sent, not recalled
+        if event.mimeData().hasUrls() and not from_own_grid and not ours:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -317,7 +424,7 @@ class GalleryPanel(QWidget):
     @override
     def dropEvent(self, event: QDropEvent) -> None:
         local = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if not local or event.source() is self.grid:
+        if not local or event.source() is self.grid or dragged_outputs(event.mimeData()):
             event.ignore()
             return
         event.acceptProposedAction()

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
     QStackedWidget,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,9 @@ class PreviewPane(QWidget):
             -1 after clear().
         file_saved(str): "Save as…" wrote this path.
         save_failed(str): "Save as…" could not write; the message says why.
+        send_requested(object, object): "Send to…" for this output file (Path, QPoint to open at).
+        frames_requested(object): "Frames…" for this video file (Path).
+        extend_requested(object): "Extend shot" for this video file (Path).
 
     Keys while focus is inside the pane: Left/Right (or Page Up/Down) step through the outputs;
     the image and media views add their own (see ImageCanvas, VideoView, AudioView).
@@ -58,6 +62,9 @@ class PreviewPane(QWidget):
     current_changed = Signal(int)
     file_saved = Signal(str)
     save_failed = Signal(str)
+    send_requested = Signal(object, object)
+    frames_requested = Signal(object)
+    extend_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None, *, autoplay_video: bool = True) -> None:
         super().__init__(parent)
@@ -121,11 +128,42 @@ class PreviewPane(QWidget):
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.send_button = self._tool_button(
+            self.tr("Use this output as another model's input (Ctrl+T)"), self.tr("Send to…")
+        )
+        self.extend_button = self._tool_button(
+            self.tr("Continue the shot: its last frame into an image-to-video model (Ctrl+E)"),
+            self.tr("Extend shot"),
+        )
+        self.frames_button = self._tool_button(
+            self.tr("Pick a frame of this video as an image (Ctrl+Shift+F)"), self.tr("Frames…")
+        )
         self.save_button.clicked.connect(self.save_current_as)
         self.open_folder_button.clicked.connect(self.open_current_folder)
         self.copy_url_button.clicked.connect(self.copy_current_url)
+        self.send_button.clicked.connect(self.send_current)
+        self.extend_button.clicked.connect(self.extend_current)
+        self.frames_button.clicked.connect(self.frames_of_current)
+        for keys, slot in (("Ctrl+T", self.send_current), ("Ctrl+E", self.extend_current),
+                           ("Ctrl+Shift+F", self.frames_of_current)):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        # The file actions show as icons (their words are in the tooltips) so that the row still
+        # fits the narrow preview of a 1024-pixel window next to the creative actions.
+        icons = (
+            (self.save_button, QStyle.StandardPixmap.SP_DialogSaveButton),
+            (self.open_folder_button, QStyle.StandardPixmap.SP_DirOpenIcon),
+            (self.copy_url_button, QStyle.StandardPixmap.SP_FileLinkIcon),
+        )
+        for button, pixmap in icons:
+            button.setIcon(self.style().standardIcon(pixmap))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setToolTip(f"{button.text()}: {button.toolTip()}")
         actions = QHBoxLayout()
         actions.setContentsMargins(4, 0, 4, 4)
+        for button in (self.send_button, self.extend_button, self.frames_button):
+            actions.addWidget(button)
         for button in (self.save_button, self.open_folder_button, self.copy_url_button):
             actions.addWidget(button)
         actions.addWidget(self.status_label, 1)
@@ -270,6 +308,11 @@ class PreviewPane(QWidget):
         self.save_button.setEnabled(has_file or (item is not None and item.text is not None))
         self.open_folder_button.setEnabled(has_file)
         self.copy_url_button.setEnabled(item is not None and bool(item.url))
+        media = has_file and item is not None and item.kind in _MEDIA_KINDS
+        video = has_file and item is not None and item.kind == PreviewKind.VIDEO
+        self.send_button.setEnabled(media)
+        self.extend_button.setVisible(video)
+        self.frames_button.setVisible(video)
 
     @staticmethod
     def _title_of(item: PreviewItem | None) -> str:
@@ -294,6 +337,22 @@ class PreviewPane(QWidget):
         folder = item.path.parent
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
             self._show_notice(f"Could not open a file manager. The file is in {folder}")
+
+    def send_current(self) -> None:
+        item = self.current_item()
+        if item is not None and item.path is not None and item.kind in _MEDIA_KINDS:
+            where = self.send_button.mapToGlobal(self.send_button.rect().bottomLeft())
+            self.send_requested.emit(item.path, where)
+
+    def extend_current(self) -> None:
+        item = self.current_item()
+        if item is not None and item.path is not None and item.kind == PreviewKind.VIDEO:
+            self.extend_requested.emit(item.path)
+
+    def frames_of_current(self) -> None:
+        item = self.current_item()
+        if item is not None and item.path is not None and item.kind == PreviewKind.VIDEO:
+            self.frames_requested.emit(item.path)
 
     def notice_text(self) -> str:
         """The standing message under the actions ("" when none is shown)."""

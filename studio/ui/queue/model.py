@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -20,6 +21,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
+from studio.ui.outputs_drag import outputs_mime
 from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
@@ -60,6 +62,7 @@ class QueueModel(QAbstractListModel):
         self._jobs: list[Job] = []  # oldest first: appending keeps every stored position valid
         self._positions: dict[str, int] = {}
         self._names: dict[str, str] = {}
+        self._inputs: dict[str, list[str]] = {}  # local_id -> "file → field" of its sources
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._on_ticker_timeout)
@@ -80,7 +83,7 @@ class QueueModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._names.get(job.endpoint) or job.endpoint
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(tooltip(job, self._now()))
+            return plain_tooltip(tooltip(job, self._now(), self._inputs.get(job.local_id, ())))
         getter = _ROLE_GETTERS.get(role)
         return getter(job, self._now()) if getter is not None else None
 
@@ -98,16 +101,32 @@ class QueueModel(QAbstractListModel):
 
     @override
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        """A row dragged onto a media input becomes that input: its outputs' URLs."""
+        """A row dragged onto a media input becomes that input: its outputs' local files (never
+        the server's URLs, which expire), marked as the studio's own outputs."""
         mime = QMimeData()
+        jobs = [job for index in indexes if (job := self.job_at(index.row())) is not None]
         urls = [
-            QUrl(output.media.url)
-            for index in indexes
-            if (job := self.job_at(index.row())) is not None
+            QUrl.fromLocalFile(str(output.path))
+            for job in jobs
             for output in job.outputs
+            if output.path is not None
         ]
         mime.setUrls(urls)
+        if jobs:
+            outputs_mime(mime, local_id=jobs[0].local_id)
         return mime
+
+    def set_input_names(self, names: Mapping[str, list[str]]) -> None:
+        """The library files each job used as inputs, named in its tooltip."""
+        for local_id, files in names.items():
+            self._inputs[local_id] = list(files)
+            row = self.row_of(local_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+
+    def knows_inputs(self, local_id: str) -> bool:
+        return local_id in self._inputs
 
     @override
     def roleNames(self) -> dict[int, QByteArray]:
@@ -279,9 +298,12 @@ def _outputs_summary(job: Job) -> str:
     return "Text result" if job.text else "No outputs"
 
 
-def tooltip(job: Job, now: datetime) -> str:
-    """Everything about the row as plain lines."""
+def tooltip(job: Job, now: datetime, inputs: Sequence[str] = ()) -> str:
+    """Everything about the row as plain lines; ``inputs`` name the library files it used."""
     lines = [job.endpoint, f"{status_label(job)} — {_progress_detail(job)}"]
+    if inputs:
+        made_from = QCoreApplication.translate("QueueModel", "Made from:")
+        lines.append(f"{made_from} " + "; ".join(inputs))
     if warning := warning_text(job, now):
         lines.append(f"⚠ {warning}")
     if job.prompt:

@@ -5,16 +5,20 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import (
     QAction,
+    QDrag,
     QFont,
     QFontDatabase,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
+    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +42,27 @@ if TYPE_CHECKING:
     from studio.ui.queue.view_model import QueueViewModel
 
 
+from studio.ui.gallery.thumbs import thumb_key
+from studio.ui.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.queue.delegate import QueueDelegate
+from studio.ui.send_to import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from studio.ui.gallery.thumbs import ThumbnailLoader
+
+
+def _sendable(job: Job) -> bool:
+    return any(o.path is not None and o.media.kind.value in ("image", "video", "audio")
+               for o in job.outputs)  # fmt: skip
+
+
+def _video_path(job: Job) -> Path | None:
+    return next(
+        (o.path for o in job.outputs if o.path is not None and o.media.kind.value == "video"), None
+    )
+
 
 EMPTY_TEXT = "No tasks yet.\nGenerated images, videos and audio will queue up here."
 
@@ -48,9 +72,12 @@ class QueueListView(QListView):
 
     Signals:
         delete_pressed(): Delete or Backspace with a current row.
+        drag_started(), drag_finished(): one of its rows is being dragged, and then no longer.
     """
 
     delete_pressed = Signal()
+    drag_started = Signal()
+    drag_finished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +86,7 @@ class QueueListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setItemDelegate(QueueDelegate(self))
+        self.thumbnails: ThumbnailLoader | None = None
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -68,6 +96,31 @@ class QueueListView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    @override
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        index = self.currentIndex()
+        job = index.data(JobRole) if index.isValid() else None
+        model = self.model()
+        if not isinstance(job, Job) or model is None or not job.outputs:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(model.mimeData([index]))
+        kind = job.outputs[0].media.kind.value
+        drag.setPixmap(drag_thumbnail(self.thumbnail_for(job), len(job.outputs), kind))
+        drag.setHotSpot(QPoint(DRAG_SIDE // 2, DRAG_SIDE // 2))
+        self.drag_started.emit()
+        try:
+            drag.exec(Qt.DropAction.CopyAction)
+        finally:
+            self.drag_finished.emit()
+
+    def thumbnail_for(self, job: Job) -> QPixmap | None:
+        """A cached thumbnail of the row's first output (the gallery's loader), if there is one."""
+        path = next((o.path for o in job.outputs if o.path is not None), None)
+        if self.thumbnails is None or path is None:
+            return None
+        return self.thumbnails.pixmap(thumb_key(path))
 
     @override
     def paintEvent(self, e: QPaintEvent) -> None:
@@ -114,10 +167,14 @@ class QueueView(QWidget):
     job_selected = Signal(object)
     open_requested = Signal(object)
     recall_requested = Signal(object, str)  # (Job, "remix" | "use_all" | "use_prompt")
+    send_requested = Signal(str, object)  # (local id, QPoint where the list should open)
+    frames_requested = Signal(object)  # the Path of a video output
+    extend_requested = Signal(object)  # the Path of a video output
 
     def __init__(self, view_model: QueueViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view_model = view_model
+        self._menu_at: QPoint | None = None  # where the last context menu opened
         self.title = QLabel("Queue")
         title_font = QFont(self.title.font())
         title_font.setBold(True)
@@ -153,6 +210,15 @@ class QueueView(QWidget):
         self.list.doubleClicked.connect(self._on_list_double_clicked)
         selection = self.list.selectionModel()
         selection.currentChanged.connect(self._on_selection_current_changed)
+        keys = (
+            (SEND_TO_KEYS, self._on_key_send),
+            (EXTEND_KEYS, lambda: self._on_key_video(self.extend_requested)),
+            (FRAMES_KEYS, lambda: self._on_key_video(self.frames_requested)),
+        )
+        for sequence, slot in keys:
+            shortcut = QShortcut(QKeySequence(sequence), self.list)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
     def current_job(self) -> Job | None:
         job = self.list.currentIndex().data(JobRole)
@@ -166,6 +232,25 @@ class QueueView(QWidget):
     def actions_for(self, job: Job) -> list[QAction]:
         """The row's actions, enabled only where they apply (the context menu shows them)."""
         outputs = any(output.path is not None for output in job.outputs)
+        video = _video_path(job)
+        entries = [
+            (self.tr("Send to…"), _sendable(job), lambda: self._send(job, self._menu_at),
+             SEND_TO_KEYS),
+            (self.tr("Extend shot"), video is not None, lambda: self.extend_requested.emit(video),
+             EXTEND_KEYS),
+            (self.tr("Pick a frame…"), video is not None,
+             lambda: self.frames_requested.emit(video), FRAMES_KEYS),
+        ]  # fmt: skip
+        actions = []
+        for text, enabled, slot, keys in entries:
+            action = QAction(text, self)
+            action.setEnabled(enabled)
+            action.setShortcut(QKeySequence(keys))  # shown in the menu; the list's keys act
+            action.triggered.connect(slot)
+            actions.append(action)
+        return actions + self._row_actions(job, outputs)
+
+    def _row_actions(self, job: Job, outputs: bool) -> list[QAction]:
         entries = [
             ("Cancel", job.status.is_running, lambda: self.view_model.cancel(job.local_id)),
             ("Retry", job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
@@ -189,6 +274,21 @@ class QueueView(QWidget):
             action.triggered.connect(slot)
             actions.append(action)
         return actions
+
+    def _send(self, job: Job, at: QPoint | None = None) -> None:
+        self.send_requested.emit(job.local_id, at)
+
+    def _on_key_send(self) -> None:
+        job = self.current_job()
+        if job is not None and _sendable(self._latest(job)):
+            rect = self.list.visualRect(self.list.currentIndex())
+            self._send(self._latest(job), self.list.viewport().mapToGlobal(rect.bottomLeft()))
+
+    def _on_key_video(self, signal: SignalInstance) -> None:
+        job = self.current_job()
+        video = _video_path(self._latest(job)) if job is not None else None
+        if video is not None:
+            signal.emit(video)
 
     def context_menu_for(self, job: Job) -> QMenu:
         menu = QMenu(self)
@@ -229,7 +329,8 @@ class QueueView(QWidget):
         job = self.list.indexAt(pos).data(JobRole)
         if isinstance(job, Job):
             # popup(), not exec(): no nested event loop under qasync.
-            self.context_menu_for(job).popup(self.list.viewport().mapToGlobal(pos))
+            self._menu_at = self.list.viewport().mapToGlobal(pos)
+            self.context_menu_for(job).popup(self._menu_at)
 
     def _on_list_double_clicked(self, index: QModelIndex) -> None:
         job = index.data(JobRole)

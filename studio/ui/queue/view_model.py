@@ -9,12 +9,13 @@ from PySide6.QtCore import QObject, Signal
 
 from studio.core.jobs import Job, JobStateError
 from studio.core.session import NotConnectedError
-from studio.ui.background import spawn
+from studio.ui.background import background, spawn, spawn_if_running
 from studio.ui.queue.model import QueueModel
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
+    from studio.core.chain import InputUse
     from studio.core.session import Session
 
 log = logging.getLogger("studio.ui")
@@ -37,6 +38,7 @@ class QueueViewModel(QObject):
         super().__init__(parent)
         self.model = QueueModel(self)
         self._session = session
+        self._unnamed: set[str] = set()  # rows whose library inputs are not looked up yet
         self.model.rowsInserted.connect(self._emit_counts)
         self.model.rowsRemoved.connect(self._emit_counts)
 
@@ -46,6 +48,9 @@ class QueueViewModel(QObject):
         """A job's newest snapshot: its row is updated or added."""
         before = self.model.job(job.local_id)
         self.model.upsert(job)
+        if before is None and not self.model.knows_inputs(job.local_id):
+            self._unnamed.add(job.local_id)
+            self._name_inputs_later()
         if before is not None and before.status != job.status:
             self._emit_counts()
             if job.status.is_settled:
@@ -58,14 +63,18 @@ class QueueViewModel(QObject):
     # --- actions (slots) -------------------------------------------------------------------------
 
     def submit(
-        self, endpoint: str, input: Mapping[str, Any], webhook_url: str | None = None
+        self,
+        endpoint: str,
+        input: Mapping[str, Any],
+        webhook_url: str | None = None,
+        uses: Sequence[InputUse] = (),
     ) -> Job | None:
         session = self._session
         if session is None:
             self.error_raised.emit("Not connected: the task was not sent.")
             return None
         try:
-            return session.submit(endpoint, input, webhook_url)
+            return session.submit(endpoint, input, webhook_url, uses)
         except NotConnectedError as exc:
             self.error_raised.emit(str(exc))
         except Exception as exc:
@@ -111,6 +120,19 @@ class QueueViewModel(QObject):
             self._session.remove(local_id)
         except (JobStateError, NotConnectedError) as exc:
             self.error_raised.emit(str(exc))
+
+    def _name_inputs_later(self) -> None:
+        session = self._session
+        if session is None or background().is_running((self, "inputs")):
+            return
+        spawn_if_running(self._name_inputs(session), key=(self, "inputs"), on_error=log.warning)
+
+    async def _name_inputs(self, session: Session) -> None:
+        """Rows arrive one by one (history at start): their sources are looked up in batches."""
+        while self._unnamed:
+            batch, self._unnamed = self._unnamed, set()
+            names = await session.input_names(batch)
+            self.model.set_input_names({local_id: names.get(local_id, []) for local_id in batch})
 
     def _emit_counts(self) -> None:
         self.counts_changed.emit(self.model.running_count(), self.model.rowCount())

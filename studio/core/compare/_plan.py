@@ -1,19 +1,24 @@
-"""Today's Compare tab: the shared prompt, aspect ratio and duration, translated for each model.
-
-A thin layer over `translate`: the tab compares text-started models only, so a model without a
-prompt is refused up front, and every row that was not sent as asked becomes a note.
-"""
+"""One column's plan: the intent translated onto the model's schema, with the values the user set
+by hand in the table put in place of the translated ones."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from studio.core.compare._intent import How, Intent
+from studio.core.compare._override import override
 from studio.core.compare._translate import translate
 from studio.core.schema import FieldKind, FormSpec
 
-MIN_MODELS: Final = 2
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from studio.core.compare._intent import Translation
+
+MIN_COLUMNS: Final = 2
+MAX_COLUMNS: Final = 6
+MIN_MODELS: Final = 2  # today's Compare tab; goes with it
 MAX_MODELS: Final = 4
 
 
@@ -33,6 +38,13 @@ class PlannedInput:
     input: dict[str, Any] | None
     problem: str = ""
     notes: tuple[str, ...] = ()
+
+
+def plan(
+    schema: dict[str, Any], intent: Intent, overrides: Mapping[str, Any] | None = None
+) -> Translation:
+    """`translate(schema, intent)` with `overrides` (schema field → value) applied. Never raises."""
+    return override(schema, translate(schema, intent), overrides or {})
 
 
 def plan_input(schema: Any, shared: SharedValues) -> PlannedInput:

@@ -19,6 +19,7 @@ from typing import Any, Final
 from studio.core.jobs import JobStatus
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
+from studio.core.library._comparisons import ComparisonShelf
 from studio.core.library._curation import Curation, make_recall, request_for
 from studio.core.library._store import DB_NAME
 from studio.core.library._types import (
@@ -74,8 +75,9 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-class Library(Curation):
-    """Jobs, outputs, gallery queries and curation; see the module docstring for threading."""
+class Library(Curation, ComparisonShelf):
+    """Jobs, outputs, gallery queries, curation and comparisons; see the module docstring for
+    threading."""
 
     # ---- jobs --------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ endpoint lists here, curation by the commands); ``settled()`` awaits whatever is
 Signals:
     recall_requested(object) — a Recall (Remix / Use all / Use prompt, or a dropped file).
     detail_requested(object) — the user activated a GalleryItem (double-click or Enter).
+    comparison_requested(str) — the detail's link to the comparison an output came from.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +39,14 @@ from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from PySide6.QtCore import QPoint
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-    from studio.core.library import GalleryItem, Library, OutputFilter
+    from studio.core.library import ComparisonRecord, GalleryItem, Library, OutputFilter
+
+    ComparisonLookup = Callable[[str], Awaitable[ComparisonRecord | None]]
 
 
 @dataclass(frozen=True)
@@ -76,10 +82,13 @@ class GalleryPanel(QWidget):
 
     recall_requested = Signal(object)
     detail_requested = Signal(object)
+    comparison_requested = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.views = QTabWidget()
+        self._comparison_lookup: ComparisonLookup | None = None
         self.loader = ThumbnailLoader(self)
         self.model = GalleryModel(library, self.loader, self)
         self.filter_bar = FilterBar()
@@ -139,10 +148,17 @@ class GalleryPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
         splitter.setCollapsible(0, False)
-        layout = QVBoxLayout(self)
+        outputs = QWidget()
+        layout = QVBoxLayout(outputs)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
+        self.views.setDocumentMode(True)
+        self.views.addTab(outputs, self.tr("Outputs"))
+        self.views.tabBar().setVisible(False)  # until a second view is added
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        whole.addWidget(self.views)
 
     def _connect(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
@@ -156,6 +172,7 @@ class GalleryPanel(QWidget):
         self.grid.empty_label.linkActivated.connect(self._on_grid_empty_link_activated)
         self.grid.customContextMenuRequested.connect(self._on_grid_context_menu_requested)
         self.detail.open_requested.connect(self.commands.open_item)
+        self.detail.comparison_link.linkActivated.connect(self.comparison_requested)
         self.banner.action_triggered.connect(self.commands.undo_last_trash)
         self.commands.connect_actions(self.gallery_actions)
 
@@ -168,6 +185,30 @@ class GalleryPanel(QWidget):
     def current_item(self) -> GalleryItem | None:
         index = self.grid.currentIndex()
         return self.model.item_at(index.row()) if index.isValid() else None
+
+    def add_view(self, title: str, view: QWidget) -> None:
+        """Another view of the library beside the outputs (the Comparisons), on its own tab."""
+        self.views.addTab(view, title)
+        self.views.tabBar().setVisible(True)
+
+    def show_view(self, view: QWidget) -> None:
+        self.views.setCurrentWidget(view)
+
+    def set_comparison_lookup(self, lookup: ComparisonLookup) -> None:
+        """How the detail finds the comparison an output came from (the session's, off-thread)."""
+        self._comparison_lookup = lookup
+
+    def _show_comparison_link(self, item: GalleryItem | None) -> None:
+        self.detail.set_comparison_link(None)
+        if item is not None and self._comparison_lookup is not None:
+            spawn(self._find_comparison(item.local_id), key=(self, "comparison"))
+
+    async def _find_comparison(self, local_id: str) -> None:
+        assert self._comparison_lookup is not None
+        record = await self._comparison_lookup(local_id)
+        current = self.current_item()
+        if record is not None and current is not None and current.local_id == local_id:
+            self.detail.set_comparison_link(record)
 
     def splitters(self) -> dict[str, QSplitter]:
         """The panel's resizable splits by name, for the window to save and restore with its own."""
@@ -286,7 +327,9 @@ class GalleryPanel(QWidget):
         self.filter_bar.clear_filters()
 
     def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.detail.show_item(self.model.item_at(current.row()) if current.isValid() else None)
+        item = self.model.item_at(current.row()) if current.isValid() else None
+        self.detail.show_item(item)
+        self._show_comparison_link(item)
         self._update_actions()
 
     def _on_grid_activated(self, index: QModelIndex) -> None:

@@ -20,16 +20,7 @@ from studio.core.compare._limits import (
     media_problems,
 )
 from studio.core.compare._override import can_override, override
-from studio.core.compare._plan import (
-    MAX_COLUMNS,
-    MAX_MODELS,
-    MIN_COLUMNS,
-    MIN_MODELS,
-    PlannedInput,
-    SharedValues,
-    plan,
-    plan_input,
-)
+from studio.core.compare._plan import MAX_COLUMNS, MIN_COLUMNS, plan
 from studio.core.compare._records import comparison_from_json, comparison_to_json
 from studio.core.compare._translate import translate
 from studio.core.compare._variants import (
@@ -41,9 +32,7 @@ from studio.core.compare._variants import (
 
 __all__ = [
     "MAX_COLUMNS",
-    "MAX_MODELS",
     "MIN_COLUMNS",
-    "MIN_MODELS",
     "VARIED_SETTINGS",
     "Comparison",
     "Entry",
@@ -54,9 +43,7 @@ __all__ = [
     "MediaLimits",
     "MediaProblem",
     "MediaProblemKind",
-    "PlannedInput",
     "Round",
-    "SharedValues",
     "Translation",
     "TranslationRow",
     "Variant",
@@ -71,7 +58,6 @@ __all__ = [
     "new_comparison_id",
     "override",
     "plan",
-    "plan_input",
     "seed_variants",
     "translate",
     "value_variants",

@@ -51,7 +51,7 @@ def test_v2_database_migrates_to_v3_keeping_every_row(tmp_path: Path) -> None:
     )
     db.close()
     with Library.open(db_path) as lib:
-        assert library_schema.user_version(lib._db) == library_schema.LATEST_VERSION == 3
+        assert library_schema.user_version(lib._db) == library_schema.LATEST_VERSION
         job = lib.get_job("old")
         assert job is not None
         assert (job.backend, job.status, job.remote_id, job.model) == (

@@ -94,6 +94,8 @@ class ResultColumn(QFrame):
         self.variant_label.setVisible(bool(label))
         self.status_label = ElidedLabel(self.tr("Sending…"), self)
         self.verdict_label = QLabel(self)
+        # Always there, empty or not, so every column's result starts at the same height.
+        self.verdict_label.setFixedHeight(self.verdict_label.fontMetrics().height() + 2)
         self.detail_label = self._wrapping_label()
         self.detail_label.hide()
         self.placeholder = self._wrapping_label()
@@ -227,7 +229,6 @@ class ResultColumn(QFrame):
         self.reject_button.setChecked(verdict is Verdict.REJECTED)
         words = {Verdict.WINNER: self.tr("★ Winner"), Verdict.REJECTED: self.tr("✕ Rejected")}
         self.verdict_label.setText(words.get(verdict, ""))
-        self.verdict_label.setVisible(verdict is not Verdict.NONE)
         self.setProperty("verdict", verdict.value)
         self._restyle(self._dark)
 
@@ -363,3 +364,8 @@ class ResultColumn(QFrame):
         self.verdict_label.setStyleSheet(
             f"color: {pick(colour, dark)}; font-weight: bold;" if colour else ""
         )
+        # The winner's frame is drawn in its colour.
+        self.setStyleSheet(
+            f"ResultColumn {{ border: 2px solid {pick(SUCCESS, dark)}; border-radius: 4px; }}"
+            if verdict == "winner" else ""
+        )  # fmt: skip

@@ -129,7 +129,10 @@ class ComparisonsView(QWidget):
                 spawn_if_running(self._load_cover(record), key=(self, "cover", record.id))
         self.empty_label.setVisible(not records)
         self.list.setVisible(bool(records))
-        self.count_label.setText(self.tr("%n comparisons", "", len(records)))
+        count = len(records)
+        self.count_label.setText(
+            self.tr("%n comparisons", "", count) if count != 1 else self.tr("1 comparison")
+        )
         if kept is not None:
             self.select(str(kept))
         self._update_buttons()
@@ -139,7 +142,9 @@ class ComparisonsView(QWidget):
         models = len(set(record.models))
         what = self.tr("%n models", "", models) if models > 1 else self.tr("one model, %n "
                        "columns", "", len(record.models))  # fmt: skip
-        rounds = self.tr("%n rounds", "", record.rounds)
+        rounds = (
+            self.tr("%n rounds", "", record.rounds) if record.rounds != 1 else self.tr("1 round")
+        )
         winner = self.tr("★ winner marked") if record.winner_local_id else self.tr("no winner yet")
         title = record.title or self.tr("(no prompt)")
         return f"{title}\n{when} · {what} · {rounds} · {winner}"

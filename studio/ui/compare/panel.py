@@ -194,7 +194,17 @@ class ComparePanel(QWidget):
         ]  # fmt: skip
         self._table_shows_round = False
         self.table.translation_model.set_plans(self._plans)
+        self._mark_varied()
         self._update_action(problem)
+
+    def _mark_varied(self) -> None:
+        """The setting varied per column is not also set once for all."""
+        varied = str(self.picker.vary.currentData()) if self.picker.is_one_model() else ""
+        for name, combo in self.form.choices.items():
+            combo.setEnabled(name != varied)
+            combo.setToolTip(self.tr("Set per column (One model, several values)")
+                             if name == varied else "")  # fmt: skip
+        self.form.seed.setEnabled(varied != "seed")
 
     def _learn_details(self, listed: list[Endpoint]) -> None:
         """Cached settings at once; the missing ones are fetched, then the plan is made again."""
@@ -247,6 +257,8 @@ class ComparePanel(QWidget):
                                        and not missing and not problem)  # fmt: skip
 
     def _button_text(self, capability: str, ready: int) -> str:
+        if ready == 1:
+            return self.tr("Compare · 1 task")
         if capability == "video":
             return self.tr("Compare · %n videos", "", ready)
         if capability == "image":

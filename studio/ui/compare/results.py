@@ -129,6 +129,9 @@ class ResultsView(QWidget):
         )
         self.wipe_a = QComboBox(tools)
         self.wipe_b = QComboBox(tools)
+        for combo in (self.wipe_a, self.wipe_b):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(18)
         row.addSpacing(12)
         for widget in (self.wipe_button, QLabel("A", tools), self.wipe_a, QLabel("B", tools),
                        self.wipe_b):  # fmt: skip
@@ -287,6 +290,8 @@ class ResultsView(QWidget):
             index = combo.findData(current) if current is not None else -1
             combo.setCurrentIndex(index if index >= 0 else min(default, combo.count() - 1))
             combo.blockSignals(False)
+        if self.wipe_a.currentData() == self.wipe_b.currentData() and self.wipe_b.count() > 1:
+            self.wipe_b.setCurrentIndex(1 if self.wipe_a.currentIndex() == 0 else 0)
         self.wipe_button.setEnabled(len(shown) >= 2)
 
     def set_wipe(self, a: int, b: int) -> None:

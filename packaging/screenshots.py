@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,7 +106,9 @@ async def shoot_compare(window: MainWindow, jobs: dict[str, Job]) -> None:
     assert compare is not None
     window.show_compare()
     compare.picker.set_task("image-to-video")
-    start = next(out.path for out in jobs[IMAGE].outputs if out.path is not None)
+    made = next(out.path for out in jobs[IMAGE].outputs if out.path is not None)
+    start = Path(os.environ["STUDIO_HOME"]) / "peaks-at-sunrise.png"  # a name a person would give
+    shutil.copyfile(made, start)
     compare.form.slots["image"].load_paths([start])
     compare.form.prompt.setPlainText("Mist lifts off the peaks as the sun comes up, slow push in")
     for name, value in (("duration_s", 10), ("aspect_ratio", "21:9")):

@@ -229,11 +229,14 @@ async def test_use_this_one_recalls_the_job_and_shows_its_output(setup: Setup) -
     setup.panel.output_chosen.connect(chosen.append)
     job = moved(setup.job_of(T2I[1]), JobStatus.SUCCEEDED, 5)
     setup.update(job)
+    assert not setup.column(T2I[1]).send_button.isVisibleTo(setup.panel)  # nothing to send to
     setup.column(T2I[1]).use_button.click()
     assert recalls == [Recall(endpoint=T2I[1], input=dict(job.input), mode=RecallMode.USE_ALL)]
     assert chosen == [job]
     sent: list[Job] = []
     setup.panel.send_requested.connect(sent.append)
+    setup.update(job)
+    assert setup.column(T2I[1]).send_button.isVisibleTo(setup.panel)
     setup.column(T2I[1]).send_button.click()
     assert sent == [job]  # the hook the Send to… menu connects to
     await background().aclose()

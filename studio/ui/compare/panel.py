@@ -387,10 +387,16 @@ class ComparePanel(QWidget):
         self._show_round_table()
         self._update_ticker()
 
+    def send_to_wired(self) -> bool:
+        """Whether anything listens to send_requested: "Send to…" shows only then."""
+        meta = self.metaObject()
+        return self.isSignalConnected(meta.method(meta.indexOfSignal("send_requested(PyObject)")))
+
     def _show_entry(self, column: int) -> None:
         assert self._run is not None
         entry = self._run.comparison.rounds[self._round].entries[column]
         target = self.results.columns()[column]
+        target.send_button.setVisible(self.send_to_wired())
         target.set_verdict(entry.verdict)
         job = self._run.job(entry.local_id)
         if job is not None:
@@ -435,6 +441,7 @@ class ComparePanel(QWidget):
 
     def _on_run_job_changed(self, index: int, column: int, job: Job) -> None:
         if index == self._round:
+            self.results.columns()[column].send_button.setVisible(self.send_to_wired())
             self.results.show_job(column, job, utc_now())
             self._update_ticker()
 

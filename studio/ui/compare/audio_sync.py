@@ -183,6 +183,7 @@ class AudioSync(QObject):
     def clear(self) -> None:
         for lane in self._lanes:
             lane.release()
+            lane.deleteLater()
         self._lanes = []
         self._solo = 0
         self._set_playing(False)

@@ -84,6 +84,7 @@ class ResultColumn(QFrame):
         self._pixmap: QPixmap | None = None
         self._dark = False
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # so the results' keys work after a click
         self.setMinimumWidth(230)
         self.title_label = ElidedLabel(title, self)
         bold = QFont(self.title_label.font())
@@ -149,8 +150,10 @@ class ResultColumn(QFrame):
         self.send_button = self._button(
             self.tr("Send to…"), self.tr("Use this result as the input of another model")
         )
-        self.mute_button = self._button(self.tr("Mute"), self.tr("Mute this column"),
-                                        checkable=True)  # fmt: skip
+        self.mute_button = self._button(
+            self.tr("Muted"), self.tr("Sound of this column on or off"), checkable=True
+        )
+        self.mute_button.toggled.connect(self._on_mute_toggled)
         self.mute_button.setChecked(True)
         self.solo_button = self._button(
             self.tr("Solo"), self.tr("Hear this column (keeps the position)"), checkable=True
@@ -332,6 +335,9 @@ class ResultColumn(QFrame):
             button.setEnabled(done)
         self.retry_button.setVisible(retry or (job is not None and job.status in RETRYABLE))
         self.request_button.setEnabled(job is not None)
+
+    def _on_mute_toggled(self, muted: bool) -> None:
+        self.mute_button.setText(self.tr("Muted") if muted else self.tr("Sound on"))
 
     def _ask_verdict(self, verdict: Verdict, on: bool) -> None:
         self.verdict_requested.emit(self.index, verdict if on else Verdict.NONE)

@@ -14,7 +14,6 @@ Signals:
 
 from __future__ import annotations
 
-import logging
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Final
@@ -44,24 +43,24 @@ from studio.core.jobs import utc_now
 from studio.core.library import RecallMode, make_recall
 from studio.core.session import BackendKind
 from studio.ui.background import spawn
+from studio.ui.compare.details import DetailStore
 from studio.ui.compare.intent_form import IntentForm
 from studio.ui.compare.picker import ComparePicker
 from studio.ui.compare.planner import column_plan, fits, spec_of, variant_key, variant_label
 from studio.ui.compare.results import ResultsView
 from studio.ui.compare.run import ComparisonRun
 from studio.ui.compare.table import ColumnPlan, TranslationTable
+from studio.ui.compare.words import fill
 from studio.ui.endpoint import RequestDialog
 from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
-    from studio.core.api import Endpoint, EndpointDetail
     from studio.core.compare import Variant, Verdict
     from studio.core.jobs import Job
     from studio.ui.compare.source import CompareSource
 
-log = logging.getLogger("studio.ui")
 
 TICK_MS: Final = 1000
 REPLAN_MS: Final = 120
@@ -80,8 +79,7 @@ class ComparePanel(QWidget):
     def __init__(self, source: CompareSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._details: dict[str, EndpointDetail] = {}
-        self._unavailable: dict[str, str] = {}  # slug -> why its settings are missing
+        self.details = DetailStore(source, self)
         self._overrides: dict[str, dict[str, Any]] = {}  # variant_key -> field -> value
         self._plans: list[ColumnPlan] = []
         self._run: ComparisonRun | None = None
@@ -139,6 +137,7 @@ class ComparePanel(QWidget):
         self.form.submit_requested.connect(self.compare)
         self.compare_button.clicked.connect(self.compare)
         self._replan_timer.timeout.connect(self.replan)
+        self.details.arrived.connect(self._schedule_replan)
         self._ticker.timeout.connect(self._on_ticker_timeout)
         model = self.table.translation_model
         model.override_set.connect(self._on_override_set)
@@ -179,16 +178,16 @@ class ComparePanel(QWidget):
         task = self.picker.current_task()
         intent = self.form.intent()
         listed = self.picker.listed()
-        self._learn_details(listed)
-        self.picker.set_fits(fits(listed, self._details, task, intent))
+        self.details.learn(e.slug for e in listed)
+        self.picker.set_fits(fits(listed, self.details.details, task, intent))
         variants, problem = self.draft_variants()
         names = {e.slug: e.name or e.slug for e in listed}
         facts, uri_names = self.form.media_facts(), self.form.uri_names()
         self._plans = [
             column_plan(
-                self._details.get(v.slug), names.get(v.slug, v.slug), v,
+                self.details.get(v.slug), names.get(v.slug, v.slug), v,
                 intent=replace(intent, **dict(v.changes)), facts=facts, names=uri_names,
-                unavailable=self._unavailable.get(v.slug, ""),
+                unavailable=self.details.unavailable.get(v.slug, ""),
             )
             for v in variants
         ]  # fmt: skip
@@ -206,33 +205,6 @@ class ComparePanel(QWidget):
                              if name == varied else "")  # fmt: skip
         self.form.seed.setEnabled(varied != "seed")
 
-    def _learn_details(self, listed: list[Endpoint]) -> None:
-        """Cached settings at once; the missing ones are fetched, then the plan is made again."""
-        missing = []
-        for endpoint in listed:
-            if endpoint.slug in self._details:
-                continue
-            cached = self._source.cached_detail(endpoint.slug)
-            if cached is not None:
-                self._details[endpoint.slug] = cached
-            elif endpoint.slug not in self._unavailable:
-                missing.append(endpoint.slug)
-        if missing:
-            spawn(self._fetch_details(missing), key=(self, "details"))
-
-    async def _fetch_details(self, slugs: list[str]) -> None:
-        for slug in slugs:
-            try:
-                detail = await self._source.fetch_detail(slug)
-            except Exception as exc:
-                log.warning("compare: settings of %s failed: %s", slug, exc)
-                detail = None
-            if detail is None:
-                self._unavailable[slug] = self.tr("The model's settings could not be loaded.")
-            else:
-                self._details[slug] = detail
-        self._schedule_replan()
-
     def _update_action(self, problem: str) -> None:
         count = len(self._plans)
         ready = sum(plan.ready for plan in self._plans)
@@ -242,9 +214,8 @@ class ComparePanel(QWidget):
         if problem:
             note, warn = problem, True
         elif count < MIN_COLUMNS:
-            note, warn = self.tr("Tick %1–%2 models (or one model and its values): %3 so far.")\
-                .replace("%1", str(MIN_COLUMNS)).replace("%2", str(MAX_COLUMNS))\
-                .replace("%3", str(count)), False  # fmt: skip
+            text = self.tr("Tick %1–%2 models (or one model and its values): %3 so far.")
+            note, warn = fill(text, MIN_COLUMNS, MAX_COLUMNS, count), False
         elif missing:
             note, warn = self.tr("Add: %1.").replace("%1", ", ".join(missing)), True
         elif ready < count:
@@ -348,7 +319,7 @@ class ComparePanel(QWidget):
         if self._run is not None:
             self._run.closed = True
             self._run.deleteLater()
-        run = ComparisonRun(self._source, comparison, self._details, facts, self)
+        run = ComparisonRun(self._source, comparison, self.details.details, facts, self)
         run.changed.connect(self._on_run_changed)
         run.job_changed.connect(self._on_run_job_changed)
         run.details_changed.connect(self._on_run_details_changed)
@@ -417,7 +388,7 @@ class ComparePanel(QWidget):
         for column, variant in enumerate(comparison.variants):
             entry = comparison.rounds[self._round].entries[column]
             title = self.results.columns()[column].title_label.text()
-            spec = spec_of(self._details.get(variant.slug))
+            spec = spec_of(self.details.get(variant.slug))
             plans.append(ColumnPlan(title, variant_label(variant), entry.translation,
                                     entry.problem, {}, spec, uri_names))  # fmt: skip
         self._table_shows_round = True

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from studio.core.compare import MAX_COLUMNS, MIN_COLUMNS, Variant, fresh_seed
 from studio.ui.compare.tasks import TASKS, Task, task_named
-from studio.ui.compare.words import fit_reason, setting_label, tr
+from studio.ui.compare.words import fill, fit_reason, setting_label, tr
 from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ class ComparePicker(QWidget):
             value = _value_of(setting, part)
             if value is None:
                 text = self.tr("“%1” is not a value of %2.")
-                return [], text.replace("%1", part).replace("%2", setting_label(setting).lower())
+                return [], fill(text, part, setting_label(setting).lower())
             values.append(value)
         values = list(dict.fromkeys(values))
         if len(values) < MIN_COLUMNS:

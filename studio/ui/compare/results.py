@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -79,6 +79,8 @@ class ResultsView(QWidget):
         self._build_bar()
         self._build_body()
         self.audio.solo_changed.connect(self._on_audio_solo_changed)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click in the results arms its keys
+        self._add_picture_keys()
         self.set_columns("", [])
         self.set_round(0, 0)
 
@@ -125,7 +127,7 @@ class ResultsView(QWidget):
         self.wipe_button.setText(self.tr("A/B wipe"))
         self.wipe_button.setCheckable(True)
         self.wipe_button.setToolTip(
-            self.tr("Lay two results over each other and wipe between them")
+            self.tr("Lay two results over each other and wipe between them (W)")
         )
         self.wipe_a = QComboBox(tools)
         self.wipe_b = QComboBox(tools)
@@ -141,6 +143,21 @@ class ResultsView(QWidget):
         self.wipe_a.currentIndexChanged.connect(self._update_wipe)
         self.wipe_b.currentIndexChanged.connect(self._update_wipe)
         return tools
+
+    def _add_picture_keys(self) -> None:
+        """F, 1, + and − act on every picture at once (on a single canvas they would act on it
+        alone); W toggles the wipe."""
+        for keys, slot in (
+            ("F", self.view_sync.fit_all),
+            ("1", self.view_sync.actual_size_all),
+            ("+", lambda: self.view_sync.zoom_all(KEY_STEP)),
+            ("=", lambda: self.view_sync.zoom_all(KEY_STEP)),
+            ("-", lambda: self.view_sync.zoom_all(1 / KEY_STEP)),
+            ("W", self.wipe_button.toggle),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def _build_body(self) -> None:
         self._row = _Row()

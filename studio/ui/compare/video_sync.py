@@ -165,6 +165,7 @@ class VideoSync(QObject):
     def clear(self) -> None:
         for lane in self._lanes:
             lane.release()
+            lane.deleteLater()
         self._lanes = []
         self._set_playing(False)
 

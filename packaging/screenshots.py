@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -57,7 +58,11 @@ IMAGE = "google/nano-banana/text-to-image"
 MUSIC = "elevenlabs/elevenlabs-music/music-generate"
 VIDEO = "google/veo-3.1/text-to-video"
 EDIT = "openai/gpt-image-2/edit"
-COMPARED = (IMAGE, "openai/gpt-image-2/text-to-image", "google/nano-banana-pro/text-to-image")
+I2V = (
+    "google/veo-3.1/fast/image-to-video",
+    "kuaishou/kling-v3/pro/image-to-video",
+    "bytedance/seedance-2.0/fast/image-to-video",
+)
 
 
 async def generate_all(controller: StudioController) -> dict[str, Job]:
@@ -95,22 +100,40 @@ async def shoot_create(window: MainWindow, jobs: dict[str, Job]) -> None:
         shoot(f"studio-{name}.png")
 
 
-async def shoot_compare(window: MainWindow, controller: StudioController) -> None:
+async def shoot_compare(window: MainWindow, jobs: dict[str, Job]) -> None:
+    """Image-to-video on three models from the tour's first image: the translation table before
+    sending, then the three videos in sync, paused at the same moment."""
     compare = window.compare
     assert compare is not None
     window.show_compare()
-    compare.picker.set_capability("image")
-    for slug in COMPARED:
-        compare.picker.set_checked(slug, True)
-    compare.picker.prompt.setPlainText("A red fox asleep in fresh snow, first light")
+    compare.picker.set_task("image-to-video")
+    made = next(out.path for out in jobs[IMAGE].outputs if out.path is not None)
+    start = Path(os.environ["STUDIO_HOME"]) / "peaks-at-sunrise.png"  # a name a person would give
+    shutil.copyfile(made, start)
+    compare.form.slots["image"].load_paths([start])
+    compare.form.prompt.setPlainText("Mist lifts off the peaks as the sun comes up, slow push in")
+    for name, value in (("duration_s", 10), ("aspect_ratio", "21:9")):
+        combo = compare.form.choices[name]
+        combo.setCurrentIndex(combo.findData(value))
+    await wait_for(lambda: bool(compare.form.slots["image"].files()))
+
+    def ready() -> bool:
+        compare.replan()
+        ticked = all(compare.picker.set_checked(slug, True) for slug in I2V)
+        return ticked and compare.compare_button.text() == "Compare · 3 videos"
+
+    await wait_for(ready)
+    await asyncio.sleep(1.0)
+    shoot("studio-compare-table.png")
     compare.compare()
-    model = controller.queue.model
+    video = compare.results.video
     await wait_for(
-        lambda: len(compare.columns()) == 3 and all(job.status.is_settled for job in model.jobs()),
-        120,
+        lambda: len(video.lanes()) == 3 and all(lane.view.has_frame() for lane in video.lanes()),
+        240,
     )
+    video.seek(2500)
     await asyncio.sleep(2.0)
-    shoot("studio-compare.png")
+    shoot("studio-compare-video.png")
 
 
 async def shoot_gallery(window: MainWindow) -> None:
@@ -219,7 +242,7 @@ async def tour() -> int:
     await controller.start()
     jobs = await generate_all(controller)
     await shoot_create(window, jobs)
-    await shoot_compare(window, controller)
+    await shoot_compare(window, jobs)
     await shoot_gallery(window)
     await shoot_send_to(window, controller, jobs)
     await shoot_mask(window, controller, jobs)

@@ -22,7 +22,7 @@ from studio.core.library import open_library
 from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
 from studio.ui.background import spawn
 from studio.ui.collector import MainThreadCollector
-from studio.ui.compare import ComparePanel
+from studio.ui.compare import ComparePanel, ComparisonsView
 from studio.ui.controller import StudioController
 from studio.ui.endpoint.loader import EndpointLoader
 from studio.ui.gallery import GalleryPanel
@@ -71,10 +71,23 @@ def build_studio(
     loader = EndpointLoader(session, window.endpoint_page)
     recall = RecallFlow(window, loader, session)
     controller = StudioController(window, queue, session, loader, recall)
-    _wire_creative_loop(window, session, loader, queue_view)
+    send_to = _wire_creative_loop(window, session, loader, queue_view)
     compare = ComparePanel(session)
     window.set_compare(compare)
     compare.recall_requested.connect(recall.apply_recall)
+    compare.output_chosen.connect(controller.select_job)  # "Use this one" shows its output too
+    compare.send_requested.connect(lambda job: send_to.send_job(job.local_id))
+    comparisons = ComparisonsView(session)
+    gallery.add_view(QApplication.translate("Gallery", "Comparisons"), comparisons)
+    gallery.set_comparison_lookup(session.comparison_of_job)
+    compare.comparison_saved.connect(comparisons.refresh)
+
+    def reopen(comparison_id: str) -> None:
+        window.show_compare()
+        compare.open_comparison(comparison_id)
+
+    comparisons.open_requested.connect(reopen)
+    gallery.comparison_requested.connect(reopen)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
     queue_view.recall_requested.connect(recall.recall_job)

@@ -1,24 +1,64 @@
-"""Compare: one intent translated onto each model's own schema, with every translation shown."""
+"""Compare: one intent translated onto each model's own schema, with every translation shown, and
+the comparisons the library keeps (columns, rounds, verdicts)."""
 
-from studio.core.compare._intent import How, Intent, Translation, TranslationRow
-from studio.core.compare._plan import (
-    MAX_MODELS,
-    MIN_MODELS,
-    PlannedInput,
-    SharedValues,
-    plan_input,
+from studio.core.compare._comparison import (
+    Comparison,
+    Entry,
+    Round,
+    Variant,
+    Verdict,
+    new_comparison_id,
 )
+from studio.core.compare._fit import Fit, fit
+from studio.core.compare._intent import How, Intent, Translation, TranslationRow
+from studio.core.compare._limits import (
+    MediaFacts,
+    MediaLimits,
+    MediaProblem,
+    MediaProblemKind,
+    media_limits,
+    media_problems,
+)
+from studio.core.compare._override import can_override, override
+from studio.core.compare._plan import MAX_COLUMNS, MIN_COLUMNS, plan
+from studio.core.compare._records import comparison_from_json, comparison_to_json
 from studio.core.compare._translate import translate
+from studio.core.compare._variants import (
+    VARIED_SETTINGS,
+    fresh_seed,
+    seed_variants,
+    value_variants,
+)
 
 __all__ = [
-    "MAX_MODELS",
-    "MIN_MODELS",
+    "MAX_COLUMNS",
+    "MIN_COLUMNS",
+    "VARIED_SETTINGS",
+    "Comparison",
+    "Entry",
+    "Fit",
     "How",
     "Intent",
-    "PlannedInput",
-    "SharedValues",
+    "MediaFacts",
+    "MediaLimits",
+    "MediaProblem",
+    "MediaProblemKind",
+    "Round",
     "Translation",
     "TranslationRow",
-    "plan_input",
+    "Variant",
+    "Verdict",
+    "can_override",
+    "comparison_from_json",
+    "comparison_to_json",
+    "fit",
+    "fresh_seed",
+    "media_limits",
+    "media_problems",
+    "new_comparison_id",
+    "override",
+    "plan",
+    "seed_variants",
     "translate",
+    "value_variants",
 ]

@@ -53,6 +53,7 @@ class How(StrEnum):
     CLAMPED = "clamped"  # the nearest the model allows (10 s → "8s", 4k → 1080p)
     DEFAULT = "default"  # the model has the setting but nothing fits: its default is used
     DROPPED = "dropped"  # the model has no such setting
+    OVERRIDDEN = "overridden"  # the user set this model's value by hand (never made by translate)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@
 runner's journal into it (every queue row durable before its request leaves).
 """
 
+from studio.core.library._comparisons import ComparisonRecord
 from studio.core.library._curation import make_recall, request_for
 from studio.core.library._health import Damage
 from studio.core.library._journal import (
@@ -33,6 +34,7 @@ from studio.core.library._types import (
 
 __all__ = [
     "DB_NAME",
+    "ComparisonRecord",
     "Damage",
     "ExportResult",
     "GalleryItem",

@@ -21,6 +21,7 @@ from studio.core import paths
 from studio.core.jobs import JobStatus
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
+from studio.core.library._comparisons import ComparisonShelf
 from studio.core.library._curation import Curation, make_recall, request_for
 from studio.core.library._lineage import LOCAL_BACKEND
 from studio.core.library._store import DB_NAME
@@ -83,8 +84,9 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-class Library(Curation):
-    """Jobs, outputs, gallery queries and curation; see the module docstring for threading."""
+class Library(Curation, ComparisonShelf):
+    """Jobs, outputs, gallery queries, curation and comparisons; see the module docstring for
+    threading."""
 
     # ---- jobs --------------------------------------------------------------------------------
 

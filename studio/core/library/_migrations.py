@@ -94,6 +94,33 @@ _V3_JOB_BACKEND: Final = """
         CREATE INDEX jobs_backend_status ON jobs(backend, status);
 """
 
+# A comparison (issue 9): its whole state as JSON (intent, columns, each round's translations
+# and verdicts), a few columns to list it by, and which jobs it sent, so an output's detail can
+# link back to it. No foreign key to jobs: a comparison outlives a job deleted for good.
+_V6_COMPARISONS: Final = """
+        CREATE TABLE comparisons (
+            id TEXT PRIMARY KEY,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            capability TEXT NOT NULL DEFAULT '',
+            models_json TEXT NOT NULL DEFAULT '[]',
+            rounds INTEGER NOT NULL DEFAULT 0,
+            winner_local_id TEXT,
+            state_json TEXT NOT NULL
+        );
+        CREATE INDEX comparisons_created ON comparisons(created_at);
+        CREATE TABLE comparison_jobs (
+            comparison_id TEXT NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+            round INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            local_id TEXT NOT NULL,
+            PRIMARY KEY (comparison_id, round, position)
+        );
+        CREATE INDEX comparison_jobs_local ON comparison_jobs(local_id);
+"""
+
+
 # Lineage: which library outputs a job used as inputs (field, position in a list), and for a frame
 # taken from a video, where in it. The source's file name and hash are copied, so a job still
 # names what it was made from after that output was deleted (output_id then becomes NULL).
@@ -137,6 +164,7 @@ MIGRATIONS: Final[Sequence[Migration]] = (
     _V3_JOB_BACKEND,
     _output_tasks,
     _V5_JOB_INPUTS,
+    _V6_COMPARISONS,
 )
 LATEST_VERSION: Final = len(MIGRATIONS)
 

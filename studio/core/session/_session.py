@@ -23,6 +23,7 @@ from studio.core.jobs import DurationStats, JobStatus
 from studio.core.session._backend import Backend, BackendKind
 from studio.core.session._backend_jobs import BackendJobs
 from studio.core.session._catalog import Catalog, schema_fingerprint
+from studio.core.session._comparisons import read_comparison, store_comparison, stored_jobs
 from studio.core.session._creative import CreativeLoop
 from studio.core.session._events import (
     BackendChanged,
@@ -42,8 +43,9 @@ if TYPE_CHECKING:
 
     from studio.core.api import Endpoint, EndpointDetail
     from studio.core.chain import InputUse
+    from studio.core.compare import Comparison
     from studio.core.jobs import Job
-    from studio.core.library import Library, RecoveryReport
+    from studio.core.library import ComparisonRecord, Library, RecoveryReport
     from studio.core.session._backend import BackendInfo
     from studio.core.session._events import Event, Subscription
     from studio.core.session._secrets import KeyStore
@@ -356,6 +358,33 @@ class Session(CreativeLoop):
         """Until the current backend's file work is done (tests and shutdown)."""
         if self._jobs is not None:
             await self._jobs.wait_idle()
+
+    async def job_snapshots(self, local_ids: Sequence[str]) -> dict[str, Job]:
+        """The newest snapshot of each job: live from the queue, else read from the library."""
+        found = {i: job for i in local_ids if (job := self.job(i)) is not None}
+        missing = [i for i in local_ids if i not in found]
+        if missing:
+            found.update(await asyncio.to_thread(stored_jobs, self._library, missing))
+        return found
+
+    # --- comparisons (the library is read and written in a worker thread) ----------------------
+
+    async def save_comparison(self, comparison: Comparison) -> None:
+        """Keep a comparison (or its newest state) in the library."""
+        await asyncio.to_thread(store_comparison, self._library, comparison)
+
+    async def load_comparison(self, comparison_id: str) -> Comparison | None:
+        """A kept comparison as it was saved; None when gone or unreadable."""
+        return await asyncio.to_thread(read_comparison, self._library, comparison_id)
+
+    async def list_comparisons(self) -> list[ComparisonRecord]:
+        """Every kept comparison, newest first (without its state)."""
+        return await asyncio.to_thread(self._library.list_comparisons)
+
+    async def comparison_of_job(self, local_id: str) -> ComparisonRecord | None:
+        """The newest comparison that sent this job, if any."""
+        found = await asyncio.to_thread(self._library.comparisons_of_job, local_id)
+        return found[0] if found else None
 
     def _require_jobs(self, what: str) -> BackendJobs:
         if self._jobs is None:

@@ -1,241 +1,297 @@
-"""Top of the Compare panel: capability, 2–4 checkable models, shared settings and the prompt."""
+"""What to compare: the task, then 2–6 models that can take it (the others listed with why not),
+or one model with several seeds or values of one setting."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
+    QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
-from studio.core.compare import MAX_MODELS, MIN_MODELS, SharedValues
+from studio.core.compare import MAX_COLUMNS, MIN_COLUMNS, Variant, fresh_seed
+from studio.ui.compare.tasks import TASKS, Task, task_named
+from studio.ui.compare.words import fill, fit_reason, setting_label, tr
 from studio.ui.plain import plain_tooltip
-from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from studio.core.api import Endpoint
+    from studio.core.compare import Fit
 
-CAPABILITIES = (("Images", "image"), ("Videos", "video"), ("Audio", "audio"))
-_ASPECTS = {
-    "image": ("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3", "21:9"),
-    "video": ("16:9", "9:16", "1:1", "4:3", "3:4"),
+SLUG_ROLE: Final = Qt.ItemDataRole.UserRole + 1
+REASON_ROLE: Final = Qt.ItemDataRole.UserRole + 2
+VARIED: Final = {
+    "seed": str(QT_TRANSLATE_NOOP("Compare", "Seeds")),
+    "duration_s": str(QT_TRANSLATE_NOOP("Compare", "Durations")),
+    "aspect_ratio": str(QT_TRANSLATE_NOOP("Compare", "Aspect ratios")),
+    "resolution": str(QT_TRANSLATE_NOOP("Compare", "Resolutions")),
 }
-_DURATIONS = {"video": (4, 5, 6, 8, 10), "audio": (10, 30, 60)}
-_SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
-TOO_MANY = f"At most {MAX_MODELS} models at a time: untick one first."
-
-
-def from_text(endpoint: Endpoint) -> bool:
-    """Models that start from words alone; edits and image-to-video need an input to compare."""
-    mode = endpoint.mode.lower()
-    return mode.startswith("text-to-") or mode in ("music-generate", "generate", "")
+_EXAMPLES: Final = {"duration_s": "4, 6, 8", "aspect_ratio": "16:9, 9:16, 1:1", "resolution":
+                    "720p, 1080p"}  # fmt: skip
+_ASPECT: Final = re.compile(r"^\d+(?:\.\d+)?:\d+(?:\.\d+)?$")
 
 
 class ComparePicker(QWidget):
-    """Chooses what to compare; the panel reads chosen_slugs() and shared_values().
+    """Signals: changed() — the task, the models or the varied values changed."""
 
-    Signals:
-        compare_requested(): the Compare button or Ctrl+Enter in the prompt.
-        choice_changed(): the ticked models changed.
-    """
-
-    compare_requested = Signal()
-    choice_changed = Signal()
+    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._endpoints: list[Endpoint] = []
+        self._fits: dict[str, Fit | None] = {}
         self._chosen: list[str] = []  # in the order they were ticked: the columns' order
-        self.capability = QComboBox(self)
-        for label, value in CAPABILITIES:
-            self.capability.addItem(label, value)
+        self._seeds: list[int] = []
+        self.task_combo = QComboBox(self)
+        for task in TASKS:
+            self.task_combo.addItem(tr(task.label), task.key)
+        self.several = QRadioButton(self.tr("Several models"), self)
+        self.one_model = QRadioButton(self.tr("One model, several values"), self)
+        self.several.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.several)
+        group.addButton(self.one_model)
+        self.vary = QComboBox(self)
+        for setting, label in VARIED.items():
+            self.vary.addItem(tr(label), setting)
+        self.count = QSpinBox(self)
+        self.count.setRange(MIN_COLUMNS, MAX_COLUMNS)
+        self.count.setValue(3)
+        self.count.setSuffix(self.tr(" seeds"))
+        self.values = QLineEdit(self)
         self.models = QListWidget(self)
-        self.models.setMinimumWidth(240)
-        self.prompt = QPlainTextEdit(self)
-        self.prompt.setPlaceholderText("One prompt for every chosen model…")
-        self.prompt.installEventFilter(self)  # text boxes eat Ctrl+Enter before shortcuts see it
-        self.aspect = QComboBox(self)
-        self.duration = QComboBox(self)
-        self._aspect_label = QLabel("Aspect ratio", self)
-        self._duration_label = QLabel("Duration", self)
-        self._dark = False
-        self.compare_button = QPushButton("Compare", self)
-        self.compare_button.setToolTip("Send the prompt to every ticked model (Ctrl+Enter)")
-        self.note = QLabel(self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.models.setMinimumWidth(260)
+        self.models.setWordWrap(True)
         self._lay_out()
-        self.capability.currentIndexChanged.connect(self._on_capability_changed)
+        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
+        self.several.toggled.connect(self._on_mode_toggled)
+        self.vary.currentIndexChanged.connect(self._on_vary_changed)
+        self.count.valueChanged.connect(self._on_count_changed)
+        self.values.textChanged.connect(self.changed)
         self.models.itemChanged.connect(self._on_models_item_changed)
-        self.compare_button.clicked.connect(self.compare_requested)
-        follow_theme(self._restyle)
-        self._fill_settings()
-        self._update_hint()
+        self._on_vary_changed()
+        self._on_mode_toggled()
 
     def _lay_out(self) -> None:
-        left = QVBoxLayout()
-        left.addWidget(self.capability)
-        left.addWidget(self.models, 1)
-        settings = QHBoxLayout()
-        for label, combo in (
-            (self._aspect_label, self.aspect),
-            (self._duration_label, self.duration),
-        ):
-            label.setBuddy(combo)
-            settings.addWidget(label)
-            settings.addWidget(combo)
-        settings.addStretch(1)
-        settings.addWidget(self.compare_button)
-        right = QVBoxLayout()
-        right.addWidget(self.prompt, 1)
-        right.addLayout(settings)
-        right.addWidget(self.note)
-        layout = QHBoxLayout(self)
+        modes = QHBoxLayout()
+        modes.addWidget(self.several)
+        modes.addWidget(self.one_model)
+        modes.addStretch(1)
+        vary = QHBoxLayout()
+        self._vary_label = QLabel(self.tr("Vary"), self)
+        vary.addWidget(self._vary_label)
+        vary.addWidget(self.vary)
+        vary.addWidget(self.count)
+        vary.addWidget(self.values, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 2)
-        layout.addLayout(right, 5)
+        layout.addWidget(self.task_combo)
+        layout.addLayout(modes)
+        layout.addLayout(vary)
+        layout.addWidget(self.models, 1)
 
-    # --- public API ------------------------------------------------------------------------------
+    # --- what is shown -------------------------------------------------------------------------
 
-    def set_endpoints(self, endpoints: list[Endpoint]) -> None:
+    def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
         """The catalog; ticks on models still listed are kept."""
         self._endpoints = list(endpoints)
         self._fill_models()
 
-    def current_capability(self) -> str:
-        return str(self.capability.currentData())
+    def set_fits(self, fits: Mapping[str, Fit | None]) -> None:
+        """How each model fits the intent (None: not known yet); unfit models cannot be ticked."""
+        if dict(fits) == self._fits:
+            return
+        self._fits = dict(fits)
+        self._fill_models()
 
-    def set_capability(self, capability: str) -> None:
-        index = self.capability.findData(capability)
-        if index >= 0:
-            self.capability.setCurrentIndex(index)
+    def listed(self) -> list[Endpoint]:
+        """The models of the current task's capability, in catalog order."""
+        capability = self.current_task().capability
+        return [e for e in self._endpoints if e.capability == capability]
+
+    def current_task(self) -> Task:
+        return task_named(str(self.task_combo.currentData()))
+
+    def set_task(self, key: str) -> None:
+        self.task_combo.setCurrentIndex(max(self.task_combo.findData(key), 0))
+
+    def is_one_model(self) -> bool:
+        return self.one_model.isChecked()
+
+    def set_one_model(self, one: bool) -> None:
+        (self.one_model if one else self.several).setChecked(True)
 
     def chosen_slugs(self) -> list[str]:
         return list(self._chosen)
-
-    def endpoint(self, slug: str) -> Endpoint | None:
-        return next((e for e in self._endpoints if e.slug == slug), None)
 
     def set_checked(self, slug: str, checked: bool) -> bool:
         """Tick or untick a listed model as a click would; False when it is not listed."""
         for row in range(self.models.count()):
             item = self.models.item(row)
-            if item.data(_SLUG_ROLE) == slug:
+            if item.data(SLUG_ROLE) == slug and item.flags() & Qt.ItemFlag.ItemIsEnabled:
                 item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
                 return True
         return False
 
-    def shared_values(self) -> SharedValues:
-        aspect = None if self.aspect.isHidden() else self.aspect.currentData()
-        duration = None if self.duration.isHidden() else self.duration.currentData()
-        return SharedValues(
-            prompt=self.prompt.toPlainText().strip(),
-            aspect_ratio=str(aspect) if aspect else None,
-            duration_s=int(duration) if duration else None,
-        )
+    def reason(self, slug: str) -> str:
+        """Why a listed model cannot be ticked ("" when it can)."""
+        fit = self._fits.get(slug)
+        return fit_reason(fit) if fit is not None else ""
 
-    def show_note(self, text: str, *, warning: bool = False) -> None:
-        self.note.setProperty("warning", warning)
-        self.note.setText(text)
-        self._restyle_note()
+    # --- the columns ---------------------------------------------------------------------------
 
-    # --- internals -------------------------------------------------------------------------------
+    def variants(self) -> tuple[tuple[Variant, ...], str]:
+        """The columns to compare and, when they cannot be made, why (in words)."""
+        if not self.is_one_model():
+            return tuple(Variant(slug) for slug in self._chosen), ""
+        if not self._chosen:
+            return (), self.tr("Tick the model to compare with itself.")
+        slug = self._chosen[0]
+        setting = str(self.vary.currentData())
+        if setting == "seed":
+            return tuple(Variant(slug, {"seed": seed}) for seed in self._seeds), ""
+        values, problem = self._parsed_values(setting)
+        return tuple(Variant(slug, {setting: value}) for value in values), problem
+
+    def set_variants(self, variants: Sequence[Variant]) -> None:
+        """Show the columns of a kept comparison."""
+        slugs = list(dict.fromkeys(v.slug for v in variants))
+        one = len(slugs) == 1 and len(variants) > 1
+        self.blockSignals(True)
+        self.set_one_model(one)
+        self._chosen = slugs
+        if one:
+            setting = next(iter(variants[0].changes), "seed")
+            self.vary.setCurrentIndex(max(self.vary.findData(setting), 0))
+            values = [v.changes.get(setting) for v in variants]
+            if setting == "seed":
+                self._seeds = [int(v) for v in values if isinstance(v, int)]
+                self.count.setValue(len(self._seeds))
+            else:
+                self.values.setText(", ".join(_spelled(v) for v in values if v is not None))
+        self._fill_models()
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def _parsed_values(self, setting: str) -> tuple[list[Any], str]:
+        text = self.values.text()
+        pieces = re.split(r"[,;]", text) if re.search(r"[,;]", text) else text.split()
+        parts = [part.strip() for part in pieces if part.strip()]
+        values: list[Any] = []
+        for part in parts:
+            value = _value_of(setting, part)
+            if value is None:
+                text = self.tr("“%1” is not a value of %2.")
+                return [], fill(text, part, setting_label(setting).lower())
+            values.append(value)
+        values = list(dict.fromkeys(values))
+        if len(values) < MIN_COLUMNS:
+            return values, self.tr("Give at least two values, e.g. %1.").replace(
+                "%1", _EXAMPLES.get(setting, "")
+            )
+        return values[:MAX_COLUMNS], ""
+
+    # --- the list ------------------------------------------------------------------------------
 
     def _fill_models(self) -> None:
-        capability = self.current_capability()
-        listed = [e for e in self._endpoints if e.capability == capability and from_text(e)]
-        self._chosen = [s for s in self._chosen if any(e.slug == s for e in listed)]
+        listed = self.listed()
+        fitting = [e for e in listed if not self.reason(e.slug)]
+        others = [e for e in listed if self.reason(e.slug)]
+        self._chosen = [s for s in self._chosen if any(e.slug == s for e in fitting)]
         self.models.blockSignals(True)
         self.models.clear()
-        for endpoint in listed:
-            item = QListWidgetItem(endpoint.name or endpoint.slug, self.models)
-            item.setData(_SLUG_ROLE, endpoint.slug)
-            item.setToolTip(plain_tooltip(f"{endpoint.slug}\n{endpoint.description}".strip()))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            ticked = endpoint.slug in self._chosen
-            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        for endpoint in fitting:
+            self._add_item(endpoint, "")
+        for endpoint in others:
+            self._add_item(endpoint, self.reason(endpoint.slug))
         self.models.blockSignals(False)
-        if not listed:
-            self.show_note(f"No {self.capability.currentText().lower()} models in the catalog yet.")
-        else:
-            self._update_hint()
 
-    def _fill_settings(self) -> None:
-        capability = self.current_capability()
-        self.aspect.clear()
-        self.aspect.addItem("Each model's default", None)
-        for ratio in _ASPECTS.get(capability, ()):
-            self.aspect.addItem(ratio, ratio)
-        self.duration.clear()
-        self.duration.addItem("Each model's default", None)
-        for seconds in _DURATIONS.get(capability, ()):
-            self.duration.addItem(f"{seconds} s", seconds)
-        for label, combo, options in (
-            (self._aspect_label, self.aspect, _ASPECTS),
-            (self._duration_label, self.duration, _DURATIONS),
-        ):
-            combo.setVisible(capability in options)
-            label.setVisible(capability in options)
-
-    def _on_capability_changed(self, _index: int) -> None:
-        self._chosen = []
-        self._fill_settings()
-        self._fill_models()
-        self.choice_changed.emit()
+    def _add_item(self, endpoint: Endpoint, reason: str) -> None:
+        name = endpoint.name or endpoint.slug
+        item = QListWidgetItem(f"{name}\n    {reason}" if reason else name, self.models)
+        item.setData(SLUG_ROLE, endpoint.slug)
+        item.setData(REASON_ROLE, reason)
+        tip = f"{endpoint.slug}\n{endpoint.description}".strip()
+        item.setToolTip(plain_tooltip(f"{tip}\n\n{reason}" if reason else tip))
+        if reason:
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            return
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        ticked = endpoint.slug in self._chosen
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
 
     def _on_models_item_changed(self, item: QListWidgetItem) -> None:
-        slug = str(item.data(_SLUG_ROLE))
+        slug = str(item.data(SLUG_ROLE))
         checked = item.checkState() == Qt.CheckState.Checked
         if checked and slug not in self._chosen:
-            if len(self._chosen) >= MAX_MODELS:
+            if self.is_one_model():
+                self._chosen = [slug]
+            elif len(self._chosen) >= MAX_COLUMNS:
                 self.models.blockSignals(True)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 self.models.blockSignals(False)
-                self.show_note(TOO_MANY, warning=True)
                 return
-            self._chosen.append(slug)
+            else:
+                self._chosen.append(slug)
         elif not checked and slug in self._chosen:
             self._chosen.remove(slug)
-        self._update_hint()
-        self.choice_changed.emit()
+        if self.is_one_model():
+            self._fill_models()  # one tick at a time
+        self.changed.emit()
 
-    def _update_hint(self) -> None:
-        count = len(self._chosen)
-        if count < MIN_MODELS:
-            self.show_note(f"Tick {MIN_MODELS}–{MAX_MODELS} models to compare ({count} ticked).")
-        else:
-            self.show_note(f"{count} models ticked: Compare sends the prompt to each of them.")
+    def _on_task_changed(self, _index: int) -> None:
+        self._fits = {}
+        self._fill_models()
+        self.changed.emit()
 
-    def _restyle(self, dark: bool) -> None:
-        self._dark = dark
-        self._restyle_note()
+    def _on_mode_toggled(self) -> None:
+        one = self.is_one_model()
+        for widget in (self._vary_label, self.vary, self.count, self.values):
+            widget.setEnabled(one)
+        if one and len(self._chosen) > 1:
+            self._chosen = self._chosen[:1]
+        self._fill_models()
+        self.changed.emit()
 
-    def _restyle_note(self) -> None:
-        if self.note.property("warning"):
-            self.note.setStyleSheet(f"color: {pick(WARNING, self._dark)};")
-        else:
-            self.note.setStyleSheet("")
+    def _on_vary_changed(self, _index: int = 0) -> None:
+        setting = str(self.vary.currentData())
+        self.count.setVisible(setting == "seed")
+        self.values.setVisible(setting != "seed")
+        self.values.setPlaceholderText(_EXAMPLES.get(setting, ""))
+        self._on_count_changed(self.count.value())
 
-    @override
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(
-            event, QKeyEvent
-        ):
-            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and ctrl:
-                event.accept()
-                if event.type() == QEvent.Type.KeyPress:
-                    self.compare_requested.emit()
-                return True
-        return super().eventFilter(watched, event)
+    def _on_count_changed(self, count: int) -> None:
+        self._seeds = self._seeds[:count] + [fresh_seed() for _ in range(count - len(self._seeds))]
+        self.changed.emit()
+
+
+def _value_of(setting: str, text: str) -> Any:
+    """A typed value of a varied setting, or None when `text` is not one."""
+    if setting == "duration_s":
+        number = text.lower().removesuffix("s").strip()
+        try:
+            seconds = float(number)
+        except ValueError:
+            return None
+        return int(seconds) if seconds.is_integer() else seconds
+    if setting == "aspect_ratio":
+        return text if _ASPECT.match(text) else None
+    return text
+
+
+def _spelled(value: Any) -> str:
+    return str(value)

@@ -6,6 +6,7 @@ Signals:
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +28,7 @@ from studio.ui.gallery.thumbs import ThumbnailLoader
 from studio.ui.preview import PreviewItem, PreviewPane
 
 if TYPE_CHECKING:
-    from studio.core.library import GalleryItem
+    from studio.core.library import ComparisonRecord, GalleryItem
 
 
 def preview_item(item: GalleryItem) -> PreviewItem:
@@ -66,6 +67,9 @@ class DetailPane(QWidget):
         self.preview_stack.addWidget(self.empty_label)
         self.preview_stack.addWidget(self.preview)
         self.selection_label = QLabel()
+        self.comparison_link = QLabel()  # filled by the panel once it finds the comparison
+        self.comparison_link.setTextFormat(Qt.TextFormat.RichText)
+        self.comparison_link.hide()
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Open the file with the system's viewer")
         self.facts = FactsView()
@@ -94,6 +98,7 @@ class DetailPane(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.lineage)
+        layout.addWidget(self.comparison_link)
         layout.addWidget(self.facts, 1)
         return column
 
@@ -118,6 +123,21 @@ class DetailPane(QWidget):
         if shown is None or shown.id != item.id or self.preview.current_item() != wanted:
             self.preview.show_outputs([wanted])
         self.facts.set_sections(detail_sections(item))
+
+    def set_comparison_link(self, record: ComparisonRecord | None) -> None:
+        """Link to the comparison this output came from (None: it came from none)."""
+        if record is None:
+            self.comparison_link.hide()
+            self.comparison_link.clear()
+            return
+        title = html.escape(record.title or self.tr("(no prompt)"))
+        words = html.escape(self.tr("From a comparison:"))
+        marked = f" · {html.escape(self.tr('★ winner'))}" if record.winner_local_id == (
+            self._item.local_id if self._item is not None else None) else ""  # fmt: skip
+        self.comparison_link.setText(f'{words} <a href="{html.escape(record.id)}">{title}</a>'
+                                     f"{marked}")  # fmt: skip
+        self.comparison_link.setToolTip(self.tr("Reopen it in the Compare tab"))
+        self.comparison_link.show()
 
     def set_selected_count(self, count: int) -> None:
         """With several outputs selected, say how many; the pane still shows the current one."""

@@ -8,6 +8,7 @@ Signals:
     detail_requested(object) — the user activated a GalleryItem (double-click or Enter).
     send_requested(list, object) — Send to… for these output ids (at this QPoint, or None).
     frames_requested(list), extend_requested(list) — Frames… / Extend shot for these ids.
+    comparison_requested(str) — the detail's link to the comparison an output came from.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +56,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
 
     from studio.core.chain import Lineage
-    from studio.core.library import GalleryItem, Library, OutputFilter
+    from studio.core.library import ComparisonRecord, GalleryItem, Library, OutputFilter
+
+    ComparisonLookup = Callable[[str], Awaitable[ComparisonRecord | None]]
 
 
 @dataclass(frozen=True)
@@ -93,10 +97,13 @@ class GalleryPanel(QWidget):
     send_requested = Signal(list, object)
     frames_requested = Signal(list)
     extend_requested = Signal(list)
+    comparison_requested = Signal(str)
 
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
+        self.views = QTabWidget()
+        self._comparison_lookup: ComparisonLookup | None = None
         self.loader = ThumbnailLoader(self)
         self.model = GalleryModel(library, self.loader, self)
         self.filter_bar = FilterBar()
@@ -163,10 +170,17 @@ class GalleryPanel(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([600, 400])
         splitter.setCollapsible(0, False)
-        layout = QVBoxLayout(self)
+        outputs = QWidget()
+        layout = QVBoxLayout(outputs)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_bar)
         layout.addWidget(splitter, 1)
+        self.views.setDocumentMode(True)
+        self.views.addTab(outputs, self.tr("Outputs"))
+        self.views.tabBar().setVisible(False)  # until a second view is added
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        whole.addWidget(self.views)
 
     def _connect(self) -> None:
         self.filter_bar.filter_changed.connect(self._on_filter_bar_filter_changed)
@@ -180,6 +194,7 @@ class GalleryPanel(QWidget):
         self.grid.empty_label.linkActivated.connect(self._on_grid_empty_link_activated)
         self.grid.customContextMenuRequested.connect(self._on_grid_context_menu_requested)
         self.detail.open_requested.connect(self.commands.open_item)
+        self.detail.comparison_link.linkActivated.connect(self.comparison_requested)
         self.banner.action_triggered.connect(self.commands.undo_last_trash)
         self.commands.connect_actions(self.gallery_actions)
         actions = self.gallery_actions
@@ -202,6 +217,30 @@ class GalleryPanel(QWidget):
     def current_item(self) -> GalleryItem | None:
         index = self.grid.currentIndex()
         return self.model.item_at(index.row()) if index.isValid() else None
+
+    def add_view(self, title: str, view: QWidget) -> None:
+        """Another view of the library beside the outputs (the Comparisons), on its own tab."""
+        self.views.addTab(view, title)
+        self.views.tabBar().setVisible(True)
+
+    def show_view(self, view: QWidget) -> None:
+        self.views.setCurrentWidget(view)
+
+    def set_comparison_lookup(self, lookup: ComparisonLookup) -> None:
+        """How the detail finds the comparison an output came from (the session's, off-thread)."""
+        self._comparison_lookup = lookup
+
+    def _show_comparison_link(self, item: GalleryItem | None) -> None:
+        self.detail.set_comparison_link(None)
+        if item is not None and self._comparison_lookup is not None:
+            spawn(self._find_comparison(item.local_id), key=(self, "comparison"))
+
+    async def _find_comparison(self, local_id: str) -> None:
+        assert self._comparison_lookup is not None
+        record = await self._comparison_lookup(local_id)
+        current = self.current_item()
+        if record is not None and current is not None and current.local_id == local_id:
+            self.detail.set_comparison_link(record)
 
     def splitters(self) -> dict[str, QSplitter]:
         """The panel's resizable splits by name, for the window to save and restore with its own."""
@@ -393,6 +432,7 @@ class GalleryPanel(QWidget):
         item = self.model.item_at(current.row()) if current.isValid() else None
         self.detail.show_item(item)
         self._show_lineage_later(item)
+        self._show_comparison_link(item)
         self._update_actions()
 
     def _on_grid_activated(self, index: QModelIndex) -> None:

@@ -21,6 +21,8 @@ from studio import __version__
 from studio.core.library import open_library
 from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
 from studio.ui.background import spawn
+from studio.ui.chain.mask_painter import MaskFlow
+from studio.ui.chain.send_to import SendToFlow
 from studio.ui.collector import MainThreadCollector
 from studio.ui.compare import ComparePanel, ComparisonsView
 from studio.ui.controller import StudioController
@@ -28,11 +30,9 @@ from studio.ui.endpoint.loader import EndpointLoader
 from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
-from studio.ui.mask_painter import MaskFlow
 from studio.ui.preview import PreviewPane
 from studio.ui.queue import QueueView, QueueViewModel
 from studio.ui.recall import RecallFlow
-from studio.ui.send_to import SendToFlow
 from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:

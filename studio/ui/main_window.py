@@ -27,21 +27,21 @@ from typing_extensions import override
 
 from studio import __version__
 from studio.ui.banner import Banner
+from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
 from studio.ui.marketplace.panel import MarketplacePanel
-from studio.ui.outputs_drag import dragged_outputs
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from studio.core.session import BackendInfo
+    from studio.ui.chain.mask_painter import MaskFlow
+    from studio.ui.chain.send_to import SendToFlow
     from studio.ui.compare import ComparePanel
     from studio.ui.gallery import GalleryPanel
-    from studio.ui.mask_painter import MaskFlow
     from studio.ui.preview import PreviewPane
     from studio.ui.queue.view import QueueView
-    from studio.ui.send_to import SendToFlow
 
 
 class MainWindow(QMainWindow):

@@ -26,9 +26,9 @@ if TYPE_CHECKING:
     from studio.core.chain import Source
     from studio.core.jobs import Job
     from studio.core.session import Settings
+    from studio.ui.chain.popup import Entry
     from studio.ui.controller import StudioController
     from studio.ui.main_window import MainWindow
-    from studio.ui.send_to import Entry
 
 TEXT_TO_IMAGE = "google/nano-banana/text-to-image"
 SEEDANCE = "bytedance/seedance-2.0/image-to-video"

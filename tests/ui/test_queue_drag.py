@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 
 from studio.core.api import MediaKind, MediaRef
 from studio.core.jobs import Job, JobStatus, SavedOutput
+from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.forms import SchemaForm
 from studio.ui.forms.media_field import MediaField
-from studio.ui.outputs_drag import dragged_outputs
 from studio.ui.queue.model import QueueModel
 
 if TYPE_CHECKING:

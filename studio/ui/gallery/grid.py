@@ -9,8 +9,8 @@ from PySide6.QtGui import QDrag, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView
 from typing_extensions import override
 
+from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
-from studio.ui.outputs_drag import DRAG_SIDE, drag_thumbnail
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent

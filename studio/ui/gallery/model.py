@@ -33,10 +33,10 @@ from typing_extensions import override
 from studio.core.library import GalleryItem, Library, OutputFilter
 from studio.core.media import THUMB_SIZE
 from studio.ui.background import spawn
+from studio.ui.chain.outputs_drag import outputs_mime
 from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.gallery.thumbs import thumb_key
-from studio.ui.outputs_drag import outputs_mime
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence

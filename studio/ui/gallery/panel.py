@@ -39,6 +39,7 @@ from typing_extensions import override
 
 from studio.ui.background import spawn
 from studio.ui.banner import VIEW_CONTEXT, Banner
+from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.gallery.action_bar import ActionBar
 from studio.ui.gallery.actions import make_actions
 from studio.ui.gallery.commands import GalleryCommands
@@ -47,7 +48,6 @@ from studio.ui.gallery.filter_bar import FilterBar, is_narrowed
 from studio.ui.gallery.grid import GalleryGrid
 from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
-from studio.ui.outputs_drag import dragged_outputs
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable

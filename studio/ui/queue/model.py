@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
-from studio.ui.outputs_drag import outputs_mime
+from studio.ui.chain.outputs_drag import outputs_mime
 from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:

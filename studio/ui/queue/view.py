@@ -42,10 +42,10 @@ if TYPE_CHECKING:
     from studio.ui.queue.view_model import QueueViewModel
 
 
+from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
+from studio.ui.chain.popup import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
 from studio.ui.gallery.thumbs import thumb_key
-from studio.ui.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.queue.delegate import QueueDelegate
-from studio.ui.send_to import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
 
 if TYPE_CHECKING:
     from pathlib import Path

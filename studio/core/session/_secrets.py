@@ -1,9 +1,15 @@
-"""Where the API key lives: the OS keychain when a real one exists, else a 0600 file."""
+"""Where the API key lives: the OS keychain when a real one exists, else a 0600 file.
+
+The keychain is looked for the first time the key is used, not when the store is made: finding
+it imports every keyring backend (~90 ms, seconds where D-Bus is slow), and the session reads the
+key in a worker thread while the window paints (issue 12).
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,13 +55,26 @@ class KeyStore:
 
     def __init__(self, file_path: Path | None = None, *, use_keyring: bool = True) -> None:
         self._file = file_path or paths.config_dir() / "credentials.json"
-        self._keyring = _real_keyring() if use_keyring else None
+        self._use_keyring = use_keyring
+        self._found: KeyringBackend | None = None
+        self._looked = False
+        self._lock = threading.Lock()  # the session asks from a thread, Settings from the GUI
+
+    @property
+    def _keyring(self) -> KeyringBackend | None:
+        """The OS keychain, looked for on first use (see the module docstring)."""
+        with self._lock:
+            if not self._looked:
+                self._found = _real_keyring() if self._use_keyring else None
+                self._looked = True
+            return self._found
 
     @property
     def storage(self) -> KeyStorage:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             return KeyStorage(
-                "keychain", f"Stored in the system keychain ({type(self._keyring).__name__})."
+                "keychain", f"Stored in the system keychain ({type(keychain).__name__})."
             )
         return KeyStorage(
             "file",
@@ -64,9 +83,10 @@ class KeyStore:
         )
 
     def get(self) -> str:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             try:
-                return self._keyring.get_password(SERVICE, ACCOUNT) or ""
+                return keychain.get_password(SERVICE, ACCOUNT) or ""
             except Exception as exc:  # a locked or broken keychain must not stop the app
                 log.warning("keychain read failed: %s", type(exc).__name__)
                 return ""
@@ -82,15 +102,17 @@ class KeyStore:
         if not key:
             self.clear()
             return
-        if self._keyring is not None:
-            self._keyring.set_password(SERVICE, ACCOUNT, key)
+        keychain = self._keyring
+        if keychain is not None:
+            keychain.set_password(SERVICE, ACCOUNT, key)
             return
         write_atomically(self._file, json.dumps({"api_key": key}).encode("utf-8"), mode=0o600)
 
     def clear(self) -> None:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             try:
-                self._keyring.delete_password(SERVICE, ACCOUNT)
+                keychain.delete_password(SERVICE, ACCOUNT)
             except Exception as exc:
                 log.info("nothing to clear in keychain: %s", type(exc).__name__)
         self._file.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ Gallery tabs are built, and their modules imported, the first time they are show
 from __future__ import annotations
 
 import asyncio
+import linecache
 import logging
 import os
 import signal
@@ -27,7 +28,7 @@ from studio.core.session import Backend, KeyStore, Session, configure_logging, l
 from studio.ui.background import spawn
 from studio.ui.chain.mask_painter import MaskFlow
 from studio.ui.chain.send_to import SendToFlow
-from studio.ui.collector import MainThreadCollector
+from studio.ui.collector import MainThreadCollector, settle_after_start
 from studio.ui.controller import StudioController
 from studio.ui.endpoint.loader import EndpointLoader
 from studio.ui.icons import app_icon
@@ -174,7 +175,12 @@ async def run_studio(app: QApplication) -> int:
     _close_on_signals(window)
     _watch_paints_for_bench(window)
     window.show()
-    spawn(controller.start(), key="start")
+
+    async def start() -> None:
+        await controller.start()
+        settle_after_start()
+
+    spawn(start(), key="start")
     await closed
     await controller.aclose()
     log.info("shut down cleanly")
@@ -201,6 +207,8 @@ def _watch_paints_for_bench(window: MainWindow) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # PySide6 read the source of every module imported above; ~11 MB (see studio.ui.collector).
+    linecache.clearcache()
     log_path = configure_logging()
     log.info("Mountsea Studio %s starting; log at %s", __version__, log_path)
     QApplication.setApplicationName("Mountsea Studio")

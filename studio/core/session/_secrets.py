@@ -1,24 +1,28 @@
 """Where the API key lives: the OS keychain when a real one exists, else a 0600 file.
 
 The keychain is looked for the first time the key is used, not when the store is made: finding
-it imports every keyring backend (~90 ms, seconds where D-Bus is slow), and the session reads the
-key in a worker thread while the window paints (issue 12).
+it imports every keyring backend (~90 ms, seconds where D-Bus is slow; ~10 MB that stay), and the
+session reads the key in a worker thread while the window paints (issue 12). Where no keychain can
+be reached at all it is not looked for (see ``_keychain_reachable``).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
+import os
+import sys
 import threading
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio.core import paths
 from studio.core.paths import write_atomically
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger("studio.secrets")
@@ -36,7 +40,30 @@ class KeyStorage:
     description: str
 
 
+def _keychain_reachable() -> bool:
+    """False only where no keyring backend could work, known without importing keyring.
+
+    On Linux every keychain keyring ships talks to D-Bus: Secret Service through jeepney, which
+    needs the session bus address; KWallet and libsecret through dbus-python or PyGObject, which
+    might start a bus themselves, so their presence counts as reachable. A backend the user chose
+    (PYTHON_KEYRING_BACKEND, keyringrc.cfg) or one another package installs is always tried.
+    """
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
+    if any(importlib.util.find_spec(name) is not None for name in ("dbus", "gi")):
+        return True
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    if (config / "python_keyring" / "keyringrc.cfg").exists():
+        return True
+    found = metadata.entry_points(group="keyring.backends")
+    return any(not entry.value.startswith("keyring.backends.") for entry in found)
+
+
 def _real_keyring() -> KeyringBackend | None:
+    if not _keychain_reachable():
+        return None
     try:
         import keyring
         from keyring.backend import KeyringBackend

@@ -1,4 +1,4 @@
-"""The gallery's reads at any size: tallies kept by triggers, keyset pages, lean and changed rows."""
+"""The gallery's reads at any size: tallies kept by triggers, keyset pages, lean rows."""
 
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def test_migration_tallies_what_was_there(tmp_path: Path) -> None:
         db.execute(
             'INSERT INTO outputs (local_id, "index", kind, created_at, trashed_at, favourite) '
             "VALUES ('a', ?, 'image', 1, ?, ?)",
-            (index, trashed, index),
+            (index, trashed, min(index, 1)),
         )
     db.close()
     with Library.open(path) as lib:

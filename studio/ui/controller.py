@@ -166,8 +166,8 @@ class StudioController(QObject):
             errors = [FieldError(path=f.path, message=f.message) for f in job.field_errors]
             page.show_server_errors(errors)
 
-    def _on_outputs_recorded(self, _local_id: str) -> None:
-        self.window.gallery.refresh()
+    def _on_outputs_recorded(self, local_id: str) -> None:
+        self.window.gallery.outputs_recorded(local_id)
 
     def _on_notice(self, notice: Notice) -> None:
         if notice.status_bar:

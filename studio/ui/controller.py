@@ -173,10 +173,10 @@ class StudioController(QObject):
             errors = [FieldError(path=f.path, message=f.message) for f in job.field_errors]
             page.show_server_errors(errors)
 
-    def _on_outputs_recorded(self, _local_id: str) -> None:
+    def _on_outputs_recorded(self, local_id: str) -> None:
         gallery = self.window.built_gallery  # one built later reads the library then
         if gallery is not None:
-            gallery.refresh()
+            gallery.outputs_recorded(local_id)
 
     def _on_notice(self, notice: Notice) -> None:
         if notice.status_bar:

@@ -21,8 +21,10 @@ from studio.ui.background import background, spawn
 from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint import RequestDialog
 from studio.ui.endpoint.loader import DETAIL_KEY, REFRESH_KEY
+from studio.ui.i18n.core_words import core_text, status_word
 from studio.ui.icons import app_icon
 from studio.ui.job_preview import preview_items
+from studio.ui.plural import english_plural
 from studio.ui.recovery_dialog import RecoveryDialog
 from studio.ui.session_events import SessionEvents
 from studio.ui.settings_dialog import SettingsDialog
@@ -125,13 +127,16 @@ class StudioController(QObject):
         if event.state is BackendState.STARTING:
             self.window.show_backend(None)
             demo = event.kind is BackendKind.DEMO
-            status.showMessage("Starting the demo simulator…" if demo else "Connecting…")
+            status.showMessage(
+                self.tr("Starting the demo simulator…") if demo else self.tr("Connecting…")
+            )
             return
         if event.state in (BackendState.OFFLINE, BackendState.FAILED):
             self.window.show_backend(None)
             status.clearMessage()
             if event.state is BackendState.FAILED:
-                self._show_error(f"Could not start the backend: {event.problem}")
+                problem = core_text(event.problem or "")
+                self._show_error(self.tr("Could not start the backend: %1").replace("%1", problem))
             return
         status.clearMessage()
         self.window.show_backend(event.info, event.problem)
@@ -139,10 +144,14 @@ class StudioController(QObject):
         if event.state is BackendState.KEY_REJECTED:
             self._show_auth_problem()
         elif event.state is BackendState.UNREACHABLE and not was_in_trouble:
-            label = event.info.label if event.info is not None else "The server"
+            label = core_text(event.info.label) if event.info is not None else self.tr("The server")
             self.window.banner.show_message(
-                f"{label} cannot be reached: {event.problem}. The last known models are "
-                "shown; running tasks are kept and followed again once it answers.",
+                self.tr(
+                    "%1 cannot be reached: %2. The last known models are shown; running tasks "
+                    "are kept and followed again once it answers."
+                )
+                .replace("%1", label)
+                .replace("%2", core_text(event.problem or "")),
                 level="warning",
             )
         elif event.state is BackendState.CONNECTED and was_in_trouble:
@@ -180,11 +189,13 @@ class StudioController(QObject):
 
     def _on_notice(self, notice: Notice) -> None:
         if notice.status_bar:
-            self.window.statusBar().showMessage(notice.message)  # until another replaces it
+            self.window.statusBar().showMessage(
+                core_text(notice.message)
+            )  # until another replaces it
         elif notice.level == "info":
-            self.window.statusBar().showMessage(notice.message, 6000)
+            self.window.statusBar().showMessage(core_text(notice.message), 6000)
         else:
-            self.window.banner.show_message(notice.message, level=notice.level)
+            self.window.banner.show_message(core_text(notice.message), level=notice.level)
 
     def _on_library_recovered(self, report: RecoveryReport) -> None:
         dialog = RecoveryDialog(report, self.window)
@@ -226,7 +237,10 @@ class StudioController(QObject):
             sent += 1
         if sent:
             self.window.statusBar().showMessage(
-                f"Submitted {sent} task{'s' if sent > 1 else ''} to {slug}", 4000
+                english_plural(self.tr("Submitted %n task(s) to %1", "", sent), sent).replace(
+                    "%1", slug
+                ),
+                4000,
             )
 
     def _on_form_replaced(self, slug: str, message: str, previous: dict[str, Any]) -> None:
@@ -285,7 +299,9 @@ class StudioController(QObject):
         """Open the first downloaded output with the system's default application."""
         path = next((out.path for out in job.outputs if out.path is not None), None)
         if path is None:
-            self.window.statusBar().showMessage("This task has no downloaded output yet.", 4000)
+            self.window.statusBar().showMessage(
+                self.tr("This task has no downloaded output yet."), 4000
+            )
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
@@ -308,8 +324,12 @@ class StudioController(QObject):
         if self._tray is None:
             self._tray = QSystemTrayIcon(app_icon(), self)
             self._tray.show()
-        title = "Finished" if job.status is JobStatus.SUCCEEDED else f"Task {job.status.value}"
-        self._tray.showMessage(title, f"{job.endpoint}\n{job.error or ''}".strip())
+        title = (
+            self.tr("Finished")
+            if job.status is JobStatus.SUCCEEDED
+            else self.tr("Task %1").replace("%1", status_word(job.status))
+        )
+        self._tray.showMessage(title, f"{job.endpoint}\n{core_text(job.error or '')}".strip())
 
     # --- settings, errors ------------------------------------------------------------------------
 
@@ -336,10 +356,14 @@ class StudioController(QObject):
     def _show_auth_problem(self) -> None:
         backend = self._backend
         demo = backend is not None and backend.kind is BackendKind.DEMO
-        where = "the simulator" if demo else "the Mountsea API"
+        text = (
+            self.tr("The API key was rejected by the simulator. Check it in Settings.")
+            if demo
+            else self.tr("The API key was rejected by the Mountsea API. Check it in Settings.")
+        )
         self.window.banner.show_message(
-            f"The API key was rejected by {where}. Check it in Settings.",
-            action="Open Settings…",
+            text,
+            action=self.tr("Open Settings…"),
             on_action=self.open_settings,
         )
 

@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, queue: QueueView, preview: PreviewPane) -> None:
         super().__init__()
-        self.setWindowTitle("Mountsea Studio")
+        self.setWindowTitle(self.tr("Mountsea Studio"))
         self.setWindowIcon(app_icon())
         self.marketplace = MarketplacePanel()
         self.banner = Banner()
@@ -83,9 +83,11 @@ class MainWindow(QMainWindow):
         self.backend_label.setTextFormat(Qt.TextFormat.PlainText)
         self.reachability = QLabel()
         self.reachability.setTextFormat(Qt.TextFormat.PlainText)
-        self.demo_badge = QLabel("  DEMO · local simulator  ")
+        self.demo_badge = QLabel(self.tr("  DEMO · local simulator  "))
         self.demo_badge.setToolTip(
-            "No API key is set: generations run on the built-in simulator. Add a key in Settings."
+            self.tr(
+                "No API key is set: generations run on the built-in simulator. Add a key in Settings."
+            )
         )
         self.demo_badge.hide()
         self._reachable = True
@@ -129,8 +131,8 @@ class MainWindow(QMainWindow):
             self.main_splitter.setStretchFactor(index, stretch)
         self.modes = QTabWidget()
         self.modes.setDocumentMode(True)
-        self.modes.addTab(self.main_splitter, "Create")
-        self.modes.addTab(self._gallery_page, "Gallery")
+        self.modes.addTab(self.main_splitter, self.tr("Create"))
+        self.modes.addTab(self._gallery_page, self.tr("Gallery"))
         self.modes.currentChanged.connect(self._on_modes_current_changed)
         # Dragging an output over the Create tab switches to it, to drop it on a field there.
         self.modes.tabBar().setChangeCurrentOnDrag(True)
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
         """The Compare tab (one prompt, several models side by side), built on first use."""
         self._build_compare = build
         self._compare_page = QWidget()
-        self.modes.insertTab(1, self._compare_page, "Compare")
+        self.modes.insertTab(1, self._compare_page, self.tr("Compare"))
 
     def set_gallery(self, build: Callable[[], GalleryPanel]) -> None:
         """How the Gallery tab is built, on first use."""
@@ -217,34 +219,38 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.settings_action = self._action("&Settings…", "Ctrl+,")
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit)
+        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        view_menu = menu.addMenu("&View")
-        self.search_action = self._action("&Search models", QKeySequence.StandardKey.Find)
-        self.refresh_action = self._action("&Refresh catalog", QKeySequence.StandardKey.Refresh)
-        self.create_action = self._action("&Create", "Ctrl+1")
-        self.compare_action = self._action("C&ompare", "Ctrl+2")
-        self.gallery_action = self._action("&Gallery", "Ctrl+3")
+        view_menu = menu.addMenu(self.tr("&View"))
+        self.search_action = self._action(self.tr("&Search models"), QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(
+            self.tr("&Refresh catalog"), QKeySequence.StandardKey.Refresh
+        )
+        self.create_action = self._action(self.tr("&Create"), "Ctrl+1")
+        self.compare_action = self._action(self.tr("C&ompare"), "Ctrl+2")
+        self.gallery_action = self._action(self.tr("&Gallery"), "Ctrl+3")
         view_menu.addAction(self.create_action)
         view_menu.addAction(self.compare_action)
         view_menu.addAction(self.gallery_action)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.refresh_action)
-        queue_menu = menu.addMenu("&Queue")
-        self.generate_action = self._action("&Generate", "Ctrl+Return")
+        queue_menu = menu.addMenu(self.tr("&Queue"))
+        self.generate_action = self._action(self.tr("&Generate"), "Ctrl+Return")
         self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.cancel_all_action = self._action("Cancel all &running", "Ctrl+Shift+Backspace")
+        self.cancel_all_action = self._action(
+            self.tr("Cancel all &running"), "Ctrl+Shift+Backspace"
+        )
         queue_menu.addAction(self.generate_action)
         queue_menu.addAction(self.cancel_all_action)
-        help_menu = menu.addMenu("&Help")
-        log_action = self._action("Open &log folder")
-        about_action = self._action("&About Mountsea Studio")
+        help_menu = menu.addMenu(self.tr("&Help"))
+        log_action = self._action(self.tr("Open &log folder"))
+        about_action = self._action(self.tr("&About Mountsea Studio"))
         help_menu.addAction(log_action)
         help_menu.addAction(about_action)
         self.settings_action.triggered.connect(self.settings_requested)
@@ -268,11 +274,13 @@ class MainWindow(QMainWindow):
         return (
             f"Mountsea Studio {__version__}\n\n"
             f"Qt {qVersion()} · PySide6 {pyside_version} · Python {platform.python_version()}\n\n"
-            "Images, video, music and transcripts through the Mountsea API."
+            + self.tr("Images, video, music and transcripts through the Mountsea API.")
         )
 
     def _on_about_triggered(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About Mountsea Studio", "", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("About Mountsea Studio"), "", parent=self
+        )
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(self.about_text())
         box.setIconPixmap(app_icon().pixmap(64, 64))
@@ -281,16 +289,22 @@ class MainWindow(QMainWindow):
     def show_backend(self, info: BackendInfo | None, problem: str | None = None) -> None:
         """Status bar: which backend, and whether it answers."""
         if info is None:
-            self.backend_label.setText("Starting…")
+            self.backend_label.setText(self.tr("Starting…"))
             self.reachability.setText("")
             self.demo_badge.hide()
             return
         self.backend_label.setText(info.label)
         is_demo = info.kind.value == "demo"
         self.demo_badge.setVisible(is_demo)
-        self.setWindowTitle("Mountsea Studio — Demo" if is_demo else "Mountsea Studio")
+        self.setWindowTitle(
+            self.tr("Mountsea Studio — Demo") if is_demo else self.tr("Mountsea Studio")
+        )
         self._reachable = not problem
-        self.reachability.setText(f"● Unreachable: {problem}" if problem else "● Connected")
+        self.reachability.setText(
+            self.tr("● Unreachable: %1").replace("%1", problem)
+            if problem
+            else self.tr("● Connected")
+        )
         self._restyle(app_is_dark())
 
     def _restore_state(self) -> None:

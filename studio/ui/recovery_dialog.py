@@ -2,7 +2,7 @@
 damaged file is.
 
 Signals:
-    folder_requested(str path) — "Show the damaged file" was pressed: open this folder.
+    folder_requested(str path) — self.tr("Show the damaged file") was pressed: open this folder.
 """
 
 from __future__ import annotations
@@ -35,12 +35,14 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.report = report
         repaired = report.error is None
-        self.setWindowTitle("Library repaired" if repaired else "Library not repaired")
+        self.setWindowTitle(
+            self.tr("Library repaired") if repaired else self.tr("Library not repaired")
+        )
         self.setMinimumWidth(520)
         title = plain_label(
-            "Your library was damaged and has been rebuilt."
+            self.tr("Your library was damaged and has been rebuilt.")
             if repaired
-            else "Your library was damaged and could not be rebuilt."
+            else self.tr("Your library was damaged and could not be rebuilt.")
         )
         title.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.body = plain_label("\n\n".join(report.summary()), selectable=True)
@@ -59,7 +61,7 @@ class RecoveryDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         if report.moved_to:
             show = self.buttons.addButton(
-                "Show the damaged file", QDialogButtonBox.ButtonRole.ActionRole
+                self.tr("Show the damaged file"), QDialogButtonBox.ButtonRole.ActionRole
             )
             show.clicked.connect(self._on_show_clicked)
         layout = QVBoxLayout(self)

@@ -6,7 +6,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,9 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.session import DEFAULT_BASE_URL, Settings
+from studio.ui.i18n.core_words import core_text
 from studio.ui.theme import ERROR, follow_theme, pick
 
-_THEME_LABELS = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+_THEME_LABELS = (
+    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
+    ("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")),
+)
 
 
 class SettingsDialog(QDialog):
@@ -39,32 +44,34 @@ class SettingsDialog(QDialog):
         self, settings: Settings, api_key: str, storage_note: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(520)
         self._settings = settings
         self.api_key = QLineEdit(api_key, echoMode=QLineEdit.EchoMode.Password)
-        self.api_key.setPlaceholderText("Empty: use the built-in demo simulator")
-        self.show_key = QCheckBox("Show")
-        self.clear_key = QPushButton("Clear stored key")
-        self.storage = QLabel(storage_note)
+        self.api_key.setPlaceholderText(self.tr("Empty: use the built-in demo simulator"))
+        self.show_key = QCheckBox(self.tr("Show"))
+        self.clear_key = QPushButton(self.tr("Clear stored key"))
+        self.storage = QLabel(core_text(storage_note))
         self.storage.setTextFormat(Qt.TextFormat.PlainText)
         self.storage.setWordWrap(True)
         self.storage.setStyleSheet("color: palette(placeholder-text);")
         self.base_url = QLineEdit(settings.base_url)
         self.download_dir = QLineEdit(settings.download_dir)
-        self.download_dir.setPlaceholderText("The studio's library folder")
-        self.download_dir.setToolTip("Where outputs are saved; a change applies at the next start.")
-        self.browse = QPushButton("Browse…")
+        self.download_dir.setPlaceholderText(self.tr("The studio's library folder"))
+        self.download_dir.setToolTip(
+            self.tr("Where outputs are saved; a change applies at the next start.")
+        )
+        self.browse = QPushButton(self.tr("Browse…"))
         self.max_concurrent = QSpinBox(minimum=1, maximum=16, value=settings.max_concurrent)
         self.notifications = QCheckBox(
-            "Tell me when a task ends while the window is in the background"
+            self.tr("Tell me when a task ends while the window is in the background")
         )
         self.notifications.setChecked(settings.notifications)
         self.sim_speed = QDoubleSpinBox(minimum=0.25, maximum=100.0, value=settings.sim_speed)
         self.sim_speed.setSuffix(" ×")
         self.theme = QComboBox()
         for value, label in _THEME_LABELS:
-            self.theme.addItem(label, value)
+            self.theme.addItem(self.tr(label), value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
         self.language = QComboBox()
         # Each language named in itself, so it can be found whatever the UI speaks now.
@@ -95,14 +102,14 @@ class SettingsDialog(QDialog):
         dir_row.addWidget(self.download_dir, 1)
         dir_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow("API key", key_row)
+        form.addRow(self.tr("API key"), key_row)
         form.addRow("", self.storage)
-        form.addRow("Base URL", self.base_url)
-        form.addRow("Download folder", dir_row)
-        form.addRow("Tasks at once", self.max_concurrent)
-        form.addRow("Notifications", self.notifications)
-        form.addRow("Demo speed", self.sim_speed)
-        form.addRow("Theme", self.theme)
+        form.addRow(self.tr("Base URL"), self.base_url)
+        form.addRow(self.tr("Download folder"), dir_row)
+        form.addRow(self.tr("Tasks at once"), self.max_concurrent)
+        form.addRow(self.tr("Notifications"), self.notifications)
+        form.addRow(self.tr("Demo speed"), self.sim_speed)
+        form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -117,7 +124,7 @@ class SettingsDialog(QDialog):
         self.api_key.setEchoMode(mode)
 
     def _on_browse_clicked(self) -> None:
-        dialog = QFileDialog(self, "Download folder", self.download_dir.text())
+        dialog = QFileDialog(self, self.tr("Download folder"), self.download_dir.text())
         dialog.setFileMode(QFileDialog.FileMode.Directory)
         dialog.fileSelected.connect(self.download_dir.setText)
         dialog.open()
@@ -132,7 +139,7 @@ class SettingsDialog(QDialog):
     def _on_save(self) -> None:
         base_url = self._validated_base_url()
         if base_url is None:
-            self.error.setText("The base URL must be an http:// or https:// address.")
+            self.error.setText(self.tr("The base URL must be an http:// or https:// address."))
             self.error.show()
             self.base_url.setFocus()
             return

@@ -12,5 +12,26 @@ from studio.ui.i18n._install import (
     installed_language,
     resolve_language,
 )
+from studio.ui.i18n.core_words import (
+    core_text,
+    duration_text,
+    eta_text,
+    size_text,
+    status_key,
+    status_word,
+    when_text,
+)
 
-__all__ = ["LANGUAGES", "install", "installed_language", "resolve_language"]
+__all__ = [
+    "LANGUAGES",
+    "core_text",
+    "duration_text",
+    "eta_text",
+    "install",
+    "installed_language",
+    "resolve_language",
+    "size_text",
+    "status_key",
+    "status_word",
+    "when_text",
+]

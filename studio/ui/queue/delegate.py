@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
-from studio.ui.queue.model import JobRole, QueueRole, status_label
+from studio.ui.queue.model import JobRole, QueueRole, status_label, status_label_key
 from studio.ui.theme import readable_on
 
 _STATUS_COLOURS = {
@@ -155,8 +155,8 @@ class QueueDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
         painter.setFont(font)
         painter.setPen(colour)
-        label = status_label(job)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{_GLYPHS.get(label, '')} {label}")
+        glyph = _GLYPHS.get(status_label_key(job), "")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{glyph} {status_label(job)}")
 
     def _paint_title(
         self,

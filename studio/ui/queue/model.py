@@ -20,9 +20,19 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
+from studio.core.jobs import Job, JobStatus, utc_now
 from studio.ui.chain.outputs_drag import outputs_mime
+from studio.ui.i18n.core_words import (
+    SAVING,
+    WAITING,
+    core_text,
+    duration_text,
+    eta_text,
+    status_key,
+    status_word,
+)
 from studio.ui.plain import plain_tooltip
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -219,28 +229,25 @@ class QueueModel(QAbstractListModel):
         self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)
 
 
-_STATUS_LABELS = {
-    JobStatus.SUBMITTING: "Sending",
-    JobStatus.QUEUED: "Queued",
-    JobStatus.PROCESSING: "Running",
-    JobStatus.SUCCEEDED: "Done",
-    JobStatus.FAILED: "Failed",
-    JobStatus.TIMEOUT: "Timed out",
-    JobStatus.CANCELED: "Canceled",
-    JobStatus.UNKNOWN: "Unknown",
-    JobStatus.LOST: "Lost",
-    JobStatus.CONTACT_LOST: "No contact",
-}
 PROMPT_EXCERPT_CHARS = 200
 
 
-def status_label(job: Job) -> str:
-    """The word on the status pill."""
+def status_label_key(job: Job) -> str:
+    """The English word for the status pill (a stable key)."""
     if job.is_waiting_locally:
-        return "Waiting"
+        return WAITING
     if job.is_downloading:
-        return "Saving"
-    return _STATUS_LABELS[job.status]
+        return SAVING
+    return status_key(job.status)
+
+
+def status_label(job: Job) -> str:
+    """The word on the status pill, in the installed language."""
+    return status_word(status_label_key(job))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QueueModel", text)
 
 
 def prompt_excerpt(job: Job) -> str:
@@ -253,11 +260,11 @@ def prompt_excerpt(job: Job) -> str:
 
 def elapsed_text(job: Job, now: datetime) -> str:
     elapsed = job.elapsed_s(now)
-    return format_duration(elapsed) if elapsed is not None else ""
+    return duration_text(elapsed) if elapsed is not None else ""
 
 
-def eta_text(job: Job, now: datetime) -> str:
-    return format_eta(job.eta_s(now))
+def eta_line(job: Job, now: datetime) -> str:
+    return eta_text(job.eta_s(now))
 
 
 def warning_text(job: Job, now: datetime | None = None) -> str:
@@ -265,8 +272,8 @@ def warning_text(job: Job, now: datetime | None = None) -> str:
     if not job.status.is_running:
         return ""
     if job.retry_wait is not None:
-        return job.retry_wait.describe(now or utc_now())
-    return job.warning or ""
+        return core_text(job.retry_wait.describe(now or utc_now()))
+    return core_text(job.warning or "")
 
 
 def status_detail(job: Job, now: datetime | None = None) -> str:
@@ -276,17 +283,17 @@ def status_detail(job: Job, now: datetime | None = None) -> str:
 
 def _progress_detail(job: Job) -> str:
     if job.error:
-        return " ".join(job.error.split())
+        return core_text(" ".join(job.error.split()))
     if job.retry_wait is not None:
-        return "Turned away by the server; nothing was created yet"
+        return _tr("Turned away by the server; nothing was created yet")
     if job.is_waiting_locally:
-        return "Waiting for a free slot"
+        return _tr("Waiting for a free slot")
     details = {
-        JobStatus.SUBMITTING: "Sending the request…",
-        JobStatus.QUEUED: "Queued on the server",
-        JobStatus.PROCESSING: "Saving outputs…" if job.is_downloading else "Generating…",
+        JobStatus.SUBMITTING: _tr("Sending the request…"),
+        JobStatus.QUEUED: _tr("Queued on the server"),
+        JobStatus.PROCESSING: _tr("Saving outputs…") if job.is_downloading else _tr("Generating…"),
         JobStatus.SUCCEEDED: _outputs_summary(job),
-        JobStatus.CANCELED: "Canceled",
+        JobStatus.CANCELED: _tr("Canceled"),
     }
     return details.get(job.status, "")
 
@@ -294,8 +301,9 @@ def _progress_detail(job: Job) -> str:
 def _outputs_summary(job: Job) -> str:
     saved = sum(1 for output in job.outputs if output.path is not None)
     if saved:
-        return f"{saved} output{'s' if saved != 1 else ''} saved"
-    return "Text result" if job.text else "No outputs"
+        text = QCoreApplication.translate("QueueModel", "%n output(s) saved", "", saved)
+        return english_plural(text, saved)
+    return _tr("Text result") if job.text else _tr("No outputs")
 
 
 def tooltip(job: Job, now: datetime, inputs: Sequence[str] = ()) -> str:
@@ -308,13 +316,15 @@ def tooltip(job: Job, now: datetime, inputs: Sequence[str] = ()) -> str:
         lines.append(f"⚠ {warning}")
     if job.prompt:
         lines.append(prompt_excerpt(job))
-    timing = " · ".join(t for t in (elapsed_text(job, now), eta_text(job, now)) if t)
+    timing = " · ".join(t for t in (elapsed_text(job, now), eta_line(job, now)) if t)
     if timing:
         lines.append(timing)
     if job.task_id:
-        lines.append(f"Task {job.task_id}")
+        lines.append(_tr("Task %1").replace("%1", job.task_id))
     if len(job.remote_ids) > 1:
-        lines.append(f"Attempt {job.attempt}; earlier: {', '.join(job.remote_ids[:-1])}")
+        earlier = ", ".join(job.remote_ids[:-1])
+        attempt = _tr("Attempt %1; earlier: %2").replace("%1", str(job.attempt))
+        lines.append(attempt.replace("%2", earlier))
     return "\n".join(lines)
 
 
@@ -323,8 +333,8 @@ _ROLE_GETTERS: dict[int, Callable[[Job, datetime], Any]] = {
     QueueRole.STATUS: lambda job, _now: job.status.value,
     QueueRole.PROMPT: lambda job, _now: prompt_excerpt(job),
     QueueRole.ELAPSED: elapsed_text,
-    QueueRole.ETA: eta_text,
-    QueueRole.ERROR: lambda job, _now: job.error or "",
+    QueueRole.ETA: eta_line,
+    QueueRole.ERROR: lambda job, _now: core_text(job.error or ""),
     QueueRole.DETAIL: status_detail,
     QueueRole.STATUS_LABEL: lambda job, _now: status_label(job),
     QueueRole.WARNING: warning_text,

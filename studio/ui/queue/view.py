@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import (
     QAction,
     QDrag,
@@ -63,7 +71,9 @@ def _video_path(job: Job) -> Path | None:
     )
 
 
-EMPTY_TEXT = "No tasks yet.\nGenerated images, videos and audio will queue up here."
+EMPTY_TEXT = QT_TRANSLATE_NOOP(
+    "QueueView", "No tasks yet.\nGenerated images, videos and audio will queue up here."
+)
 
 
 class QueueListView(QListView):
@@ -133,7 +143,7 @@ class QueueListView(QListView):
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
             area = self.viewport().rect().adjusted(16, 16, -16, -16)
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(area, flags, EMPTY_TEXT)
+            painter.drawText(area, flags, QCoreApplication.translate("QueueView", EMPTY_TEXT))
             painter.end()
 
 
@@ -143,8 +153,8 @@ class RawJsonDialog(QDialog):
     def __init__(self, job: Job, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        task_id = job.task_id or "(no task id)"
-        self.setWindowTitle(f"Task {task_id} — raw JSON")
+        task_id = job.task_id or self.tr("(no task id)")
+        self.setWindowTitle(self.tr("Task %1 — raw JSON").replace("%1", task_id))
         raw = job.task.raw if job.task is not None else {}
         self.text = QPlainTextEdit(json.dumps(raw, indent=2, ensure_ascii=False))
         self.text.setReadOnly(True)
@@ -177,14 +187,14 @@ class QueueView(QWidget):
         super().__init__(parent)
         self.view_model = view_model
         self._menu_at: QPoint | None = None  # where the last context menu opened
-        self.title = QLabel("Queue")
+        self.title = QLabel(self.tr("Queue"))
         title_font = QFont(self.title.font())
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cancel_all_button = QPushButton("Cancel all running")
-        self.cancel_all_button.setToolTip("Cancel every task that has not finished yet")
+        self.cancel_all_button = QPushButton(self.tr("Cancel all running"))
+        self.cancel_all_button.setToolTip(self.tr("Cancel every task that has not finished yet"))
         self.list = QueueListView()
         self.list.setModel(view_model.model)
         self.list.setDragEnabled(True)  # drop a finished row onto a media input to reuse it
@@ -254,20 +264,32 @@ class QueueView(QWidget):
 
     def _row_actions(self, job: Job, outputs: bool) -> list[QAction]:
         entries = [
-            ("Cancel", job.status.is_running, lambda: self.view_model.cancel(job.local_id)),
-            ("Retry", job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
             (
-                "Follow again",
+                self.tr("Cancel"),
+                job.status.is_running,
+                lambda: self.view_model.cancel(job.local_id),
+            ),
+            (self.tr("Retry"), job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
+            (
+                self.tr("Follow again"),
                 job.can_follow_again,
                 lambda: self.view_model.follow_again(job.local_id),
             ),
-            ("Open output", outputs, lambda: self.open_requested.emit(self._latest(job))),
-            ("Copy task id", job.task_id is not None, lambda: self._copy_task_id(job)),
-            ("Show raw JSON", job.task is not None, lambda: self.show_raw_json(job)),
-            ("Remix (new seed)", True, lambda: self.recall_requested.emit(job, "remix")),
-            ("Use all parameters", True, lambda: self.recall_requested.emit(job, "use_all")),
-            ("Use prompt", True, lambda: self.recall_requested.emit(job, "use_prompt")),
-            ("Remove", job.status.is_settled, lambda: self.view_model.remove(job.local_id)),
+            (self.tr("Open output"), outputs, lambda: self.open_requested.emit(self._latest(job))),
+            (self.tr("Copy task id"), job.task_id is not None, lambda: self._copy_task_id(job)),
+            (self.tr("Show raw JSON"), job.task is not None, lambda: self.show_raw_json(job)),
+            (self.tr("Remix (new seed)"), True, lambda: self.recall_requested.emit(job, "remix")),
+            (
+                self.tr("Use all parameters"),
+                True,
+                lambda: self.recall_requested.emit(job, "use_all"),
+            ),
+            (self.tr("Use prompt"), True, lambda: self.recall_requested.emit(job, "use_prompt")),
+            (
+                self.tr("Remove"),
+                job.status.is_settled,
+                lambda: self.view_model.remove(job.local_id),
+            ),
         ]
         actions = []
         for text, enabled, slot in entries:

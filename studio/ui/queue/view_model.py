@@ -71,7 +71,7 @@ class QueueViewModel(QObject):
     ) -> Job | None:
         session = self._session
         if session is None:
-            self.error_raised.emit("Not connected: the task was not sent.")
+            self.error_raised.emit(self.tr("Not connected: the task was not sent."))
             return None
         try:
             return session.submit(endpoint, input, webhook_url, uses)
@@ -79,7 +79,7 @@ class QueueViewModel(QObject):
             self.error_raised.emit(str(exc))
         except Exception as exc:
             log.exception("submit failed")
-            self.error_raised.emit(f"The task was not sent: {exc}")
+            self.error_raised.emit(self.tr("The task was not sent: %1").replace("%1", str(exc)))
         return None
 
     def cancel(self, local_id: str) -> None:

@@ -39,10 +39,6 @@ if TYPE_CHECKING:
 PREVIEW_SIDE = 720
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FramePicker", text)
-
-
 class FramePickerDialog(QDialog):
     """Scrub through one video and choose a frame of it."""
 
@@ -51,7 +47,9 @@ class FramePickerDialog(QDialog):
     def __init__(self, video: Source, facts: VideoFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("Pick a frame — %1").replace("%1", video.name))
+        self.setWindowTitle(
+            QCoreApplication.translate("FramePicker", "Pick a frame — %1").replace("%1", video.name)
+        )
         self._video = video
         self._facts = facts
         self._step_ms = max(1, round(1000 / facts.frame_rate))
@@ -65,9 +63,9 @@ class FramePickerDialog(QDialog):
         self.slider.setSingleStep(self._step_ms)
         self.slider.setPageStep(1000)
         self.time_label = plain_label(wrap=False)
-        self.first_button = QPushButton(tr("First frame"))
-        self.last_button = QPushButton(tr("Last frame"))
-        self.use_button = QPushButton(tr("Use this frame"))
+        self.first_button = QPushButton(QCoreApplication.translate("FramePicker", "First frame"))
+        self.last_button = QPushButton(QCoreApplication.translate("FramePicker", "Last frame"))
+        self.use_button = QPushButton(QCoreApplication.translate("FramePicker", "Use this frame"))
         self.use_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
@@ -83,7 +81,14 @@ class FramePickerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.picture, 1)
         layout.addLayout(row)
-        layout.addWidget(plain_label(tr("←/→ one frame, Home/End the first or last"), small=True))
+        layout.addWidget(
+            plain_label(
+                QCoreApplication.translate(
+                    "FramePicker", "←/→ one frame, Home/End the first or last"
+                ),
+                small=True,
+            )
+        )
         layout.addLayout(actions)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.first_button.clicked.connect(lambda: self._choose(0.0))

@@ -68,10 +68,6 @@ THUMB_SIDE: Final = 96
 MIN_BRUSH, MAX_BRUSH = 1, 1000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MaskPainter", text)
-
-
 @dataclass(frozen=True)
 class PaintedMask:
     """What the painter hands back: grey rows (``stride`` bytes each) and a small preview."""
@@ -342,35 +338,74 @@ class MaskPainterDialog(QDialog):
     def __init__(self, source: MaskSource, field_title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("Paint mask — %1").replace("%1", field_title))
+        self.setWindowTitle(
+            QCoreApplication.translate("MaskPainter", "Paint mask — %1").replace("%1", field_title)
+        )
         self.canvas = MaskCanvas(image_of(source))
         self.size_box = QSpinBox()
         self.size_box.setRange(MIN_BRUSH, MAX_BRUSH)
         self.size_box.setSuffix(" px")
         self.size_box.setValue(self.canvas.brush_size)
-        self.size_box.setToolTip(tr("Brush size ([ smaller, ] larger)"))
-        self.brush_button = self._tool(tr("Brush"), tr("Paint what may change (B)"), "B")
-        self.eraser_button = self._tool(tr("Eraser"), tr("Keep what the brush marked (E)"), "E")
+        self.size_box.setToolTip(
+            QCoreApplication.translate("MaskPainter", "Brush size ([ smaller, ] larger)")
+        )
+        self.brush_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Brush"),
+            QCoreApplication.translate("MaskPainter", "Paint what may change (B)"),
+            "B",
+        )
+        self.eraser_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Eraser"),
+            QCoreApplication.translate("MaskPainter", "Keep what the brush marked (E)"),
+            "E",
+        )
         self.brush_button.setCheckable(True)
         self.eraser_button.setCheckable(True)
         self.brush_button.setChecked(True)
-        self.fill_button = self._tool(tr("Fill"), tr("Everything may change"))
-        self.clear_button = self._tool(tr("Clear"), tr("Nothing may change"))
-        self.invert_button = self._tool(
-            tr("Invert"), tr("Swap what changes and what stays (I)"), "I"
+        self.fill_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Fill"),
+            QCoreApplication.translate("MaskPainter", "Everything may change"),
         )
-        self.undo_button = self._tool(tr("Undo"), tr("Undo (Ctrl+Z)"), "Ctrl+Z")
-        self.redo_button = self._tool(tr("Redo"), tr("Redo (Ctrl+Shift+Z)"), "Ctrl+Shift+Z")
-        self.fit_button = self._tool(tr("Fit"), tr("Show the whole picture (F)"), "F")
-        self.zoom_in_button = self._tool("+", tr("Zoom in (+)"), "+")
-        self.zoom_out_button = self._tool("−", tr("Zoom out (-)"), "-")
+        self.clear_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Clear"),
+            QCoreApplication.translate("MaskPainter", "Nothing may change"),
+        )
+        self.invert_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Invert"),
+            QCoreApplication.translate("MaskPainter", "Swap what changes and what stays (I)"),
+            "I",
+        )
+        self.undo_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Undo"),
+            QCoreApplication.translate("MaskPainter", "Undo (Ctrl+Z)"),
+            "Ctrl+Z",
+        )
+        self.redo_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Redo"),
+            QCoreApplication.translate("MaskPainter", "Redo (Ctrl+Shift+Z)"),
+            "Ctrl+Shift+Z",
+        )
+        self.fit_button = self._tool(
+            QCoreApplication.translate("MaskPainter", "Fit"),
+            QCoreApplication.translate("MaskPainter", "Show the whole picture (F)"),
+            "F",
+        )
+        self.zoom_in_button = self._tool(
+            "+", QCoreApplication.translate("MaskPainter", "Zoom in (+)"), "+"
+        )
+        self.zoom_out_button = self._tool(
+            "−", QCoreApplication.translate("MaskPainter", "Zoom out (-)"), "-"
+        )
         self.hint = plain_label(
-            tr("White = edit, black = keep. Red shows what may change. Right-drag or middle-drag "
+            QCoreApplication.translate("MaskPainter", "White = edit, black = keep. Red shows what may change. Right-drag or middle-drag "
                "pans; the wheel zooms."),
             small=True,
         )  # fmt: skip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.use_button = buttons.addButton(tr("Use mask"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.use_button = buttons.addButton(
+            QCoreApplication.translate("MaskPainter", "Use mask"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         buttons.accepted.connect(self._on_use)
         buttons.rejected.connect(self.reject)
         tools = QHBoxLayout()
@@ -489,7 +524,9 @@ class MaskFlow(QObject):
         """``source`` is the source field's value: a Path, a data:/URL string, or None."""
         if not source:
             mask.note_source_problem(
-                tr("Add the picture to edit first: the mask is painted over it.")
+                QCoreApplication.translate(
+                    "MaskPainter", "Add the picture to edit first: the mask is painted over it."
+                )
             )
             return
         spawn(self._open(mask, source), key=(self, "open"), on_error=mask.note_source_problem)

@@ -5,14 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QPoint,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -37,6 +30,7 @@ from studio.core.chain import (
     Source,
 )
 from studio.ui.plain import plain_label, plain_tooltip
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,20 +43,31 @@ FRAMES_KEYS = "Ctrl+Shift+F"
 _ENTRY = Qt.ItemDataRole.UserRole + 1
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SendTo", text)
+# The groups core names (studio.core.chain.Group), for lupdate; group_word translates them.
+_GROUP_WORDS = (
+    QT_TRANSLATE_NOOP("SendTo", "Animate"),
+    QT_TRANSLATE_NOOP("SendTo", "Extend"),
+    QT_TRANSLATE_NOOP("SendTo", "Edit"),
+    QT_TRANSLATE_NOOP("SendTo", "Use as end frame"),
+    QT_TRANSLATE_NOOP("SendTo", "Use as reference"),
+    QT_TRANSLATE_NOOP("SendTo", "Transcribe"),
+    QT_TRANSLATE_NOOP("SendTo", "Soundtrack"),
+)
 
 
-def tr_n(text: str, count: int) -> str:
-    """A plural through Qt's %n; without a translation loaded, "(s)" reads as English does."""
-    translated = QCoreApplication.translate("SendTo", text, "", count)
-    return translated.replace("(s)", "" if count == 1 else "s")
+def group_word(group: str) -> str:
+    """A Send to… group heading in the installed language."""
+    return QCoreApplication.translate("SendTo", group)
 
 
 def send_to_action(parent: QObject, with_keys: bool = True) -> QAction:
     """The "Send to…" action with its shortcut shown, for any menu or bar."""
-    action = QAction(tr("Send to…"), parent)
-    action.setToolTip(tr("Use this output as the input of another model (Ctrl+T)"))
+    action = QAction(QCoreApplication.translate("SendTo", "Send to…"), parent)
+    action.setToolTip(
+        QCoreApplication.translate(
+            "SendTo", "Use this output as the input of another model (Ctrl+T)"
+        )
+    )
     if with_keys:
         action.setShortcut(QKeySequence(SEND_TO_KEYS))
     return action
@@ -83,14 +88,17 @@ class Entry:
 def entries_for(targets: Sequence[SendTarget], extend: Sequence[ExtendTarget] = ()) -> list[Entry]:
     """The popup's lines: for a video the Extend group is Extend shot (family first)."""
     lines = [
-        Entry(tr(t.group.value), t.slug, t.name, t.fields, t.uses)
+        Entry(group_word(t.group.value), t.slug, t.name, t.fields, t.uses)
         for t in targets
         if not (extend and t.group is Group.EXTEND)
     ]
     shots = [
-        Entry(tr(Group.EXTEND.value), t.slug, t.name, (t.field,), t.uses, extend=t) for t in extend
+        Entry(group_word(Group.EXTEND.value), t.slug, t.name, (t.field,), t.uses, extend=t)
+        for t in extend
     ]
-    first_other = next((i for i, e in enumerate(lines) if e.group != tr("Animate")), len(lines))
+    first_other = next(
+        (i for i, e in enumerate(lines) if e.group != group_word(Group.ANIMATE.value)), len(lines)
+    )
     return lines[:first_other] + shots + lines[first_other:]
 
 
@@ -113,7 +121,7 @@ class SendToPopup(QFrame):
         self.title.setFont(font)
         self.what = plain_label(wrap=False, small=True)  # what is sent, cut to fit
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("Search models…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("SendTo", "Search models…"))
         self.search.setClearButtonEnabled(True)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
@@ -137,7 +145,7 @@ class SendToPopup(QFrame):
         self.search.installEventFilter(self)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.itemClicked.connect(self._on_tree_item_activated)
-        self.show_message(tr("Finding the models that take it…"))
+        self.show_message(QCoreApplication.translate("SendTo", "Finding the models that take it…"))
 
     def show_what(self, text: str) -> None:
         """What is being sent, elided to the list's width (the whole text in the tooltip)."""
@@ -156,7 +164,9 @@ class SendToPopup(QFrame):
         if disabled_reason:
             self.show_message(disabled_reason)
         elif not entries:
-            self.show_message(tr("No model takes this kind of output."))
+            self.show_message(
+                QCoreApplication.translate("SendTo", "No model takes this kind of output.")
+            )
         else:
             self.show_message("")
         self._refill()
@@ -205,12 +215,13 @@ class SendToPopup(QFrame):
     def _add_entry(self, entry: Entry) -> None:
         detail = ", ".join(f.title for f in entry.fields)
         if entry.extend is not None and not entry.extend.takes_clip:
-            detail = tr("last frame → %1").replace("%1", detail)
+            detail = QCoreApplication.translate("SendTo", "last frame → %1").replace("%1", detail)
         item = QTreeWidgetItem(["   " + entry.name, detail])
         item.setData(0, _ENTRY, entry)
         tip = f"{entry.slug}\n{detail}"
         if entry.uses:
-            tip += "\n" + tr_n("Used %n time(s)", entry.uses)
+            used = QCoreApplication.translate("SendTo", "Used %n time(s)", "", entry.uses)
+            tip += "\n" + english_plural(used, entry.uses)
         if self._disabled_reason:
             tip = f"{tip}\n{self._disabled_reason}"
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -295,18 +306,25 @@ def describe_sources(sources: Sequence[Source]) -> str:
         details = source.details()
         return f"{source.kind} · {what}" + (f" · {details}" if details else "")
     kind = sources[0].kind if sources else ""
-    return tr_n("%n output(s)", len(sources)) + (f" · {kind}" if kind else "")
+    count = english_plural(
+        QCoreApplication.translate("SendTo", "%n output(s)", "", len(sources)), len(sources)
+    )
+    return count + (f" · {kind}" if kind else "")
 
 
 def problem_of(sources: Sequence[Source]) -> str | None:
     """Why these outputs cannot be sent anywhere, or None."""
     if not sources:
-        return tr("There is no saved output to send.")
+        return QCoreApplication.translate("SendTo", "There is no saved output to send.")
     broken = next((s for s in sources if s.problem is not None), None)
     if broken is not None:
         return f"{broken.name}: {broken.problem}"
     if len({s.kind for s in sources}) > 1:
-        return tr("Select outputs of one kind to send them together.")
+        return QCoreApplication.translate(
+            "SendTo", "Select outputs of one kind to send them together."
+        )
     if sources[0].kind not in ("image", "video", "audio"):
-        return tr("Only images, videos and audio can go to another model.")
+        return QCoreApplication.translate(
+            "SendTo", "Only images, videos and audio can go to another model."
+        )
     return None

@@ -52,8 +52,6 @@ from studio.ui.chain.popup import (
     describe_sources,
     entries_for,
     problem_of,
-    tr,
-    tr_n,
 )
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.forms.array_fields import ArrayField
@@ -178,9 +176,9 @@ class SendToFlow(QObject):
         if not fitting:
             what = sources[0].kind if sources else ""
             self._say_error(
-                tr("This field takes %1 files; the output is %2.")
+                QCoreApplication.translate("SendTo", "This field takes %1 files; the output is %2.")
                 .replace("%1", field_kind)
-                .replace("%2", what or tr("not saved"))
+                .replace("%2", what or QCoreApplication.translate("SendTo", "not saved"))
             )
             return
         if isinstance(target, ArrayField):
@@ -193,7 +191,7 @@ class SendToFlow(QObject):
     def _open(self, lookup: Any, at: QPoint | None) -> None:
         if self.popup is not None:
             self.popup.close()
-        popup = SendToPopup(tr("Send to…"), self._window)
+        popup = SendToPopup(QCoreApplication.translate("SendTo", "Send to…"), self._window)
         popup.destroyed.connect(lambda: self._forget_popup(popup))
         self.popup = popup
         popup.popup_at(at if at is not None else self._default_place())
@@ -238,7 +236,7 @@ class SendToFlow(QObject):
             return
         menu = QMenu(self._window)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addSection(tr("Which field?"))
+        menu.addSection(QCoreApplication.translate("SendTo", "Which field?"))
         for field in entry.fields:
             action = menu.addAction(field.title)
             action.triggered.connect(lambda _=False, f=field: self.send(entry.slug, f, chosen))
@@ -295,18 +293,28 @@ class SendToFlow(QObject):
         previous: FormState | None,
     ) -> None:
         if missing is not None:
-            text = tr("%1 no longer has the field “%2”: the output was not placed.")
+            text = QCoreApplication.translate(
+                "SendTo", "%1 no longer has the field “%2”: the output was not placed."
+            )
             level = "warning"
         else:
-            text = tr_n("%1 now holds %n output(s) in “%2”.", placed)
+            text = english_plural(
+                QCoreApplication.translate(
+                    "SendTo", "%1 now holds %n output(s) in “%2”.", "", placed
+                ),
+                placed,
+            )
             level = "info"
             if left_out:
-                text += " " + tr_n("The field takes fewer: %n left out.", left_out)
+                fewer = QCoreApplication.translate(
+                    "SendTo", "The field takes fewer: %n left out.", "", left_out
+                )
+                text += " " + english_plural(fewer, left_out)
         text = text.replace("%1", name).replace("%2", missing or field)
         self._window.banner.show_message(
             text,
             level=level,
-            action=tr("Undo") if previous is not None else "",
+            action=QCoreApplication.translate("SendTo", "Undo") if previous is not None else "",
             on_action=(lambda: self._restore(previous)) if previous is not None else None,
         )
 
@@ -346,18 +354,24 @@ class SendToFlow(QObject):
             if found is not None:
                 await self._extend(found, None)
             else:
-                self._say_error(tr("This file is not in the library."))
+                self._say_error(
+                    QCoreApplication.translate("SendTo", "This file is not in the library.")
+                )
 
         spawn(run(), key=(self, "send"), on_error=self._say_error)
 
     async def _extend(self, video: Source, target: ExtendTarget | None) -> None:
         if video.kind != "video" or not video.usable:
-            self._say_error(video.problem or tr("Extend shot needs a video."))
+            self._say_error(
+                video.problem or QCoreApplication.translate("SendTo", "Extend shot needs a video.")
+            )
             return
         if target is None:
             targets = await self._session.extend_targets(video)
             if not targets:
-                self._say_error(tr("No model here can continue a shot."))
+                self._say_error(
+                    QCoreApplication.translate("SendTo", "No model here can continue a shot.")
+                )
                 return
             target = targets[0]
         if target.takes_clip:
@@ -384,7 +398,9 @@ class SendToFlow(QObject):
         async def run() -> None:
             found = await self._session.source_for_file(path)
             if found is None:
-                self._say_error(tr("This file is not in the library."))
+                self._say_error(
+                    QCoreApplication.translate("SendTo", "This file is not in the library.")
+                )
             else:
                 await self._pick_frame(found)
 
@@ -392,12 +408,18 @@ class SendToFlow(QObject):
 
     async def _pick_frame(self, video: Source) -> None:
         if video.kind != "video" or video.file is None or not video.usable:
-            self._say_error(video.problem or tr("Frames come from videos."))
+            self._say_error(
+                video.problem or QCoreApplication.translate("SendTo", "Frames come from videos.")
+            )
             return
         try:
             facts = await asyncio.to_thread(probe_video, video.file)
         except FrameError as error:
-            self._say_error(tr("No frame picker: %1").replace("%1", str(error)))
+            self._say_error(
+                QCoreApplication.translate("SendTo", "No frame picker: %1").replace(
+                    "%1", str(error)
+                )
+            )
             return
         from studio.ui.chain.frame_picker import FramePickerDialog  # not needed at start-up
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QToolButton, QWidget
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _separator() -> QFrame:
 def _more_button(menu: QMenu) -> QToolButton:
     button = QToolButton()
     button.setText("⋯")
-    button.setToolTip("More actions")
+    button.setToolTip(QCoreApplication.translate("ActionBar", "More actions"))
     button.setAutoRaise(True)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")

@@ -72,51 +72,114 @@ def _action(
 def make_actions(grid: QWidget) -> GalleryActions:
     """Actions owned by the grid, so their keys only work when it has focus."""
     return GalleryActions(
-        star=_action(grid, "Star / unstar", "Star or unstar the selection (S)", "S", short="Star"),
+        star=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Star / unstar"),
+            QCoreApplication.translate("GalleryActions", "Star or unstar the selection (S)"),
+            "S",
+            short=QCoreApplication.translate("GalleryActions", "Star"),
+        ),
         trash=_action(
             grid,
-            "Move to trash",
-            "Move the selection to the trash (Delete)",
+            QCoreApplication.translate("GalleryActions", "Move to trash"),
+            QCoreApplication.translate(
+                "GalleryActions", "Move the selection to the trash (Delete)"
+            ),
             QKeySequence.StandardKey.Delete,
-            short="Trash",
+            short=QCoreApplication.translate("GalleryActions", "Trash"),
         ),
         undo_trash=_action(
             grid,
-            "Undo trash",
-            "Put back what was last moved to the trash",
+            QCoreApplication.translate("GalleryActions", "Undo trash"),
+            QCoreApplication.translate(
+                "GalleryActions", "Put back what was last moved to the trash"
+            ),
             QKeySequence.StandardKey.Undo,
         ),
-        restore=_action(grid, "Restore", "Take the selection out of the trash", "R"),
-        empty_trash=_action(grid, "Empty trash…", "Delete everything in the trash for good"),
-        open_file=_action(grid, "Open", "Open with the system's viewer"),
-        open_folder=_action(grid, "Open folder", "Show the file in its folder"),
-        export_folder=_action(
-            grid, "Export to folder…", "Copy files with their parameters", short="Export…"
+        restore=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Restore"),
+            QCoreApplication.translate("GalleryActions", "Take the selection out of the trash"),
+            "R",
         ),
-        export_zip=_action(grid, "Export as zip…", "One zip with the files and parameters"),
-        remix=_action(grid, "Remix", "Load every parameter except the seed (M)", "M"),
-        use_all=_action(grid, "Use all", "Load the exact parameters, seed included (A)", "A"),
-        use_prompt=_action(grid, "Use prompt", "Load only the prompt (P)", "P"),
+        empty_trash=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Empty trash…"),
+            QCoreApplication.translate("GalleryActions", "Delete everything in the trash for good"),
+        ),
+        open_file=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Open"),
+            QCoreApplication.translate("GalleryActions", "Open with the system's viewer"),
+        ),
+        open_folder=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Open folder"),
+            QCoreApplication.translate("GalleryActions", "Show the file in its folder"),
+        ),
+        export_folder=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Export to folder…"),
+            QCoreApplication.translate("GalleryActions", "Copy files with their parameters"),
+            short=QCoreApplication.translate("GalleryActions", "Export…"),
+        ),
+        export_zip=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Export as zip…"),
+            QCoreApplication.translate("GalleryActions", "One zip with the files and parameters"),
+        ),
+        remix=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Remix"),
+            QCoreApplication.translate(
+                "GalleryActions", "Load every parameter except the seed (M)"
+            ),
+            "M",
+        ),
+        use_all=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Use all"),
+            QCoreApplication.translate(
+                "GalleryActions", "Load the exact parameters, seed included (A)"
+            ),
+            "A",
+        ),
+        use_prompt=_action(
+            grid,
+            QCoreApplication.translate("GalleryActions", "Use prompt"),
+            QCoreApplication.translate("GalleryActions", "Load only the prompt (P)"),
+            "P",
+        ),
         send_to=_action(
             grid,
-            _tr("Send to…"),
-            _tr("Use the selection as another model's input (Ctrl+T)"),
+            QCoreApplication.translate("GalleryActions", "Send to…"),
+            QCoreApplication.translate(
+                "GalleryActions", "Use the selection as another model's input (Ctrl+T)"
+            ),
             "Ctrl+T",
-            short=_tr("Send to…"),
+            short=QCoreApplication.translate("GalleryActions", "Send to…"),
         ),
         extend_shot=_action(
             grid,
-            _tr("Extend shot"),
-            _tr("Continue the video: its last frame into an image-to-video model (Ctrl+E)"),
+            QCoreApplication.translate("GalleryActions", "Extend shot"),
+            QCoreApplication.translate(
+                "GalleryActions",
+                "Continue the video: its last frame into an image-to-video model (Ctrl+E)",
+            ),
             "Ctrl+E",
         ),
         pick_frame=_action(
-            grid, _tr("Pick a frame…"), _tr("Take a frame of the video as an image"), "Ctrl+Shift+F"
+            grid,
+            QCoreApplication.translate("GalleryActions", "Pick a frame…"),
+            QCoreApplication.translate("GalleryActions", "Take a frame of the video as an image"),
+            "Ctrl+Shift+F",
         ),
         made_from=_action(
             grid,
-            _tr("Made from this"),
-            _tr("Show this output and everything made from it (L)"),
+            QCoreApplication.translate("GalleryActions", "Made from this"),
+            QCoreApplication.translate(
+                "GalleryActions", "Show this output and everything made from it (L)"
+            ),
             "L",
         ),
     )

@@ -26,6 +26,7 @@ from studio.core.library import (
 from studio.core.media import read_metadata
 from studio.ui.background import spawn
 from studio.ui.banner import VIEW_CONTEXT
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine
@@ -103,8 +104,8 @@ class GalleryCommands(QObject):
         self._show_undo_banner(len(token.output_ids))
 
     def _show_undo_banner(self, count: int) -> None:
-        noun = "output" if count == 1 else "outputs"
-        self._say(f"Moved {count} {noun} to the trash.", action="Undo")
+        text = english_plural(self.tr("Moved %n output(s) to the trash.", "", count), count)
+        self._say(text, action=self.tr("Undo"))
         self._undo_banner_shown = True
 
     def _hide_undo_banner(self) -> None:
@@ -168,8 +169,8 @@ class GalleryCommands(QObject):
     def ask_empty_trash(self) -> None:
         box = QMessageBox(self._panel)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Empty trash")
-        box.setText("Delete everything in the trash for good? The files are removed too.")
+        box.setWindowTitle(self.tr("Empty trash"))
+        box.setText(self.tr("Delete everything in the trash for good? The files are removed too."))
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.accepted.connect(lambda: self._spawn(self.empty_trash(), "empty"))
@@ -191,10 +192,12 @@ class GalleryCommands(QObject):
         ids = self._panel.selected_ids()
         if not ids:
             return
-        dialog = QFileDialog(self._panel, "Export as zip" if as_zip else "Export to folder")
+        dialog = QFileDialog(
+            self._panel, self.tr("Export as zip") if as_zip else self.tr("Export to folder")
+        )
         if as_zip:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.setNameFilter("Zip archives (*.zip)")
+            dialog.setNameFilter(self.tr("Zip archives (*.zip)"))
             dialog.setDefaultSuffix("zip")
             dialog.selectFile("gallery-export.zip")
         else:
@@ -210,9 +213,11 @@ class GalleryCommands(QObject):
     async def export(self, output_ids: list[int], dest: Path, *, as_zip: bool) -> ExportResult:
         result = await asyncio.to_thread(self._library.export, output_ids, dest, as_zip=as_zip)
         copied = len(output_ids) - len(result.missing)
-        text = f"Exported {copied} of {len(output_ids)} to {dest}."
+        text = self.tr("Exported %1 of %2 to %3.").replace("%1", str(copied))
+        text = text.replace("%2", str(len(output_ids))).replace("%3", str(dest))
         if result.missing:
-            text += f" {len(result.missing)} had no file on disk."
+            missing = len(result.missing)
+            text += " " + english_plural(self.tr("%n had no file on disk.", "", missing), missing)
         self._say(text)
         return result
 
@@ -253,10 +258,13 @@ class GalleryCommands(QObject):
         try:
             request = await asyncio.to_thread(read_metadata, path)
         except OSError as error:
-            self.show_error(f"Could not read {path.name}: {error}")
+            self.show_error(
+                self.tr("Could not read %1: %2").replace("%1", path.name).replace("%2", str(error))
+            )
             return False
         if request is None or not request.get("input"):
-            self._say(f"{path.name} has no Mountsea Studio parameters to recall.", level="warning")
+            text = self.tr("%1 has no Mountsea Studio parameters to recall.")
+            self._say(text.replace("%1", path.name), level="warning")
             return False
         recalled = make_recall(str(request.get("endpoint") or ""), request["input"], "use_all")
         self._panel.recall_requested.emit(recalled)

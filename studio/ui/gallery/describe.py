@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
-import time
 from typing import TYPE_CHECKING, Any, Final
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from studio.ui.i18n.core_words import size_text, status_word, when_text
 
 if TYPE_CHECKING:
     from studio.core.library import GalleryItem
@@ -14,7 +17,7 @@ _EXCERPT_LIMIT: Final = 80
 
 
 def prompt_excerpt(item: GalleryItem, limit: int = _EXCERPT_LIMIT) -> str:
-    text = " ".join(item.prompt.split()) or item.model or item.endpoint or "(no prompt)"
+    text = " ".join(item.prompt.split()) or item.model or item.endpoint or _tr("(no prompt)")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -28,8 +31,12 @@ def format_duration(seconds: float | None) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GalleryFacts", text)
+
+
 def format_when(timestamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(timestamp))
+    return when_text(timestamp)
 
 
 def _value_text(value: Any, limit: int | None = _VALUE_LIMIT) -> str:
@@ -50,30 +57,28 @@ def _size_text(item: GalleryItem) -> str:
 
 
 def _bytes_text(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1 << 20:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1 << 20):.1f} MB"
+    return size_text(size)
 
 
 def output_facts(item: GalleryItem) -> list[tuple[str, str]]:
     """What the library knows about the output and its job, in reading order; plain text."""
     output = item.output
     facts = [
-        ("Model", item.model or "—"),
-        ("Endpoint", item.endpoint),
-        ("Kind", output.kind.value),
-        ("Created", format_when(output.created_at)),
-        ("Media", _size_text(item) or "—"),
-        ("Status", item.status.value),
+        (QCoreApplication.translate("GalleryFacts", "Model"), item.model or "—"),
+        (QCoreApplication.translate("GalleryFacts", "Endpoint"), item.endpoint),
+        (QCoreApplication.translate("GalleryFacts", "Kind"), kind_word(output.kind.value)),
+        (QCoreApplication.translate("GalleryFacts", "Created"), format_when(output.created_at)),
+        (QCoreApplication.translate("GalleryFacts", "Media"), _size_text(item) or "—"),
+        (QCoreApplication.translate("GalleryFacts", "Status"), status_word(item.status)),
     ]
     if item.elapsed_ms is not None:
-        facts.append(("Took", f"{item.elapsed_ms / 1000:.1f} s"))
+        took = QCoreApplication.translate("GalleryFacts", "%1 s")
+        facts.append((_tr("Took"), took.replace("%1", f"{item.elapsed_ms / 1000:.1f}")))
     if output.favourite:
-        facts.append(("Starred", "yes"))
+        facts.append((_tr("Starred"), QCoreApplication.translate("GalleryFacts", "yes")))
     if output.trashed_at is not None:
-        facts.append(("In trash since", format_when(output.trashed_at)))
+        since = QCoreApplication.translate("GalleryFacts", "In trash since")
+        facts.append((since, format_when(output.trashed_at)))
     return facts
 
 
@@ -83,16 +88,37 @@ def input_facts(item: GalleryItem, limit: int | None = _VALUE_LIMIT) -> list[tup
 
 
 def file_text(item: GalleryItem) -> str:
-    return str(item.file) if item.file is not None else "not downloaded"
+    if item.file is not None:
+        return str(item.file)
+    return QCoreApplication.translate("GalleryFacts", "not downloaded")
 
 
 def item_facts(item: GalleryItem) -> list[tuple[str, str]]:
     """Every fact worth showing, in reading order; values are plain text."""
-    return [*output_facts(item), *input_facts(item), ("File", file_text(item))]
+    file_label = QCoreApplication.translate("GalleryFacts", "File")
+    return [*output_facts(item), *input_facts(item), (file_label, file_text(item))]
 
 
 def tooltip_text(item: GalleryItem) -> str:
     lines = [f"{label}: {value}" for label, value in item_facts(item)]
     lines.append("")
-    lines.append("Click to preview, double-click to open the preview.")
+    lines.append(
+        QCoreApplication.translate(
+            "GalleryFacts", "Click to preview, double-click to open the preview."
+        )
+    )
     return "\n".join(lines)
+
+
+_KINDS: Final = {
+    "image": QT_TRANSLATE_NOOP("GalleryFacts", "image"),
+    "video": QT_TRANSLATE_NOOP("GalleryFacts", "video"),
+    "audio": QT_TRANSLATE_NOOP("GalleryFacts", "audio"),
+    "text": QT_TRANSLATE_NOOP("GalleryFacts", "text"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """An output kind ("image", "video"…) in the installed language."""
+    word = _KINDS.get(kind)
+    return QCoreApplication.translate("GalleryFacts", word) if word else kind

@@ -4,7 +4,7 @@ The preview (media players and all) is built the first time an output is shown: 
 opened only to be scrolled never pays for it.
 
 Signals:
-    open_requested(object) — "Open" was pressed for this GalleryItem.
+    open_requested(object) — self.tr("Open") was pressed for this GalleryItem.
     send_requested(object, object), frames_requested(object), extend_requested(object) — the
         preview's own, passed on (see PreviewPane).
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,17 +40,25 @@ def preview_item(item: GalleryItem) -> PreviewItem:
     """What the preview pane needs; with no file on disk, its text says so."""
     text = None
     if item.file is None:
-        text = "Not downloaded."
+        text = QCoreApplication.translate("DetailPane", "Not downloaded.")
     elif not item.file.is_file():
-        text = f"File missing: {item.file}"
+        text = QCoreApplication.translate("DetailPane", "File missing: %1").replace(
+            "%1", str(item.file)
+        )
     return PreviewItem(
         item.output.kind.value, item.file, url=item.output.remote_url, text=text, prompt=item.prompt
     )
 
 
 def detail_sections(item: GalleryItem) -> list[Section]:
-    output = [*output_facts(item), ("File", file_text(item))]
-    return [("Output", output), ("Parameters", input_facts(item, limit=None))]
+    output = [
+        *output_facts(item),
+        (QCoreApplication.translate("GalleryFacts", "File"), file_text(item)),
+    ]
+    return [
+        (QCoreApplication.translate("DetailPane", "Output"), output),
+        (QCoreApplication.translate("DetailPane", "Parameters"), input_facts(item, limit=None)),
+    ]
 
 
 class DetailPane(QWidget):
@@ -68,7 +76,7 @@ class DetailPane(QWidget):
         self._item: GalleryItem | None = None
         self.lineage = LineageView(loader or ThumbnailLoader(self))
         self._preview: PreviewPane | None = None
-        self.empty_label = QLabel("Select an output to preview it here.")
+        self.empty_label = QLabel(self.tr("Select an output to preview it here."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.preview_stack = QStackedWidget()
@@ -77,8 +85,8 @@ class DetailPane(QWidget):
         self.comparison_link = QLabel()  # filled by the panel once it finds the comparison
         self.comparison_link.setTextFormat(Qt.TextFormat.RichText)
         self.comparison_link.hide()
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the file with the system's viewer")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the file with the system's viewer"))
         self.facts = FactsView()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.preview_stack)

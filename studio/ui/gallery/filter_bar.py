@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from studio.core.library import OutputFilter
@@ -18,9 +18,19 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 SEARCH_DEBOUNCE_MS: Final = 250
-CAPABILITIES: Final = (("All kinds", ""), ("Images", "image"), ("Videos", "video"),
-                       ("Audio", "audio"), ("Text", "transcribe"))  # fmt: skip
-DATE_RANGES: Final = (("Any time", None), ("Today", 0), ("Last 7 days", 7), ("Last 30 days", 30))
+CAPABILITIES: Final = (
+    (QT_TRANSLATE_NOOP("FilterBar", "All kinds"), ""),
+    (QT_TRANSLATE_NOOP("FilterBar", "Images"), "image"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Videos"), "video"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Audio"), "audio"),
+    (QT_TRANSLATE_NOOP("FilterBar", "Text"), "transcribe"),
+)
+DATE_RANGES: Final = (
+    (QT_TRANSLATE_NOOP("FilterBar", "Any time"), None),
+    (QT_TRANSLATE_NOOP("FilterBar", "Today"), 0),
+    (QT_TRANSLATE_NOOP("FilterBar", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("FilterBar", "Last 30 days"), 30),
+)
 
 
 def date_from(days: int | None, now: datetime) -> datetime | None:
@@ -51,16 +61,24 @@ class FilterBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self._now = now
-        self.capability = _combo(CAPABILITIES, "Kind of output")
-        self.source = _combo((("All models", None),), "Model or endpoint")
+        self.capability = _combo(CAPABILITIES, self.tr("Kind of output"))
+        self.source = _combo(
+            ((QT_TRANSLATE_NOOP("FilterBar", "All models"), None),), self.tr("Model or endpoint")
+        )
         self.source.setMaximumWidth(260)
-        self.dates = _combo(DATE_RANGES, "Created")
-        self.favourites = _toggle("★ Starred", "Only starred outputs")
-        self.trash = _toggle("Trash", "Show the trash instead of the gallery")
+        self.dates = _combo(DATE_RANGES, self.tr("Created"))
+        self.favourites = _toggle(self.tr("★ Starred"), self.tr("Only starred outputs"))
+        self.trash = _toggle(self.tr("Trash"), self.tr("Show the trash instead of the gallery"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search prompts…")
+        self.search.setPlaceholderText(self.tr("Search prompts…"))
         self.search.setClearButtonEnabled(True)
-        self.order = _combo((("Newest first", True), ("Oldest first", False)), "Order")
+        self.order = _combo(
+            (
+                (QT_TRANSLATE_NOOP("FilterBar", "Newest first"), True),
+                (QT_TRANSLATE_NOOP("FilterBar", "Oldest first"), False),
+            ),
+            self.tr("Order"),
+        )
         self.family = QToolButton()
         self.family.setToolTip(
             self.tr("Only this output and what was made from it: click to show all")
@@ -95,7 +113,7 @@ class FilterBar(QWidget):
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
-        self.source.addItem("All models", None)
+        self.source.addItem(self.tr("All models"), None)
         # Plain strings as item data: Qt compares them in findData, unlike Python tuples.
         for model in models:
             self.source.addItem(model, f"model:{model}")
@@ -169,7 +187,7 @@ def _combo(entries: tuple[tuple[str, object], ...], tip: str) -> QComboBox:
     combo.setToolTip(tip)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     for label, value in entries:
-        combo.addItem(label, value)
+        combo.addItem(QCoreApplication.translate("FilterBar", label), value)
     return combo
 
 

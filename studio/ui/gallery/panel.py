@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPoint,
     Qt,
@@ -48,6 +50,7 @@ from studio.ui.gallery.filter_bar import FilterBar, is_narrowed
 from studio.ui.gallery.grid import GalleryGrid
 from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Iterable
@@ -76,17 +79,18 @@ def _read_sources(library: Library) -> tuple[list[str], list[str]]:
     return library.distinct_models(), library.distinct_endpoints()
 
 
-_CLEAR_LINK = '<a href="clear">clear filters</a>'
-
-
 def empty_message(trash_view: bool, narrowed: bool) -> str:
     """What an empty grid says: why it is empty and, when filters hide outputs, the way out."""
     if narrowed:
-        where = "Nothing in the trash matches" if trash_view else "No outputs match"
-        return f"{where} — {_CLEAR_LINK}"
+        where = _tr("Nothing in the trash matches") if trash_view else _tr("No outputs match")
+        return f'{where} — <a href="clear">{_tr("clear filters")}</a>'
     if trash_view:
-        return "Trash is empty"
-    return "No outputs yet: everything you generate appears here."
+        return _tr("Trash is empty")
+    return _tr("No outputs yet: everything you generate appears here.")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("GalleryPanel", text)
 
 
 class GalleryPanel(QWidget):
@@ -469,8 +473,11 @@ class GalleryPanel(QWidget):
         self._update_actions()
 
     def _on_model_total_changed(self, total: int) -> None:
-        noun = "in trash" if self.in_trash_view() else ("output" if total == 1 else "outputs")
-        self.count_label.setText(f"{total:,} {noun}")
+        if self.in_trash_view():
+            text = self.tr("%1 in trash").replace("%1", QLocale().toString(total))
+        else:
+            text = english_plural(self.tr("%n output(s)", "", total), total)
+        self.count_label.setText(text)
         self.grid.set_empty_message(
             "" if total else empty_message(self.in_trash_view(), is_narrowed(self.model.filter()))
         )

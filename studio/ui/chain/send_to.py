@@ -17,12 +17,7 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QObject,
-    QPoint,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import (
     QCursor,
     QDragEnterEvent,
@@ -56,6 +51,7 @@ from studio.ui.chain.popup import (
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.forms.array_fields import ArrayField
 from studio.ui.forms.media_field import MediaField
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -104,7 +104,7 @@ class AudioView(QWidget):
             on_error=lambda message: self._on_peaks_failed(path, message),
         )
         if self._peaks_task is not None:
-            self.waveform.set_message("Reading waveform…")
+            self.waveform.set_message(self.tr("Reading waveform…"))
 
     def _cancel_peaks(self) -> None:
         if self._peaks_task is not None:
@@ -125,7 +125,7 @@ class AudioView(QWidget):
 
     def _on_peaks_failed(self, path: Path, message: str) -> None:
         if shiboken6.isValid(self) and self._path == path:
-            self.waveform.set_message(f"No waveform: {message}")
+            self.waveform.set_message(self.tr("No waveform: %1").replace("%1", message))
 
     # -- slots ---------------------------------------------------------------------------------
 
@@ -135,7 +135,8 @@ class AudioView(QWidget):
             self.player.setPosition(round(fraction * duration))
 
     def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
-        self._info_label.setText(f"Cannot play this file: {message or 'unknown error'}")
+        reason = message or self.tr("unknown error")
+        self._info_label.setText(self.tr("Cannot play this file: %1").replace("%1", reason))
 
     @staticmethod
     def _describe(path: Path, peaks: WaveformPeaks | None) -> str:

@@ -15,7 +15,7 @@ from enum import Enum, auto
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
 
@@ -36,7 +36,7 @@ _log = logging.getLogger(__name__)
 
 # A decode quicker than this never shows "Loading…" (stepping through outputs would flicker).
 LOADING_DELAY_MS = 150
-LOADING_TEXT = "Loading…"
+LOADING_TEXT = QT_TRANSLATE_NOOP("ImageView", "Loading…")
 # Zoomed in this much past the pixmap's own resolution, a sharper decode is asked for.
 DETAIL_MARGIN = 1.05
 
@@ -94,10 +94,10 @@ class ImageView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 0, 4, 2)
         for text, tip, slot in (
-            ("Fit", "Fit to window (F)", self.canvas.fit),
-            ("1:1", "Actual size, 100 % (1)", self.canvas.actual_size),
-            ("−", "Zoom out (-)", self._zoom_out),
-            ("+", "Zoom in (+)", self._zoom_in),
+            (self.tr("Fit"), self.tr("Fit to window (F)"), self.canvas.fit),
+            ("1:1", self.tr("Actual size, 100 % (1)"), self.canvas.actual_size),
+            ("−", self.tr("Zoom out (-)"), self._zoom_out),
+            ("+", self.tr("Zoom in (+)"), self._zoom_in),
         ):
             button = QToolButton(self)
             button.setText(text)
@@ -169,7 +169,7 @@ class ImageView(QWidget):
             on_error=functools.partial(self._on_decode_error, generation),
         )
         if self._task is None:
-            self._show_failure("The image preview needs the application's event loop.")
+            self._show_failure(self.tr("The image preview needs the application's event loop."))
 
     async def _decode(
         self,
@@ -222,15 +222,16 @@ class ImageView(QWidget):
         self.canvas.replace_pixmap(pixmap_of(result))
         if result.reduced:
             described = media.describe_decoded(result)
-            self._info_label.setText(f"{described} · shown at {result.width} × {result.height}")
+            shown = self.tr("shown at %1 × %2").replace("%1", str(result.width))
+            self._info_label.setText(f"{described} · {shown.replace('%2', str(result.height))}")
 
     def _on_decode_error(self, generation: int, message: str) -> None:
         if not self._is_current(generation):
             return
         if self.canvas.has_image():  # only the sharper decode failed: keep what is shown
             return
-        name = self._path.name if self._path is not None else "the image"
-        self._show_failure(f"Cannot show {name}: {message}")
+        name = self._path.name if self._path is not None else self.tr("the image")
+        self._show_failure(self.tr("Cannot show %1: %2").replace("%1", name).replace("%2", message))
 
     def _show_failure(self, text: str) -> None:
         self.clear()
@@ -254,7 +255,7 @@ class ImageView(QWidget):
 
     def _on_loading_timer_timeout(self) -> None:
         if self._loading:
-            self._show_message(LOADING_TEXT, muted=True)
+            self._show_message(self.tr(LOADING_TEXT), muted=True)
 
     def _zoom_in(self) -> None:
         self.canvas.zoom_by(KEY_STEP)

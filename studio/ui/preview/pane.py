@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,13 +49,13 @@ _MEDIA_KINDS = frozenset({PreviewKind.IMAGE, PreviewKind.VIDEO, PreviewKind.AUDI
 
 
 class PreviewPane(QWidget):
-    """Shows a task's outputs with previous/next, "Save as…", "Open folder" and "Copy URL".
+    """Shows a task's outputs with previous/next, self.tr("Save as…"), self.tr("Open folder") and self.tr("Copy URL").
 
     Signals:
         current_changed(int): index of the output now shown in the last show_outputs() list;
             -1 after clear().
-        file_saved(str): "Save as…" wrote this path.
-        save_failed(str): "Save as…" could not write; the message says why.
+        file_saved(str): self.tr("Save as…") wrote this path.
+        save_failed(str): self.tr("Save as…") could not write; the message says why.
         send_requested(object, object): "Send to…" for this output file (Path, QPoint to open at).
         frames_requested(object): "Frames…" for this video file (Path).
         extend_requested(object): "Extend shot" for this video file (Path).
@@ -83,7 +83,7 @@ class PreviewPane(QWidget):
         self._video_view: VideoView | None = None  # built when first needed
         self._audio_view: AudioView | None = None
         self._text_view = TextView(self)
-        self._placeholder = QLabel("Select a finished task to preview its outputs.", self)
+        self._placeholder = QLabel(self.tr("Select a finished task to preview its outputs."), self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack = QStackedWidget(self)
@@ -103,8 +103,8 @@ class PreviewPane(QWidget):
         follow_theme(self._on_theme_changed)
 
     def _build_header(self) -> QHBoxLayout:
-        self.previous_button = self._tool_button("Previous output (Left)")
-        self.next_button = self._tool_button("Next output (Right)")
+        self.previous_button = self._tool_button(self.tr("Previous output (Left)"))
+        self.next_button = self._tool_button(self.tr("Next output (Right)"))
         self.counter_label = QLabel(self)
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -120,9 +120,15 @@ class PreviewPane(QWidget):
         return header
 
     def _build_actions(self) -> QHBoxLayout:
-        self.save_button = self._tool_button("Save a copy of this output", "Save as…")
-        self.open_folder_button = self._tool_button("Show the file's folder", "Open folder")
-        self.copy_url_button = self._tool_button("Copy the output's remote URL", "Copy URL")
+        self.save_button = self._tool_button(
+            self.tr("Save a copy of this output"), self.tr("Save as…")
+        )
+        self.open_folder_button = self._tool_button(
+            self.tr("Show the file's folder"), self.tr("Open folder")
+        )
+        self.copy_url_button = self._tool_button(
+            self.tr("Copy the output's remote URL"), self.tr("Copy URL")
+        )
         self.status_label = QLabel(self)
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -291,7 +297,10 @@ class PreviewPane(QWidget):
     @staticmethod
     def _missing_file_text(item: PreviewItem) -> str:
         # With no file, an item's text explains why (e.g. the download error).
-        lines = [item.text or f"This {item.kind} is not downloaded yet."]
+        lines = [
+            item.text
+            or QCoreApplication.translate("PreviewPane", "This output is not downloaded yet.")
+        ]
         if item.url:
             lines.append(f"\n{item.url}")
         return "\n".join(lines)
@@ -346,7 +355,11 @@ class PreviewPane(QWidget):
             return
         folder = item.path.parent
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
-            self._show_notice(f"Could not open a file manager. The file is in {folder}")
+            self._show_notice(
+                self.tr("Could not open a file manager. The file is in %1").replace(
+                    "%1", str(folder)
+                )
+            )
 
     def send_current(self) -> None:
         item = self.current_item()
@@ -372,15 +385,16 @@ class PreviewPane(QWidget):
         item = self.current_item()
         if item is not None and item.url:
             QGuiApplication.clipboard().setText(item.url)
-            self._show_status("URL copied")
+            self._show_status(self.tr("URL copied"))
 
     def _on_saver_saved(self, target: str) -> None:
-        self._show_status(f"Saved {Path(target).name}")
+        self._show_status(self.tr("Saved %1").replace("%1", Path(target).name))
         self.file_saved.emit(target)
 
     def _on_saver_failed(self, target: str, error: str) -> None:
-        self._show_status(f"Could not save {Path(target).name}: {error}")
-        self.save_failed.emit(f"Could not save {target}: {error}")
+        could_not = self.tr("Could not save %1: %2").replace("%2", error)
+        self._show_status(could_not.replace("%1", Path(target).name))
+        self.save_failed.emit(could_not.replace("%1", str(target)))
 
     def _show_notice(self, text: str) -> None:
         self.notice_label.setText(text)

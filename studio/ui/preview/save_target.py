@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
 
 from studio.ui.preview.item import PreviewKind
 
@@ -24,31 +24,31 @@ _KIND_LOCATIONS: dict[str, QStandardPaths.StandardLocation] = {
 _FALLBACK_LOCATIONS = (_Location.DownloadLocation, _Location.HomeLocation)
 
 _TYPE_NAMES = {
-    "png": "PNG image",
-    "jpg": "JPEG image",
-    "jpeg": "JPEG image",
-    "webp": "WebP image",
-    "gif": "GIF image",
-    "bmp": "BMP image",
-    "tif": "TIFF image",
-    "tiff": "TIFF image",
-    "mp4": "MP4 video",
-    "webm": "WebM video",
-    "mov": "QuickTime video",
-    "mkv": "Matroska video",
-    "wav": "WAV audio",
-    "mp3": "MP3 audio",
-    "m4a": "M4A audio",
-    "aac": "AAC audio",
-    "ogg": "Ogg audio",
-    "opus": "Opus audio",
-    "flac": "FLAC audio",
-    "json": "JSON",
-    "txt": "Text",
-    "srt": "SubRip subtitles",
-    "vtt": "WebVTT subtitles",
+    "png": QT_TRANSLATE_NOOP("SaveTarget", "PNG image"),
+    "jpg": QT_TRANSLATE_NOOP("SaveTarget", "JPEG image"),
+    "jpeg": QT_TRANSLATE_NOOP("SaveTarget", "JPEG image"),
+    "webp": QT_TRANSLATE_NOOP("SaveTarget", "WebP image"),
+    "gif": QT_TRANSLATE_NOOP("SaveTarget", "GIF image"),
+    "bmp": QT_TRANSLATE_NOOP("SaveTarget", "BMP image"),
+    "tif": QT_TRANSLATE_NOOP("SaveTarget", "TIFF image"),
+    "tiff": QT_TRANSLATE_NOOP("SaveTarget", "TIFF image"),
+    "mp4": QT_TRANSLATE_NOOP("SaveTarget", "MP4 video"),
+    "webm": QT_TRANSLATE_NOOP("SaveTarget", "WebM video"),
+    "mov": QT_TRANSLATE_NOOP("SaveTarget", "QuickTime video"),
+    "mkv": QT_TRANSLATE_NOOP("SaveTarget", "Matroska video"),
+    "wav": QT_TRANSLATE_NOOP("SaveTarget", "WAV audio"),
+    "mp3": QT_TRANSLATE_NOOP("SaveTarget", "MP3 audio"),
+    "m4a": QT_TRANSLATE_NOOP("SaveTarget", "M4A audio"),
+    "aac": QT_TRANSLATE_NOOP("SaveTarget", "AAC audio"),
+    "ogg": QT_TRANSLATE_NOOP("SaveTarget", "Ogg audio"),
+    "opus": QT_TRANSLATE_NOOP("SaveTarget", "Opus audio"),
+    "flac": QT_TRANSLATE_NOOP("SaveTarget", "FLAC audio"),
+    "json": QT_TRANSLATE_NOOP("SaveTarget", "JSON"),
+    "txt": QT_TRANSLATE_NOOP("SaveTarget", "Text"),
+    "srt": QT_TRANSLATE_NOOP("SaveTarget", "SubRip subtitles"),
+    "vtt": QT_TRANSLATE_NOOP("SaveTarget", "WebVTT subtitles"),
 }
-ALL_FILES_FILTER = "All files (*)"
+ALL_FILES_FILTER = QT_TRANSLATE_NOOP("SaveTarget", "All files (*)")
 _MAX_STEM = 60
 _UNSAFE = re.compile(r"[^\w]+")
 
@@ -88,9 +88,14 @@ def name_filters(item: PreviewItem) -> list[str]:
     """The output's own type first (e.g. "PNG image (*.png)"), then all files."""
     suffix = file_suffix(item)
     if not suffix:
-        return [ALL_FILES_FILTER]
-    name = _TYPE_NAMES.get(suffix, f"{suffix.upper()} file")
-    return [f"{name} (*.{suffix})", ALL_FILES_FILTER]
+        return [_tr(ALL_FILES_FILTER)]
+    known = _TYPE_NAMES.get(suffix)
+    name = _tr(known) if known else _tr("%1 file").replace("%1", suffix.upper())
+    return [f"{name} (*.{suffix})", _tr(ALL_FILES_FILTER)]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SaveTarget", text)
 
 
 def default_folder(kind: str) -> Path:

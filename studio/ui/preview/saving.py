@@ -68,7 +68,7 @@ class SaveAsFlow(QObject):
 
     def start(self, item: PreviewItem) -> None:
         """Open the dialog with .open() (never exec: we may be inside a coroutine)."""
-        dialog = QFileDialog(self._dialog_parent, "Save output as")
+        dialog = QFileDialog(self._dialog_parent, self.tr("Save output as"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilters(name_filters(item))

@@ -6,7 +6,9 @@ import json
 import mimetypes
 from typing import TYPE_CHECKING, Any
 
-from studio.core.units import human_size
+from PySide6.QtCore import QCoreApplication
+
+from studio.ui.i18n.core_words import size_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -42,16 +44,19 @@ def format_timestamp(seconds: float | None) -> str:
 def describe_file(path: Path) -> str:
     """Name, type and size of a file, then its first bytes if they are text."""
     size = path.stat().st_size
-    mime = mimetypes.guess_type(path.name)[0] or "unknown type"
-    header = f"{path.name}\n{mime} · {human_size(size)}\n"
+    mime = mimetypes.guess_type(path.name)[0] or _tr("unknown type")
+    header = f"{path.name}\n{mime} · {size_text(size)}\n"
     with path.open("rb") as stream:
         head = stream.read(HEAD_BYTES)
     text = _decode_text(head)
     if text is None:
-        return f"{header}\nBinary file, {human_size(size)} — no text preview."
+        return f"{header}\n" + _tr("Binary file, %1 — no text preview.").replace(
+            "%1", size_text(size)
+        )
     if size <= HEAD_BYTES:
         return f"{header}\n{format_output_text(text)}"
-    return f"{header}\n{text}\n\n[… first {human_size(HEAD_BYTES)} of {human_size(size)} shown]"
+    shown = _tr("[… first %1 of %2 shown]").replace("%1", size_text(HEAD_BYTES))
+    return f"{header}\n{text}\n\n{shown.replace('%2', size_text(size))}"
 
 
 def _decode_text(data: bytes) -> str | None:
@@ -93,3 +98,7 @@ def _as_seconds(value: object) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     return None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TextFormat", text)

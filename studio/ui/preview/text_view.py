@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -35,8 +36,11 @@ class TextView(QPlainTextEdit):
         if item.text is not None:
             return format_output_text(item.text)
         if item.path is None:
-            return "Not downloaded yet." if item.url else "This output has no content."
+            if item.url:
+                return QCoreApplication.translate("TextView", "Not downloaded yet.")
+            return QCoreApplication.translate("TextView", "This output has no content.")
         try:
             return describe_file(item.path)
         except OSError as exc:
-            return f"Cannot read {item.path.name}: {exc.strerror or exc}"
+            text = QCoreApplication.translate("TextView", "Cannot read %1: %2")
+            return text.replace("%1", item.path.name).replace("%2", str(exc.strerror or exc))

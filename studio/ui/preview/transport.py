@@ -73,7 +73,7 @@ class MediaTransport(QWidget):
         super().__init__(parent)
         self._player = player
         self._audio = audio_output
-        self.play_button = self._tool_button("Play / pause (Space)")
+        self.play_button = self._tool_button(self.tr("Play / pause (Space)"))
         self.slider = SeekSlider(self)
         self.slider.setPageStep(_SEEK_PAGE_MS)
         self.slider.setSingleStep(1000)
@@ -84,9 +84,9 @@ class MediaTransport(QWidget):
         self.time_label.setMinimumWidth(
             self.time_label.fontMetrics().horizontalAdvance("00:00 / 00:00")
         )
-        self.loop_button = self._tool_button("Loop")
+        self.loop_button = self._tool_button(self.tr("Loop"))
         self.loop_button.setCheckable(True)
-        self.mute_button = self._tool_button("Mute")
+        self.mute_button = self._tool_button(self.tr("Mute"))
         self.mute_button.setCheckable(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)

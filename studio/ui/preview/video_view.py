@@ -93,5 +93,6 @@ class VideoView(QWidget):
             self._frame_size = frame.size()
 
     def _on_player_error(self, _error: QMediaPlayer.Error, message: str) -> None:
-        self._message.setText(f"Cannot play this video: {message or 'unknown error'}")
+        reason = message or self.tr("unknown error")
+        self._message.setText(self.tr("Cannot play this video: %1").replace("%1", reason))
         self._stack.setCurrentWidget(self._message)

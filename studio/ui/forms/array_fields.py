@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
@@ -36,9 +37,15 @@ class ItemRow(QWidget):
         self.number.setFixedWidth(18)
         layout.addWidget(self.number)
         layout.addWidget(field, 1)
-        self.up = tool_button("↑", "Move up", lambda: owner.move_item(self, -1))
-        self.down = tool_button("↓", "Move down", lambda: owner.move_item(self, 1))
-        self.remove = tool_button("✕", "Remove", lambda: owner.remove_item(self))
+        self.up = tool_button(
+            "↑", QCoreApplication.translate("Forms", "Move up"), lambda: owner.move_item(self, -1)
+        )
+        self.down = tool_button(
+            "↓", QCoreApplication.translate("Forms", "Move down"), lambda: owner.move_item(self, 1)
+        )
+        self.remove = tool_button(
+            "✕", QCoreApplication.translate("Forms", "Remove"), lambda: owner.remove_item(self)
+        )
         for button in (self.up, self.down, self.remove):
             layout.addWidget(button)
 
@@ -78,8 +85,9 @@ class ArrayField(FieldWidget):
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout.setSpacing(4)
         self.body.addLayout(self._rows_layout)
-        noun = self._item_spec.media.value if self._item_spec.media else "item"
-        self._add = QPushButton(f"+ Add {noun}")
+        self._add = QPushButton(
+            add_label(self._item_spec.media.value if self._item_spec.media else "")
+        )
         self._add.clicked.connect(self._on_add_clicked)
         footer = QHBoxLayout()
         footer.addWidget(self._add)
@@ -294,3 +302,14 @@ def _rest_limit(spec: FieldSpec) -> int | None:
     if spec.max_items is None:
         return None
     return max(0, spec.max_items - len(spec.prefix_items))
+
+
+def add_label(media: str) -> str:
+    """The "+ Add …" button of a list: what one more item is."""
+    labels = {
+        "image": QCoreApplication.translate("Forms", "+ Add image"),
+        "video": QCoreApplication.translate("Forms", "+ Add video"),
+        "audio": QCoreApplication.translate("Forms", "+ Add audio"),
+        "file": QCoreApplication.translate("Forms", "+ Add file"),
+    }
+    return labels.get(media) or QCoreApplication.translate("Forms", "+ Add item")

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studio.core.schema import MISSING, FieldSpec, field_default
+from studio.ui.i18n.field_words import field_title
 from studio.ui.plain import ERROR_COLOR, plain_label
 
 # Markers, resolved when a label is made: errors take the theme's error red (legible on light and
@@ -59,7 +60,7 @@ class FieldWidget(QWidget):
 
     def title(self) -> str:
         """The field's title as its row shows it."""
-        return self.spec.title
+        return field_title(self.spec.title)
 
     def reset(self) -> None:
         """Back to what the schema shows initially."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QStackedWidget, QWidget
 from typing_extensions import override
 
@@ -15,7 +16,7 @@ from studio.ui.forms.enum_combo import CUSTOM_INDEX, EnumCombo
 from studio.ui.forms.object_field import ObjectField
 from studio.ui.forms.registry import create_field_widget
 
-CUSTOM_LABEL = "Custom…"
+CUSTOM_LABEL = QT_TRANSLATE_NOOP("Forms", "Custom…")
 _SUGGESTED_SIDE = 1024
 
 
@@ -28,7 +29,7 @@ class PresetField(FieldWidget):
         custom = next(o for o in spec.options if o.kind is FieldKind.OBJECT)
         unsettable = not spec.has_default or spec.nullable or spec.default is None
         self._combo = EnumCombo(presets.enum, presets.enum_labels, "—" if unsettable else None)
-        self._combo.add_custom_entry(CUSTOM_LABEL)
+        self._combo.add_custom_entry(QCoreApplication.translate("Forms", CUSTOM_LABEL))
         self._combo.currentIndexChanged.connect(self._on_combo_changed)
         self._custom = ObjectField(replace(custom, required=True))
         self._custom.changed.connect(self.changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from studio.core.schema import json_equal
@@ -35,7 +35,9 @@ class EnumCombo(QComboBox):
             label = labels[index] if index < len(labels) else str(value)
             self.addItem(label, index)
             if label != str(value):
-                tip = plain_tooltip(f"Sent as: {value}")
+                tip = plain_tooltip(
+                    QCoreApplication.translate("Forms", "Sent as: %1").replace("%1", str(value))
+                )
                 self.setItemData(self.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
 
     def add_custom_entry(self, label: str) -> None:
@@ -65,7 +67,10 @@ class EnumCombo(QComboBox):
                 self.setCurrentIndex(self.findData(index))
                 return
         self._foreign = value
-        self.addItem(f"{value} (not allowed)", FOREIGN_INDEX)
+        self.addItem(
+            QCoreApplication.translate("Forms", "%1 (not allowed)").replace("%1", str(value)),
+            FOREIGN_INDEX,
+        )
         self.setCurrentIndex(self.count() - 1)
 
     def select_marker(self, marker: int) -> None:

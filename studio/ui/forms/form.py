@@ -32,7 +32,7 @@ from studio.ui.plain import ERROR_COLOR, plain_label
 
 
 class SchemaForm(QWidget):
-    """Primary fields up front, the rest in a collapsed "Advanced" section, all in a scroll area.
+    """Primary fields up front, the rest in a collapsed self.tr("Advanced") section, all in a scroll area.
 
     Signals:
         changed(): the value changed (an edit, set_value or a reset).
@@ -80,7 +80,7 @@ class SchemaForm(QWidget):
             layout.addWidget(self._make_row("", JsonField(self._spec.root)))
         for spec in self._spec.primary_fields:
             layout.addWidget(self._make_row(spec.name, create_field_widget(spec)))
-        self.advanced = CollapsibleSection("Advanced")
+        self.advanced = CollapsibleSection(self.tr("Advanced"))
         for spec in self._spec.advanced_fields:
             self.advanced.content_layout.addWidget(
                 self._make_row(spec.name, create_field_widget(spec))
@@ -91,7 +91,7 @@ class SchemaForm(QWidget):
             self.advanced.content_layout.addWidget(self._extra)
         self.advanced.setVisible(bool(self._spec.advanced_fields) or self._extra is not None)
         layout.addWidget(self.advanced)
-        self.reset_button = QPushButton("Reset to defaults")
+        self.reset_button = QPushButton(self.tr("Reset to defaults"))
         self.reset_button.clicked.connect(self.reset_to_defaults)
         footer = QHBoxLayout()
         footer.addStretch(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from typing_extensions import override
@@ -36,7 +37,9 @@ class JsonField(FieldWidget):
         try:
             return json.loads(text), None
         except json.JSONDecodeError as error:
-            return None, f"Not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+            text = QCoreApplication.translate("Forms", "Not valid JSON: %1 (line %2, column %3)")
+            text = text.replace("%1", error.msg).replace("%2", str(error.lineno))
+            return None, text.replace("%3", str(error.colno))
 
     @override
     def value(self) -> Any:

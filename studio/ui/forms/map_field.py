@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 from typing_extensions import override
 
@@ -22,9 +23,11 @@ class EntryRow(QWidget):
         super().__init__()
         self.field = field
         self.key = QLineEdit(key)
-        self.key.setPlaceholderText(owner.tr("key"))
+        self.key.setPlaceholderText(QCoreApplication.translate("Forms", "key"))
         self.key.setMaximumWidth(160)
-        self.remove = tool_button("✕", owner.tr("Remove"), lambda: owner.remove_entry(self))
+        self.remove = tool_button(
+            "✕", QCoreApplication.translate("Forms", "Remove"), lambda: owner.remove_entry(self)
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.key)

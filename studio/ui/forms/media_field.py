@@ -12,7 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QMimeData,
+    QObject,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 from typing_extensions import override
@@ -30,9 +38,9 @@ from studio.core.media import (
     local_file_from_text,
 )
 from studio.core.schema import FieldSpec, MediaKind
-from studio.core.units import human_size
 from studio.ui.background import background, spawn
 from studio.ui.forms.base import HELP_COLOR, FieldWidget
+from studio.ui.i18n.core_words import size_text
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -44,13 +52,13 @@ if TYPE_CHECKING:
 
 THUMB_SIZE = 48
 WARNING_COLOR = "#e65100"
-PASTED_IMAGE = "pasted image"
+PASTED_IMAGE = QT_TRANSLATE_NOOP("Forms", "pasted image")
 _LINK_PREFIXES = ("http://", "https://")
 PLACEHOLDERS = {
-    MediaKind.IMAGE: "Paste an image or its URL, or drop an image file",
-    MediaKind.VIDEO: "Paste a video URL or drop a video file",
-    MediaKind.AUDIO: "Paste an audio URL or drop an audio file",
-    MediaKind.FILE: "Paste a URL or drop a file",
+    MediaKind.IMAGE: QT_TRANSLATE_NOOP("Forms", "Paste an image or its URL, or drop an image file"),
+    MediaKind.VIDEO: QT_TRANSLATE_NOOP("Forms", "Paste a video URL or drop a video file"),
+    MediaKind.AUDIO: QT_TRANSLATE_NOOP("Forms", "Paste an audio URL or drop an audio file"),
+    MediaKind.FILE: QT_TRANSLATE_NOOP("Forms", "Paste a URL or drop a file"),
 }
 # Loads in flight, so their tasks are not garbage-collected mid-way; the field never holds them.
 
@@ -80,12 +88,17 @@ def _is_paste(event: QEvent) -> bool:
 def file_filter(kind: str) -> str:
     """A QFileDialog name filter for a media kind."""
     patterns = {
-        "image": "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)",
-        "video": "Videos (*.mp4 *.mov *.webm *.mkv *.avi)",
-        "audio": "Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)",
+        "image": QCoreApplication.translate(
+            "Forms", "Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)"
+        ),
+        "video": QCoreApplication.translate("Forms", "Videos (*.mp4 *.mov *.webm *.mkv *.avi)"),
+        "audio": QCoreApplication.translate(
+            "Forms", "Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)"
+        ),
     }
     chosen = patterns.get(kind)
-    return f"{chosen};;All files (*)" if chosen else "All files (*)"
+    every = QCoreApplication.translate("Forms", "All files (*)")
+    return f"{chosen};;{every}" if chosen else every
 
 
 class MediaField(FieldWidget):
@@ -125,7 +138,7 @@ class MediaField(FieldWidget):
         )
         self._thumb.hide()
         self._edit = QLineEdit()
-        self._edit.setPlaceholderText(PLACEHOLDERS[self._kind])
+        self._edit.setPlaceholderText(QCoreApplication.translate("Forms", PLACEHOLDERS[self._kind]))
         self._edit.setAcceptDrops(False)  # drops go to the field, which knows about files
         self._edit.textEdited.connect(self._on_text_edited)
         self._edit.installEventFilter(self)
@@ -183,6 +196,8 @@ class MediaField(FieldWidget):
 
     def set_image(self, image: QImage, name: str = PASTED_IMAGE) -> None:
         """Uses an image (e.g. from the clipboard), sent as a PNG data URI."""
+        if name == PASTED_IMAGE:
+            name = QCoreApplication.translate("Forms", PASTED_IMAGE)
         self._output = self._overlay = None
         rgba = image.convertToFormat(QImage.Format.Format_RGBA8888)
         pixels = bytes(rgba.constBits())  # one copy, so the worker never touches a QImage
@@ -306,7 +321,7 @@ class MediaField(FieldWidget):
     @override
     def local_errors(self) -> list[str]:
         if self._reading is not None:
-            return [f"Still reading {self._reading}"]
+            return [self.tr("Still reading %1").replace("%1", self._reading)]
         return [self._read_error] if self._read_error else []
 
     @override
@@ -357,7 +372,7 @@ class MediaField(FieldWidget):
             return
         self._reading, self._held_value = name, held
         self._warning.hide()
-        self._show_status(f"Reading {name}…")
+        self._show_status(self.tr("Reading %1…").replace("%1", name))
         spawn(self._load_in_worker(job, local, generation), key=(self, "read"))
 
     async def _load_in_worker(
@@ -366,7 +381,9 @@ class MediaField(FieldWidget):
         try:
             loaded = await asyncio.get_running_loop().run_in_executor(None, job)
         except Exception as error:  # a failed read must end "busy", not leave it stuck
-            loaded = LoadedMedia(None, 0, f"Can't read the file: {error}")
+            loaded = LoadedMedia(
+                None, 0, self.tr("Can't read the file: %1").replace("%1", str(error))
+            )
         if shiboken6.isValid(self) and generation == self._generation:
             self._apply_loaded(loaded, local)
 
@@ -436,7 +453,7 @@ class MediaField(FieldWidget):
 
     def _on_choose_clicked(self) -> None:
         # open() instead of exec(): no nested event loop under qasync.
-        dialog = QFileDialog(self, f"Choose {self._kind.value} file", "", file_filter(self._kind))
+        dialog = QFileDialog(self, self._choose_title(), "", file_filter(self._kind))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self._on_file_selected)
         self._dialog = dialog
@@ -453,7 +470,11 @@ class MediaField(FieldWidget):
     def _show_preview(self, size: int, preview: MediaPreview) -> None:
         large = size > LARGE_FILE_BYTES
         self._warning.setText(
-            f"Large file ({human_size(size)}): will be sent inline as a data URI" if large else ""
+            self.tr("Large file (%1): will be sent inline as a data URI").replace(
+                "%1", size_text(size)
+            )
+            if large
+            else ""
         )
         self._warning.setVisible(large)
         self._show_status(describe_preview(preview, size) if self._holds_file() else "")
@@ -464,7 +485,7 @@ class MediaField(FieldWidget):
         self._thumb.setPixmap(pixmap)
         self._thumb.setText(badge)
         self._thumb.setToolTip(
-            "Linked file: sent as a URL, not downloaded here" if badge == "URL" else ""
+            self.tr("Linked file: sent as a URL, not downloaded here") if badge == "URL" else ""
         )
         self._thumb.setVisible(not pixmap.isNull() or bool(badge))
 
@@ -475,6 +496,14 @@ class MediaField(FieldWidget):
         if self._data_uri is not None or self._local is not None:
             return "" if self._read_error else self._kind_word()
         return "URL" if self._edit.text().strip().lower().startswith(_LINK_PREFIXES) else ""
+
+    def _choose_title(self) -> str:
+        titles = {
+            MediaKind.IMAGE: self.tr("Choose image file"),
+            MediaKind.VIDEO: self.tr("Choose video file"),
+            MediaKind.AUDIO: self.tr("Choose audio file"),
+        }
+        return titles.get(self._kind, self.tr("Choose file"))
 
     def _kind_word(self) -> str:
         return "" if self._kind is MediaKind.FILE else self._kind.value.upper()

@@ -27,6 +27,7 @@ from typing_extensions import override
 
 from studio.core.schema import FieldKind, FieldSpec
 from studio.ui.forms.base import FieldWidget
+from studio.ui.i18n.field_words import field_title
 
 MAX_SLIDER_STEPS = 200
 _INT_LIMIT = 2_147_483_647
@@ -87,12 +88,14 @@ class NumberField(FieldWidget):
     @override
     def title(self) -> str:
         # "Music length (ms)" edited in seconds is "Music length"; the box says "seconds".
-        return self.spec.title.removesuffix(" (ms)") if self._in_ms else self.spec.title
+        return field_title(
+            self.spec.title.removesuffix(" (ms)") if self._in_ms else self.spec.title
+        )
 
     def _build_line(self, row: QHBoxLayout) -> None:
         line = QLineEdit()
         line.setValidator(QRegularExpressionValidator(_INT_TEXT if self._whole else _FLOAT_TEXT))
-        line.setPlaceholderText("random" if self.spec.is_seed else self._range_hint())
+        line.setPlaceholderText(self.tr("random") if self.spec.is_seed else self._range_hint())
         line.textChanged.connect(self.changed)
         row.addWidget(line, 1)
         if self._in_ms:
@@ -101,8 +104,8 @@ class NumberField(FieldWidget):
             row.addWidget(unit)
         if self.spec.is_seed:
             dice = QToolButton()
-            dice.setText("Random")
-            dice.setToolTip("Pick a random seed (clear the box to let the server choose)")
+            dice.setText(self.tr("Random"))
+            dice.setToolTip(self.tr("Pick a random seed (clear the box to let the server choose)"))
             dice.clicked.connect(self._on_dice_clicked)
             row.addWidget(dice)
         self._line = line
@@ -120,8 +123,10 @@ class NumberField(FieldWidget):
         if low is not None and high is not None:
             return f"{_fmt(low)} – {_fmt(high)}"
         if low is not None:
-            return f"at least {_fmt(low)}"
-        return f"at most {_fmt(high)}" if high is not None else "not set"
+            return self.tr("at least %1").replace("%1", _fmt(low))
+        if high is not None:
+            return self.tr("at most %1").replace("%1", _fmt(high))
+        return self.tr("not set")
 
     def _build_spin(self, row: QHBoxLayout) -> None:
         spin: QSpinBox | QDoubleSpinBox
@@ -181,7 +186,9 @@ class NumberField(FieldWidget):
                 return self._from_seconds(float(text))
             return (int(text) if self._integer else float(text)), None
         except ValueError:
-            return None, "Must be a whole number" if self._whole else "Must be a number"
+            return None, self.tr("Must be a whole number") if self._whole else self.tr(
+                "Must be a number"
+            )
 
     def _from_seconds(self, seconds: float) -> tuple[Any, str | None]:
         """Typed seconds as milliseconds; out of range is said in seconds, as typed."""

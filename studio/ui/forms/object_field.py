@@ -13,6 +13,7 @@ from studio.ui.forms.base import FieldWidget, initial_value
 from studio.ui.forms.map_field import ExtraEntries
 from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
+from studio.ui.i18n.field_words import field_title
 
 
 class ObjectField(FieldWidget):
@@ -23,7 +24,7 @@ class ObjectField(FieldWidget):
         self._toggle: QCheckBox | None = None
         if not spec.required and not spec.has_default:
             self.show_title = False
-            self._toggle = QCheckBox(spec.title)
+            self._toggle = QCheckBox(field_title(spec.title))
             self._toggle.toggled.connect(self._on_toggled)
             self.body.addWidget(self._toggle)
         self._frame = QFrame()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from studio.ui.forms.base import HELP_COLOR, FieldWidget
@@ -32,7 +33,9 @@ class FieldRow(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 0, 0)
         header.setSpacing(3)
-        title = self.field.title() + (" (deprecated)" if spec.deprecated else "")
+        title = self.field.title()
+        if spec.deprecated:
+            title = QCoreApplication.translate("Forms", "%1 (deprecated)").replace("%1", title)
         self.title_label = plain_label(title)
         self.title_label.setStyleSheet("font-weight: 600;")
         self.title_label.setWordWrap(False)
@@ -40,7 +43,7 @@ class FieldRow(QWidget):
         header.addWidget(self.title_label)
         if spec.required:
             star = plain_label("*", color=ERROR_COLOR)
-            star.setToolTip("Required")
+            star.setToolTip(QCoreApplication.translate("Forms", "Required"))
             header.addWidget(star)
         header.addStretch(1)
         return header

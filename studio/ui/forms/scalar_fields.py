@@ -11,6 +11,7 @@ from typing_extensions import override
 
 from studio.ui.forms.base import FieldWidget
 from studio.ui.forms.enum_combo import EnumCombo
+from studio.ui.i18n.field_words import field_title
 
 if TYPE_CHECKING:
     from studio.core.schema import FieldSpec
@@ -35,7 +36,7 @@ class StringField(FieldWidget):
             completer = QCompleter(examples, self._edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             self._edit.setCompleter(completer)
-            self._edit.setPlaceholderText(f"e.g. {examples[0]}")
+            self._edit.setPlaceholderText(self.tr("e.g. %1").replace("%1", examples[0]))
         self._edit.textChanged.connect(self.changed)
         self.body.addWidget(self._edit)
         self.reset()
@@ -87,11 +88,13 @@ class BooleanField(FieldWidget):
         self._combo: EnumCombo | None = None
         if self._has_state:
             self.show_title = False
-            self._check = QCheckBox(spec.title + (" *" if spec.required else ""))
+            self._check = QCheckBox(field_title(spec.title) + (" *" if spec.required else ""))
             self._check.toggled.connect(self.changed)
             self.body.addWidget(self._check)
         else:
-            self._combo = EnumCombo((True, False), ("Yes", "No"), "API default")
+            self._combo = EnumCombo(
+                (True, False), (self.tr("Yes"), self.tr("No")), self.tr("API default")
+            )
             self._combo.currentIndexChanged.connect(self.changed)
             self.body.addWidget(self._combo)
         self.reset()
@@ -122,7 +125,7 @@ class ConstField(FieldWidget):
         shown = spec.const if isinstance(spec.const, str) else json.dumps(spec.const)
         self._edit = QLineEdit(shown)
         self._edit.setReadOnly(True)
-        self._edit.setToolTip("Fixed by the endpoint")
+        self._edit.setToolTip(self.tr("Fixed by the endpoint"))
         self.body.addWidget(self._edit)
 
     @override

@@ -31,7 +31,7 @@ class TextField(FieldWidget):
         self._edit.setFixedHeight(height)
         example = next((e for e in spec.examples if isinstance(e, str)), None)
         if example:
-            self._edit.setPlaceholderText(f"e.g. {example}")
+            self._edit.setPlaceholderText(self.tr("e.g. %1").replace("%1", example))
         self._edit.textChanged.connect(self._on_text_changed)
         self.body.addWidget(self._edit)
         self._counter = plain_label(color=HELP_COLOR, small=True)

@@ -93,13 +93,15 @@ class ExamplesTab(QWidget):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         if not examples:
-            self._layout.addWidget(plain_label("This endpoint has no examples.", selectable=True))
+            self._layout.addWidget(
+                plain_label(self.tr("This endpoint has no examples."), selectable=True)
+            )
         for number, example in enumerate(examples, start=1):
             input_value = example.get("input", example)
             text = QPlainTextEdit(json.dumps(input_value, indent=2, ensure_ascii=False))
             text.setReadOnly(True)
             text.setMaximumHeight(160)
-            use = QPushButton(f"Use example {number}")
+            use = QPushButton(self.tr("Use example %1").replace("%1", str(number)))
             use.clicked.connect(lambda _=False, v=input_value: self.example_chosen.emit(dict(v)))
             self._layout.addWidget(text)
             self._layout.addWidget(use, 0, Qt.AlignmentFlag.AlignRight)

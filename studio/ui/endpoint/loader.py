@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from studio.ui.endpoint.drafts import DraftKeeper
 
 if TYPE_CHECKING:
@@ -43,7 +45,10 @@ class EndpointLoader:
         fresh = await self._session.fetch_detail(slug)
         if fresh is None:
             if shown is None:
-                page.show_failure(f"{name or slug} could not be loaded. Try View → Refresh.")
+                text = QCoreApplication.translate(
+                    "EndpointLoader", "%1 could not be loaded. Try View → Refresh catalog."
+                )
+                page.show_failure(text.replace("%1", name or slug))
             return shown
         if shown is None or dict(shown.raw) != dict(fresh.raw):
             page.show_endpoint(fresh, initial, draft)

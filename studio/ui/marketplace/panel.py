@@ -52,7 +52,9 @@ class MarketplacePanel(QWidget):
         self.model = MarketplaceModel(self)
         self.proxy = MarketplaceFilter(self)
         self.proxy.set_source_model(self.model)
-        self.search = QLineEdit(placeholderText="Search models, providers, tags…  (Ctrl+F)")
+        self.search = QLineEdit(
+            placeholderText=self.tr("Search models, providers, tags…  (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.capability = QComboBox()
         self.tag = QComboBox()

@@ -183,7 +183,3 @@ def make_actions(grid: QWidget) -> GalleryActions:
             "L",
         ),
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GalleryActions", text)

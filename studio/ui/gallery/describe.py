@@ -17,7 +17,12 @@ _EXCERPT_LIMIT: Final = 80
 
 
 def prompt_excerpt(item: GalleryItem, limit: int = _EXCERPT_LIMIT) -> str:
-    text = " ".join(item.prompt.split()) or item.model or item.endpoint or _tr("(no prompt)")
+    text = (
+        " ".join(item.prompt.split())
+        or item.model
+        or item.endpoint
+        or QCoreApplication.translate("GalleryFacts", "(no prompt)")
+    )
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -29,10 +34,6 @@ def format_duration(seconds: float | None) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GalleryFacts", text)
 
 
 def format_when(timestamp: float) -> str:
@@ -73,9 +74,19 @@ def output_facts(item: GalleryItem) -> list[tuple[str, str]]:
     ]
     if item.elapsed_ms is not None:
         took = QCoreApplication.translate("GalleryFacts", "%1 s")
-        facts.append((_tr("Took"), took.replace("%1", f"{item.elapsed_ms / 1000:.1f}")))
+        facts.append(
+            (
+                QCoreApplication.translate("GalleryFacts", "Took"),
+                took.replace("%1", f"{item.elapsed_ms / 1000:.1f}"),
+            )
+        )
     if output.favourite:
-        facts.append((_tr("Starred"), QCoreApplication.translate("GalleryFacts", "yes")))
+        facts.append(
+            (
+                QCoreApplication.translate("GalleryFacts", "Starred"),
+                QCoreApplication.translate("GalleryFacts", "yes"),
+            )
+        )
     if output.trashed_at is not None:
         since = QCoreApplication.translate("GalleryFacts", "In trash since")
         facts.append((since, format_when(output.trashed_at)))

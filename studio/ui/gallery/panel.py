@@ -82,15 +82,17 @@ def _read_sources(library: Library) -> tuple[list[str], list[str]]:
 def empty_message(trash_view: bool, narrowed: bool) -> str:
     """What an empty grid says: why it is empty and, when filters hide outputs, the way out."""
     if narrowed:
-        where = _tr("Nothing in the trash matches") if trash_view else _tr("No outputs match")
-        return f'{where} — <a href="clear">{_tr("clear filters")}</a>'
+        where = (
+            QCoreApplication.translate("GalleryPanel", "Nothing in the trash matches")
+            if trash_view
+            else QCoreApplication.translate("GalleryPanel", "No outputs match")
+        )
+        return f'{where} — <a href="clear">{QCoreApplication.translate("GalleryPanel", "clear filters")}</a>'
     if trash_view:
-        return _tr("Trash is empty")
-    return _tr("No outputs yet: everything you generate appears here.")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GalleryPanel", text)
+        return QCoreApplication.translate("GalleryPanel", "Trash is empty")
+    return QCoreApplication.translate(
+        "GalleryPanel", "No outputs yet: everything you generate appears here."
+    )
 
 
 class GalleryPanel(QWidget):

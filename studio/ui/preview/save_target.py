@@ -90,7 +90,11 @@ def name_filters(item: PreviewItem) -> list[str]:
     if not suffix:
         return [_tr(ALL_FILES_FILTER)]
     known = _TYPE_NAMES.get(suffix)
-    name = _tr(known) if known else _tr("%1 file").replace("%1", suffix.upper())
+    name = (
+        _tr(known)
+        if known
+        else QCoreApplication.translate("SaveTarget", "%1 file").replace("%1", suffix.upper())
+    )
     return [f"{name} (*.{suffix})", _tr(ALL_FILES_FILTER)]
 
 

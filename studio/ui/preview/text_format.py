@@ -44,18 +44,22 @@ def format_timestamp(seconds: float | None) -> str:
 def describe_file(path: Path) -> str:
     """Name, type and size of a file, then its first bytes if they are text."""
     size = path.stat().st_size
-    mime = mimetypes.guess_type(path.name)[0] or _tr("unknown type")
+    mime = mimetypes.guess_type(path.name)[0] or QCoreApplication.translate(
+        "TextFormat", "unknown type"
+    )
     header = f"{path.name}\n{mime} · {size_text(size)}\n"
     with path.open("rb") as stream:
         head = stream.read(HEAD_BYTES)
     text = _decode_text(head)
     if text is None:
-        return f"{header}\n" + _tr("Binary file, %1 — no text preview.").replace(
-            "%1", size_text(size)
-        )
+        return f"{header}\n" + QCoreApplication.translate(
+            "TextFormat", "Binary file, %1 — no text preview."
+        ).replace("%1", size_text(size))
     if size <= HEAD_BYTES:
         return f"{header}\n{format_output_text(text)}"
-    shown = _tr("[… first %1 of %2 shown]").replace("%1", size_text(HEAD_BYTES))
+    shown = QCoreApplication.translate("TextFormat", "[… first %1 of %2 shown]").replace(
+        "%1", size_text(HEAD_BYTES)
+    )
     return f"{header}\n{text}\n\n{shown.replace('%2', size_text(size))}"
 
 
@@ -98,7 +102,3 @@ def _as_seconds(value: object) -> float | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     return None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TextFormat", text)

@@ -2257,138 +2257,138 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="67"/>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/main_window.py" line="68"/>
+        <location filename="../../studio/ui/main_window.py" line="301"/>
         <source>Mountsea Studio</source>
         <translation>Mountsea Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="86"/>
+        <location filename="../../studio/ui/main_window.py" line="87"/>
         <source>  DEMO · local simulator  </source>
         <translation>  演示 · 本地模拟器  </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="89"/>
+        <location filename="../../studio/ui/main_window.py" line="90"/>
         <source>No API key is set: generations run on the built-in simulator. Add a key in Settings.</source>
         <translation>尚未设置 API 密钥：生成在内置模拟器上运行。请在设置中添加密钥。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="134"/>
+        <location filename="../../studio/ui/main_window.py" line="135"/>
         <source>Create</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135"/>
+        <location filename="../../studio/ui/main_window.py" line="136"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="146"/>
+        <location filename="../../studio/ui/main_window.py" line="147"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="222"/>
+        <location filename="../../studio/ui/main_window.py" line="223"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225"/>
+        <location filename="../../studio/ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="229"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>&amp;Search models</source>
         <translation>搜索模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/main_window.py" line="233"/>
         <source>&amp;Refresh catalog</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234"/>
+        <location filename="../../studio/ui/main_window.py" line="235"/>
         <source>&amp;Create</source>
         <translation>创作(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>C&amp;ompare</source>
         <translation>对比(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>&amp;Gallery</source>
         <translation>图库(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="243"/>
+        <location filename="../../studio/ui/main_window.py" line="244"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="247"/>
+        <location filename="../../studio/ui/main_window.py" line="248"/>
         <source>Cancel all &amp;running</source>
         <translation>取消所有进行中的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="251"/>
+        <location filename="../../studio/ui/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="253"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>&amp;About Mountsea Studio</source>
         <translation>关于 Mountsea Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="277"/>
+        <location filename="../../studio/ui/main_window.py" line="278"/>
         <source>Images, video, music and transcripts through the Mountsea API.</source>
         <translation>通过 Mountsea API 生成图片、视频、音乐和转写文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="282"/>
+        <location filename="../../studio/ui/main_window.py" line="283"/>
         <source>About Mountsea Studio</source>
         <translation>关于 Mountsea Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="292"/>
+        <location filename="../../studio/ui/main_window.py" line="293"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="300"/>
+        <location filename="../../studio/ui/main_window.py" line="301"/>
         <source>Mountsea Studio — Demo</source>
         <translation>Mountsea Studio — 演示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="304"/>
+        <location filename="../../studio/ui/main_window.py" line="305"/>
         <source>● Unreachable: %1</source>
         <translation>● 无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="307"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
@@ -2396,29 +2396,78 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MarketplacePanel</name>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="56"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="53"/>
         <source>Search models, providers, tags…  (Ctrl+F)</source>
         <translation>搜索模型、提供方、标签…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="81"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="78"/>
         <source>No model matches these filters.</source>
         <translation>没有符合筛选条件的模型。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="83"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="80"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="158"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="97"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="155"/>
         <source>All capabilities</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="169"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="166"/>
         <source>All tags</source>
         <translation>全部标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/marketplace/panel.py" line="194"/>
+        <source>%1 of %n endpoint(s)</source>
+        <translation>
+            <numerusform>%1 / %n 个接口</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/marketplace/panel.py" line="196"/>
+        <source>%n endpoint(s)</source>
+        <translation>
+            <numerusform>%n 个接口</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="241"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="242"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="243"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="244"/>
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="245"/>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/marketplace/panel.py" line="246"/>
+        <source>Embeddings</source>
+        <translation>向量嵌入</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,7 @@ from studio import __version__
 from studio.ui.banner import Banner
 from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.endpoint.page import EndpointPage
+from studio.ui.i18n.core_words import core_text
 from studio.ui.icons import app_icon
 from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
             self.reachability.setText("")
             self.demo_badge.hide()
             return
-        self.backend_label.setText(info.label)
+        self.backend_label.setText(core_text(info.label))
         is_demo = info.kind.value == "demo"
         self.demo_badge.setVisible(is_demo)
         self.setWindowTitle(

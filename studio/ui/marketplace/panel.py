@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +22,7 @@ from studio.ui.marketplace.delegate import EndpointDelegate
 from studio.ui.marketplace.model import KNOWN_CAPABILITIES, EndpointRole, MarketplaceModel
 from studio.ui.marketplace.search import MarketplaceFilter
 from studio.ui.plain import plain_label
+from studio.ui.plural import english_plural
 from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
@@ -97,7 +94,7 @@ class MarketplacePanel(QWidget):
         filters.addWidget(self.tag, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        title = QLabel("<b>Models</b>")
+        title = QLabel("<b>" + self.tr("Models") + "</b>")
         layout.addWidget(title)
         layout.addWidget(self.search)
         layout.addLayout(filters)
@@ -184,7 +181,7 @@ class MarketplacePanel(QWidget):
         combo.addItem(everything, "")
         for value in values:
             if icons:
-                combo.addItem(capability_icon(value), value.capitalize(), value)
+                combo.addItem(capability_icon(value), capability_word(value), value)
             else:
                 combo.addItem(value, value)
         found = combo.findData(selected) if selected else 0
@@ -193,9 +190,11 @@ class MarketplacePanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(
-            f"{shown} of {total} endpoints" if shown != total else f"{total} endpoints"
-        )
+        if shown != total:
+            text = self.tr("%1 of %n endpoint(s)", "", total).replace("%1", str(shown))
+        else:
+            text = self.tr("%n endpoint(s)", "", total)
+        self.count.setText(english_plural(text, total))
         nothing = shown == 0 and total > 0
         self.results.setCurrentWidget(self.empty if nothing else self.list)
 
@@ -236,3 +235,19 @@ class MarketplacePanel(QWidget):
         if endpoint is not None and not self._quiet:
             self._open = endpoint
             self.endpoint_selected.emit(endpoint)
+
+
+_CAPABILITY_WORDS = {
+    "image": QT_TRANSLATE_NOOP("MarketplacePanel", "Image"),
+    "video": QT_TRANSLATE_NOOP("MarketplacePanel", "Video"),
+    "audio": QT_TRANSLATE_NOOP("MarketplacePanel", "Audio"),
+    "transcribe": QT_TRANSLATE_NOOP("MarketplacePanel", "Transcribe"),
+    "chat": QT_TRANSLATE_NOOP("MarketplacePanel", "Chat"),
+    "embeddings": QT_TRANSLATE_NOOP("MarketplacePanel", "Embeddings"),
+}
+
+
+def capability_word(value: str) -> str:
+    """A capability the catalog names ("image") as the filter shows it; unknown ones capitalised."""
+    word = _CAPABILITY_WORDS.get(value)
+    return QCoreApplication.translate("MarketplacePanel", word) if word else value.capitalize()

@@ -105,7 +105,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/planner.py" line="36"/>
-        <location filename="../../studio/ui/compare/words.py" line="107"/>
+        <location filename="../../studio/ui/compare/words.py" line="108"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/tasks.py" line="85"/>
-        <location filename="../../studio/ui/compare/words.py" line="33"/>
+        <location filename="../../studio/ui/compare/words.py" line="34"/>
         <source>Start image</source>
         <translation>首帧图片</translation>
     </message>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/tasks.py" line="99"/>
-        <location filename="../../studio/ui/compare/words.py" line="35"/>
+        <location filename="../../studio/ui/compare/words.py" line="36"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
@@ -197,147 +197,147 @@
         <translation>要转写的音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="25"/>
+        <location filename="../../studio/ui/compare/words.py" line="26"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="26"/>
+        <location filename="../../studio/ui/compare/words.py" line="27"/>
         <source>Negative prompt</source>
         <translation>负面提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="27"/>
+        <location filename="../../studio/ui/compare/words.py" line="28"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="28"/>
+        <location filename="../../studio/ui/compare/words.py" line="29"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="29"/>
+        <location filename="../../studio/ui/compare/words.py" line="30"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="30"/>
+        <location filename="../../studio/ui/compare/words.py" line="31"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="31"/>
+        <location filename="../../studio/ui/compare/words.py" line="32"/>
         <source>Outputs</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="32"/>
+        <location filename="../../studio/ui/compare/words.py" line="33"/>
         <source>Audio track</source>
         <translation>音轨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="34"/>
+        <location filename="../../studio/ui/compare/words.py" line="35"/>
         <source>End image</source>
         <translation>尾帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="36"/>
+        <location filename="../../studio/ui/compare/words.py" line="37"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="37"/>
+        <location filename="../../studio/ui/compare/words.py" line="38"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="41"/>
+        <location filename="../../studio/ui/compare/words.py" line="42"/>
         <source>takes no start image</source>
         <translation>不接受首帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="42"/>
+        <location filename="../../studio/ui/compare/words.py" line="43"/>
         <source>takes no end image</source>
         <translation>不接受尾帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="43"/>
+        <location filename="../../studio/ui/compare/words.py" line="44"/>
         <source>takes no reference images</source>
         <translation>不接受参考图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="44"/>
+        <location filename="../../studio/ui/compare/words.py" line="45"/>
         <source>takes no video</source>
         <translation>不接受视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="45"/>
+        <location filename="../../studio/ui/compare/words.py" line="46"/>
         <source>takes no audio</source>
         <translation>不接受音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="48"/>
+        <location filename="../../studio/ui/compare/words.py" line="49"/>
         <source>sent as asked</source>
         <translation>按要求发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="49"/>
+        <location filename="../../studio/ui/compare/words.py" line="50"/>
         <source>mapped</source>
         <translation>已换算</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="50"/>
+        <location filename="../../studio/ui/compare/words.py" line="51"/>
         <source>clamped</source>
         <translation>已就近取值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="51"/>
+        <location filename="../../studio/ui/compare/words.py" line="52"/>
         <source>model default</source>
         <translation>模型默认</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="52"/>
+        <location filename="../../studio/ui/compare/words.py" line="53"/>
         <source>dropped</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="53"/>
+        <location filename="../../studio/ui/compare/words.py" line="54"/>
         <source>set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="87"/>
+        <location filename="../../studio/ui/compare/words.py" line="88"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="88"/>
+        <location filename="../../studio/ui/compare/words.py" line="89"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="128"/>
+        <location filename="../../studio/ui/compare/words.py" line="129"/>
         <source>%1 is %2; this model takes %3.</source>
         <translation>%1 为 %2；该模型接受 %3。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="131"/>
+        <location filename="../../studio/ui/compare/words.py" line="132"/>
         <source>%1 is %2; this model takes at most %3.</source>
         <translation>%1 为 %2；该模型最多接受 %3。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="134"/>
+        <location filename="../../studio/ui/compare/words.py" line="135"/>
         <source>%1 is %2 px on its short side; this model needs at least %3 px.</source>
         <translation>%1 短边为 %2 像素；该模型至少需要 %3 像素。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="139"/>
+        <location filename="../../studio/ui/compare/words.py" line="140"/>
         <source>%1 has an aspect of %2:1; this model takes %3:1 to %4:1.</source>
         <translation>%1 的宽高比为 %2:1；该模型只接受 %3:1 到 %4:1。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="143"/>
+        <location filename="../../studio/ui/compare/words.py" line="144"/>
         <source>%1 lasts %2 s; this model takes %3–%4 s.</source>
         <translation>%1 时长 %2 秒；该模型接受 %3–%4 秒。</translation>
     </message>
@@ -345,110 +345,110 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="95"/>
-        <location filename="../../studio/ui/compare/panel.py" line="278"/>
+        <location filename="../../studio/ui/compare/panel.py" line="96"/>
+        <location filename="../../studio/ui/compare/panel.py" line="279"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="96"/>
+        <location filename="../../studio/ui/compare/panel.py" line="97"/>
         <source>Send to every column (Ctrl+Enter)</source>
         <translation>发送给每一列（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="108"/>
+        <location filename="../../studio/ui/compare/panel.py" line="109"/>
         <source>Choose what to compare, tick 2–6 models (or one model with several seeds), check what each will receive in the table, then Compare (Ctrl+Enter).
 Every job also lands in the queue and the gallery; the comparison is kept under Gallery › Comparisons.</source>
         <translation>选择要对比的内容，勾选 2–6 个模型（或一个模型配多个种子），在表格中核对每个模型将收到的参数，然后点“对比”（Ctrl+Enter）。
 每个任务也会进入队列和图库；对比记录保存在“图库 › 对比记录”。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="204"/>
+        <location filename="../../studio/ui/compare/panel.py" line="205"/>
         <source>Set per column (One model, several values)</source>
         <translation>按列设置（一个模型，多个取值）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="217"/>
+        <location filename="../../studio/ui/compare/panel.py" line="218"/>
         <source>Tick %1–%2 models (or one model and its values): %3 so far.</source>
         <translation>请勾选 %1–%2 个模型（或一个模型及其取值）：目前 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="220"/>
+        <location filename="../../studio/ui/compare/panel.py" line="221"/>
         <source>Add: %1.</source>
         <translation>添加：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="222"/>
+        <location filename="../../studio/ui/compare/panel.py" line="223"/>
         <source>%n of the columns cannot be sent as set up; the table says why.</source>
         <translation>
             <numerusform>有 %n 列按当前设置无法发送；原因见表格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="225"/>
+        <location filename="../../studio/ui/compare/panel.py" line="226"/>
         <source>Each column&apos;s job also goes to the queue.</source>
         <translation>每一列的任务也会进入队列。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="232"/>
+        <location filename="../../studio/ui/compare/panel.py" line="233"/>
         <source>Compare · 1 task</source>
         <translation>对比 · 1 个任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="234"/>
-        <location filename="../../studio/ui/compare/panel.py" line="284"/>
+        <location filename="../../studio/ui/compare/panel.py" line="235"/>
+        <location filename="../../studio/ui/compare/panel.py" line="285"/>
         <source>Compare · %n videos</source>
         <translation>
             <numerusform>对比 · %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="236"/>
+        <location filename="../../studio/ui/compare/panel.py" line="237"/>
         <source>Compare · %n images</source>
         <translation>
             <numerusform>对比 · %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="238"/>
+        <location filename="../../studio/ui/compare/panel.py" line="239"/>
         <source>Compare · %n tracks</source>
         <translation>
             <numerusform>对比 · %n 首音轨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="239"/>
+        <location filename="../../studio/ui/compare/panel.py" line="240"/>
         <source>Compare · %n transcripts</source>
         <translation>
             <numerusform>对比 · %n 份转写</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="280"/>
+        <location filename="../../studio/ui/compare/panel.py" line="281"/>
         <source>This starts %n video tasks at once. Go ahead?</source>
         <translation>
             <numerusform>这会同时开始 %n 个视频任务。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="314"/>
+        <location filename="../../studio/ui/compare/panel.py" line="315"/>
         <source>Comparing %n columns. Each job is also in the queue.</source>
         <translation>
             <numerusform>正在对比 %n 列。每个任务也在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="378"/>
+        <location filename="../../studio/ui/compare/panel.py" line="379"/>
         <source>Reading from the library…</source>
         <translation>正在读取资料库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="468"/>
+        <location filename="../../studio/ui/compare/panel.py" line="469"/>
         <source>That comparison is no longer in the library.</source>
         <translation>这次对比已不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="475"/>
+        <location filename="../../studio/ui/compare/panel.py" line="476"/>
         <source>Reopened the comparison of %1.</source>
         <translation>已重新打开 %1 的对比。</translation>
     </message>
@@ -578,262 +578,302 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>CoreWords</name>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="32"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="33"/>
         <source>Demo — local simulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="33"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="34"/>
         <source>Mountsea API</source>
         <translation>Mountsea API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="34"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
         <source>Connection problem — still trying</source>
         <translation>连接出现问题 — 仍在重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="36"/>
         <source>The server no longer knows this task.</source>
         <translation>服务器已找不到此任务。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="37"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="38"/>
         <source>The job could not be recorded in the library, so it was not sent.</source>
         <translation>任务无法记入资料库，因此没有发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="41"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="42"/>
         <source>The task timed out on the server.</source>
         <translation>任务在服务器上超时。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="42"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="43"/>
         <source>The task failed.</source>
         <translation>任务失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="43"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="45"/>
         <source>taking longer than usual</source>
         <translation>比平时要久</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="46"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="47"/>
         <source>Saving was canceled; outputs not saved yet are fetched at the next start.</source>
         <translation>保存已取消；尚未保存的结果会在下次启动时获取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="52"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="53"/>
         <source>The request may have reached the server, but no answer came back. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>请求可能已到达服务器，但没有收到回复。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="60"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="61"/>
         <source>The app stopped while this request was being sent. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>发送此请求时应用停止了。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="67"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="68"/>
         <source>This job&apos;s task belongs to another backend; it can be followed again when that backend is in use.</source>
         <translation>此任务属于另一个后端；切回该后端时可重新跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="74"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="75"/>
         <source>Not sent: the library could not be brought up to date at start-up (is the disk full?), so this job is not sent by itself. Retry it once there is room.</source>
         <translation>未发送：启动时资料库未能更新（磁盘满了吗？），因此此任务不会自动发送。腾出空间后请重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="81"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="82"/>
         <source>This job is still running on another backend; it is followed again when that backend is in use.</source>
         <translation>此任务仍在另一个后端上运行；切回该后端时会继续跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="87"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="88"/>
         <source>rate limited by the server</source>
         <translation>被服务器限流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="88"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="89"/>
         <source>server error</source>
         <translation>服务器错误</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="89"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
         <source>no connection</source>
         <translation>无网络连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="91"/>
         <source>It printed nothing.</source>
         <translation>它没有任何输出。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="98"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="92"/>
+        <source>needs a prompt</source>
+        <translation>需要提示词</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="93"/>
+        <source>an input image</source>
+        <translation>输入图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="94"/>
+        <source>an input video</source>
+        <translation>输入视频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="95"/>
+        <source>input audio</source>
+        <translation>输入音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="96"/>
+        <source>an input file</source>
+        <translation>输入文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="104"/>
         <source>API at %1</source>
         <translation>位于 %1 的 API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="101"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="107"/>
         <source>Picked up %1 unfinished task(s) from last time</source>
         <translation>已接续上次未完成的 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="105"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="111"/>
         <source>The model list could not be loaded: %1</source>
         <translation>模型列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="110"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="116"/>
         <source>The disk is full (%1): new files cannot be saved there and jobs that could not be recorded were not sent. Free some space, then retry them.</source>
         <translation>磁盘已满（%1）：新文件无法保存，无法记录的任务未发送。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="118"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="124"/>
         <source>The disk is full (%1): the file was not saved. Free some space, then retry.</source>
         <translation>磁盘已满（%1）：文件未保存。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="125"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="131"/>
         <source>Connection problem — still trying (%1)</source>
         <translation>连接出现问题 — 仍在重试（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="127"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="133"/>
         <source>server error %1</source>
         <translation>服务器错误 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="130"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="136"/>
         <source>Waiting — %1, %2 s (try %3 of %4)</source>
         <translation>等待中 — %1，%2 秒（第 %3 次，共 %4 次）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="134"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="140"/>
         <source>Unusable reply — trying again (%1 of %2): %3</source>
         <translation>回复无法使用 — 正在重试（%1/%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="140"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="146"/>
         <source>Lost contact — last seen %1. %2 replies in a row could not be used (last: %3). The task may still be running on the server: use “Follow again” to look again.</source>
         <translation>失去联系 — 最后一次状态：%1。连续 %2 次回复无法使用（最后一次：%3）。任务可能仍在服务器上运行：可用“重新跟踪”再次查看。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="148"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="154"/>
         <source>Cancel not confirmed, still following: %1</source>
         <translation>取消未获确认，仍在跟踪：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="153"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="159"/>
         <source>Not sent: the server answered “not now” (%1) %2 times, so nothing was created. Retry when it is less busy.</source>
         <translation>未发送：服务器 %2 次回复“稍后再试”（%1），因此什么也没有创建。请在服务器不那么忙时重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="159"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="165"/>
         <source>Not sent. %1</source>
         <translation>未发送。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="160"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="166"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="163"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="169"/>
         <source>The demo simulator did not start. %1</source>
         <translation>演示模拟器未能启动。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="167"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="173"/>
         <source>Stored in the system keychain (%1).</source>
         <translation>已保存在系统钥匙串（%1）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="172"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="178"/>
         <source>No system keychain is available: the key is stored in %1 (readable only by you, not encrypted).</source>
         <translation>系统钥匙串不可用：密钥保存在 %1（仅你本人可读，未加密）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="178"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="184"/>
         <source>≈ %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="179"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="186"/>
+        <source>needs %1 (%2)</source>
+        <translation>需要%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="189"/>
+        <source>%1 or %2</source>
+        <translation>%1或%2</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="193"/>
+        <source>%1 is required and has no default</source>
+        <translation>%1 为必填项且没有默认值</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="195"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="180"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="196"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="181"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="197"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="209"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="225"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="210"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="226"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="211"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="227"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="212"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="228"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="213"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="214"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
         <source>Timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="215"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="216"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="217"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
         <source>Lost</source>
         <translation>已丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="218"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
         <source>No contact</source>
         <translation>失联</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="220"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="236"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="221"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
         <source>Saving</source>
         <translation>保存中</translation>
     </message>
@@ -2033,7 +2073,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <message>
         <location filename="../../studio/ui/gallery/panel.py" line="190"/>
         <source>Outputs</source>
-        <translation>结果数</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../studio/ui/gallery/panel.py" line="479"/>
@@ -3070,6 +3110,11 @@ Generated images, videos and audio will queue up here.</source>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/queue/view.py" line="339"/>
+        <source>%1 running · %2 total</source>
+        <translation>%1 个运行中 · 共 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>QueueViewModel</name>
@@ -4066,47 +4111,47 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>TranslationModel</name>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="154"/>
+        <location filename="../../studio/ui/compare/table.py" line="155"/>
         <source>Sends</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="190"/>
+        <location filename="../../studio/ui/compare/table.py" line="191"/>
         <source>…</source>
         <translation>…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="193"/>
+        <location filename="../../studio/ui/compare/table.py" line="194"/>
         <source>the model decides</source>
         <translation>由模型决定</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="197"/>
+        <location filename="../../studio/ui/compare/table.py" line="198"/>
         <source> (asked %1)</source>
         <translation>（要求 %1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="205"/>
+        <location filename="../../studio/ui/compare/table.py" line="206"/>
         <source>Goes to: %1</source>
         <translation>发送到：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="209"/>
+        <location filename="../../studio/ui/compare/table.py" line="210"/>
         <source>Click to set this model&apos;s value by hand.</source>
         <translation>点击为该模型手动设置此值。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="214"/>
+        <location filename="../../studio/ui/compare/table.py" line="215"/>
         <source>Loading the model&apos;s settings…</source>
         <translation>正在加载模型设置…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="216"/>
+        <location filename="../../studio/ui/compare/table.py" line="217"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="218"/>
+        <location filename="../../studio/ui/compare/table.py" line="219"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -4114,7 +4159,7 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>TranslationTable</name>
     <message>
-        <location filename="../../studio/ui/compare/table.py" line="328"/>
+        <location filename="../../studio/ui/compare/table.py" line="329"/>
         <source>Use the translated value</source>
         <translation>使用换算后的值</translation>
     </message>

@@ -52,6 +52,7 @@ from studio.ui.compare.run import ComparisonRun
 from studio.ui.compare.table import ColumnPlan, TranslationTable
 from studio.ui.compare.words import fill
 from studio.ui.endpoint import RequestDialog
+from studio.ui.i18n.core_words import core_text
 from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:
@@ -373,7 +374,7 @@ class ComparePanel(QWidget):
         if job is not None:
             self.results.show_job(column, job, utc_now())
         elif entry.problem:
-            target.show_not_sent(entry.problem)
+            target.show_not_sent(core_text(entry.problem))
         elif entry.local_id is not None:
             target.status_label.setText(self.tr("Reading from the library…"))
         else:

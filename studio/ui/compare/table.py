@@ -37,6 +37,7 @@ from studio.ui.compare.words import (
     setting_label,
     value_text,
 )
+from studio.ui.i18n.core_words import core_text
 from studio.ui.plain import plain_tooltip
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, pick
 
@@ -216,7 +217,7 @@ class TranslationModel(QAbstractTableModel):
             text = self.tr("Ready")
         else:
             text = self.tr("Not sent: %1").replace(
-                "%1", column.status or column.translation.problem
+                "%1", column.status or core_text(column.translation.problem)
             )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from studio.core.compare import How, MediaProblemKind
 from studio.core.media import describe_data_uri
 from studio.core.units import human_size
+from studio.ui.i18n.core_words import core_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -112,7 +113,7 @@ def fit_reason(fit: Fit) -> str:
     """Why a model cannot take the intent, in a few words ("" when it can)."""
     parts = [tr(_REFUSED.get(setting, setting)) for setting in fit.refused]
     if fit.problem:
-        parts.append(fit.problem)
+        parts.append(core_text(fit.problem))
     return "; ".join(parts)
 
 

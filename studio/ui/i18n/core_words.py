@@ -17,6 +17,7 @@ from typing import Final
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 
 from studio.core.jobs import JobStatus
+from studio.ui.i18n.field_words import field_title
 
 CONTEXT: Final = "CoreWords"
 
@@ -88,6 +89,11 @@ _EXACT: Final = {
         str(QT_TRANSLATE_NOOP("CoreWords", "server error")),
         str(QT_TRANSLATE_NOOP("CoreWords", "no connection")),
         str(QT_TRANSLATE_NOOP("CoreWords", "It printed nothing.")),
+        str(QT_TRANSLATE_NOOP("CoreWords", "needs a prompt")),
+        str(QT_TRANSLATE_NOOP("CoreWords", "an input image")),
+        str(QT_TRANSLATE_NOOP("CoreWords", "an input video")),
+        str(QT_TRANSLATE_NOOP("CoreWords", "input audio")),
+        str(QT_TRANSLATE_NOOP("CoreWords", "an input file")),
     )
 }
 
@@ -176,6 +182,16 @@ _PATTERNS: Final = [
             ),
         ),
         (r"≈ (.+) left", QT_TRANSLATE_NOOP("CoreWords", "≈ %1 left")),
+        # Why Compare cannot send to a model (studio.core.compare).
+        (r"needs (.+?) \((.+)\)", QT_TRANSLATE_NOOP("CoreWords", "needs %1 (%2)")),
+        (
+            r"(an input \w+|input audio) or (.+)",
+            QT_TRANSLATE_NOOP("CoreWords", "%1 or %2"),
+        ),
+        (
+            r"(.+) is required and has no default",
+            QT_TRANSLATE_NOOP("CoreWords", "%1 is required and has no default"),
+        ),
         (r"(\d+) h (\d+) min", QT_TRANSLATE_NOOP("CoreWords", "%1 h %2 min")),
         (r"(\d+) min (\d+) s", QT_TRANSLATE_NOOP("CoreWords", "%1 min %2 s")),
         (r"(\d+) s", QT_TRANSLATE_NOOP("CoreWords", "%1 s")),
@@ -202,7 +218,7 @@ def core_text(message: str) -> str:
             for number, part in enumerate(found.groups(), start=1):
                 text = text.replace(f"%{number}", core_text(part))
             return text
-    return message
+    return field_title(message)
 
 
 _STATUS_WORDS: Final = {
@@ -228,7 +244,7 @@ def status_key(status: JobStatus) -> str:
 
 def status_word(status: JobStatus | str) -> str:
     """A job status ("Done", "Timed out"…) in the installed language."""
-    key = status if isinstance(status, str) else status_key(status)
+    key = status_key(status) if isinstance(status, JobStatus) else status
     return _t(key)
 
 

@@ -336,7 +336,8 @@ class QueueView(QWidget):
             clipboard.setText(job.task_id)
 
     def _update_counts(self, running: int, total: int) -> None:
-        self.count_label.setText(f"{running} running · {total} total" if total else "")
+        text = self.tr("%1 running · %2 total").replace("%1", str(running))
+        self.count_label.setText(text.replace("%2", str(total)) if total else "")
         self.cancel_all_button.setEnabled(running > 0)
 
     def _on_list_delete_pressed(self) -> None:

@@ -1483,67 +1483,67 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
     <message>
         <location filename="../../studio/ui/gallery/filter_bar.py" line="66"/>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="116"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="117"/>
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="66"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="67"/>
         <source>Model or endpoint</source>
         <translation>模型或接口</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="69"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="70"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="70"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="71"/>
         <source>★ Starred</source>
         <translation>★ 已收藏</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="70"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="71"/>
         <source>Only starred outputs</source>
         <translation>只看已收藏的结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="71"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="72"/>
         <source>Trash</source>
         <translation>回收站</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="71"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="72"/>
         <source>Show the trash instead of the gallery</source>
         <translation>显示回收站而不是图库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="73"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="74"/>
         <source>Search prompts…</source>
         <translation>搜索提示词…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="77"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="78"/>
         <source>Newest first</source>
         <translation>最新优先</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="78"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="79"/>
         <source>Oldest first</source>
         <translation>最早优先</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="80"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="81"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="84"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="85"/>
         <source>Only this output and what was made from it: click to show all</source>
         <translation>只显示此结果及由它生成的内容：点击显示全部</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/filter_bar.py" line="146"/>
+        <location filename="../../studio/ui/gallery/filter_bar.py" line="147"/>
         <source>Made from %1  ✕</source>
         <translation>由 %1 生成  ✕</translation>
     </message>
@@ -1622,42 +1622,42 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="58"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="59"/>
         <source>Paste an image or its URL, or drop an image file</source>
         <translation>粘贴图片或图片 URL，或拖入图片文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="59"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="61"/>
         <source>Paste a video URL or drop a video file</source>
         <translation>粘贴视频 URL 或拖入视频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="60"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="62"/>
         <source>Paste an audio URL or drop an audio file</source>
         <translation>粘贴音频 URL 或拖入音频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="61"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="63"/>
         <source>Paste a URL or drop a file</source>
         <translation>粘贴 URL 或拖入文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="91"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="93"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="94"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="96"/>
         <source>Videos (*.mp4 *.mov *.webm *.mkv *.avi)</source>
         <translation>视频 (*.mp4 *.mov *.webm *.mkv *.avi)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="95"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="97"/>
         <source>Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)</source>
         <translation>音频 (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="100"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="102"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -2061,27 +2061,32 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>没有匹配的结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="92"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="90"/>
+        <source>clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/gallery/panel.py" line="93"/>
         <source>Trash is empty</source>
         <translation>回收站是空的</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="93"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="94"/>
         <source>No outputs yet: everything you generate appears here.</source>
         <translation>还没有结果：你生成的所有内容都会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="190"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="191"/>
         <source>Outputs</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="479"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="480"/>
         <source>%1 in trash</source>
         <translation>回收站中 %1 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/gallery/panel.py" line="481"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="482"/>
         <source>%n output(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
@@ -2298,7 +2303,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <name>MainWindow</name>
     <message>
         <location filename="../../studio/ui/main_window.py" line="68"/>
-        <location filename="../../studio/ui/main_window.py" line="301"/>
+        <location filename="../../studio/ui/main_window.py" line="302"/>
         <source>Mountsea Studio</source>
         <translation>Mountsea Studio</translation>
     </message>
@@ -2313,122 +2318,122 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>尚未设置 API 密钥：生成在内置模拟器上运行。请在设置中添加密钥。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="135"/>
+        <location filename="../../studio/ui/main_window.py" line="136"/>
         <source>Create</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136"/>
+        <location filename="../../studio/ui/main_window.py" line="137"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="147"/>
+        <location filename="../../studio/ui/main_window.py" line="148"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="223"/>
+        <location filename="../../studio/ui/main_window.py" line="224"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="225"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="226"/>
+        <location filename="../../studio/ui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="230"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/main_window.py" line="232"/>
         <source>&amp;Search models</source>
         <translation>搜索模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="233"/>
+        <location filename="../../studio/ui/main_window.py" line="234"/>
         <source>&amp;Refresh catalog</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="235"/>
+        <location filename="../../studio/ui/main_window.py" line="236"/>
         <source>&amp;Create</source>
         <translation>创作(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>C&amp;ompare</source>
         <translation>对比(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
         <source>&amp;Gallery</source>
         <translation>图库(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="244"/>
+        <location filename="../../studio/ui/main_window.py" line="245"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="246"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="248"/>
+        <location filename="../../studio/ui/main_window.py" line="249"/>
         <source>Cancel all &amp;running</source>
         <translation>取消所有进行中的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="252"/>
+        <location filename="../../studio/ui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253"/>
+        <location filename="../../studio/ui/main_window.py" line="254"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254"/>
+        <location filename="../../studio/ui/main_window.py" line="255"/>
         <source>&amp;About Mountsea Studio</source>
         <translation>关于 Mountsea Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="278"/>
+        <location filename="../../studio/ui/main_window.py" line="279"/>
         <source>Images, video, music and transcripts through the Mountsea API.</source>
         <translation>通过 Mountsea API 生成图片、视频、音乐和转写文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="283"/>
+        <location filename="../../studio/ui/main_window.py" line="284"/>
         <source>About Mountsea Studio</source>
         <translation>关于 Mountsea Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="293"/>
+        <location filename="../../studio/ui/main_window.py" line="294"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="301"/>
+        <location filename="../../studio/ui/main_window.py" line="302"/>
         <source>Mountsea Studio — Demo</source>
         <translation>Mountsea Studio — 演示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="305"/>
+        <location filename="../../studio/ui/main_window.py" line="306"/>
         <source>● Unreachable: %1</source>
         <translation>● 无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="307"/>
+        <location filename="../../studio/ui/main_window.py" line="308"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
@@ -2618,12 +2623,12 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>白色 = 修改，黑色 = 保留。红色表示可修改的区域。右键或中键拖动可平移；滚轮缩放。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="406"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="409"/>
         <source>Use mask</source>
         <translation>使用蒙版</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="527"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="530"/>
         <source>Add the picture to edit first: the mask is painted over it.</source>
         <translation>请先添加要编辑的图片：蒙版画在图片上。</translation>
     </message>
@@ -2631,77 +2636,77 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MediaField</name>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="145"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="147"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="147"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="149"/>
         <source>Paint mask…</source>
         <translation>绘制蒙版…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="148"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="150"/>
         <source>Paint where the picture may change: white = edit</source>
         <translation>涂抹图片中允许修改的区域：白色 = 修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="220"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="222"/>
         <source>It has no file to send.</source>
         <translation>它没有可发送的文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="221"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="223"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="264"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="266"/>
         <source>painted mask · %1</source>
         <translation>绘制的蒙版 · %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="324"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="326"/>
         <source>Still reading %1</source>
         <translation>仍在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="375"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="377"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="385"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="387"/>
         <source>Can&apos;t read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="473"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="475"/>
         <source>Large file (%1): will be sent inline as a data URI</source>
         <translation>大文件（%1）：将以 data URI 内嵌发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="488"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="490"/>
         <source>Linked file: sent as a URL, not downloaded here</source>
         <translation>链接文件：以 URL 发送，不在本地下载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="502"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="504"/>
         <source>Choose image file</source>
         <translation>选择图片文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="503"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="505"/>
         <source>Choose video file</source>
         <translation>选择视频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="504"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="506"/>
         <source>Choose audio file</source>
         <translation>选择音频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="506"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="508"/>
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
@@ -3024,94 +3029,94 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="74"/>
+        <location filename="../../studio/ui/queue/view.py" line="75"/>
         <source>No tasks yet.
 Generated images, videos and audio will queue up here.</source>
         <translation>还没有任务。
 生成的图片、视频和音频会在这里排队。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="190"/>
+        <location filename="../../studio/ui/queue/view.py" line="192"/>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="196"/>
+        <location filename="../../studio/ui/queue/view.py" line="198"/>
         <source>Cancel all running</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="197"/>
+        <location filename="../../studio/ui/queue/view.py" line="199"/>
         <source>Cancel every task that has not finished yet</source>
         <translation>取消所有尚未完成的任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="249"/>
+        <location filename="../../studio/ui/queue/view.py" line="251"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="251"/>
+        <location filename="../../studio/ui/queue/view.py" line="253"/>
         <source>Extend shot</source>
         <translation>延长镜头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="253"/>
+        <location filename="../../studio/ui/queue/view.py" line="255"/>
         <source>Pick a frame…</source>
         <translation>截取帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="268"/>
+        <location filename="../../studio/ui/queue/view.py" line="270"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="272"/>
+        <location filename="../../studio/ui/queue/view.py" line="274"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="274"/>
+        <location filename="../../studio/ui/queue/view.py" line="276"/>
         <source>Follow again</source>
         <translation>重新跟踪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="278"/>
+        <location filename="../../studio/ui/queue/view.py" line="280"/>
         <source>Open output</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="279"/>
+        <location filename="../../studio/ui/queue/view.py" line="281"/>
         <source>Copy task id</source>
         <translation>复制任务 ID</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="280"/>
+        <location filename="../../studio/ui/queue/view.py" line="282"/>
         <source>Show raw JSON</source>
         <translation>查看原始 JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="281"/>
+        <location filename="../../studio/ui/queue/view.py" line="283"/>
         <source>Remix (new seed)</source>
         <translation>重混（新种子）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="283"/>
+        <location filename="../../studio/ui/queue/view.py" line="285"/>
         <source>Use all parameters</source>
         <translation>套用全部参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="287"/>
+        <location filename="../../studio/ui/queue/view.py" line="289"/>
         <source>Use prompt</source>
         <translation>套用提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="289"/>
+        <location filename="../../studio/ui/queue/view.py" line="291"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="339"/>
+        <location filename="../../studio/ui/queue/view.py" line="341"/>
         <source>%1 running · %2 total</source>
         <translation>%1 个运行中 · 共 %2 个</translation>
     </message>
@@ -3132,12 +3137,12 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>RawJsonDialog</name>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="156"/>
+        <location filename="../../studio/ui/queue/view.py" line="158"/>
         <source>(no task id)</source>
         <translation>（无任务 ID）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="157"/>
+        <location filename="../../studio/ui/queue/view.py" line="159"/>
         <source>Task %1 — raw JSON</source>
         <translation>任务 %1 — 原始 JSON</translation>
     </message>

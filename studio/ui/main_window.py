@@ -87,7 +87,8 @@ class MainWindow(QMainWindow):
         self.demo_badge = QLabel(self.tr("  DEMO · local simulator  "))
         self.demo_badge.setToolTip(
             self.tr(
-                "No API key is set: generations run on the built-in simulator. Add a key in Settings."
+                "No API key is set: generations run on the built-in simulator. "
+                "Add a key in Settings."
             )
         )
         self.demo_badge.hide()

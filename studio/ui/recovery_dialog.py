@@ -2,7 +2,7 @@
 damaged file is.
 
 Signals:
-    folder_requested(str path) — self.tr("Show the damaged file") was pressed: open this folder.
+    folder_requested(str path) — "Show the damaged file" was pressed: open this folder.
 """
 
 from __future__ import annotations

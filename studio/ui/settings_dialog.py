@@ -29,9 +29,9 @@ from studio.ui.i18n.core_words import core_text
 from studio.ui.theme import ERROR, follow_theme, pick
 
 _THEME_LABELS = (
-    ("system", QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system")),
-    ("light", QT_TRANSLATE_NOOP("SettingsDialog", "Light")),
-    ("dark", QT_TRANSLATE_NOOP("SettingsDialog", "Dark")),
+    ("system", str(QT_TRANSLATE_NOOP("SettingsDialog", "Follow the system"))),
+    ("light", str(QT_TRANSLATE_NOOP("SettingsDialog", "Light"))),
+    ("dark", str(QT_TRANSLATE_NOOP("SettingsDialog", "Dark"))),
 )
 
 

@@ -8,17 +8,22 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 
+from studio.core.jobs import JobStatus
 from studio.core.jobs import _models as job_models
 from studio.core.jobs import _runner as job_runner
 from studio.core.session import _backend_jobs as backend_jobs
 from studio.ui import i18n
 from studio.ui.i18n import core_text, duration_text, eta_text, status_word
-from studio.core.jobs import JobStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "studio_zh_CN.ts"
@@ -103,7 +108,7 @@ def test_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def chinese(qapp: QApplication) -> object:
+def chinese(qapp: QApplication) -> Iterator[QApplication]:
     i18n.install(qapp, "zh_CN")
     yield qapp
     i18n.install(qapp, "en")

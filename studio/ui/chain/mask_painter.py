@@ -397,8 +397,11 @@ class MaskPainterDialog(QDialog):
             "−", QCoreApplication.translate("MaskPainter", "Zoom out (-)"), "-"
         )
         self.hint = plain_label(
-            QCoreApplication.translate("MaskPainter", "White = edit, black = keep. Red shows what may change. Right-drag or middle-drag "
-               "pans; the wheel zooms."),
+            QCoreApplication.translate(
+                "MaskPainter",
+                "White = edit, black = keep. Red shows what may change. Right-drag or "
+                "middle-drag pans; the wheel zooms.",
+            ),
             small=True,
         )  # fmt: skip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

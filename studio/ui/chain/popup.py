@@ -45,13 +45,13 @@ _ENTRY = Qt.ItemDataRole.UserRole + 1
 
 # The groups core names (studio.core.chain.Group), for lupdate; group_word translates them.
 _GROUP_WORDS = (
-    QT_TRANSLATE_NOOP("SendTo", "Animate"),
-    QT_TRANSLATE_NOOP("SendTo", "Extend"),
-    QT_TRANSLATE_NOOP("SendTo", "Edit"),
-    QT_TRANSLATE_NOOP("SendTo", "Use as end frame"),
-    QT_TRANSLATE_NOOP("SendTo", "Use as reference"),
-    QT_TRANSLATE_NOOP("SendTo", "Transcribe"),
-    QT_TRANSLATE_NOOP("SendTo", "Soundtrack"),
+    str(QT_TRANSLATE_NOOP("SendTo", "Animate")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Extend")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Edit")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Use as end frame")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Use as reference")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Transcribe")),
+    str(QT_TRANSLATE_NOOP("SendTo", "Soundtrack")),
 )
 
 

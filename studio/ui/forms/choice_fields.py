@@ -16,7 +16,7 @@ from studio.ui.forms.enum_combo import CUSTOM_INDEX, EnumCombo
 from studio.ui.forms.object_field import ObjectField
 from studio.ui.forms.registry import create_field_widget
 
-CUSTOM_LABEL = QT_TRANSLATE_NOOP("Forms", "Custom…")
+CUSTOM_LABEL = str(QT_TRANSLATE_NOOP("Forms", "Custom…"))
 _SUGGESTED_SIDE = 1024
 
 

@@ -32,7 +32,7 @@ from studio.ui.plain import ERROR_COLOR, plain_label
 
 
 class SchemaForm(QWidget):
-    """Primary fields up front, the rest in a collapsed self.tr("Advanced") section, all in a scroll area.
+    """Primary fields up front, the rest in a collapsed "Advanced" section, all in a scroll area.
 
     Signals:
         changed(): the value changed (an edit, set_value or a reset).

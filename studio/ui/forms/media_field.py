@@ -52,13 +52,15 @@ if TYPE_CHECKING:
 
 THUMB_SIZE = 48
 WARNING_COLOR = "#e65100"
-PASTED_IMAGE = QT_TRANSLATE_NOOP("Forms", "pasted image")
+PASTED_IMAGE = str(QT_TRANSLATE_NOOP("Forms", "pasted image"))
 _LINK_PREFIXES = ("http://", "https://")
 PLACEHOLDERS = {
-    MediaKind.IMAGE: QT_TRANSLATE_NOOP("Forms", "Paste an image or its URL, or drop an image file"),
-    MediaKind.VIDEO: QT_TRANSLATE_NOOP("Forms", "Paste a video URL or drop a video file"),
-    MediaKind.AUDIO: QT_TRANSLATE_NOOP("Forms", "Paste an audio URL or drop an audio file"),
-    MediaKind.FILE: QT_TRANSLATE_NOOP("Forms", "Paste a URL or drop a file"),
+    MediaKind.IMAGE: str(
+        QT_TRANSLATE_NOOP("Forms", "Paste an image or its URL, or drop an image file")
+    ),
+    MediaKind.VIDEO: str(QT_TRANSLATE_NOOP("Forms", "Paste a video URL or drop a video file")),
+    MediaKind.AUDIO: str(QT_TRANSLATE_NOOP("Forms", "Paste an audio URL or drop an audio file")),
+    MediaKind.FILE: str(QT_TRANSLATE_NOOP("Forms", "Paste a URL or drop a file")),
 }
 # Loads in flight, so their tasks are not garbage-collected mid-way; the field never holds them.
 

@@ -122,10 +122,10 @@ def tooltip_text(item: GalleryItem) -> str:
 
 
 _KINDS: Final = {
-    "image": QT_TRANSLATE_NOOP("GalleryFacts", "image"),
-    "video": QT_TRANSLATE_NOOP("GalleryFacts", "video"),
-    "audio": QT_TRANSLATE_NOOP("GalleryFacts", "audio"),
-    "text": QT_TRANSLATE_NOOP("GalleryFacts", "text"),
+    "image": str(QT_TRANSLATE_NOOP("GalleryFacts", "image")),
+    "video": str(QT_TRANSLATE_NOOP("GalleryFacts", "video")),
+    "audio": str(QT_TRANSLATE_NOOP("GalleryFacts", "audio")),
+    "text": str(QT_TRANSLATE_NOOP("GalleryFacts", "text")),
 }
 
 

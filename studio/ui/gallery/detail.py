@@ -4,7 +4,7 @@ The preview (media players and all) is built the first time an output is shown: 
 opened only to be scrolled never pays for it.
 
 Signals:
-    open_requested(object) — self.tr("Open") was pressed for this GalleryItem.
+    open_requested(object) — "Open" was pressed for this GalleryItem.
     send_requested(object, object), frames_requested(object), extend_requested(object) — the
         preview's own, passed on (see PreviewPane).
 """

@@ -19,17 +19,17 @@ if TYPE_CHECKING:
 
 SEARCH_DEBOUNCE_MS: Final = 250
 CAPABILITIES: Final = (
-    (QT_TRANSLATE_NOOP("FilterBar", "All kinds"), ""),
-    (QT_TRANSLATE_NOOP("FilterBar", "Images"), "image"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Videos"), "video"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Audio"), "audio"),
-    (QT_TRANSLATE_NOOP("FilterBar", "Text"), "transcribe"),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "All kinds")), ""),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Images")), "image"),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Videos")), "video"),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Audio")), "audio"),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Text")), "transcribe"),
 )
 DATE_RANGES: Final = (
-    (QT_TRANSLATE_NOOP("FilterBar", "Any time"), None),
-    (QT_TRANSLATE_NOOP("FilterBar", "Today"), 0),
-    (QT_TRANSLATE_NOOP("FilterBar", "Last 7 days"), 7),
-    (QT_TRANSLATE_NOOP("FilterBar", "Last 30 days"), 30),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Any time")), None),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Today")), 0),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Last 7 days")), 7),
+    (str(QT_TRANSLATE_NOOP("FilterBar", "Last 30 days")), 30),
 )
 
 
@@ -63,7 +63,8 @@ class FilterBar(QWidget):
         self._now = now
         self.capability = _combo(CAPABILITIES, self.tr("Kind of output"))
         self.source = _combo(
-            ((QT_TRANSLATE_NOOP("FilterBar", "All models"), None),), self.tr("Model or endpoint")
+            ((str(QT_TRANSLATE_NOOP("FilterBar", "All models")), None),),
+            self.tr("Model or endpoint"),
         )
         self.source.setMaximumWidth(260)
         self.dates = _combo(DATE_RANGES, self.tr("Created"))
@@ -74,8 +75,8 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.order = _combo(
             (
-                (QT_TRANSLATE_NOOP("FilterBar", "Newest first"), True),
-                (QT_TRANSLATE_NOOP("FilterBar", "Oldest first"), False),
+                (str(QT_TRANSLATE_NOOP("FilterBar", "Newest first")), True),
+                (str(QT_TRANSLATE_NOOP("FilterBar", "Oldest first")), False),
             ),
             self.tr("Order"),
         )

@@ -87,7 +87,8 @@ def empty_message(trash_view: bool, narrowed: bool) -> str:
             if trash_view
             else QCoreApplication.translate("GalleryPanel", "No outputs match")
         )
-        return f'{where} — <a href="clear">{QCoreApplication.translate("GalleryPanel", "clear filters")}</a>'
+        clear = QCoreApplication.translate("GalleryPanel", "clear filters")
+        return f'{where} — <a href="clear">{clear}</a>'
     if trash_view:
         return QCoreApplication.translate("GalleryPanel", "Trash is empty")
     return QCoreApplication.translate(

@@ -238,12 +238,12 @@ class MarketplacePanel(QWidget):
 
 
 _CAPABILITY_WORDS = {
-    "image": QT_TRANSLATE_NOOP("MarketplacePanel", "Image"),
-    "video": QT_TRANSLATE_NOOP("MarketplacePanel", "Video"),
-    "audio": QT_TRANSLATE_NOOP("MarketplacePanel", "Audio"),
-    "transcribe": QT_TRANSLATE_NOOP("MarketplacePanel", "Transcribe"),
-    "chat": QT_TRANSLATE_NOOP("MarketplacePanel", "Chat"),
-    "embeddings": QT_TRANSLATE_NOOP("MarketplacePanel", "Embeddings"),
+    "image": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Image")),
+    "video": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Video")),
+    "audio": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Audio")),
+    "transcribe": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Transcribe")),
+    "chat": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Chat")),
+    "embeddings": str(QT_TRANSLATE_NOOP("MarketplacePanel", "Embeddings")),
 }
 
 

@@ -36,7 +36,7 @@ _log = logging.getLogger(__name__)
 
 # A decode quicker than this never shows "Loading…" (stepping through outputs would flicker).
 LOADING_DELAY_MS = 150
-LOADING_TEXT = QT_TRANSLATE_NOOP("ImageView", "Loading…")
+LOADING_TEXT = str(QT_TRANSLATE_NOOP("ImageView", "Loading…"))
 # Zoomed in this much past the pixmap's own resolution, a sharper decode is asked for.
 DETAIL_MARGIN = 1.05
 

@@ -49,13 +49,13 @@ _MEDIA_KINDS = frozenset({PreviewKind.IMAGE, PreviewKind.VIDEO, PreviewKind.AUDI
 
 
 class PreviewPane(QWidget):
-    """Shows a task's outputs with previous/next, self.tr("Save as…"), self.tr("Open folder") and self.tr("Copy URL").
+    """Shows a task's outputs with previous/next, "Save as…", "Open folder" and "Copy URL".
 
     Signals:
         current_changed(int): index of the output now shown in the last show_outputs() list;
             -1 after clear().
-        file_saved(str): self.tr("Save as…") wrote this path.
-        save_failed(str): self.tr("Save as…") could not write; the message says why.
+        file_saved(str): "Save as…" wrote this path.
+        save_failed(str): "Save as…" could not write; the message says why.
         send_requested(object, object): "Send to…" for this output file (Path, QPoint to open at).
         frames_requested(object): "Frames…" for this video file (Path).
         extend_requested(object): "Extend shot" for this video file (Path).

@@ -71,8 +71,10 @@ def _video_path(job: Job) -> Path | None:
     )
 
 
-EMPTY_TEXT = QT_TRANSLATE_NOOP(
-    "QueueView", "No tasks yet.\nGenerated images, videos and audio will queue up here."
+EMPTY_TEXT = str(
+    QT_TRANSLATE_NOOP(
+        "QueueView", "No tasks yet.\nGenerated images, videos and audio will queue up here."
+    )
 )
 
 

@@ -2063,7 +2063,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <message>
         <location filename="../../studio/ui/gallery/panel.py" line="90"/>
         <source>clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>清除筛选</translation>
     </message>
     <message>
         <location filename="../../studio/ui/gallery/panel.py" line="93"/>

@@ -95,7 +95,7 @@ async def test_image_shows_at_the_files_size_with_its_parameters(panel: GalleryP
     assert facts.value("seed") == str(item.input["seed"])
     assert facts.value("num_inference_steps") == str(item.input["num_inference_steps"])
     assert (facts.value("Endpoint"), facts.value("Model")) == (item.endpoint, item.model)
-    assert facts.value("Status") == "succeeded"
+    assert facts.value("Status") == "Done"  # the word the queue uses for a succeeded job
     assert "96×64" in (facts.value("Media") or "")
     assert item.prompt in facts.toPlainText()
     assert panel.detail.selection_label.text() == ""

@@ -17,6 +17,7 @@ from typing import Final
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 
 from studio.core.jobs import JobStatus
+from studio.core.units import human_size
 from studio.ui.i18n.field_words import field_title
 
 CONTEXT: Final = "CoreWords"
@@ -270,9 +271,8 @@ def eta_text(seconds: float | None) -> str:
 
 
 def size_text(size: int) -> str:
-    """A byte count for people, with the locale's digits ("4.5 MB", "812 KB")."""
-    locale = QLocale()
-    return locale.formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+    """A byte count for people ("4.5 MB", "812 KB"), with the locale's decimal point."""
+    return human_size(size).replace(".", QLocale().decimalPoint())
 
 
 def when_text(timestamp: float) -> str:

@@ -19,7 +19,7 @@ I18N_TS := $(I18N_LANGS:%=resources/i18n/studio_%.ts)
 I18N_QM := $(I18N_LANGS:%=studio/data/i18n/studio_%.qm)
 BENCH_ARGS ?=
 
-.PHONY: run test check lint bench soak sim apt venv clean screenshots package i18n i18n-update
+.PHONY: run test check lint bench soak sim apt venv clean screenshots screenshots-zh package i18n i18n-update
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -80,6 +80,11 @@ clean:
 screenshots: apt $(STAMP)
 	command -v import >/dev/null || (apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null)
 	xvfb-run -a -s "-screen 0 1440x900x24" $(BIN)/python packaging/screenshots.py resources/screenshots
+
+# The Chinese screens for the README, at 1280×800.
+screenshots-zh: apt $(STAMP) $(I18N_QM)
+	command -v import >/dev/null || (apt-get update -qq && apt-get install -y -qq imagemagick >/dev/null)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python packaging/screenshots_zh.py resources/screenshots
 
 # dist/: the offline wheelhouse tarball and a PyInstaller folder, each smoke-tested offline.
 package: apt $(STAMP)

@@ -578,302 +578,302 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>CoreWords</name>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="33"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="34"/>
         <source>Demo — local simulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="34"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
         <source>Mountsea API</source>
         <translation>Mountsea API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="36"/>
         <source>Connection problem — still trying</source>
         <translation>连接出现问题 — 仍在重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="36"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="37"/>
         <source>The server no longer knows this task.</source>
         <translation>服务器已找不到此任务。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="38"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="39"/>
         <source>The job could not be recorded in the library, so it was not sent.</source>
         <translation>任务无法记入资料库，因此没有发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="42"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="43"/>
         <source>The task timed out on the server.</source>
         <translation>任务在服务器上超时。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="43"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
         <source>The task failed.</source>
         <translation>任务失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="45"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="45"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="46"/>
         <source>taking longer than usual</source>
         <translation>比平时要久</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="47"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="48"/>
         <source>Saving was canceled; outputs not saved yet are fetched at the next start.</source>
         <translation>保存已取消；尚未保存的结果会在下次启动时获取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="53"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="54"/>
         <source>The request may have reached the server, but no answer came back. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>请求可能已到达服务器，但没有收到回复。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="61"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="62"/>
         <source>The app stopped while this request was being sent. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>发送此请求时应用停止了。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="68"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="69"/>
         <source>This job&apos;s task belongs to another backend; it can be followed again when that backend is in use.</source>
         <translation>此任务属于另一个后端；切回该后端时可重新跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="75"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="76"/>
         <source>Not sent: the library could not be brought up to date at start-up (is the disk full?), so this job is not sent by itself. Retry it once there is room.</source>
         <translation>未发送：启动时资料库未能更新（磁盘满了吗？），因此此任务不会自动发送。腾出空间后请重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="82"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="83"/>
         <source>This job is still running on another backend; it is followed again when that backend is in use.</source>
         <translation>此任务仍在另一个后端上运行；切回该后端时会继续跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="88"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="89"/>
         <source>rate limited by the server</source>
         <translation>被服务器限流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="89"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
         <source>server error</source>
         <translation>服务器错误</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="91"/>
         <source>no connection</source>
         <translation>无网络连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="91"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="92"/>
         <source>It printed nothing.</source>
         <translation>它没有任何输出。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="92"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="93"/>
         <source>needs a prompt</source>
         <translation>需要提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="93"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="94"/>
         <source>an input image</source>
         <translation>输入图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="94"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="95"/>
         <source>an input video</source>
         <translation>输入视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="95"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="96"/>
         <source>input audio</source>
         <translation>输入音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="96"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="97"/>
         <source>an input file</source>
         <translation>输入文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="104"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="105"/>
         <source>API at %1</source>
         <translation>位于 %1 的 API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="107"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="108"/>
         <source>Picked up %1 unfinished task(s) from last time</source>
         <translation>已接续上次未完成的 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="111"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="112"/>
         <source>The model list could not be loaded: %1</source>
         <translation>模型列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="116"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="117"/>
         <source>The disk is full (%1): new files cannot be saved there and jobs that could not be recorded were not sent. Free some space, then retry them.</source>
         <translation>磁盘已满（%1）：新文件无法保存，无法记录的任务未发送。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="124"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="125"/>
         <source>The disk is full (%1): the file was not saved. Free some space, then retry.</source>
         <translation>磁盘已满（%1）：文件未保存。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="131"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="132"/>
         <source>Connection problem — still trying (%1)</source>
         <translation>连接出现问题 — 仍在重试（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="133"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="134"/>
         <source>server error %1</source>
         <translation>服务器错误 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="136"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="137"/>
         <source>Waiting — %1, %2 s (try %3 of %4)</source>
         <translation>等待中 — %1，%2 秒（第 %3 次，共 %4 次）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="140"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="141"/>
         <source>Unusable reply — trying again (%1 of %2): %3</source>
         <translation>回复无法使用 — 正在重试（%1/%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="146"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="147"/>
         <source>Lost contact — last seen %1. %2 replies in a row could not be used (last: %3). The task may still be running on the server: use “Follow again” to look again.</source>
         <translation>失去联系 — 最后一次状态：%1。连续 %2 次回复无法使用（最后一次：%3）。任务可能仍在服务器上运行：可用“重新跟踪”再次查看。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="154"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="155"/>
         <source>Cancel not confirmed, still following: %1</source>
         <translation>取消未获确认，仍在跟踪：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="159"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="160"/>
         <source>Not sent: the server answered “not now” (%1) %2 times, so nothing was created. Retry when it is less busy.</source>
         <translation>未发送：服务器 %2 次回复“稍后再试”（%1），因此什么也没有创建。请在服务器不那么忙时重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="165"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="166"/>
         <source>Not sent. %1</source>
         <translation>未发送。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="166"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="167"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="169"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="170"/>
         <source>The demo simulator did not start. %1</source>
         <translation>演示模拟器未能启动。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="173"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="174"/>
         <source>Stored in the system keychain (%1).</source>
         <translation>已保存在系统钥匙串（%1）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="178"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="179"/>
         <source>No system keychain is available: the key is stored in %1 (readable only by you, not encrypted).</source>
         <translation>系统钥匙串不可用：密钥保存在 %1（仅你本人可读，未加密）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="184"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="185"/>
         <source>≈ %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="186"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="187"/>
         <source>needs %1 (%2)</source>
         <translation>需要%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="189"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="190"/>
         <source>%1 or %2</source>
         <translation>%1或%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="193"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="194"/>
         <source>%1 is required and has no default</source>
         <translation>%1 为必填项且没有默认值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="195"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="196"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="196"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="197"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="197"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="198"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="225"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="226"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="226"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="227"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="227"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="228"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="228"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
         <source>Timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
         <source>Lost</source>
         <translation>已丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="235"/>
         <source>No contact</source>
         <translation>失联</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="236"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="238"/>
         <source>Saving</source>
         <translation>保存中</translation>
     </message>
@@ -2287,6 +2287,14 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
 </context>
 <context>
+    <name>JsonField</name>
+    <message>
+        <location filename="../../studio/ui/forms/json_field.py" line="27"/>
+        <source>JSON, e.g. {&quot;key&quot;: &quot;value&quot;}</source>
+        <translation>JSON，例如 {&quot;key&quot;: &quot;value&quot;}</translation>
+    </message>
+</context>
+<context>
     <name>LineageView</name>
     <message>
         <location filename="../../studio/ui/gallery/lineage_view.py" line="67"/>
@@ -3549,6 +3557,11 @@ Generated images, videos and audio will queue up here.</source>
         <location filename="../../studio/ui/preview/saving.py" line="71"/>
         <source>Save output as</source>
         <translation>将结果另存为</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preview/saving.py" line="97"/>
+        <source>saving needs the application&apos;s event loop</source>
+        <translation>保存需要应用的事件循环</translation>
     </message>
 </context>
 <context>

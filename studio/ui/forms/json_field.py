@@ -24,7 +24,7 @@ class JsonField(FieldWidget):
         self._edit = QPlainTextEdit()
         self._edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._edit.setTabChangesFocus(True)
-        self._edit.setPlaceholderText('JSON, e.g. {"key": "value"}')
+        self._edit.setPlaceholderText(self.tr('JSON, e.g. {"key": "value"}'))
         self._edit.setFixedHeight(self._edit.fontMetrics().lineSpacing() * 4 + 14)
         self._edit.textChanged.connect(self.changed)
         self.body.addWidget(self._edit)

@@ -94,7 +94,7 @@ class SaveAsFlow(QObject):
             on_error=lambda message: self._report_if_alive(path, message),
         )
         if task is None:
-            self._report(path, "saving needs the application's event loop")
+            self._report(path, self.tr("saving needs the application's event loop"))
 
     async def _copy_in_thread(self, item: PreviewItem, target: Path) -> None:
         error = await asyncio.to_thread(_copy_reporting_error, item, target)

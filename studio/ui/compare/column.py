@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from studio.core import media
 from studio.core.compare import Verdict
-from studio.core.jobs import JobStatus, format_duration
+from studio.core.jobs import JobStatus
 from studio.ui.background import spawn_if_running
 from studio.ui.compare.audio_sync import AlignedWaveform
 from studio.ui.compare.elided_label import ElidedLabel
 from studio.ui.compare.images import SyncedCanvas
 from studio.ui.compare.video_sync import FrameView
+from studio.ui.i18n.core_words import duration_text
 from studio.ui.job_preview import preview_items
 from studio.ui.pixels import pixmap_of
 from studio.ui.preview.saving import SaveAsFlow
@@ -244,7 +245,7 @@ class ResultColumn(QFrame):
 
     def status_text(self, job: Job, now: datetime | None = None) -> str:
         elapsed = job.elapsed_s(now)
-        took = format_duration(elapsed) if elapsed is not None else ""
+        took = duration_text(elapsed) if elapsed is not None else ""
         if job.status is JobStatus.SUCCEEDED:
             return self.tr("Done · took %1").replace("%1", took) if took else self.tr("Done")
         if job.is_waiting_locally:

@@ -9,7 +9,6 @@ Signals of ComparisonsView:
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import TYPE_CHECKING, Final, Protocol
 
 import shiboken6
@@ -28,6 +27,7 @@ from typing_extensions import override
 
 from studio.core.media import DecodedImage, decode_preview, make_thumbnail
 from studio.ui.background import spawn_if_running
+from studio.ui.i18n.core_words import when_text
 from studio.ui.pixels import pixmap_of
 from studio.ui.plain import plain_tooltip
 
@@ -138,7 +138,7 @@ class ComparisonsView(QWidget):
         self._update_buttons()
 
     def _describe(self, record: ComparisonRecord) -> str:
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(record.created_at))
+        when = when_text(record.created_at)
         models = len(set(record.models))
         what = self.tr("%n models", "", models) if models > 1 else self.tr("one model, %n "
                        "columns", "", len(record.models))  # fmt: skip

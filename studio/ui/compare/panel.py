@@ -52,7 +52,7 @@ from studio.ui.compare.run import ComparisonRun
 from studio.ui.compare.table import ColumnPlan, TranslationTable
 from studio.ui.compare.words import fill
 from studio.ui.endpoint import RequestDialog
-from studio.ui.i18n.core_words import core_text
+from studio.ui.i18n.core_words import core_text, when_text
 from studio.ui.theme import WARNING, follow_theme, pick
 
 if TYPE_CHECKING:
@@ -474,7 +474,7 @@ class ComparePanel(QWidget):
         await self._run.load_jobs()
         self.show_note(
             self.tr("Reopened the comparison of %1.").replace(
-                "%1", time.strftime("%Y-%m-%d %H:%M", time.localtime(comparison.created_at))
+                "%1", when_text(comparison.created_at)
             )
         )
         return True  # fmt: skip

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from studio.sim.catalog import load_catalog_entries
 from studio.ui import i18n
+from studio.ui.endpoint import RequestDialog
 from studio.ui.settings_dialog import SettingsDialog
 from tests.conftest import wait_until
 from tests.ui.studio_harness import generate_and_wait, open_endpoint, running_studio
@@ -218,6 +219,14 @@ async def test_every_screen_speaks_chinese() -> None:
         job = await generate_and_wait(controller, IMAGE)
         window.queue.select_job(job.local_id)
         problems = {"create": leftovers(window, server)}
+        menu = window.queue.context_menu_for(job)
+        problems["queue menu"] = leftovers(menu, server)
+        menu.close()
+        page.show_request.click()
+        request = window.findChild(RequestDialog)
+        assert request is not None
+        problems["request"] = leftovers(request, server)
+        request.close()
 
         controller.open_settings()
         dialog = window.findChild(SettingsDialog)

@@ -877,6 +877,31 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <source>Saving</source>
         <translation>保存中</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="285"/>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="286"/>
+        <source>video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="287"/>
+        <source>audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="288"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/core_words.py" line="289"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
 </context>
 <context>
     <name>DetailPane</name>
@@ -2026,26 +2051,6 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <location filename="../../studio/ui/gallery/describe.py" line="117"/>
         <source>Click to preview, double-click to open the preview.</source>
         <translation>单击预览，双击打开预览。</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/gallery/describe.py" line="125"/>
-        <source>image</source>
-        <translation>图片</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/gallery/describe.py" line="126"/>
-        <source>video</source>
-        <translation>视频</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/gallery/describe.py" line="127"/>
-        <source>audio</source>
-        <translation>音频</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/gallery/describe.py" line="128"/>
-        <source>text</source>
-        <translation>文本</translation>
     </message>
 </context>
 <context>
@@ -3295,195 +3300,195 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>ResultColumn</name>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="96"/>
-        <location filename="../../studio/ui/compare/column.py" line="204"/>
+        <location filename="../../studio/ui/compare/column.py" line="97"/>
+        <location filename="../../studio/ui/compare/column.py" line="205"/>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="136"/>
-        <location filename="../../studio/ui/compare/column.py" line="233"/>
+        <location filename="../../studio/ui/compare/column.py" line="137"/>
+        <location filename="../../studio/ui/compare/column.py" line="234"/>
         <source>★ Winner</source>
         <translation>★ 胜出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="136"/>
+        <location filename="../../studio/ui/compare/column.py" line="137"/>
         <source>Mark as the winner</source>
         <translation>标记为胜出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="138"/>
+        <location filename="../../studio/ui/compare/column.py" line="139"/>
         <source>✕ Reject</source>
         <translation>✕ 淘汰</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="138"/>
+        <location filename="../../studio/ui/compare/column.py" line="139"/>
         <source>Mark as rejected</source>
         <translation>标记为淘汰</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="141"/>
+        <location filename="../../studio/ui/compare/column.py" line="142"/>
         <source>Use this one</source>
         <translation>就用这个</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="142"/>
+        <location filename="../../studio/ui/compare/column.py" line="143"/>
         <source>Open this model with these exact settings in Create, and show the result in the preview</source>
         <translation>在“创作”中用完全相同的设置打开此模型，并在预览中显示结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="145"/>
+        <location filename="../../studio/ui/compare/column.py" line="146"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="145"/>
+        <location filename="../../studio/ui/compare/column.py" line="146"/>
         <source>Run this column again</source>
         <translation>重新运行这一列</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="147"/>
+        <location filename="../../studio/ui/compare/column.py" line="148"/>
         <source>Show request</source>
         <translation>查看请求</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="147"/>
+        <location filename="../../studio/ui/compare/column.py" line="148"/>
         <source>The exact body sent to this model</source>
         <translation>发送给该模型的完整请求体</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="149"/>
+        <location filename="../../studio/ui/compare/column.py" line="150"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="149"/>
+        <location filename="../../studio/ui/compare/column.py" line="150"/>
         <source>Save the result as a file</source>
         <translation>将结果保存为文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="151"/>
+        <location filename="../../studio/ui/compare/column.py" line="152"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="151"/>
+        <location filename="../../studio/ui/compare/column.py" line="152"/>
         <source>Use this result as the input of another model</source>
         <translation>将此结果作为其他模型的输入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="154"/>
-        <location filename="../../studio/ui/compare/column.py" line="340"/>
+        <location filename="../../studio/ui/compare/column.py" line="155"/>
+        <location filename="../../studio/ui/compare/column.py" line="341"/>
         <source>Muted</source>
         <translation>已静音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="154"/>
+        <location filename="../../studio/ui/compare/column.py" line="155"/>
         <source>Sound of this column on or off</source>
         <translation>打开或关闭这一列的声音</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="159"/>
+        <location filename="../../studio/ui/compare/column.py" line="160"/>
         <source>Solo</source>
         <translation>独听</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="159"/>
+        <location filename="../../studio/ui/compare/column.py" line="160"/>
         <source>Hear this column (keeps the position)</source>
         <translation>只听这一列（保持播放位置）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="197"/>
+        <location filename="../../studio/ui/compare/column.py" line="198"/>
         <source>Not sent</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="217"/>
+        <location filename="../../studio/ui/compare/column.py" line="218"/>
         <source>No result.</source>
         <translation>无结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="221"/>
+        <location filename="../../studio/ui/compare/column.py" line="222"/>
         <source>Waiting for the result…</source>
         <translation>等待结果…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="233"/>
+        <location filename="../../studio/ui/compare/column.py" line="234"/>
         <source>✕ Rejected</source>
         <translation>✕ 已淘汰</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="249"/>
+        <location filename="../../studio/ui/compare/column.py" line="250"/>
         <source>Done · took %1</source>
         <translation>完成 · 用时 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="249"/>
+        <location filename="../../studio/ui/compare/column.py" line="250"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="251"/>
+        <location filename="../../studio/ui/compare/column.py" line="252"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="253"/>
+        <location filename="../../studio/ui/compare/column.py" line="254"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="254"/>
+        <location filename="../../studio/ui/compare/column.py" line="255"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="255"/>
+        <location filename="../../studio/ui/compare/column.py" line="256"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="256"/>
+        <location filename="../../studio/ui/compare/column.py" line="257"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="257"/>
+        <location filename="../../studio/ui/compare/column.py" line="258"/>
         <source>Timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="258"/>
+        <location filename="../../studio/ui/compare/column.py" line="259"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="259"/>
+        <location filename="../../studio/ui/compare/column.py" line="260"/>
         <source>Unknown: the server never answered</source>
         <translation>未知：服务器始终没有回复</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="260"/>
+        <location filename="../../studio/ui/compare/column.py" line="261"/>
         <source>Lost: the server no longer knows this task</source>
         <translation>已丢失：服务器已找不到此任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="276"/>
+        <location filename="../../studio/ui/compare/column.py" line="277"/>
         <source>The model returned no output.</source>
         <translation>模型没有返回结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="282"/>
+        <location filename="../../studio/ui/compare/column.py" line="283"/>
         <source>Not downloaded.</source>
         <translation>未下载。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="298"/>
+        <location filename="../../studio/ui/compare/column.py" line="299"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/column.py" line="340"/>
+        <location filename="../../studio/ui/compare/column.py" line="341"/>
         <source>Sound on</source>
         <translation>有声</translation>
     </message>
@@ -3700,144 +3705,144 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>SendTo</name>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="48"/>
+        <location filename="../../studio/ui/chain/popup.py" line="49"/>
         <source>Animate</source>
         <translation>动起来</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="49"/>
+        <location filename="../../studio/ui/chain/popup.py" line="50"/>
         <source>Extend</source>
         <translation>延长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="50"/>
+        <location filename="../../studio/ui/chain/popup.py" line="51"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="51"/>
+        <location filename="../../studio/ui/chain/popup.py" line="52"/>
         <source>Use as end frame</source>
         <translation>用作尾帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="52"/>
+        <location filename="../../studio/ui/chain/popup.py" line="53"/>
         <source>Use as reference</source>
         <translation>用作参考</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="53"/>
+        <location filename="../../studio/ui/chain/popup.py" line="54"/>
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="54"/>
+        <location filename="../../studio/ui/chain/popup.py" line="55"/>
         <source>Soundtrack</source>
         <translation>配乐</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="65"/>
-        <location filename="../../studio/ui/chain/send_to.py" line="190"/>
+        <location filename="../../studio/ui/chain/popup.py" line="66"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="194"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="67"/>
+        <location filename="../../studio/ui/chain/popup.py" line="68"/>
         <source>Use this output as the input of another model (Ctrl+T)</source>
         <translation>将此结果作为其他模型的输入（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="124"/>
+        <location filename="../../studio/ui/chain/popup.py" line="125"/>
         <source>Search models…</source>
         <translation>搜索模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="148"/>
+        <location filename="../../studio/ui/chain/popup.py" line="149"/>
         <source>Finding the models that take it…</source>
         <translation>正在查找可接收它的模型…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="168"/>
+        <location filename="../../studio/ui/chain/popup.py" line="169"/>
         <source>No model takes this kind of output.</source>
         <translation>没有模型接受这类结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="218"/>
+        <location filename="../../studio/ui/chain/popup.py" line="219"/>
         <source>last frame → %1</source>
         <translation>最后一帧 → %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="318"/>
+        <location filename="../../studio/ui/chain/popup.py" line="319"/>
         <source>There is no saved output to send.</source>
         <translation>没有可发送的已保存结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="323"/>
+        <location filename="../../studio/ui/chain/popup.py" line="324"/>
         <source>Select outputs of one kind to send them together.</source>
         <translation>请选择同一类型的结果一起发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/popup.py" line="327"/>
+        <location filename="../../studio/ui/chain/popup.py" line="328"/>
         <source>Only images, videos and audio can go to another model.</source>
         <translation>只有图片、视频和音频可以发送给其他模型。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="175"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="176"/>
         <source>This field takes %1 files; the output is %2.</source>
         <translation>此字段接受%1文件；该结果是%2。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="177"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="180"/>
         <source>not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="235"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="239"/>
         <source>Which field?</source>
         <translation>放入哪个字段？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="292"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="296"/>
         <source>%1 no longer has the field “%2”: the output was not placed.</source>
         <translation>%1 已没有“%2”字段：结果未放入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="298"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="302"/>
         <source>%1 now holds %n output(s) in “%2”.</source>
         <translation>%1 的“%2”中现在有 %n 个结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="305"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="309"/>
         <source>The field takes fewer: %n left out.</source>
         <translation>该字段容量有限：%n 个未放入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="313"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="317"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="354"/>
-        <location filename="../../studio/ui/chain/send_to.py" line="398"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="358"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="402"/>
         <source>This file is not in the library.</source>
         <translation>此文件不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="362"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="366"/>
         <source>Extend shot needs a video.</source>
         <translation>延长镜头需要一个视频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="369"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="373"/>
         <source>No model here can continue a shot.</source>
         <translation>这里没有能延续镜头的模型。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="408"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="412"/>
         <source>Frames come from videos.</source>
         <translation>只能从视频截取帧。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="415"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="419"/>
         <source>No frame picker: %1</source>
         <translation>无法打开帧选择器：%1</translation>
     </message>

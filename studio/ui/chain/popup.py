@@ -29,6 +29,7 @@ from studio.core.chain import (
     SendTarget,
     Source,
 )
+from studio.ui.i18n.core_words import kind_word
 from studio.ui.plain import plain_label, plain_tooltip
 from studio.ui.plural import english_plural
 
@@ -304,12 +305,12 @@ def describe_sources(sources: Sequence[Source]) -> str:
         source = sources[0]
         what = " ".join(source.prompt.split())[:60] or source.name
         details = source.details()
-        return f"{source.kind} · {what}" + (f" · {details}" if details else "")
+        return f"{kind_word(source.kind)} · {what}" + (f" · {details}" if details else "")
     kind = sources[0].kind if sources else ""
     count = english_plural(
         QCoreApplication.translate("SendTo", "%n output(s)", "", len(sources)), len(sources)
     )
-    return count + (f" · {kind}" if kind else "")
+    return count + (f" · {kind_word(kind)}" if kind else "")
 
 
 def problem_of(sources: Sequence[Source]) -> str | None:

@@ -51,6 +51,7 @@ from studio.ui.chain.popup import (
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.forms.array_fields import ArrayField
 from studio.ui.forms.media_field import MediaField
+from studio.ui.i18n.core_words import kind_word
 from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
@@ -173,8 +174,11 @@ class SendToFlow(QObject):
             what = sources[0].kind if sources else ""
             self._say_error(
                 QCoreApplication.translate("SendTo", "This field takes %1 files; the output is %2.")
-                .replace("%1", field_kind)
-                .replace("%2", what or QCoreApplication.translate("SendTo", "not saved"))
+                .replace("%1", kind_word(field_kind))
+                .replace(
+                    "%2",
+                    kind_word(what) if what else QCoreApplication.translate("SendTo", "not saved"),
+                )
             )
             return
         if isinstance(target, ArrayField):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Final
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from studio.ui.i18n.core_words import size_text, status_word, when_text
+from studio.ui.i18n.core_words import kind_word, size_text, status_word, when_text
 
 if TYPE_CHECKING:
     from studio.core.library import GalleryItem
@@ -119,17 +119,3 @@ def tooltip_text(item: GalleryItem) -> str:
         )
     )
     return "\n".join(lines)
-
-
-_KINDS: Final = {
-    "image": str(QT_TRANSLATE_NOOP("GalleryFacts", "image")),
-    "video": str(QT_TRANSLATE_NOOP("GalleryFacts", "video")),
-    "audio": str(QT_TRANSLATE_NOOP("GalleryFacts", "audio")),
-    "text": str(QT_TRANSLATE_NOOP("GalleryFacts", "text")),
-}
-
-
-def kind_word(kind: str) -> str:
-    """An output kind ("image", "video"…) in the installed language."""
-    word = _KINDS.get(kind)
-    return QCoreApplication.translate("GalleryFacts", word) if word else kind

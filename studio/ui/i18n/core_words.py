@@ -279,3 +279,18 @@ def when_text(timestamp: float) -> str:
     """A moment as the locale writes a short date and time."""
     moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
     return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+_KINDS: Final = {
+    "image": QT_TRANSLATE_NOOP("CoreWords", "image"),
+    "video": QT_TRANSLATE_NOOP("CoreWords", "video"),
+    "audio": QT_TRANSLATE_NOOP("CoreWords", "audio"),
+    "text": QT_TRANSLATE_NOOP("CoreWords", "text"),
+    "file": QT_TRANSLATE_NOOP("CoreWords", "file"),
+}
+
+
+def kind_word(kind: str) -> str:
+    """A media kind ("image", "video"…) in the installed language; unknown kinds as they are."""
+    word = _KINDS.get(kind)
+    return _t(str(word)) if word else kind

@@ -11,8 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.compare import How, MediaProblemKind
 from studio.core.media import describe_data_uri
-from studio.core.units import human_size
-from studio.ui.i18n.core_words import core_text
+from studio.ui.i18n.core_words import core_text, size_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -130,7 +129,7 @@ def problem_text(problem: MediaProblem, file_name: str) -> str:
         return fill(text, file_name, actual, ", ".join(allowed))
     if kind is MediaProblemKind.TOO_LARGE:
         text = QCoreApplication.translate("Compare", "%1 is %2; this model takes at most %3.")
-        return fill(text, file_name, human_size(actual), human_size(allowed))
+        return fill(text, file_name, size_text(actual), size_text(allowed))
     if kind is MediaProblemKind.TOO_SMALL:
         text = QCoreApplication.translate(
             "Compare", "%1 is %2 px on its short side; this model needs at least %3 px."

@@ -33,8 +33,8 @@ from studio.core.api import (
     python_snippet,
 )
 from studio.core.paths import write_atomically
-from studio.core.units import human_size
 from studio.ui.background import spawn
+from studio.ui.i18n.core_words import size_text
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ class RequestDialog(QDialog):
     @staticmethod
     async def _write(path: Path, data: bytes, say: Callable[[str], None]) -> None:
         await asyncio.to_thread(write_atomically, path, data)
-        say(f"{path.name} ({human_size(len(data))})")
+        say(f"{path.name} ({size_text(len(data))})")
 
     def _say(self, saved: str) -> None:
         self.status.setText(self.tr("Saved %1").replace("%1", saved))

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from studio.core.media import WaveformError, WaveformPeaks, compute_peaks
-from studio.core.units import human_size
 from studio.ui.background import spawn_if_running
+from studio.ui.i18n.core_words import size_text
 from studio.ui.preview.transport import MediaTransport
 from studio.ui.preview.waveform import WaveformWidget
 
@@ -144,5 +144,5 @@ class AudioView(QWidget):
         if peaks is not None:
             parts.append(f"{peaks.sample_rate / 1000:g} kHz")
         with contextlib.suppress(OSError):
-            parts.append(human_size(path.stat().st_size))
+            parts.append(size_text(path.stat().st_size))
         return " · ".join(part for part in parts if part)

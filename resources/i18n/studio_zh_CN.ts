@@ -105,7 +105,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/planner.py" line="36"/>
-        <location filename="../../studio/ui/compare/words.py" line="108"/>
+        <location filename="../../studio/ui/compare/words.py" line="107"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/tasks.py" line="85"/>
-        <location filename="../../studio/ui/compare/words.py" line="34"/>
+        <location filename="../../studio/ui/compare/words.py" line="33"/>
         <source>Start image</source>
         <translation>首帧图片</translation>
     </message>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../studio/ui/compare/tasks.py" line="99"/>
-        <location filename="../../studio/ui/compare/words.py" line="36"/>
+        <location filename="../../studio/ui/compare/words.py" line="35"/>
         <source>Reference images</source>
         <translation>参考图</translation>
     </message>
@@ -197,147 +197,147 @@
         <translation>要转写的音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="26"/>
+        <location filename="../../studio/ui/compare/words.py" line="25"/>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="27"/>
+        <location filename="../../studio/ui/compare/words.py" line="26"/>
         <source>Negative prompt</source>
         <translation>负面提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="28"/>
+        <location filename="../../studio/ui/compare/words.py" line="27"/>
         <source>Aspect ratio</source>
         <translation>宽高比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="29"/>
+        <location filename="../../studio/ui/compare/words.py" line="28"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="30"/>
+        <location filename="../../studio/ui/compare/words.py" line="29"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="31"/>
+        <location filename="../../studio/ui/compare/words.py" line="30"/>
         <source>Seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="32"/>
+        <location filename="../../studio/ui/compare/words.py" line="31"/>
         <source>Outputs</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="33"/>
+        <location filename="../../studio/ui/compare/words.py" line="32"/>
         <source>Audio track</source>
         <translation>音轨</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="35"/>
+        <location filename="../../studio/ui/compare/words.py" line="34"/>
         <source>End image</source>
         <translation>尾帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="37"/>
+        <location filename="../../studio/ui/compare/words.py" line="36"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="38"/>
+        <location filename="../../studio/ui/compare/words.py" line="37"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="42"/>
+        <location filename="../../studio/ui/compare/words.py" line="41"/>
         <source>takes no start image</source>
         <translation>不接受首帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="43"/>
+        <location filename="../../studio/ui/compare/words.py" line="42"/>
         <source>takes no end image</source>
         <translation>不接受尾帧图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="44"/>
+        <location filename="../../studio/ui/compare/words.py" line="43"/>
         <source>takes no reference images</source>
         <translation>不接受参考图</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="45"/>
+        <location filename="../../studio/ui/compare/words.py" line="44"/>
         <source>takes no video</source>
         <translation>不接受视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="46"/>
+        <location filename="../../studio/ui/compare/words.py" line="45"/>
         <source>takes no audio</source>
         <translation>不接受音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="49"/>
+        <location filename="../../studio/ui/compare/words.py" line="48"/>
         <source>sent as asked</source>
         <translation>按要求发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="50"/>
+        <location filename="../../studio/ui/compare/words.py" line="49"/>
         <source>mapped</source>
         <translation>已换算</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="51"/>
+        <location filename="../../studio/ui/compare/words.py" line="50"/>
         <source>clamped</source>
         <translation>已就近取值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="52"/>
+        <location filename="../../studio/ui/compare/words.py" line="51"/>
         <source>model default</source>
         <translation>模型默认</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="53"/>
+        <location filename="../../studio/ui/compare/words.py" line="52"/>
         <source>dropped</source>
         <translation>未发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="54"/>
+        <location filename="../../studio/ui/compare/words.py" line="53"/>
         <source>set by hand</source>
         <translation>手动设置</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="88"/>
+        <location filename="../../studio/ui/compare/words.py" line="87"/>
         <source>on</source>
         <translation>开</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="89"/>
+        <location filename="../../studio/ui/compare/words.py" line="88"/>
         <source>off</source>
         <translation>关</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="129"/>
+        <location filename="../../studio/ui/compare/words.py" line="128"/>
         <source>%1 is %2; this model takes %3.</source>
         <translation>%1 为 %2；该模型接受 %3。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="132"/>
+        <location filename="../../studio/ui/compare/words.py" line="131"/>
         <source>%1 is %2; this model takes at most %3.</source>
         <translation>%1 为 %2；该模型最多接受 %3。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="135"/>
+        <location filename="../../studio/ui/compare/words.py" line="134"/>
         <source>%1 is %2 px on its short side; this model needs at least %3 px.</source>
         <translation>%1 短边为 %2 像素；该模型至少需要 %3 像素。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="140"/>
+        <location filename="../../studio/ui/compare/words.py" line="139"/>
         <source>%1 has an aspect of %2:1; this model takes %3:1 to %4:1.</source>
         <translation>%1 的宽高比为 %2:1；该模型只接受 %3:1 到 %4:1。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/words.py" line="144"/>
+        <location filename="../../studio/ui/compare/words.py" line="143"/>
         <source>%1 lasts %2 s; this model takes %3–%4 s.</source>
         <translation>%1 时长 %2 秒；该模型接受 %3–%4 秒。</translation>
     </message>
@@ -578,329 +578,476 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>CoreWords</name>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="34"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
         <source>Demo — local simulator</source>
         <translation>演示 — 本地模拟器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="35"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="36"/>
         <source>Mountsea API</source>
         <translation>Mountsea API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="36"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="37"/>
         <source>Connection problem — still trying</source>
         <translation>连接出现问题 — 仍在重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="37"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="38"/>
         <source>The server no longer knows this task.</source>
         <translation>服务器已找不到此任务。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="39"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="40"/>
         <source>The job could not be recorded in the library, so it was not sent.</source>
         <translation>任务无法记入资料库，因此没有发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="43"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
         <source>The task timed out on the server.</source>
         <translation>任务在服务器上超时。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="44"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="45"/>
         <source>The task failed.</source>
         <translation>任务失败。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="45"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="46"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="46"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="47"/>
         <source>taking longer than usual</source>
         <translation>比平时要久</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="48"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="49"/>
         <source>Saving was canceled; outputs not saved yet are fetched at the next start.</source>
         <translation>保存已取消；尚未保存的结果会在下次启动时获取。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="54"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="55"/>
         <source>The request may have reached the server, but no answer came back. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>请求可能已到达服务器，但没有收到回复。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="62"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="63"/>
         <source>The app stopped while this request was being sent. The task may exist and may be charged; it was not sent again. Retry only if you are sure it did not start.</source>
         <translation>发送此请求时应用停止了。任务可能已经存在并可能已计费；它没有被再次发送。只有确定它没有开始时才重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="69"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="70"/>
         <source>This job&apos;s task belongs to another backend; it can be followed again when that backend is in use.</source>
         <translation>此任务属于另一个后端；切回该后端时可重新跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="76"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="77"/>
         <source>Not sent: the library could not be brought up to date at start-up (is the disk full?), so this job is not sent by itself. Retry it once there is room.</source>
         <translation>未发送：启动时资料库未能更新（磁盘满了吗？），因此此任务不会自动发送。腾出空间后请重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="83"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="84"/>
         <source>This job is still running on another backend; it is followed again when that backend is in use.</source>
         <translation>此任务仍在另一个后端上运行；切回该后端时会继续跟踪。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="89"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
         <source>rate limited by the server</source>
         <translation>被服务器限流</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="90"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="91"/>
         <source>server error</source>
         <translation>服务器错误</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="91"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="92"/>
         <source>no connection</source>
         <translation>无网络连接</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="92"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="93"/>
         <source>It printed nothing.</source>
         <translation>它没有任何输出。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="93"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="94"/>
         <source>needs a prompt</source>
         <translation>需要提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="94"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="95"/>
         <source>an input image</source>
         <translation>输入图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="95"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="96"/>
         <source>an input video</source>
         <translation>输入视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="96"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="97"/>
         <source>input audio</source>
         <translation>输入音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="97"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="98"/>
         <source>an input file</source>
         <translation>输入文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="105"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="107"/>
         <source>API at %1</source>
         <translation>位于 %1 的 API</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="108"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="110"/>
         <source>Picked up %1 unfinished task(s) from last time</source>
         <translation>已接续上次未完成的 %1 个任务</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="112"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="114"/>
         <source>The model list could not be loaded: %1</source>
         <translation>模型列表加载失败：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="117"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="119"/>
         <source>The disk is full (%1): new files cannot be saved there and jobs that could not be recorded were not sent. Free some space, then retry them.</source>
         <translation>磁盘已满（%1）：新文件无法保存，无法记录的任务未发送。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="125"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="127"/>
         <source>The disk is full (%1): the file was not saved. Free some space, then retry.</source>
         <translation>磁盘已满（%1）：文件未保存。请腾出空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="132"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="134"/>
         <source>Connection problem — still trying (%1)</source>
         <translation>连接出现问题 — 仍在重试（%1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="134"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="136"/>
         <source>server error %1</source>
         <translation>服务器错误 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="137"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="139"/>
         <source>Waiting — %1, %2 s (try %3 of %4)</source>
         <translation>等待中 — %1，%2 秒（第 %3 次，共 %4 次）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="141"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="143"/>
         <source>Unusable reply — trying again (%1 of %2): %3</source>
         <translation>回复无法使用 — 正在重试（%1/%2）：%3</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="147"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="149"/>
         <source>Lost contact — last seen %1. %2 replies in a row could not be used (last: %3). The task may still be running on the server: use “Follow again” to look again.</source>
         <translation>失去联系 — 最后一次状态：%1。连续 %2 次回复无法使用（最后一次：%3）。任务可能仍在服务器上运行：可用“重新跟踪”再次查看。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="155"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="157"/>
         <source>Cancel not confirmed, still following: %1</source>
         <translation>取消未获确认，仍在跟踪：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="160"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="162"/>
         <source>Not sent: the server answered “not now” (%1) %2 times, so nothing was created. Retry when it is less busy.</source>
         <translation>未发送：服务器 %2 次回复“稍后再试”（%1），因此什么也没有创建。请在服务器不那么忙时重试。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="166"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="168"/>
         <source>Not sent. %1</source>
         <translation>未发送。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="167"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="169"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="170"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="172"/>
         <source>The demo simulator did not start. %1</source>
         <translation>演示模拟器未能启动。%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="174"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="176"/>
         <source>Stored in the system keychain (%1).</source>
         <translation>已保存在系统钥匙串（%1）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="179"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="181"/>
         <source>No system keychain is available: the key is stored in %1 (readable only by you, not encrypted).</source>
         <translation>系统钥匙串不可用：密钥保存在 %1（仅你本人可读，未加密）。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="185"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="187"/>
         <source>≈ %1 left</source>
         <translation>约剩 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="187"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="189"/>
         <source>needs %1 (%2)</source>
         <translation>需要%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="190"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="192"/>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="61"/>
         <source>%1 or %2</source>
         <translation>%1或%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="194"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="196"/>
         <source>%1 is required and has no default</source>
         <translation>%1 为必填项且没有默认值</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="196"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="198"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="197"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="199"/>
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="198"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="200"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="226"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="227"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="228"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
         <source>Timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="235"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="236"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
         <source>Lost</source>
         <translation>已丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="235"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="238"/>
         <source>No contact</source>
         <translation>失联</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="240"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="238"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="241"/>
         <source>Saving</source>
         <translation>保存中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="285"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="288"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="286"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="289"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="287"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="290"/>
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="288"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="291"/>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="24"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="289"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="292"/>
         <source>file</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="17"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="18"/>
+        <source>Not an accepted field</source>
+        <translation>不是可接受的字段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="19"/>
+        <source>Not a valid choice</source>
+        <translation>不是有效的选项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="20"/>
+        <source>Doesn&apos;t have the expected format</source>
+        <translation>格式不符合要求</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="21"/>
+        <source>Items must not repeat</source>
+        <translation>各项不能重复</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="22"/>
+        <source>This value is not allowed</source>
+        <translation>不允许此值</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="23"/>
+        <source>No value is allowed here</source>
+        <translation>此处不允许填写值</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="25"/>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="26"/>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="27"/>
+        <source>true or false</source>
+        <translation>是或否</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="28"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="29"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="30"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="36"/>
+        <source>At least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="38"/>
+        <source>At most %1 characters</source>
+        <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="39"/>
+        <source>Add at least %1 items</source>
+        <translation>至少添加 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="40"/>
+        <source>At most %1 items</source>
+        <translation>最多 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="43"/>
+        <source>Fill in at least %1 fields</source>
+        <translation>至少填写 %1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="45"/>
+        <source>At most %1 fields</source>
+        <translation>最多 %1 个字段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="46"/>
+        <source>Must be at least %1</source>
+        <translation>不能小于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="47"/>
+        <source>Must be at most %1</source>
+        <translation>不能大于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="50"/>
+        <source>Must be greater than %1</source>
+        <translation>必须大于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="52"/>
+        <source>Must be less than %1</source>
+        <translation>必须小于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="55"/>
+        <source>Must be a multiple of %1</source>
+        <translation>必须是 %1 的倍数</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="57"/>
+        <source>Must be a valid %1</source>
+        <translation>必须是有效的 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="58"/>
+        <source>Must be one of: %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="59"/>
+        <source>Fill in only one of: %1</source>
+        <translation>只能填写其中之一：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="60"/>
+        <source>Fill in %1</source>
+        <translation>请填写%1</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/i18n/validation_words.py" line="62"/>
+        <source>Must be %1</source>
+        <translation>必须是%1</translation>
     </message>
 </context>
 <context>

@@ -156,3 +156,13 @@ def test_english_stays_english(qapp: QApplication) -> None:
     assert core_text(job_models.LOST_MESSAGE) == job_models.LOST_MESSAGE
     assert duration_text(125) == "2 min 05 s"
     assert status_word(JobStatus.TIMEOUT) == "Timed out"
+
+
+def test_validation_messages_and_field_titles_are_translated(chinese: QApplication) -> None:
+    assert core_text("Must be a whole number or empty") == "必须是整数或空"
+    assert core_text("Must be at least 5 characters") == "至少 5 个字符"
+    assert core_text("Fill in Image URL or Video URL") == "请填写图片 URL或视频 URL"
+    assert core_text("needs a prompt") == "需要提示词"
+    # A server's sentence that only looks like ours is left whole, never half translated.
+    assert core_text("Must be a positive integer") == "Must be a positive integer"
+    assert core_text("Prompt or style is wrong") == "Prompt or style is wrong"

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from studio.core.schema import MISSING, FieldSpec, field_default
+from studio.ui.i18n.core_words import core_text
 from studio.ui.i18n.field_words import field_title
 from studio.ui.plain import ERROR_COLOR, plain_label
 
@@ -68,7 +69,7 @@ class FieldWidget(QWidget):
 
     def show_error(self, message: str | None) -> None:
         """Shows `message` under the editor, or hides the error when None."""
-        self._error_label.setText(message or "")
+        self._error_label.setText(core_text(message) if message else "")
         self._error_label.setVisible(bool(message))
 
     def error_text(self) -> str | None:

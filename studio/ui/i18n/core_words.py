@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLoca
 
 from studio.core.jobs import JobStatus
 from studio.core.units import human_size
+from studio.ui.i18n import validation_words
 from studio.ui.i18n.field_words import field_title
 
 CONTEXT: Final = "CoreWords"
@@ -95,6 +96,7 @@ _EXACT: Final = {
         str(QT_TRANSLATE_NOOP("CoreWords", "an input video")),
         str(QT_TRANSLATE_NOOP("CoreWords", "input audio")),
         str(QT_TRANSLATE_NOOP("CoreWords", "an input file")),
+        *(str(word) for word in validation_words.EXACT),
     )
 }
 
@@ -196,6 +198,7 @@ _PATTERNS: Final = [
         (r"(\d+) h (\d+) min", QT_TRANSLATE_NOOP("CoreWords", "%1 h %2 min")),
         (r"(\d+) min (\d+) s", QT_TRANSLATE_NOOP("CoreWords", "%1 min %2 s")),
         (r"(\d+) s", QT_TRANSLATE_NOOP("CoreWords", "%1 s")),
+        *validation_words.PATTERNS,
     )
 ]
 # An ambiguous submit ends with the network problem in brackets.
@@ -219,7 +222,19 @@ def core_text(message: str) -> str:
             for number, part in enumerate(found.groups(), start=1):
                 text = text.replace(f"%{number}", core_text(part))
             return text
-    return field_title(message)
+    return _titles(message)
+
+
+def _titles(message: str) -> str:
+    """A field title, or titles joined by " or " ("Image URL or Video URL"), translated."""
+    parts = message.split(" or ")
+    shown = [field_title(part) for part in parts]
+    if len(parts) > 1 and any(a == b for a, b in zip(parts, shown, strict=True)):
+        return message  # not all titles: leave the sentence whole
+    text = shown[0]
+    for part in shown[1:]:
+        text = _t("%1 or %2").replace("%1", text).replace("%2", part)
+    return text
 
 
 _STATUS_WORDS: Final = {

@@ -819,88 +819,88 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="229"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="241"/>
         <source>Sending</source>
         <translation>发送中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="230"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="242"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="231"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="243"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="232"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="244"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="233"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="245"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="234"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="246"/>
         <source>Timed out</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="235"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="247"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="236"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="248"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="237"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="249"/>
         <source>Lost</source>
         <translation>已丢失</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="238"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="250"/>
         <source>No contact</source>
         <translation>失联</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="240"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="252"/>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="241"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="253"/>
         <source>Saving</source>
         <translation>保存中</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="288"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="300"/>
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="289"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="301"/>
         <source>video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="290"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="302"/>
         <source>audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="291"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="303"/>
         <location filename="../../studio/ui/i18n/validation_words.py" line="24"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/i18n/core_words.py" line="292"/>
+        <location filename="../../studio/ui/i18n/core_words.py" line="304"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
@@ -1990,7 +1990,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <message>
         <location filename="../../studio/ui/gallery/actions.py" line="133"/>
         <source>Remix</source>
-        <translation>重混</translation>
+        <translation>重新生成</translation>
     </message>
     <message>
         <location filename="../../studio/ui/gallery/actions.py" line="134"/>
@@ -2451,7 +2451,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <message>
         <location filename="../../studio/ui/gallery/lineage_view.py" line="67"/>
         <source>Made from</source>
-        <translation>来源</translation>
+        <translation>素材来源</translation>
     </message>
     <message>
         <location filename="../../studio/ui/gallery/lineage_view.py" line="68"/>
@@ -3258,7 +3258,7 @@ Generated images, videos and audio will queue up here.</source>
     <message>
         <location filename="../../studio/ui/queue/view.py" line="283"/>
         <source>Remix (new seed)</source>
-        <translation>重混（新种子）</translation>
+        <translation>重新生成（新种子）</translation>
     </message>
     <message>
         <location filename="../../studio/ui/queue/view.py" line="285"/>
@@ -3854,7 +3854,7 @@ Generated images, videos and audio will queue up here.</source>
     <message>
         <location filename="../../studio/ui/chain/popup.py" line="49"/>
         <source>Animate</source>
-        <translation>动起来</translation>
+        <translation>生成视频</translation>
     </message>
     <message>
         <location filename="../../studio/ui/chain/popup.py" line="50"/>
@@ -4283,7 +4283,7 @@ Generated images, videos and audio will queue up here.</source>
     <message>
         <location filename="../../studio/ui/compare/table.py" line="155"/>
         <source>Sends</source>
-        <translation>发送</translation>
+        <translation>发送状态</translation>
     </message>
     <message>
         <location filename="../../studio/ui/compare/table.py" line="191"/>
@@ -4318,7 +4318,7 @@ Generated images, videos and audio will queue up here.</source>
     <message>
         <location filename="../../studio/ui/compare/table.py" line="217"/>
         <source>Ready</source>
-        <translation>就绪</translation>
+        <translation>可发送</translation>
     </message>
     <message>
         <location filename="../../studio/ui/compare/table.py" line="219"/>

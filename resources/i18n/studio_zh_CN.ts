@@ -1114,7 +1114,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>EndpointLoader</name>
     <message>
-        <location filename="../../studio/ui/endpoint/loader.py" line="48"/>
+        <location filename="../../studio/ui/endpoint/loader.py" line="55"/>
         <source>%1 could not be loaded. Try View → Refresh catalog.</source>
         <translation>%1 加载失败。请试试“视图 → 刷新模型列表”。</translation>
     </message>
@@ -4119,89 +4119,89 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>StudioController</name>
     <message>
-        <location filename="../../studio/ui/controller.py" line="131"/>
+        <location filename="../../studio/ui/controller.py" line="132"/>
         <source>Starting the demo simulator…</source>
         <translation>正在启动演示模拟器…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="131"/>
+        <location filename="../../studio/ui/controller.py" line="132"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="139"/>
+        <location filename="../../studio/ui/controller.py" line="140"/>
         <source>Could not start the backend: %1</source>
         <translation>无法启动后端：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="147"/>
+        <location filename="../../studio/ui/controller.py" line="148"/>
         <source>The server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="150"/>
+        <location filename="../../studio/ui/controller.py" line="151"/>
         <source>%1 cannot be reached: %2. The last known models are shown; running tasks are kept and followed again once it answers.</source>
         <translation>无法连接%1：%2。当前显示上次获取的模型；进行中的任务会保留，服务恢复后继续跟踪。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/controller.py" line="240"/>
+        <location filename="../../studio/ui/controller.py" line="243"/>
         <source>Submitted %n task(s) to %1</source>
         <translation>
             <numerusform>已向 %1 提交 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="254"/>
+        <location filename="../../studio/ui/controller.py" line="257"/>
         <source>Not carried over from %1: %2.</source>
         <translation>未从 %1 带入：%2。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="259"/>
+        <location filename="../../studio/ui/controller.py" line="262"/>
         <source>Carried over from %1: %2.</source>
         <translation>已从 %1 带入：%2。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="265"/>
+        <location filename="../../studio/ui/controller.py" line="268"/>
         <source>Carry over</source>
         <translation>带入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="276"/>
+        <location filename="../../studio/ui/controller.py" line="279"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="303"/>
+        <location filename="../../studio/ui/controller.py" line="306"/>
         <source>This task has no downloaded output yet.</source>
         <translation>此任务还没有已下载的结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="328"/>
+        <location filename="../../studio/ui/controller.py" line="331"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="330"/>
+        <location filename="../../studio/ui/controller.py" line="333"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="352"/>
+        <location filename="../../studio/ui/controller.py" line="355"/>
         <source>The new language applies when the studio starts again.</source>
         <translation>新语言将在重新启动 Studio 后生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="360"/>
+        <location filename="../../studio/ui/controller.py" line="363"/>
         <source>The API key was rejected by the simulator. Check it in Settings.</source>
         <translation>模拟器拒绝了该 API 密钥。请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="362"/>
+        <location filename="../../studio/ui/controller.py" line="365"/>
         <source>The API key was rejected by the Mountsea API. Check it in Settings.</source>
         <translation>Mountsea API 拒绝了该 API 密钥。请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="366"/>
+        <location filename="../../studio/ui/controller.py" line="369"/>
         <source>Open Settings…</source>
         <translation>打开设置…</translation>
     </message>

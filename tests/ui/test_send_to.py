@@ -279,7 +279,7 @@ async def test_recall_puts_the_same_files_back_and_says_when_one_is_gone() -> No
         end_field = page.form.media_field("end_image_url")
         assert start_field is not None and end_field is not None
         (kept,) = await controller.session.sources([still])
-        assert start_field.local_file() == kept.file
+        await wait_until(lambda: start_field.local_file() == kept.file, 10)  # read in a thread
         assert "gone" in (end_field.source_note() or "")
         assert end_field.value() == sent  # the copy sent with the job stays
         names = await controller.session.input_names(["clip"])

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from studio.core.chain import FrameError, decode_frame
 from studio.core.units import human_duration
 from studio.ui.background import spawn
+from studio.ui.keyboard.typing_guard import guard_typing
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -91,7 +92,9 @@ class FramePickerDialog(QDialog):
         self.use_button.clicked.connect(lambda: self._choose(self.position_s()))
         for keys, delta in (("Left", -1), ("Right", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(tr("One frame back") if delta < 0 else tr("One frame on"))
             shortcut.activated.connect(lambda d=delta: self.step(d))
+        guard_typing(self)
         self.resize(760, 560)
         self._show_time()
         self._load(0.0)

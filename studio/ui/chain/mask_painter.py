@@ -57,6 +57,7 @@ from studio.core import paths
 from studio.core.chain import MaskError, load_mask_source, mask_png
 from studio.core.paths import write_atomically
 from studio.ui.background import spawn
+from studio.ui.keyboard.typing_guard import guard_typing
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -344,6 +345,7 @@ class MaskPainterDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(tr("Paint mask — %1").replace("%1", field_title))
+        guard_typing(self)  # B, E, F, [ ] never act while typing a brush size
         self.canvas = MaskCanvas(image_of(source))
         self.size_box = QSpinBox()
         self.size_box.setRange(MIN_BRUSH, MAX_BRUSH)
@@ -397,6 +399,7 @@ class MaskPainterDialog(QDialog):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if keys:
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(text)
             shortcut.activated.connect(button.click)
         return button
 
@@ -415,8 +418,10 @@ class MaskPainterDialog(QDialog):
         self.zoom_out_button.clicked.connect(lambda: canvas.zoom_by(0.8))
         for keys, factor in (("[", 1 / 1.25), ("]", 1.25)):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(tr("Smaller brush") if factor < 1 else tr("Larger brush"))
             shortcut.activated.connect(lambda f=factor: self.scale_brush(f))
         redo = QShortcut(QKeySequence("Ctrl+Y"), self)
+        redo.setWhatsThis(tr("Redo"))
         redo.activated.connect(self.redo_button.click)
         canvas.changed.connect(self._refresh)
 

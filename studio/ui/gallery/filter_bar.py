@@ -58,7 +58,7 @@ class FilterBar(QWidget):
         self.favourites = _toggle("★ Starred", "Only starred outputs")
         self.trash = _toggle("Trash", "Show the trash instead of the gallery")
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search prompts…")
+        self.search.setPlaceholderText(self.tr("Search prompts…  (Ctrl+G)"))
         self.search.setClearButtonEnabled(True)
         self.order = _combo((("Newest first", True), ("Oldest first", False)), "Order")
         self.family = QToolButton()

@@ -30,6 +30,7 @@ from studio.ui.banner import Banner
 from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
+from studio.ui.keyboard import KeyboardActions, apply_tab_order, create_tab_steps, guard_typing
 from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._reachable = True
         self._build_splitters()
         self._build_menus()
+        self._wire_keyboard()
         self.menuBar().setCornerWidget(self.demo_badge)
         self.statusBar().addPermanentWidget(self.reachability)
         self.statusBar().addPermanentWidget(self.backend_label)
@@ -166,6 +168,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.refresh_action)
+        self.keys = KeyboardActions(self)
+        view_menu.addActions([self.keys.prompt, self.keys.queue, self.keys.gallery_search])
+        file_menu.insertAction(self.settings_action, self.keys.save_output)
+        file_menu.insertSeparator(self.settings_action)
         queue_menu = menu.addMenu("&Queue")
         self.generate_action = self._action("&Generate", "Ctrl+Return")
         self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
         queue_menu.addAction(self.generate_action)
         queue_menu.addAction(self.cancel_all_action)
         help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.keys.shortcuts)
         log_action = self._action("Open &log folder")
         about_action = self._action("&About Mountsea Studio")
         help_menu.addAction(log_action)
@@ -188,6 +195,21 @@ class MainWindow(QMainWindow):
         self.cancel_all_action.triggered.connect(self.cancel_all_requested)
         log_action.triggered.connect(self.log_folder_requested)
         about_action.triggered.connect(self._on_about_triggered)
+
+    def _wire_keyboard(self) -> None:
+        """Typing stays in text fields; Enter on a model puts the cursor in its prompt; the
+        cursor starts in the prompt once the first form is built."""
+        guard_typing(self)
+        self.marketplace.endpoint_activated.connect(
+            lambda endpoint: self.endpoint_page.focus_form(endpoint.slug)
+        )
+        self.endpoint_page.setFocus()
+
+    @override
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # The chain is applied again before each Tab: forms and rows added since land last.
+        apply_tab_order(self, create_tab_steps(self))
+        return super().focusNextPrevChild(next)
 
     def _on_search_triggered(self) -> None:
         self.show_create()

@@ -36,7 +36,7 @@ from studio.ui.banner import Banner
 from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.icons import app_icon
-from studio.ui.keyboard import KeyboardActions, apply_tab_order, create_tab_steps, guard_typing
+from studio.ui.keyboard import KeyboardActions, create_tab_steps, guard_typing, next_stop
 from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
@@ -277,9 +277,13 @@ class MainWindow(QMainWindow):
 
     @override
     def focusNextPrevChild(self, next: bool) -> bool:
-        # The chain is applied again before each Tab: forms and rows added since land last.
-        apply_tab_order(self, create_tab_steps(self))
-        return super().focusNextPrevChild(next)
+        # Worked out at each Tab, so forms and rows added since keep the order of the work.
+        target = next_stop(self, create_tab_steps(self), next)
+        if target is None:  # the focus is outside the Create tab's order: Qt's own chain
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _on_search_triggered(self) -> None:
         self.show_create()

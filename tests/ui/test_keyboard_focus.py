@@ -75,6 +75,9 @@ async def test_tab_goes_search_models_prompt_fields_advanced_generate_queue() ->
         assert stops.index(window.modes.tabBar()) > stops.index(window.queue.list)
         # Shift+Tab walks the same way back.
         assert list(reversed(tab_cycle(backwards=True)[1:])) == stops[1:]
+        # Qt's own focus chain is left alone: the tab widgets still hand focus to their bars.
+        assert window.modes.focusProxy() is window.modes.tabBar()
+        assert page.tabs.focusProxy() is page.tabs.tabBar()
 
 
 @pytest.mark.asyncio

@@ -1,9 +1,12 @@
-"""Tab order as a list of steps, applied with setTabOrder.
+"""Tab order as a list of steps, followed by the window's focusNextPrevChild.
 
 Qt puts every widget added to a window at the end of that window's focus chain, so a form built
 for each endpoint (or a row added to a list field) would be reached after everything else. The
-owner of a window therefore applies its order again before each Tab: a few dozen setTabOrder
-calls, cheap enough that the chain is never stale.
+owner of a window therefore works out where Tab goes from the steps at each Tab (next_stop) and
+moves the focus there itself; Qt's focus chain is never rewritten. (Rewriting it with
+setTabOrder meant taking the focus proxy from the QTabWidgets so that their tab bars could move
+on their own, and that left Qt with dangling state: a later model reset in the Compare table
+crashed in C++.)
 
 A step is a widget (a Tab stop itself) or `Within(container)`: the stops inside that container
 that no other step names, in the order the focus chain has them (their creation order).
@@ -12,11 +15,10 @@ that no other step names, in the order the focus chain has them (their creation 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -49,39 +51,6 @@ def focus_chain(window: QWidget) -> list[QWidget]:
     return chain
 
 
-def _deepest_proxy(widget: QWidget) -> QWidget | None:
-    proxy = widget.focusProxy()
-    seen = 0
-    while proxy is not None and proxy.focusProxy() is not None and seen < 16:
-        proxy, seen = proxy.focusProxy(), seen + 1
-    return proxy
-
-
-def _compounds(chain: Sequence[QWidget]) -> list[QWidget]:
-    """Widgets that hand their focus to a widget inside them (a QTabWidget to its tab bar)."""
-    found = []
-    for widget in chain:
-        proxy = _deepest_proxy(widget)
-        if proxy is not None and widget.isAncestorOf(proxy):
-            found.append(widget)
-    return found
-
-
-def flatten_compounds(window: QWidget, stops: Sequence[QWidget]) -> None:
-    """Make the inner stop the only stop of its compound widget.
-
-    Tab stops at a compound (a QTabWidget) where the compound sits in the chain and focuses its
-    inner stop (the tab bar); once the inner stop is moved elsewhere, the compound would still
-    send Tab there from its old place, and moving the compound instead drags along everything
-    inside it (the whole Create tab, for the window's tabs)."""
-    ordered = {id(stop) for stop in stops}
-    for compound in _compounds(focus_chain(window)):
-        proxy = _deepest_proxy(compound)
-        if proxy is not None and id(proxy) in ordered:
-            compound.setFocusProxy(cast("QWidget", None))  # the stubs forget that None clears it
-            compound.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-
 def resolve(window: QWidget, steps: Sequence[Step]) -> list[QWidget]:
     """The Tab stops the steps name, in order, each once."""
     stops = [w for w in focus_chain(window) if takes_tab(w)]
@@ -101,10 +70,26 @@ def resolve(window: QWidget, steps: Sequence[Step]) -> list[QWidget]:
     return order
 
 
-def apply_tab_order(window: QWidget, steps: Sequence[Step]) -> list[QWidget]:
-    """Chain the steps' stops one after the other; returns them in Tab order."""
+def _position(order: Sequence[QWidget], widget: QWidget | None) -> int | None:
+    """Where `widget` (the focus) is in the order: itself, else the stop that holds it."""
+    if widget is None:
+        return None
+    for index, stop in enumerate(order):
+        if stop is widget:
+            return index
+    return next((i for i, stop in enumerate(order) if stop.isAncestorOf(widget)), None)
+
+
+def next_stop(window: QWidget, steps: Sequence[Step], forward: bool) -> QWidget | None:
+    """Where Tab (forward) or Shift+Tab goes from the focus: the next shown, enabled stop of
+    the steps, round and round. None when the focus is on none of them (Qt's chain applies)."""
     order = resolve(window, steps)
-    flatten_compounds(window, order)
-    for first, second in pairwise(order):
-        QWidget.setTabOrder(first, second)
-    return order
+    at = _position(order, QApplication.focusWidget())
+    if at is None:
+        return None
+    count = len(order)
+    for step in range(1, count):
+        widget = order[(at + step if forward else at - step) % count]
+        if widget.isVisible() and widget.isEnabled():
+            return widget
+    return None

@@ -174,6 +174,10 @@ class MainWindow(QMainWindow):
             self._restore_splitters(self._gallery.splitters())
         return self._gallery
 
+    def has_gallery(self) -> bool:
+        """Whether the window has a Gallery tab (built or still to build)."""
+        return self._gallery is not None or self._build_gallery is not None
+
     @property
     def built_gallery(self) -> GalleryPanel | None:
         """The gallery if it has been built; never builds it."""

@@ -156,6 +156,8 @@ async def check_all(root: QWidget, fired: list[str]) -> set[str]:
 async def test_no_single_key_shortcut_of_the_window_fires_while_typing() -> None:
     async with running_studio() as (window, _controller):
         await activate(window)
+        for tab in range(window.modes.count()):  # Compare and Gallery are built on first show
+            window.modes.setCurrentIndex(tab)
         fired: list[str] = []
         record(window, fired)
         checked: set[str] = set()

@@ -74,8 +74,9 @@ class KeyboardActions(QObject):
     def preview_in_front(self) -> PreviewPane:
         """The preview of the tab in front: the gallery's own, else the Create tab's."""
         window = self._window
-        if window.modes.currentWidget() is window.gallery:
-            return window.gallery.detail.preview
+        gallery = window.built_gallery  # never built just to be asked
+        if gallery is not None and window.modes.currentWidget() is gallery:
+            return gallery.detail.preview
         return window.preview
 
     def save_output_as(self) -> None:
@@ -89,7 +90,10 @@ class KeyboardActions(QObject):
         preview.save_current_as()
 
     def show_sheet(self) -> None:
-        """The shortcut sheet, built now from the window's real actions (opened with open())."""
+        """The shortcut sheet, built now from the window's real actions (opened with open()).
+
+        all_shortcuts() builds the Compare and Gallery tabs when they have not been shown yet
+        (their keys live in them): the first F1 pays for that, start-up does not."""
         if self.sheet is not None:
             self.sheet.close()
         sheet = ShortcutSheet(all_shortcuts(self._window), self._window)

@@ -159,8 +159,19 @@ def area_order() -> list[str]:
     ]
 
 
+def build_tabs(window: MainWindow) -> None:
+    """Build the Compare and Gallery tabs if they have not been shown yet: their shortcuts
+    live in their widgets (the window builds them on first show to start faster)."""
+    _ = window.compare
+    if window.has_gallery():
+        _ = window.gallery
+
+
 def all_shortcuts(window: MainWindow) -> list[KeyHelp]:
-    """Every line of the sheet: the window's, then the widgets' own keys, then the dialogs'."""
+    """Every line of the sheet: the window's, then the widgets' own keys, then the dialogs'.
+
+    Builds the Compare and Gallery tabs when they are not built yet (see build_tabs)."""
+    build_tabs(window)
     lines = [
         *window_shortcuts(window),
         *widget_keys(),
@@ -216,8 +227,8 @@ def _areas(window: MainWindow) -> list[tuple[QWidget, str]]:
         (window.endpoint_page, tr("Create form")),
         (window.queue, tr("Queue")),
         (window.preview, tr("Preview")),
-        (getattr(window, "gallery", None), tr("Gallery")),
-        (window.compare, tr("Compare")),
+        (window.built_gallery, tr("Gallery")),
+        (window.built_compare, tr("Compare")),
     ]
     return [(panel, name) for panel, name in panels if panel is not None]
 

@@ -90,9 +90,11 @@ class FramePickerDialog(QDialog):
         self.first_button.clicked.connect(lambda: self._choose(0.0))
         self.last_button.clicked.connect(lambda: self._choose(None))
         self.use_button.clicked.connect(lambda: self._choose(self.position_s()))
-        for keys, delta in (("Left", -1), ("Right", 1)):
+        back = QCoreApplication.translate("FramePicker", "One frame back")
+        on = QCoreApplication.translate("FramePicker", "One frame on")
+        for keys, delta, what in (("Left", -1, back), ("Right", 1, on)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setWhatsThis(tr("One frame back") if delta < 0 else tr("One frame on"))
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(lambda d=delta: self.step(d))
         guard_typing(self)
         self.resize(760, 560)

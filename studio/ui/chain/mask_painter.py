@@ -415,12 +415,14 @@ class MaskPainterDialog(QDialog):
         self.fit_button.clicked.connect(canvas.fit)
         self.zoom_in_button.clicked.connect(lambda: canvas.zoom_by(1.25))
         self.zoom_out_button.clicked.connect(lambda: canvas.zoom_by(0.8))
-        for keys, factor in (("[", 1 / 1.25), ("]", 1.25)):
+        smaller = QCoreApplication.translate("MaskPainter", "Smaller brush")
+        larger = QCoreApplication.translate("MaskPainter", "Larger brush")
+        for keys, factor, what in (("[", 1 / 1.25, smaller), ("]", 1.25, larger)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setWhatsThis(tr("Smaller brush") if factor < 1 else tr("Larger brush"))
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(lambda f=factor: self.scale_brush(f))
         redo = QShortcut(QKeySequence("Ctrl+Y"), self)
-        redo.setWhatsThis(tr("Redo"))
+        redo.setWhatsThis(QCoreApplication.translate("MaskPainter", "Redo"))
         redo.activated.connect(self.redo_button.click)
         canvas.changed.connect(self._refresh)
 

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from studio.ui.main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 @dataclass(frozen=True)
 class KeyHelp:
     """One line of the sheet: the keys (as this platform writes them), what, and where."""
@@ -55,7 +51,7 @@ def plain_text(text: str) -> str:
 
 
 def everywhere() -> str:
-    return tr("Anywhere")
+    return QCoreApplication.translate("Shortcuts", "Anywhere")
 
 
 def window_shortcuts(window: MainWindow) -> list[KeyHelp]:
@@ -86,60 +82,113 @@ def window_shortcuts(window: MainWindow) -> list[KeyHelp]:
 
 def widget_keys() -> list[KeyHelp]:
     """Keys that widgets handle themselves (no action or QShortcut behind them)."""
-    models, queue, preview = tr("Models"), tr("Queue"), tr("Preview")
+    models, queue, preview = (
+        QCoreApplication.translate("Shortcuts", "Models"),
+        QCoreApplication.translate("Shortcuts", "Queue"),
+        QCoreApplication.translate("Shortcuts", "Preview"),
+    )
     return [
-        KeyHelp(_join("Tab", "Shift+Tab"), tr("Next / previous field"), everywhere()),
-        KeyHelp(_join("Down", "Return"), tr("From the search box into the list"), models),
-        KeyHelp(_join("Return"), tr("Open the model, cursor in its prompt"), models),
-        KeyHelp(_join("Up"), tr("From the top of the list back to the search box"), models),
-        KeyHelp(_join("Up", "Down"), tr("Choose a task"), queue),
         KeyHelp(
-            _join("Delete", "Backspace"), tr("Cancel a running task, remove a finished one"), queue
+            _join("Tab", "Shift+Tab"),
+            QCoreApplication.translate("Shortcuts", "Next / previous field"),
+            everywhere(),
         ),
-        KeyHelp(_join("Left", "Right"), tr("Previous / next output"), preview),
-        KeyHelp(_join("PgUp", "PgDown"), tr("Previous / next output"), preview),
-        KeyHelp(_join("F"), tr("Fit the picture"), preview),
-        KeyHelp(_join("1"), tr("Picture at 100%"), preview),
-        KeyHelp(_join("+", "-"), tr("Zoom in / out"), preview),
-        KeyHelp(_join("Space"), tr("Play / pause video or audio"), preview),
+        KeyHelp(
+            _join("Down", "Return"),
+            QCoreApplication.translate("Shortcuts", "From the search box into the list"),
+            models,
+        ),
+        KeyHelp(
+            _join("Return"),
+            QCoreApplication.translate("Shortcuts", "Open the model, cursor in its prompt"),
+            models,
+        ),
+        KeyHelp(
+            _join("Up"),
+            QCoreApplication.translate(
+                "Shortcuts", "From the top of the list back to the search box"
+            ),
+            models,
+        ),
+        KeyHelp(
+            _join("Up", "Down"), QCoreApplication.translate("Shortcuts", "Choose a task"), queue
+        ),
+        KeyHelp(
+            _join("Delete", "Backspace"),
+            QCoreApplication.translate("Shortcuts", "Cancel a running task, remove a finished one"),
+            queue,
+        ),
+        KeyHelp(
+            _join("Left", "Right"),
+            QCoreApplication.translate("Shortcuts", "Previous / next output"),
+            preview,
+        ),
+        KeyHelp(
+            _join("PgUp", "PgDown"),
+            QCoreApplication.translate("Shortcuts", "Previous / next output"),
+            preview,
+        ),
+        KeyHelp(_join("F"), QCoreApplication.translate("Shortcuts", "Fit the picture"), preview),
+        KeyHelp(_join("1"), QCoreApplication.translate("Shortcuts", "Picture at 100%"), preview),
+        KeyHelp(_join("+", "-"), QCoreApplication.translate("Shortcuts", "Zoom in / out"), preview),
+        KeyHelp(
+            _join("Space"),
+            QCoreApplication.translate("Shortcuts", "Play / pause video or audio"),
+            preview,
+        ),
     ]
 
 
 def mask_painter_keys() -> list[KeyHelp]:
     """The mask painter's shortcuts (tests compare them with the dialog's QShortcuts)."""
-    where = tr("Mask painter")
+    where = QCoreApplication.translate("Shortcuts", "Mask painter")
     rows = [
-        ("B", tr("Brush")),
-        ("E", tr("Eraser")),
-        ("I", tr("Invert the mask")),
-        ("[", tr("Smaller brush")),
-        ("]", tr("Larger brush")),
-        ("F", tr("Fit the picture")),
-        ("+", tr("Zoom in")),
-        ("-", tr("Zoom out")),
-        ("Ctrl+Z", tr("Undo")),
+        ("B", QCoreApplication.translate("Shortcuts", "Brush")),
+        ("E", QCoreApplication.translate("Shortcuts", "Eraser")),
+        ("I", QCoreApplication.translate("Shortcuts", "Invert the mask")),
+        ("[", QCoreApplication.translate("Shortcuts", "Smaller brush")),
+        ("]", QCoreApplication.translate("Shortcuts", "Larger brush")),
+        ("F", QCoreApplication.translate("Shortcuts", "Fit the picture")),
+        ("+", QCoreApplication.translate("Shortcuts", "Zoom in")),
+        ("-", QCoreApplication.translate("Shortcuts", "Zoom out")),
+        ("Ctrl+Z", QCoreApplication.translate("Shortcuts", "Undo")),
     ]
     found = [KeyHelp(_join(keys), what, where) for keys, what in rows]
-    return [*found, KeyHelp(_join("Ctrl+Shift+Z", "Ctrl+Y"), tr("Redo"), where)]
+    return [
+        *found,
+        KeyHelp(
+            _join("Ctrl+Shift+Z", "Ctrl+Y"), QCoreApplication.translate("Shortcuts", "Redo"), where
+        ),
+    ]
 
 
 def frame_picker_keys() -> list[KeyHelp]:
     """The frame picker's shortcuts (tests compare them with the dialog's QShortcuts)."""
-    where = tr("Frame picker")
+    where = QCoreApplication.translate("Shortcuts", "Frame picker")
     return [
-        KeyHelp(_join("Left"), tr("One frame back"), where),
-        KeyHelp(_join("Right"), tr("One frame on"), where),
-        KeyHelp(_join("Home", "End"), tr("First / last frame (on the slider)"), where),
+        KeyHelp(_join("Left"), QCoreApplication.translate("Shortcuts", "One frame back"), where),
+        KeyHelp(_join("Right"), QCoreApplication.translate("Shortcuts", "One frame on"), where),
+        KeyHelp(
+            _join("Home", "End"),
+            QCoreApplication.translate("Shortcuts", "First / last frame (on the slider)"),
+            where,
+        ),
     ]
 
 
 def send_to_keys() -> list[KeyHelp]:
     """The Send to… list: type to search, arrows and Enter choose."""
-    where = tr("Send to… list")
+    where = QCoreApplication.translate("Shortcuts", "Send to… list")
     return [
-        KeyHelp(_join("Up", "Down"), tr("Choose a model"), where),
-        KeyHelp(_join("Return"), tr("Send to the chosen model"), where),
-        KeyHelp(_join("Esc"), tr("Close the list"), where),
+        KeyHelp(
+            _join("Up", "Down"), QCoreApplication.translate("Shortcuts", "Choose a model"), where
+        ),
+        KeyHelp(
+            _join("Return"),
+            QCoreApplication.translate("Shortcuts", "Send to the chosen model"),
+            where,
+        ),
+        KeyHelp(_join("Esc"), QCoreApplication.translate("Shortcuts", "Close the list"), where),
     ]
 
 
@@ -147,15 +196,15 @@ def area_order() -> list[str]:
     """The sheet's groups, in this order (others after them)."""
     return [
         everywhere(),
-        tr("Models"),
-        tr("Create form"),
-        tr("Queue"),
-        tr("Preview"),
-        tr("Gallery"),
-        tr("Compare"),
-        tr("Send to… list"),
-        tr("Mask painter"),
-        tr("Frame picker"),
+        QCoreApplication.translate("Shortcuts", "Models"),
+        QCoreApplication.translate("Shortcuts", "Create form"),
+        QCoreApplication.translate("Shortcuts", "Queue"),
+        QCoreApplication.translate("Shortcuts", "Preview"),
+        QCoreApplication.translate("Shortcuts", "Gallery"),
+        QCoreApplication.translate("Shortcuts", "Compare"),
+        QCoreApplication.translate("Shortcuts", "Send to… list"),
+        QCoreApplication.translate("Shortcuts", "Mask painter"),
+        QCoreApplication.translate("Shortcuts", "Frame picker"),
     ]
 
 
@@ -223,12 +272,12 @@ def _owner(action: QAction) -> QWidget | None:
 
 def _areas(window: MainWindow) -> list[tuple[QWidget, str]]:
     panels: list[tuple[QWidget | None, str]] = [
-        (window.marketplace, tr("Models")),
-        (window.endpoint_page, tr("Create form")),
-        (window.queue, tr("Queue")),
-        (window.preview, tr("Preview")),
-        (window.built_gallery, tr("Gallery")),
-        (window.built_compare, tr("Compare")),
+        (window.marketplace, QCoreApplication.translate("Shortcuts", "Models")),
+        (window.endpoint_page, QCoreApplication.translate("Shortcuts", "Create form")),
+        (window.queue, QCoreApplication.translate("Shortcuts", "Queue")),
+        (window.preview, QCoreApplication.translate("Shortcuts", "Preview")),
+        (window.built_gallery, QCoreApplication.translate("Shortcuts", "Gallery")),
+        (window.built_compare, QCoreApplication.translate("Shortcuts", "Compare")),
     ]
     return [(panel, name) for panel, name in panels if panel is not None]
 

@@ -12,13 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QApplication, QMenu
 
-from studio.ui.keyboard import ShortcutSheet, all_shortcuts, key_text
-from studio.ui.keyboard.catalog import plain_text
+from studio.ui.keyboard.catalog import all_shortcuts, key_text, plain_text
 from tests.conftest import wait_until
 from tests.ui.keyboard_helpers import activate, ctrl, focused, press, type_text
 from tests.ui.studio_harness import running_studio
 
 if TYPE_CHECKING:
+    from studio.ui.keyboard.sheet import ShortcutSheet
     from studio.ui.main_window import MainWindow
 
 README = Path(__file__).resolve().parents[2] / "README.md"

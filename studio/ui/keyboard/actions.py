@@ -8,12 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from studio.ui.keyboard.catalog import all_shortcuts
-from studio.ui.keyboard.sheet import ShortcutSheet
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from studio.ui.keyboard.sheet import ShortcutSheet
     from studio.ui.main_window import MainWindow
     from studio.ui.preview import PreviewPane
 
@@ -94,6 +92,9 @@ class KeyboardActions(QObject):
 
         all_shortcuts() builds the Compare and Gallery tabs when they have not been shown yet
         (their keys live in them): the first F1 pays for that, start-up does not."""
+        from studio.ui.keyboard.catalog import all_shortcuts  # imported at the first F1 only
+        from studio.ui.keyboard.sheet import ShortcutSheet
+
         if self.sheet is not None:
             self.sheet.close()
         sheet = ShortcutSheet(all_shortcuts(self._window), self._window)

@@ -37,6 +37,7 @@ from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.endpoint.page import EndpointPage
 from studio.ui.i18n.core_words import core_text
 from studio.ui.icons import app_icon
+from studio.ui.keyboard import KeyboardActions, create_tab_steps, guard_typing, next_stop
 from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self._reachable = True
         self._build_splitters()
         self._build_menus()
+        self._wire_keyboard()
         self.menuBar().setCornerWidget(self.demo_badge)
         self.statusBar().addPermanentWidget(self.reachability)
         self.statusBar().addPermanentWidget(self.backend_label)
@@ -176,6 +178,10 @@ class MainWindow(QMainWindow):
             self._restore_splitters(self._gallery.splitters())
         return self._gallery
 
+    def has_gallery(self) -> bool:
+        """Whether the window has a Gallery tab (built or still to build)."""
+        return self._gallery is not None or self._build_gallery is not None
+
     @property
     def built_gallery(self) -> GalleryPanel | None:
         """The gallery if it has been built; never builds it."""
@@ -242,6 +248,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
         view_menu.addAction(self.refresh_action)
+        self.keys = KeyboardActions(self)
+        view_menu.addActions([self.keys.prompt, self.keys.queue, self.keys.gallery_search])
+        file_menu.insertAction(self.settings_action, self.keys.save_output)
+        file_menu.insertSeparator(self.settings_action)
         queue_menu = menu.addMenu(self.tr("&Queue"))
         self.generate_action = self._action(self.tr("&Generate"), "Ctrl+Return")
         self.generate_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -251,6 +261,7 @@ class MainWindow(QMainWindow):
         queue_menu.addAction(self.generate_action)
         queue_menu.addAction(self.cancel_all_action)
         help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.keys.shortcuts)
         log_action = self._action(self.tr("Open &log folder"))
         about_action = self._action(self.tr("&About Mountsea Studio"))
         help_menu.addAction(log_action)
@@ -266,6 +277,25 @@ class MainWindow(QMainWindow):
         self.cancel_all_action.triggered.connect(self.cancel_all_requested)
         log_action.triggered.connect(self.log_folder_requested)
         about_action.triggered.connect(self._on_about_triggered)
+
+    def _wire_keyboard(self) -> None:
+        """Typing stays in text fields; Enter on a model puts the cursor in its prompt; the
+        cursor starts in the prompt once the first form is built."""
+        guard_typing(self)
+        self.marketplace.endpoint_activated.connect(
+            lambda endpoint: self.endpoint_page.focus_form(endpoint.slug)
+        )
+        self.endpoint_page.setFocus()
+
+    @override
+    def focusNextPrevChild(self, next: bool) -> bool:
+        # Worked out at each Tab, so forms and rows added since keep the order of the work.
+        target = next_stop(self, create_tab_steps(self), next)
+        if target is None:  # the focus is outside the Create tab's order: Qt's own chain
+            return super().focusNextPrevChild(next)
+        reason = Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+        target.setFocus(reason)
+        return True
 
     def _on_search_triggered(self) -> None:
         self.show_create()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from studio.core.chain import FrameError, decode_frame
 from studio.core.units import human_duration
 from studio.ui.background import spawn
+from studio.ui.keyboard.typing_guard import guard_typing
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -94,9 +95,13 @@ class FramePickerDialog(QDialog):
         self.first_button.clicked.connect(lambda: self._choose(0.0))
         self.last_button.clicked.connect(lambda: self._choose(None))
         self.use_button.clicked.connect(lambda: self._choose(self.position_s()))
-        for keys, delta in (("Left", -1), ("Right", 1)):
+        back = QCoreApplication.translate("FramePicker", "One frame back")
+        on = QCoreApplication.translate("FramePicker", "One frame on")
+        for keys, delta, what in (("Left", -1, back), ("Right", 1, on)):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(lambda d=delta: self.step(d))
+        guard_typing(self)
         self.resize(760, 560)
         self._show_time()
         self._load(0.0)

@@ -56,6 +56,7 @@ from studio.core import paths
 from studio.core.chain import MaskError, load_mask_source, mask_png
 from studio.core.paths import write_atomically
 from studio.ui.background import spawn
+from studio.ui.keyboard.typing_guard import guard_typing
 from studio.ui.plain import plain_label
 
 if TYPE_CHECKING:
@@ -341,6 +342,7 @@ class MaskPainterDialog(QDialog):
         self.setWindowTitle(
             QCoreApplication.translate("MaskPainter", "Paint mask — %1").replace("%1", field_title)
         )
+        guard_typing(self)  # B, E, F, [ ] never act while typing a brush size
         self.canvas = MaskCanvas(image_of(source))
         self.size_box = QSpinBox()
         self.size_box.setRange(MIN_BRUSH, MAX_BRUSH)
@@ -434,6 +436,7 @@ class MaskPainterDialog(QDialog):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if keys:
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(text)
             shortcut.activated.connect(button.click)
         return button
 
@@ -450,10 +453,14 @@ class MaskPainterDialog(QDialog):
         self.fit_button.clicked.connect(canvas.fit)
         self.zoom_in_button.clicked.connect(lambda: canvas.zoom_by(1.25))
         self.zoom_out_button.clicked.connect(lambda: canvas.zoom_by(0.8))
-        for keys, factor in (("[", 1 / 1.25), ("]", 1.25)):
+        smaller = QCoreApplication.translate("MaskPainter", "Smaller brush")
+        larger = QCoreApplication.translate("MaskPainter", "Larger brush")
+        for keys, factor, what in (("[", 1 / 1.25, smaller), ("]", 1.25, larger)):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(lambda f=factor: self.scale_brush(f))
         redo = QShortcut(QKeySequence("Ctrl+Y"), self)
+        redo.setWhatsThis(QCoreApplication.translate("MaskPainter", "Redo"))
         redo.activated.connect(self.redo_button.click)
         canvas.changed.connect(self._refresh)
 

@@ -273,6 +273,7 @@ class SendToFlow(QObject):
             target = page.form.media_field(placement.field, placement.position)
             if target is not None and target.set_output(placement.source):
                 placed += 1
+        page.focus_form(slug)  # the next thing to do is to say what to make of it
         self._say_sent(
             fresh.name or slug,
             field=field,

@@ -94,6 +94,7 @@ class ComparisonsView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_Return), self.list)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        shortcut.setWhatsThis(self.tr("Open the comparison in Compare"))
         shortcut.activated.connect(self._on_open_clicked)
         self._show([])
 

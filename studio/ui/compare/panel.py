@@ -154,6 +154,7 @@ class ComparePanel(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Run the comparison"))
             shortcut.activated.connect(self.compare)
 
     # --- the setup -------------------------------------------------------------------------------

@@ -147,16 +147,18 @@ class ResultsView(QWidget):
     def _add_picture_keys(self) -> None:
         """F, 1, + and − act on every picture at once (on a single canvas they would act on it
         alone); W toggles the wipe."""
-        for keys, slot in (
-            ("F", self.view_sync.fit_all),
-            ("1", self.view_sync.actual_size_all),
-            ("+", lambda: self.view_sync.zoom_all(KEY_STEP)),
-            ("=", lambda: self.view_sync.zoom_all(KEY_STEP)),
-            ("-", lambda: self.view_sync.zoom_all(1 / KEY_STEP)),
-            ("W", self.wipe_button.toggle),
-        ):
+        for keys, what, slot in (
+            ("F", self.tr("Fit every picture"), self.view_sync.fit_all),
+            ("1", self.tr("Every picture at 100%"), self.view_sync.actual_size_all),
+            ("+", self.tr("Zoom in on every picture"), lambda: self.view_sync.zoom_all(KEY_STEP)),
+            ("=", self.tr("Zoom in on every picture"), lambda: self.view_sync.zoom_all(KEY_STEP)),
+            ("-", self.tr("Zoom out of every picture"),
+             lambda: self.view_sync.zoom_all(1 / KEY_STEP)),
+            ("W", self.tr("Wipe between two pictures"), self.wipe_button.toggle),
+        ):  # fmt: skip
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(slot)
 
     def _build_body(self) -> None:

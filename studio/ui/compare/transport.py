@@ -72,10 +72,14 @@ class SyncTransport(QWidget):
         self.slider.valueChanged.connect(self._on_slider_value_changed)
         self.loop_button.toggled.connect(self._on_loop_toggled)
         self.speed.currentIndexChanged.connect(self._on_speed_changed)
-        for keys, slot in (("Space", self._on_play_clicked), ("Left", lambda: self._step(-1)),
-                           ("Right", lambda: self._step(1))):  # fmt: skip
+        for keys, what, slot in (
+            ("Space", self.tr("Play / pause every clip"), self._on_play_clicked),
+            ("Left", self.tr("Every clip one frame back"), lambda: self._step(-1)),
+            ("Right", self.tr("Every clip one frame forward"), lambda: self._step(1)),
+        ):
             shortcut = QShortcut(QKeySequence(keys), parent or self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(slot)
         self._draw_icons(False)
 

@@ -26,7 +26,7 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QMessageBox,
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from studio.core.api import EndpointDetail
+    from studio.ui.keyboard.focus_order import Step
 
 SEED_MAX = 2**31 - 1
 _COUNT_FIELDS = ("num_images",)  # how many outputs one task makes, when the form says
@@ -70,6 +71,7 @@ class EndpointPage(QWidget):
         self.detail: EndpointDetail | None = None
         self.form: SchemaForm | None = None
         self.confirm_box: QMessageBox | None = None
+        self._focus_wanted: str | None = None  # the slug whose form takes the cursor when built
         self.header = EndpointHeader()
         self.tabs = QTabWidget()
         self.form_holder = QStackedWidget()
@@ -110,7 +112,11 @@ class EndpointPage(QWidget):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(self.tr("Generate"))
             shortcut.activated.connect(self.submit)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
 
     def show_loading(self, name: str) -> None:
         self.placeholder.setText(self.tr("Loading %1…").replace("%1", name))
@@ -118,6 +124,7 @@ class EndpointPage(QWidget):
         self.controls.set_enabled(False)
 
     def show_failure(self, message: str) -> None:
+        self._focus_wanted = None
         self.placeholder.setText(message)
         self.form_holder.setCurrentWidget(self.placeholder)
         self.controls.set_enabled(False)
@@ -205,9 +212,46 @@ class EndpointPage(QWidget):
         prompt = form.prompt_editor()
         if prompt is not None:
             prompt.installEventFilter(self)  # text boxes eat Ctrl+Enter before shortcuts see it
-            focus = QApplication.focusWidget()
-            if focus is None or focus is self or self.isAncestorOf(focus):
-                prompt.setFocus()  # never take the keyboard from the model list or search box
+        assert self.detail is not None
+        wanted, self._focus_wanted = self._focus_wanted == self.detail.slug, None
+        focus = QApplication.focusWidget()
+        # Never take the keyboard from the model list or search box unless asked (Enter there).
+        if wanted or focus is None or focus is self or self.isAncestorOf(focus):
+            self._put_cursor_in(form)
+
+    def focus_form(self, slug: str | None = None) -> None:
+        """The cursor into the prompt (else the first field) of `slug`'s form (default: the
+        endpoint on the page): now if that form is on show, else as soon as it is built."""
+        target = slug or self.current_slug()
+        if target is None:
+            return
+        shown = self.form is not None and self.form_holder.currentWidget() is self.form
+        if shown and self.current_slug() == target and self.form is not None:
+            self._focus_wanted = None
+            self.tabs.setCurrentIndex(0)
+            self._put_cursor_in(self.form)
+        else:
+            self._focus_wanted = target
+
+    def _put_cursor_in(self, form: SchemaForm) -> None:
+        editor = form.first_editor()
+        if editor is None:
+            return
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(editor, QPlainTextEdit):
+            editor.moveCursor(QTextCursor.MoveOperation.End)  # typing goes on from the draft
+
+    def tab_steps(self) -> list[Step]:
+        """Tab inside the page: the form (prompt first), then Generate and its options."""
+        c = self.controls
+        form = self.form.tab_steps() if self.form is not None else []
+        controls = [c.generate, c.batch, c.random_seed, c.reset, c.show_request]
+        return [*form, *controls, c.request_options, c.webhook]
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        # Tab from outside the form (e.g. back from Generate) scrolls the field into view.
+        if new is not None and self.form is not None and self.form.isAncestorOf(new):
+            self.form.ensure_visible(new)
 
     def _on_form_changed(self) -> None:
         if self.form is None or self.detail is None:

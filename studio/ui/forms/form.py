@@ -28,6 +28,7 @@ from studio.ui.forms.registry import create_field_widget
 from studio.ui.forms.rows import FieldRow
 from studio.ui.forms.section import CollapsibleSection
 from studio.ui.forms.wheel_guard import FORM_MARKER
+from studio.ui.keyboard.focus_order import Step, Within, resolve
 from studio.ui.plain import ERROR_COLOR, plain_label
 
 
@@ -58,6 +59,7 @@ class SchemaForm(QWidget):
         self._errors: list[FieldError] = []
         self._extra: ExtraEntries | None = None
         self._scroll = QScrollArea()
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,8 +91,8 @@ class SchemaForm(QWidget):
             self._extra = ExtraEntries(self._spec.root)
             self._extra.changed.connect(partial(self._on_field_changed, ""))
             self.advanced.content_layout.addWidget(self._extra)
+        layout.addWidget(self.advanced)  # first: shown while parentless, it would be a window
         self.advanced.setVisible(bool(self._spec.advanced_fields) or self._extra is not None)
-        layout.addWidget(self.advanced)
         self.reset_button = QPushButton(self.tr("Reset to defaults"))
         self.reset_button.clicked.connect(self.reset_to_defaults)
         footer = QHBoxLayout()
@@ -165,6 +167,32 @@ class SchemaForm(QWidget):
             (w for w in self._fields.values() if w.spec.kind is FieldKind.TEXT), None
         )
         return widget.editor() if widget is not None else None
+
+    def tab_steps(self) -> list[Step]:
+        """Where Tab goes in the form: the prompt first, then the other fields as shown, then
+        Advanced (its toggle, then what it holds) — see studio.ui.keyboard.focus_order."""
+        prompt = self.prompt_editor()
+        # Looked up, not kept: holding the rows' wrappers crashed a later test in the collector.
+        content = self._scroll.widget()
+        if content is None:
+            return [Within(self.advanced), Within(self)]
+        rows = content.findChildren(FieldRow, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        first = [r for r in rows if prompt is not None and r.isAncestorOf(prompt)]
+        rest = [r for r in rows if r not in first]
+        return [*(Within(row) for row in (*first, *rest)), Within(self.advanced), Within(self)]
+
+    def first_editor(self) -> QWidget | None:
+        """Where the cursor goes when the form is opened from the keyboard: the prompt, else the
+        first field that takes the keyboard."""
+        prompt = self.prompt_editor()
+        if prompt is not None and prompt.isVisibleTo(self):
+            return prompt
+        stops = resolve(self.window(), self.tab_steps())
+        return next((w for w in stops if w.isVisibleTo(self) and w.isEnabled()), None)
+
+    def ensure_visible(self, widget: QWidget) -> None:
+        """Scroll so that `widget` (inside the form) shows, e.g. when Tab arrives from outside."""
+        self._scroll.ensureWidgetVisible(widget)
 
     def value(self) -> dict[str, Any]:
         """The request input: only what the user set."""

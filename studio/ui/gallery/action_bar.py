@@ -55,7 +55,7 @@ class ActionBar(QWidget):
         return [action for action, button in self._buttons.items() if not button.isHidden()]
 
     def _button_for(self, action: QAction) -> QToolButton:
-        button = QToolButton()
+        button = QToolButton(self)  # a parentless button shown would flash up as a window
         button.setDefaultAction(action)  # text is the action's icon text: the short label
         button.setAutoRaise(True)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -71,7 +71,7 @@ class FilterBar(QWidget):
         self.favourites = _toggle(self.tr("★ Starred"), self.tr("Only starred outputs"))
         self.trash = _toggle(self.tr("Trash"), self.tr("Show the trash instead of the gallery"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search prompts…"))
+        self.search.setPlaceholderText(self.tr("Search prompts…  (Ctrl+G)"))
         self.search.setClearButtonEnabled(True)
         self.order = _combo(
             (

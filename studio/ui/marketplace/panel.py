@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from studio.ui.icons import capability_icon
 from studio.ui.marketplace.delegate import EndpointDelegate
@@ -34,13 +44,19 @@ if TYPE_CHECKING:
 class MarketplacePanel(QWidget):
     """Search box, capability and tag filters, and the endpoint list.
 
-    Signals: endpoint_selected(Endpoint) when the user picks a row.
+    Signals: endpoint_selected(Endpoint) when the user picks a row; endpoint_activated(Endpoint)
+    when they open it to work on it (Enter or a double click): the page puts the cursor in its
+    prompt.
 
     The tag list offers the tags of the chosen capability only; when nothing matches, the list
     says so and offers to clear the filters.
+
+    Keys: Down or Enter in the search box go into the results (the first one when the open
+    endpoint is not among them); Up on the first row goes back to the search box.
     """
 
     endpoint_selected = Signal(object)
+    endpoint_activated = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +122,9 @@ class MarketplacePanel(QWidget):
         self.capability.currentIndexChanged.connect(self._on_capability_changed)
         self.tag.currentIndexChanged.connect(self._on_tag_changed)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(self._on_list_activated)
+        self.search.installEventFilter(self)
+        self.list.installEventFilter(self)
 
     def set_endpoints(self, endpoints: Sequence[Endpoint]) -> None:
         """Replace the catalog, keeping the selected endpoint when it still exists."""
@@ -235,6 +254,38 @@ class MarketplacePanel(QWidget):
         if endpoint is not None and not self._quiet:
             self._open = endpoint
             self.endpoint_selected.emit(endpoint)
+
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        endpoint = index.data(EndpointRole) if index.isValid() else None
+        if endpoint is not None:
+            self.endpoint_activated.emit(endpoint)
+
+    def enter_results(self) -> bool:
+        """Focus the list (the first row when none of it is current); with no match, the
+        "Clear filters" button. False when there is nothing to go to."""
+        if self.proxy.rowCount() == 0:
+            if self.results.currentWidget() is not self.empty:
+                return False
+            self.clear_filters.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if not self.list.currentIndex().isValid():
+            self.list.setCurrentIndex(self.proxy.index(0, 0))  # the user's choice: it opens
+        self.list.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key, plain = event.key(), not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.search and plain and (key == Qt.Key.Key_Down or enter):
+            return self.enter_results()
+        at_top = self.list.currentIndex().row() <= 0
+        if watched is self.list and plain and key == Qt.Key.Key_Up and at_top:
+            self.search.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
 
 
 _CAPABILITY_WORDS = {

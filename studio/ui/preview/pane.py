@@ -121,7 +121,7 @@ class PreviewPane(QWidget):
 
     def _build_actions(self) -> QHBoxLayout:
         self.save_button = self._tool_button(
-            self.tr("Save a copy of this output"), self.tr("Save as…")
+            self.tr("Save a copy of this output (Ctrl+S)"), self.tr("Save as…")
         )
         self.open_folder_button = self._tool_button(
             self.tr("Show the file's folder"), self.tr("Open folder")
@@ -148,10 +148,13 @@ class PreviewPane(QWidget):
         self.send_button.clicked.connect(self.send_current)
         self.extend_button.clicked.connect(self.extend_current)
         self.frames_button.clicked.connect(self.frames_of_current)
-        for keys, slot in (("Ctrl+T", self.send_current), ("Ctrl+E", self.extend_current),
-                           ("Ctrl+Shift+F", self.frames_of_current)):  # fmt: skip
+        for keys, what, slot in (("Ctrl+T", self.tr("Send to…"), self.send_current),
+                                 ("Ctrl+E", self.tr("Extend shot"), self.extend_current),
+                                 ("Ctrl+Shift+F", self.tr("Pick a frame…"),
+                                  self.frames_of_current)):  # fmt: skip
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(slot)
         # The file actions show as icons (their words are in the tooltips) so that the row still
         # fits the narrow preview of a 1024-pixel window next to the creative actions.

@@ -196,7 +196,9 @@ class QueueView(QWidget):
         self.count_label = QLabel()
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
         self.cancel_all_button = QPushButton(self.tr("Cancel all running"))
-        self.cancel_all_button.setToolTip(self.tr("Cancel every task that has not finished yet"))
+        self.cancel_all_button.setToolTip(
+            self.tr("Cancel every task that has not finished yet (Ctrl+Shift+Backspace)")
+        )
         self.list = QueueListView()
         self.list.setModel(view_model.model)
         self.list.setDragEnabled(True)  # drop a finished row onto a media input to reuse it
@@ -225,13 +227,16 @@ class QueueView(QWidget):
         selection = self.list.selectionModel()
         selection.currentChanged.connect(self._on_selection_current_changed)
         keys = (
-            (SEND_TO_KEYS, self._on_key_send),
-            (EXTEND_KEYS, lambda: self._on_key_video(self.extend_requested)),
-            (FRAMES_KEYS, lambda: self._on_key_video(self.frames_requested)),
-        )
-        for sequence, slot in keys:
+            (SEND_TO_KEYS, self.tr("Send to…"), self._on_key_send),
+            (EXTEND_KEYS, self.tr("Extend shot"),
+             lambda: self._on_key_video(self.extend_requested)),
+            (FRAMES_KEYS, self.tr("Pick a frame…"),
+             lambda: self._on_key_video(self.frames_requested)),
+        )  # fmt: skip
+        for sequence, what, slot in keys:
             shortcut = QShortcut(QKeySequence(sequence), self.list)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(what)  # the shortcut sheet lists it
             shortcut.activated.connect(slot)
 
     def current_job(self) -> Job | None:

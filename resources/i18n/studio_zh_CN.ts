@@ -346,7 +346,7 @@
     <name>ComparePanel</name>
     <message>
         <location filename="../../studio/ui/compare/panel.py" line="96"/>
-        <location filename="../../studio/ui/compare/panel.py" line="279"/>
+        <location filename="../../studio/ui/compare/panel.py" line="280"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
@@ -363,92 +363,97 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 每个任务也会进入队列和图库；对比记录保存在“图库 › 对比记录”。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="205"/>
+        <location filename="../../studio/ui/compare/panel.py" line="157"/>
+        <source>Run the comparison</source>
+        <translation>运行对比</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/panel.py" line="206"/>
         <source>Set per column (One model, several values)</source>
         <translation>按列设置（一个模型，多个取值）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="218"/>
+        <location filename="../../studio/ui/compare/panel.py" line="219"/>
         <source>Tick %1–%2 models (or one model and its values): %3 so far.</source>
         <translation>请勾选 %1–%2 个模型（或一个模型及其取值）：目前 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="221"/>
+        <location filename="../../studio/ui/compare/panel.py" line="222"/>
         <source>Add: %1.</source>
         <translation>添加：%1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="223"/>
+        <location filename="../../studio/ui/compare/panel.py" line="224"/>
         <source>%n of the columns cannot be sent as set up; the table says why.</source>
         <translation>
             <numerusform>有 %n 列按当前设置无法发送；原因见表格。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="226"/>
+        <location filename="../../studio/ui/compare/panel.py" line="227"/>
         <source>Each column&apos;s job also goes to the queue.</source>
         <translation>每一列的任务也会进入队列。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="233"/>
+        <location filename="../../studio/ui/compare/panel.py" line="234"/>
         <source>Compare · 1 task</source>
         <translation>对比 · 1 个任务</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="235"/>
-        <location filename="../../studio/ui/compare/panel.py" line="285"/>
+        <location filename="../../studio/ui/compare/panel.py" line="236"/>
+        <location filename="../../studio/ui/compare/panel.py" line="286"/>
         <source>Compare · %n videos</source>
         <translation>
             <numerusform>对比 · %n 个视频</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="237"/>
+        <location filename="../../studio/ui/compare/panel.py" line="238"/>
         <source>Compare · %n images</source>
         <translation>
             <numerusform>对比 · %n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="239"/>
+        <location filename="../../studio/ui/compare/panel.py" line="240"/>
         <source>Compare · %n tracks</source>
         <translation>
             <numerusform>对比 · %n 首音轨</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="240"/>
+        <location filename="../../studio/ui/compare/panel.py" line="241"/>
         <source>Compare · %n transcripts</source>
         <translation>
             <numerusform>对比 · %n 份转写</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="281"/>
+        <location filename="../../studio/ui/compare/panel.py" line="282"/>
         <source>This starts %n video tasks at once. Go ahead?</source>
         <translation>
             <numerusform>这会同时开始 %n 个视频任务。继续吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/panel.py" line="315"/>
+        <location filename="../../studio/ui/compare/panel.py" line="316"/>
         <source>Comparing %n columns. Each job is also in the queue.</source>
         <translation>
             <numerusform>正在对比 %n 列。每个任务也在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="379"/>
+        <location filename="../../studio/ui/compare/panel.py" line="380"/>
         <source>Reading from the library…</source>
         <translation>正在读取资料库…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="469"/>
+        <location filename="../../studio/ui/compare/panel.py" line="470"/>
         <source>That comparison is no longer in the library.</source>
         <translation>这次对比已不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/panel.py" line="476"/>
+        <location filename="../../studio/ui/compare/panel.py" line="477"/>
         <source>Reopened the comparison of %1.</source>
         <translation>已重新打开 %1 的对比。</translation>
     </message>
@@ -513,56 +518,61 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <source>No comparisons yet: every comparison you run in the Compare tab is kept here, with its winner.</source>
         <translation>还没有对比记录：在“对比”页运行的每次对比都会连同胜出者保存在这里。</translation>
     </message>
+    <message>
+        <location filename="../../studio/ui/compare/history.py" line="97"/>
+        <source>Open the comparison in Compare</source>
+        <translation>在“对比”中打开这次对比</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/history.py" line="134"/>
+        <location filename="../../studio/ui/compare/history.py" line="135"/>
         <source>%n comparisons</source>
         <translation>
             <numerusform>%n 次对比</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/history.py" line="134"/>
+        <location filename="../../studio/ui/compare/history.py" line="135"/>
         <source>1 comparison</source>
         <translation>1 次对比</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/history.py" line="143"/>
+        <location filename="../../studio/ui/compare/history.py" line="144"/>
         <source>%n models</source>
         <translation>
             <numerusform>%n 个模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/history.py" line="143"/>
+        <location filename="../../studio/ui/compare/history.py" line="144"/>
         <source>one model, %n columns</source>
         <translation>
             <numerusform>一个模型，%n 列</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/compare/history.py" line="146"/>
+        <location filename="../../studio/ui/compare/history.py" line="147"/>
         <source>%n rounds</source>
         <translation>
             <numerusform>%n 轮</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/history.py" line="146"/>
+        <location filename="../../studio/ui/compare/history.py" line="147"/>
         <source>1 round</source>
         <translation>1 轮</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/history.py" line="148"/>
+        <location filename="../../studio/ui/compare/history.py" line="149"/>
         <source>★ winner marked</source>
         <translation>★ 已标记胜出</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/history.py" line="148"/>
+        <location filename="../../studio/ui/compare/history.py" line="149"/>
         <source>no winner yet</source>
         <translation>尚无胜出者</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/history.py" line="149"/>
+        <location filename="../../studio/ui/compare/history.py" line="150"/>
         <source>(no prompt)</source>
         <translation>（无提示词）</translation>
     </message>
@@ -1122,57 +1132,62 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>EndpointPage</name>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="78"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="80"/>
         <source>Form</source>
         <translation>表单</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="79"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="81"/>
         <source>Schema</source>
         <translation>参数结构</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="80"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="82"/>
         <source>Examples</source>
         <translation>示例</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="81"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="83"/>
         <source>Pick a model on the left to start.</source>
         <translation>从左侧选择一个模型开始。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="116"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="115"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/endpoint/page.py" line="122"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="256"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="300"/>
         <source>The webhook URL must be an http:// or https:// address.</source>
         <translation>Webhook URL 必须以 http:// 或 https:// 开头。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="298"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="342"/>
         <source>Start %1?</source>
         <translation>开始 %1？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="300"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="344"/>
         <source>Start %1 at once? Each is a separate task, slow to make and billed.</source>
         <translation>要同时开始 %1 吗？每个都是单独的任务，生成较慢且会计费。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="305"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="349"/>
         <source>Start %1</source>
         <translation>开始 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="316"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="360"/>
         <source>The form now holds example %1.</source>
         <translation>表单已填入示例 %1。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/page.py" line="326"/>
+        <location filename="../../studio/ui/endpoint/page.py" line="370"/>
         <source>The form is back at its defaults.</source>
         <translation>表单已恢复默认值。</translation>
     </message>
@@ -1691,8 +1706,8 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
     <message>
         <location filename="../../studio/ui/gallery/filter_bar.py" line="74"/>
-        <source>Search prompts…</source>
-        <translation>搜索提示词…</translation>
+        <source>Search prompts…  (Ctrl+G)</source>
+        <translation>搜索提示词…  (Ctrl+G)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/gallery/filter_bar.py" line="78"/>
@@ -1847,29 +1862,39 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>FramePicker</name>
     <message>
-        <location filename="../../studio/ui/chain/frame_picker.py" line="51"/>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="52"/>
         <source>Pick a frame — %1</source>
         <translation>截取帧 — %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/frame_picker.py" line="66"/>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="67"/>
         <source>First frame</source>
         <translation>第一帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/frame_picker.py" line="67"/>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="68"/>
         <source>Last frame</source>
         <translation>最后一帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/frame_picker.py" line="68"/>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="69"/>
         <source>Use this frame</source>
         <translation>使用这一帧</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/frame_picker.py" line="86"/>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="87"/>
         <source>←/→ one frame, Home/End the first or last</source>
         <translation>←/→ 逐帧，Home/End 跳到首帧或尾帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="98"/>
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/chain/frame_picker.py" line="99"/>
+        <source>One frame on</source>
+        <translation>前进一帧</translation>
     </message>
 </context>
 <context>
@@ -2447,6 +2472,44 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
 </context>
 <context>
+    <name>KeyboardActions</name>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="32"/>
+        <source>Go to the &amp;prompt</source>
+        <translation>转到提示词(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="33"/>
+        <source>Go to the &amp;queue</source>
+        <translation>转到队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="35"/>
+        <source>Search the gall&amp;ery</source>
+        <translation>搜索图库(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="37"/>
+        <source>&amp;Save output as…</source>
+        <translation>将结果另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="38"/>
+        <source>Save a copy of the output on show</source>
+        <translation>保存当前显示结果的副本</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="40"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/actions.py" line="85"/>
+        <source>Nothing to save yet: choose a finished task or an output first.</source>
+        <translation>还没有可保存的内容：请先选择一个已完成的任务或一个结果。</translation>
+    </message>
+</context>
+<context>
     <name>LineageView</name>
     <message>
         <location filename="../../studio/ui/gallery/lineage_view.py" line="67"/>
@@ -2462,138 +2525,138 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="68"/>
-        <location filename="../../studio/ui/main_window.py" line="302"/>
+        <location filename="../../studio/ui/main_window.py" line="69"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Mountsea Studio</source>
         <translation>Mountsea Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="87"/>
+        <location filename="../../studio/ui/main_window.py" line="88"/>
         <source>  DEMO · local simulator  </source>
         <translation>  演示 · 本地模拟器  </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="90"/>
+        <location filename="../../studio/ui/main_window.py" line="91"/>
         <source>No API key is set: generations run on the built-in simulator. Add a key in Settings.</source>
         <translation>尚未设置 API 密钥：生成在内置模拟器上运行。请在设置中添加密钥。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="136"/>
+        <location filename="../../studio/ui/main_window.py" line="138"/>
         <source>Create</source>
         <translation>创作</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="137"/>
+        <location filename="../../studio/ui/main_window.py" line="139"/>
         <source>Gallery</source>
         <translation>图库</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="148"/>
+        <location filename="../../studio/ui/main_window.py" line="150"/>
         <source>Compare</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="224"/>
+        <location filename="../../studio/ui/main_window.py" line="230"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="225"/>
+        <location filename="../../studio/ui/main_window.py" line="231"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="227"/>
+        <location filename="../../studio/ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="231"/>
+        <location filename="../../studio/ui/main_window.py" line="237"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="232"/>
+        <location filename="../../studio/ui/main_window.py" line="238"/>
         <source>&amp;Search models</source>
         <translation>搜索模型(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="234"/>
+        <location filename="../../studio/ui/main_window.py" line="240"/>
         <source>&amp;Refresh catalog</source>
         <translation>刷新模型列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="236"/>
+        <location filename="../../studio/ui/main_window.py" line="242"/>
         <source>&amp;Create</source>
         <translation>创作(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="237"/>
+        <location filename="../../studio/ui/main_window.py" line="243"/>
         <source>C&amp;ompare</source>
         <translation>对比(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="238"/>
+        <location filename="../../studio/ui/main_window.py" line="244"/>
         <source>&amp;Gallery</source>
         <translation>图库(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="245"/>
+        <location filename="../../studio/ui/main_window.py" line="255"/>
         <source>&amp;Queue</source>
         <translation>队列(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="246"/>
+        <location filename="../../studio/ui/main_window.py" line="256"/>
         <source>&amp;Generate</source>
         <translation>生成(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="249"/>
+        <location filename="../../studio/ui/main_window.py" line="259"/>
         <source>Cancel all &amp;running</source>
         <translation>取消所有进行中的任务(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="253"/>
+        <location filename="../../studio/ui/main_window.py" line="263"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="254"/>
+        <location filename="../../studio/ui/main_window.py" line="265"/>
         <source>Open &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="255"/>
+        <location filename="../../studio/ui/main_window.py" line="266"/>
         <source>&amp;About Mountsea Studio</source>
         <translation>关于 Mountsea Studio(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="279"/>
+        <location filename="../../studio/ui/main_window.py" line="309"/>
         <source>Images, video, music and transcripts through the Mountsea API.</source>
         <translation>通过 Mountsea API 生成图片、视频、音乐和转写文本。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="284"/>
+        <location filename="../../studio/ui/main_window.py" line="314"/>
         <source>About Mountsea Studio</source>
         <translation>关于 Mountsea Studio</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="294"/>
+        <location filename="../../studio/ui/main_window.py" line="324"/>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="302"/>
+        <location filename="../../studio/ui/main_window.py" line="332"/>
         <source>Mountsea Studio — Demo</source>
         <translation>Mountsea Studio — 演示</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="306"/>
+        <location filename="../../studio/ui/main_window.py" line="336"/>
         <source>● Unreachable: %1</source>
         <translation>● 无法连接：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/main_window.py" line="308"/>
+        <location filename="../../studio/ui/main_window.py" line="338"/>
         <source>● Connected</source>
         <translation>● 已连接</translation>
     </message>
@@ -2601,76 +2664,76 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MarketplacePanel</name>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="53"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="69"/>
         <source>Search models, providers, tags…  (Ctrl+F)</source>
         <translation>搜索模型、提供方、标签…  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="78"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="94"/>
         <source>No model matches these filters.</source>
         <translation>没有符合筛选条件的模型。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="80"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="96"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="97"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="113"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="155"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="174"/>
         <source>All capabilities</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="166"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="185"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/marketplace/panel.py" line="194"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="213"/>
         <source>%1 of %n endpoint(s)</source>
         <translation>
             <numerusform>%1 / %n 个接口</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/marketplace/panel.py" line="196"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="215"/>
         <source>%n endpoint(s)</source>
         <translation>
             <numerusform>%n 个接口</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="241"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="292"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="242"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="293"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="243"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="294"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="244"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="295"/>
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="245"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="296"/>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/marketplace/panel.py" line="246"/>
+        <location filename="../../studio/ui/marketplace/panel.py" line="297"/>
         <source>Embeddings</source>
         <translation>向量嵌入</translation>
     </message>
@@ -2678,117 +2741,128 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MaskPainter</name>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="342"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="343"/>
         <source>Paint mask — %1</source>
         <translation>绘制蒙版 — %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="350"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="352"/>
         <source>Brush size ([ smaller, ] larger)</source>
         <translation>画笔大小（[ 缩小，] 放大）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="353"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="355"/>
         <source>Brush</source>
         <translation>画笔</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="354"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="356"/>
         <source>Paint what may change (B)</source>
         <translation>涂抹允许修改的区域（B）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="358"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="360"/>
         <source>Eraser</source>
         <translation>橡皮擦</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="359"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="361"/>
         <source>Keep what the brush marked (E)</source>
         <translation>保留画笔标记的区域（E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="366"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="368"/>
         <source>Fill</source>
         <translation>填满</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="367"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="369"/>
         <source>Everything may change</source>
         <translation>全部可改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="370"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="372"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="371"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="373"/>
         <source>Nothing may change</source>
         <translation>全部保留</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="374"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="376"/>
         <source>Invert</source>
         <translation>反转</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="375"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="377"/>
         <source>Swap what changes and what stays (I)</source>
         <translation>互换修改区与保留区（I）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="379"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="381"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="380"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="382"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>撤销（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="384"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="386"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="463"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="385"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="387"/>
         <source>Redo (Ctrl+Shift+Z)</source>
         <translation>重做（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="389"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="391"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="390"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="392"/>
         <source>Show the whole picture (F)</source>
         <translation>显示整张图片（F）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="394"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="396"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="397"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="399"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="400"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="402"/>
         <source>White = edit, black = keep. Red shows what may change. Right-drag or middle-drag pans; the wheel zooms.</source>
         <translation>白色 = 修改，黑色 = 保留。红色表示可修改的区域。右键或中键拖动可平移；滚轮缩放。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="409"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="411"/>
         <source>Use mask</source>
         <translation>使用蒙版</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/mask_painter.py" line="530"/>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="456"/>
+        <source>Smaller brush</source>
+        <translation>缩小画笔</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="457"/>
+        <source>Larger brush</source>
+        <translation>放大画笔</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/chain/mask_painter.py" line="537"/>
         <source>Add the picture to edit first: the mask is painted over it.</source>
         <translation>请先添加要编辑的图片：蒙版画在图片上。</translation>
     </message>
@@ -3034,13 +3108,13 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="124"/>
-        <source>Save a copy of this output</source>
-        <translation>保存此结果的副本</translation>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="124"/>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
+        <source>Save a copy of this output (Ctrl+S)</source>
+        <translation>保存此结果的副本 (Ctrl+S)</translation>
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="127"/>
@@ -3069,6 +3143,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="136"/>
+        <location filename="../../studio/ui/preview/pane.py" line="151"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
@@ -3079,6 +3154,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="140"/>
+        <location filename="../../studio/ui/preview/pane.py" line="152"/>
         <source>Extend shot</source>
         <translation>延长镜头</translation>
     </message>
@@ -3093,27 +3169,32 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>截取帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="302"/>
+        <location filename="../../studio/ui/preview/pane.py" line="153"/>
+        <source>Pick a frame…</source>
+        <translation>选取一帧…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/preview/pane.py" line="305"/>
         <source>This output is not downloaded yet.</source>
         <translation>此结果尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="359"/>
+        <location filename="../../studio/ui/preview/pane.py" line="362"/>
         <source>Could not open a file manager. The file is in %1</source>
         <translation>无法打开文件管理器。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="388"/>
+        <location filename="../../studio/ui/preview/pane.py" line="391"/>
         <source>URL copied</source>
         <translation>URL 已复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="391"/>
+        <location filename="../../studio/ui/preview/pane.py" line="394"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="395"/>
+        <location filename="../../studio/ui/preview/pane.py" line="398"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -3206,77 +3287,80 @@ Generated images, videos and audio will queue up here.</source>
         <translation>全部取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="199"/>
-        <source>Cancel every task that has not finished yet</source>
-        <translation>取消所有尚未完成的任务</translation>
+        <location filename="../../studio/ui/queue/view.py" line="200"/>
+        <source>Cancel every task that has not finished yet (Ctrl+Shift+Backspace)</source>
+        <translation>取消所有尚未完成的任务 (Ctrl+Shift+Backspace)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="251"/>
+        <location filename="../../studio/ui/queue/view.py" line="230"/>
+        <location filename="../../studio/ui/queue/view.py" line="256"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="253"/>
+        <location filename="../../studio/ui/queue/view.py" line="231"/>
+        <location filename="../../studio/ui/queue/view.py" line="258"/>
         <source>Extend shot</source>
         <translation>延长镜头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="255"/>
+        <location filename="../../studio/ui/queue/view.py" line="233"/>
+        <location filename="../../studio/ui/queue/view.py" line="260"/>
         <source>Pick a frame…</source>
         <translation>截取帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="270"/>
+        <location filename="../../studio/ui/queue/view.py" line="275"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="274"/>
+        <location filename="../../studio/ui/queue/view.py" line="279"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="276"/>
+        <location filename="../../studio/ui/queue/view.py" line="281"/>
         <source>Follow again</source>
         <translation>重新跟踪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="280"/>
+        <location filename="../../studio/ui/queue/view.py" line="285"/>
         <source>Open output</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="281"/>
+        <location filename="../../studio/ui/queue/view.py" line="286"/>
         <source>Copy task id</source>
         <translation>复制任务 ID</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="282"/>
+        <location filename="../../studio/ui/queue/view.py" line="287"/>
         <source>Show raw JSON</source>
         <translation>查看原始 JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="283"/>
+        <location filename="../../studio/ui/queue/view.py" line="288"/>
         <source>Remix (new seed)</source>
         <translation>重新生成（新种子）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="285"/>
+        <location filename="../../studio/ui/queue/view.py" line="290"/>
         <source>Use all parameters</source>
         <translation>套用全部参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="289"/>
+        <location filename="../../studio/ui/queue/view.py" line="294"/>
         <source>Use prompt</source>
         <translation>套用提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="291"/>
+        <location filename="../../studio/ui/queue/view.py" line="296"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="341"/>
+        <location filename="../../studio/ui/queue/view.py" line="346"/>
         <source>%1 running · %2 total</source>
         <translation>%1 个运行中 · 共 %2 个</translation>
     </message>
@@ -3698,7 +3782,33 @@ Generated images, videos and audio will queue up here.</source>
         <translation>叠放两个结果，拖动分界线对比（W）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/results.py" line="241"/>
+        <location filename="../../studio/ui/compare/results.py" line="151"/>
+        <source>Fit every picture</source>
+        <translation>所有图片适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/results.py" line="152"/>
+        <source>Every picture at 100%</source>
+        <translation>所有图片按 100% 显示</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/results.py" line="153"/>
+        <location filename="../../studio/ui/compare/results.py" line="154"/>
+        <source>Zoom in on every picture</source>
+        <translation>放大所有图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/results.py" line="155"/>
+        <source>Zoom out of every picture</source>
+        <translation>缩小所有图片</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/results.py" line="157"/>
+        <source>Wipe between two pictures</source>
+        <translation>在两张图片之间滑动对比</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/results.py" line="243"/>
         <source>Round %1 of %2</source>
         <translation>第 %1 轮，共 %2 轮</translation>
     </message>
@@ -3839,12 +3949,12 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>SchemaForm</name>
     <message>
-        <location filename="../../studio/ui/forms/form.py" line="83"/>
+        <location filename="../../studio/ui/forms/form.py" line="85"/>
         <source>Advanced</source>
         <translation>高级</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/form.py" line="94"/>
+        <location filename="../../studio/ui/forms/form.py" line="96"/>
         <source>Reset to defaults</source>
         <translation>恢复默认</translation>
     </message>
@@ -3948,48 +4058,48 @@ Generated images, videos and audio will queue up here.</source>
         <translation>放入哪个字段？</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="296"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="297"/>
         <source>%1 no longer has the field “%2”: the output was not placed.</source>
         <translation>%1 已没有“%2”字段：结果未放入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="302"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="303"/>
         <source>%1 now holds %n output(s) in “%2”.</source>
         <translation>%1 的“%2”中现在有 %n 个结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="309"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="310"/>
         <source>The field takes fewer: %n left out.</source>
         <translation>该字段容量有限：%n 个未放入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="317"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="318"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="358"/>
-        <location filename="../../studio/ui/chain/send_to.py" line="402"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="359"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="403"/>
         <source>This file is not in the library.</source>
         <translation>此文件不在资料库中。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="366"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="367"/>
         <source>Extend shot needs a video.</source>
         <translation>延长镜头需要一个视频。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="373"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="374"/>
         <source>No model here can continue a shot.</source>
         <translation>这里没有能延续镜头的模型。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="412"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="413"/>
         <source>Frames come from videos.</source>
         <translation>只能从视频截取帧。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/chain/send_to.py" line="419"/>
+        <location filename="../../studio/ui/chain/send_to.py" line="420"/>
         <source>No frame picker: %1</source>
         <translation>无法打开帧选择器：%1</translation>
     </message>
@@ -4106,6 +4216,231 @@ Generated images, videos and audio will queue up here.</source>
         <location filename="../../studio/ui/settings_dialog.py" line="142"/>
         <source>The base URL must be an http:// or https:// address.</source>
         <translation>服务地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../studio/ui/keyboard/sheet.py" line="38"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/sheet.py" line="41"/>
+        <source>Search shortcuts: a word or keys (ctrl+t)…</source>
+        <translation>搜索快捷键：输入文字或按键（如 ctrl+t）…</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/sheet.py" line="45"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/sheet.py" line="45"/>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/sheet.py" line="50"/>
+        <source>No shortcut matches.</source>
+        <translation>没有匹配的快捷键。</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="54"/>
+        <source>Anywhere</source>
+        <translation>任意位置</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="86"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="199"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="275"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="87"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="201"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="277"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="88"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="202"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="278"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="93"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="98"/>
+        <source>From the search box into the list</source>
+        <translation>从搜索框进入列表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="103"/>
+        <source>Open the model, cursor in its prompt</source>
+        <translation>打开模型，光标置于其提示词</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="108"/>
+        <source>From the top of the list back to the search box</source>
+        <translation>从列表顶部回到搜索框</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="114"/>
+        <source>Choose a task</source>
+        <translation>选择任务</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="118"/>
+        <source>Cancel a running task, remove a finished one</source>
+        <translation>取消运行中的任务，移除已完成的任务</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="123"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="128"/>
+        <source>Previous / next output</source>
+        <translation>上一个 / 下一个结果</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="131"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="151"/>
+        <source>Fit the picture</source>
+        <translation>图片适应窗口</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="132"/>
+        <source>Picture at 100%</source>
+        <translation>图片按 100% 显示</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="133"/>
+        <source>Zoom in / out</source>
+        <translation>放大 / 缩小</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="136"/>
+        <source>Play / pause video or audio</source>
+        <translation>播放 / 暂停视频或音频</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="144"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="206"/>
+        <source>Mask painter</source>
+        <translation>蒙版绘制</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="146"/>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="147"/>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="148"/>
+        <source>Invert the mask</source>
+        <translation>反转蒙版</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="149"/>
+        <source>Smaller brush</source>
+        <translation>缩小画笔</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="150"/>
+        <source>Larger brush</source>
+        <translation>放大画笔</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="152"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="153"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="154"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="160"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="167"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="207"/>
+        <source>Frame picker</source>
+        <translation>选帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="169"/>
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="170"/>
+        <source>One frame on</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="173"/>
+        <source>First / last frame (on the slider)</source>
+        <translation>第一帧 / 最后一帧（在滑块上）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="181"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="205"/>
+        <source>Send to… list</source>
+        <translation>“发送到…”列表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="184"/>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="188"/>
+        <source>Send to the chosen model</source>
+        <translation>发送到所选模型</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="191"/>
+        <source>Close the list</source>
+        <translation>关闭列表</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="200"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="276"/>
+        <source>Create form</source>
+        <translation>创作表单</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="203"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="279"/>
+        <source>Gallery</source>
+        <translation>图库</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="204"/>
+        <location filename="../../studio/ui/keyboard/catalog.py" line="280"/>
+        <source>Compare</source>
+        <translation>对比</translation>
     </message>
 </context>
 <context>
@@ -4231,7 +4566,22 @@ Generated images, videos and audio will queue up here.</source>
     <message>
         <location filename="../../studio/ui/compare/transport.py" line="57"/>
         <source>Speed</source>
-        <translation>语速</translation>
+        <translation>播放速度</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/transport.py" line="76"/>
+        <source>Play / pause every clip</source>
+        <translation>播放 / 暂停所有片段</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/transport.py" line="77"/>
+        <source>Every clip one frame back</source>
+        <translation>所有片段后退一帧</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/compare/transport.py" line="78"/>
+        <source>Every clip one frame forward</source>
+        <translation>所有片段前进一帧</translation>
     </message>
 </context>
 <context>

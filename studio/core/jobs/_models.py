@@ -117,6 +117,15 @@ class SavedOutput:
     disk_full: Path | None = None  # the folder whose disk was full when it was being saved
 
 
+def prompt_of(input: Mapping[str, Any]) -> str:
+    """The prompt-like text of a job's input ("" when it has none, e.g. a transcription)."""
+    for key in ("prompt", "text", "multi_prompt"):
+        value = input.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def new_local_id() -> str:
     return uuid.uuid4().hex
 
@@ -176,12 +185,8 @@ class Job:
 
     @property
     def prompt(self) -> str:
-        """The prompt-like text of the input, for list rows and titles."""
-        for key in ("prompt", "text", "multi_prompt"):
-            value = self.input.get(key)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return ""
+        """The prompt-like text of the input, for list rows, titles and file names."""
+        return prompt_of(self.input)
 
     def elapsed_s(self, now: datetime | None = None) -> float | None:
         """Seconds from sending the current attempt to its end (or to now)."""

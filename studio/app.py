@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from studio import __version__
 from studio.core.library import open_library
 from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
+from studio.ui import i18n
 from studio.ui.background import spawn
 from studio.ui.chain.mask_painter import MaskFlow
 from studio.ui.chain.send_to import SendToFlow
@@ -161,13 +162,25 @@ def _watch_paints_for_bench(window: MainWindow) -> None:
         PaintMarks(window, Path(marks))
 
 
+def language_override(argv: Sequence[str]) -> str | None:
+    """``--lang zh_CN`` / ``--lang=en`` on the command line, which beats Settings and the system."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(argv) if argv is not None else sys.argv
     log_path = configure_logging()
     log.info("Mountsea Studio %s starting; log at %s", __version__, log_path)
     QApplication.setApplicationName("Mountsea Studio")
     QApplication.setOrganizationName("Mountsea")
     QApplication.setApplicationVersion(__version__)
-    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app = QApplication(args)
+    i18n.install(app, language_override(args[1:]) or load_settings().language)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done
     MainThreadCollector(app)  # garbage collection only on the GUI thread (see collector)

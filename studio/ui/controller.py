@@ -318,6 +318,10 @@ class StudioController(QObject):
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
         self.window.banner.hide()
+        if settings.language != self.session.settings.language:
+            self.window.banner.show_message(
+                self.tr("The new language applies when the studio starts again."), level="info"
+            )
         self.session.apply_settings(settings, api_key)
 
     def _show_auth_problem(self) -> None:

@@ -158,6 +158,7 @@ class Job:
     attempt: int = 1
     expected_s: float | None = None  # typical duration of this endpoint when submitted
     retry_wait: RetryWait | None = None  # answered "not now": waits to send again (not stored)
+    backend: str = ""  # whose tasks it has ("demo", an API base URL); "" when not told
 
     @property
     def is_waiting_locally(self) -> bool:

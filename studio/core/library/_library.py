@@ -254,6 +254,10 @@ class Library(Curation, ComparisonShelf):
             local_ids, "deleted_at = ?", (self._clock(),), "deleted_at IS NULL"
         )
 
+    def restore_jobs(self, local_ids: str | Iterable[str]) -> list[str]:
+        """Show jobs hidden by delete_jobs in the queue view again (an Undo)."""
+        return self._update_jobs(local_ids, "deleted_at = NULL", (), "deleted_at IS NOT NULL")
+
     def _set_status(
         self, local_ids: str | Iterable[str], status: JobStatus, condition: str
     ) -> list[str]:

@@ -22,7 +22,8 @@ from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint import RequestDialog
 from studio.ui.endpoint.loader import DETAIL_KEY
 from studio.ui.icons import app_icon
-from studio.ui.job_preview import preview_items
+from studio.ui.plural import english_plural
+from studio.ui.preview_choice import PreviewChoice
 from studio.ui.recovery_dialog import RecoveryDialog
 from studio.ui.session_events import SessionEvents
 from studio.ui.settings_dialog import SettingsDialog
@@ -64,7 +65,9 @@ class StudioController(QObject):
         self.recall = recall
         self.events = SessionEvents(session, self)
         self._backend: BackendChanged | None = None
-        self._selected_job: str | None = None
+        self.preview_choice = PreviewChoice(
+            window.preview, window.queue, queue.model.endpoint_name, self
+        )
         self._tray: QSystemTrayIcon | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         background().set_error_handler(self._show_error)
@@ -85,6 +88,7 @@ class StudioController(QObject):
         w.log_folder_requested.connect(self._on_log_folder_requested)
         self.queue.job_finished.connect(self._on_job_finished)
         self.queue.error_raised.connect(self._show_error)
+        w.queue.cleared.connect(self._on_queue_cleared)
 
     def _connect_events(self) -> None:
         e = self.events
@@ -118,7 +122,9 @@ class StudioController(QObject):
     # --- the session's events --------------------------------------------------------------------
 
     def _on_backend_changed(self, event: BackendChanged) -> None:
+        """The status bar's message and its backend indicator say the same thing."""
         previous, self._backend = self._backend, event
+        self.queue.set_backend(event.identity)  # another backend's tasks show as paused
         status = self.window.statusBar()
         if event.state is BackendState.STARTING:
             self.window.show_backend(None)
@@ -159,8 +165,7 @@ class StudioController(QObject):
         self.queue.show(job)
         if self.window.compare is not None:
             self.window.compare.show_job(job)
-        if job.local_id == self._selected_job:
-            self.show_job(job)
+        self.preview_choice.changed(job)
         page = self.window.endpoint_page
         if job.field_errors and page.detail is not None and page.detail.slug == job.endpoint:
             errors = [FieldError(path=f.path, message=f.message) for f in job.field_errors]
@@ -210,10 +215,16 @@ class StudioController(QObject):
     def _on_generate_requested(
         self, slug: str, inputs: list[dict[str, Any]], webhook: str, uses: list[InputUse]
     ) -> None:
+        self.preview_choice.generation_started()
+        page = self.window.endpoint_page
+        local = page.form.local_file_names() if page.form is not None else []
         sent = 0
         for value in inputs:
-            if self.queue.submit(slug, value, webhook or None, uses) is None:
+            job = self.queue.submit(slug, value, webhook or None, uses)
+            if job is None:
                 break
+            if local:
+                self.queue.model.set_local_files(job.local_id, local)
             sent += 1
         if sent:
             self.window.statusBar().showMessage(
@@ -268,9 +279,25 @@ class StudioController(QObject):
         dialog.show()
 
     def _on_job_finished(self, job: Job) -> None:
-        if self._selected_job is None and job.status is JobStatus.SUCCEEDED:
-            self.select_job(job)
+        self.preview_choice.finished(job)
         self._notify(job)
+
+    def _on_queue_cleared(self, local_ids: list[str]) -> None:
+        count = len(local_ids)
+        text = english_plural(
+            self.tr(
+                "Cleared %n finished task(s) from the queue; their outputs stay in the gallery.",
+                "",
+                count,
+            ),
+            count,
+        )
+        self.window.banner.show_message(
+            text,
+            level="info",
+            action=self.tr("Undo"),
+            on_action=lambda: self.queue.restore(local_ids),
+        )
 
     def open_job_output(self, job: Job) -> None:
         """Open the first downloaded output with the system's default application."""
@@ -281,11 +308,9 @@ class StudioController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def select_job(self, job: Job) -> None:
-        self._selected_job = job.local_id
-        self.show_job(job)
-
-    def show_job(self, job: Job) -> None:
-        self.window.preview.show_outputs(preview_items(job))
+        """The user chose this job (a queue row, Compare's "Use this one"): the preview shows
+        it and keeps it (see PreviewChoice)."""
+        self.preview_choice.choose(job)
 
     def _notify(self, job: Job) -> None:
         if not self.session.settings.notifications or job.status not in FINISHED:

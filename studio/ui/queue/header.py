@@ -1,0 +1,97 @@
+"""The queue's header: its title and counts, "Clear finished", "Cancel all running" and a ⋯ menu.
+
+On a narrow queue (a 1024-pixel window) the buttons say it shorter ("Clear", "Cancel all"), so
+the header never makes the queue wider than the preview below it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+    QWidget,
+)
+from typing_extensions import override
+
+
+class ShorteningButton(QPushButton):
+    """A push button that says ``short`` when there is no room for ``full``."""
+
+    def __init__(self, full: str, short: str, parent: QWidget | None = None) -> None:
+        super().__init__(full, parent)
+        self._full, self._short = full, short
+        # Preferred, not a push button's Minimum: the layout may give it less than the full text.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _hint_for(self, text: str) -> QSize:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = text
+        size = self.fontMetrics().size(Qt.TextFlag.TextShowMnemonic, text)
+        contents = QStyle.ContentsType.CT_PushButton
+        return self.style().sizeFromContents(contents, option, size, self)
+
+    @override
+    def sizeHint(self) -> QSize:
+        return self._hint_for(self._full)
+
+    @override
+    def minimumSizeHint(self) -> QSize:
+        return self._hint_for(self._short)
+
+    @override
+    def resizeEvent(self, e: QResizeEvent) -> None:
+        wide = self.width() >= self._hint_for(self._full).width()
+        self.setText(self._full if wide else self._short)
+        super().resizeEvent(e)
+
+
+class QueueHeader(QWidget):
+    """Title, counts and the queue-wide actions; QueueView connects them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self.tr("Queue"))
+        title_font = QFont(self.title.font())
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.count_label = QLabel()
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.clear_button = ShorteningButton(self.tr("Clear finished"), self.tr("Clear"))
+        self.clear_button.setToolTip(
+            self.tr("Take every finished row out of the queue (their outputs stay in the gallery)")
+        )
+        self.cancel_all_button = ShorteningButton("Cancel all running", self.tr("Cancel all"))
+        self.cancel_all_button.setToolTip("Cancel every task that has not finished yet")
+        self.more_button = QToolButton()
+        self.more_button.setText("⋯")
+        self.more_button.setToolTip(self.tr("More queue options"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setAutoRaise(True)
+        menu = QMenu(self.more_button)
+        self.compact_action = menu.addAction(self.tr("Compact rows"))
+        self.compact_action.setCheckable(True)
+        self.clear_action = menu.addAction(self.tr("Clear finished"))
+        self.more_button.setMenu(menu)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.count_label, 1)
+        for widget in (self.clear_button, self.cancel_all_button, self.more_button):
+            layout.addWidget(widget)
+
+    def set_counts(self, running: int, total: int, settled: int) -> None:
+        self.count_label.setText(f"{running} running · {total} total" if total else "")
+        self.count_label.setToolTip(self.count_label.text())
+        self.cancel_all_button.setEnabled(running > 0)
+        self.clear_button.setEnabled(settled > 0)
+        self.clear_action.setEnabled(settled > 0)

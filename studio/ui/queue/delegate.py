@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
-from studio.ui.gallery.thumbs import thumb_key
 from studio.ui.queue.model import JobRole, QueueRole
 from studio.ui.theme import readable_on
+from studio.ui.thumbnails import thumb_key
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QPixmap
 
-    from studio.ui.gallery.thumbs import ThumbnailLoader
+    from studio.ui.thumbnails import ThumbnailLoader
 
 _STATUS_COLOURS = {
     JobStatus.SUBMITTING: "#7d8590",

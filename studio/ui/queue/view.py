@@ -40,15 +40,15 @@ if TYPE_CHECKING:
 
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.chain.popup import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
-from studio.ui.gallery.thumbs import thumb_key
 from studio.ui.queue.delegate import QueueDelegate
 from studio.ui.queue.header import QueueHeader
+from studio.ui.thumbnails import thumb_key
 from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from studio.ui.gallery.thumbs import ThumbnailLoader
+    from studio.ui.thumbnails import ThumbnailLoader
 
 
 def _sendable(job: Job) -> bool:

@@ -21,6 +21,7 @@ from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
 from studio.ui.queue.model import JobRole, QueueRole
+from studio.ui.queue.words import PAUSED
 from studio.ui.theme import readable_on
 from studio.ui.thumbnails import thumb_key
 
@@ -272,7 +273,8 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(colour)
         label = str(index.data(QueueRole.STATUS_LABEL) or "")
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{_GLYPHS.get(label, '')} {label}")
+        glyph = _GLYPHS[PAUSED] if paused else _GLYPHS.get(label, "")  # the label may be translated
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{glyph} {label}")
 
     def _paint_title(
         self,

@@ -70,8 +70,10 @@ class QueueHeader(QWidget):
         self.clear_button.setToolTip(
             self.tr("Take every finished row out of the queue (their outputs stay in the gallery)")
         )
-        self.cancel_all_button = ShorteningButton("Cancel all running", self.tr("Cancel all"))
-        self.cancel_all_button.setToolTip("Cancel every task that has not finished yet")
+        self.cancel_all_button = ShorteningButton(
+            self.tr("Cancel all running"), self.tr("Cancel all")
+        )
+        self.cancel_all_button.setToolTip(self.tr("Cancel every task that has not finished yet"))
         self.more_button = QToolButton()
         self.more_button.setText("⋯")
         self.more_button.setToolTip(self.tr("More queue options"))
@@ -90,7 +92,8 @@ class QueueHeader(QWidget):
             layout.addWidget(widget)
 
     def set_counts(self, running: int, total: int, settled: int) -> None:
-        self.count_label.setText(f"{running} running · {total} total" if total else "")
+        text = self.tr("%1 running · %2 total").replace("%1", str(running))
+        self.count_label.setText(text.replace("%2", str(total)) if total else "")
         self.count_label.setToolTip(self.count_label.text())
         self.cancel_all_button.setEnabled(running > 0)
         self.clear_button.setEnabled(settled > 0)

@@ -42,7 +42,7 @@ def _tr(text: str) -> str:
 def status_label(job: Job, paused: bool = False) -> str:
     """The word on the status pill."""
     if paused:
-        return PAUSED
+        return _tr(PAUSED)
     if job.is_waiting_locally:
         return "Waiting"
     if job.is_downloading:

@@ -1,0 +1,94 @@
+"""The queue and preview in the real window: the newest finished job shows, Clear finished and
+its Undo, and the status bar's message never disagrees with its backend indicator."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from studio.core.session import BackendChanged, BackendState
+from studio.ui.queue import QueueRole
+from tests.conftest import wait_until
+from tests.ui.studio_harness import (
+    generate_and_wait,
+    open_endpoint,
+    running_studio,
+    use_first_example,
+)
+
+if TYPE_CHECKING:
+    from studio.ui.main_window import MainWindow
+
+IMAGE = "google/nano-banana/text-to-image"
+WHISPER = "openai/whisper-v3/transcribe"
+
+
+@pytest.mark.asyncio
+async def test_finished_jobs_show_and_clear_finished_can_be_undone() -> None:
+    async with running_studio() as (window, controller):
+        await open_endpoint(controller, WHISPER)
+        use_first_example(window)
+        heard = await generate_and_wait(controller, WHISPER)
+        await open_endpoint(controller, IMAGE)
+        use_first_example(window)
+        first = await generate_and_wait(controller, IMAGE)
+        second = await generate_and_wait(controller, IMAGE)
+        queue, preview = window.queue, window.preview
+        # The newest finished job is in the preview, under the endpoint's name, its row current.
+        await wait_until(lambda: controller.preview_choice.shown == second.local_id)
+        assert preview.title_label.text() == "Nano Banana Text to Image"
+        assert queue.current_job() is not None and queue.current_job().local_id == second.local_id
+        # A transcription has no prompt: its row names the audio.
+        model = queue.view_model.model
+        row = model.row_of(heard.local_id)
+        assert row is not None
+        assert str(model.index(row).data(QueueRole.PROMPT)).endswith(".mp3")
+        # The user picks the older one: it stays while another finishes.
+        queue.select_job(first.local_id)
+        assert controller.preview_choice.shown == first.local_id
+        # Clear finished empties the queue; Undo puts the rows back.
+        queue.clear_button.click()
+        await wait_until(lambda: model.rowCount() == 0)
+        assert window.banner.isVisible() and window.banner.action.text() == "Undo"
+        window.banner.action.click()
+        await wait_until(lambda: model.rowCount() == 3)
+        assert [j.local_id for j in model.jobs()] == [
+            second.local_id,
+            first.local_id,
+            heard.local_id,
+        ]
+
+
+def _agree(window: MainWindow) -> str | None:
+    """What disagrees between the status bar's message and its indicator, if anything."""
+    message = window.statusBar().currentMessage()
+    indicator = window.reachability.text()
+    starting = "Starting" in message or "Connecting" in message
+    if starting and indicator:
+        return f"{message!r} beside {indicator!r}"
+    if "Connected" in indicator and window.backend_label.text().startswith("Starting"):
+        return f"{window.backend_label.text()!r} beside {indicator!r}"
+    return None
+
+
+@pytest.mark.asyncio
+async def test_the_status_bar_and_the_indicator_never_disagree() -> None:
+    async with running_studio(start=False) as (window, controller):
+        seen: list[tuple[BackendState, str | None]] = []
+        controller.events.backend_changed.connect(
+            lambda event: (
+                seen.append((event.state, _agree(window)))
+                if isinstance(event, BackendChanged)
+                else None
+            )
+        )
+        await controller.start()
+        await wait_until(lambda: (BackendState.CONNECTED, None) in seen)
+        assert window.reachability.text() == "● Connected"
+        assert window.statusBar().currentMessage() == ""
+        # Switching backends: starting again, then connected again, never both at once.
+        await controller.session.switch_backend()
+        await wait_until(lambda: [s for s, _ in seen].count(BackendState.CONNECTED) == 2)
+        assert [problem for _, problem in seen if problem] == []
+        assert BackendState.STARTING in [s for s, _ in seen]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QStyleOptionViewItem
+from typing_extensions import override
 
 from studio.core.api import MediaKind, MediaRef
 from studio.core.jobs import Job, JobStatus, SavedOutput
@@ -99,6 +100,7 @@ class ClearingViewModel(RecordingViewModel):
         super().__init__()
         self.removed: list[str] = []
 
+    @override
     def remove_many(self, local_ids: Sequence[str]) -> None:
         self.removed = list(local_ids)
         for local_id in local_ids:
@@ -164,7 +166,8 @@ def test_the_newest_finished_job_shows_unless_the_user_chose_another(qtbot: QtBo
     view = _view(qtbot, view_model)
     preview = PreviewPane(autoplay_video=False)
     qtbot.addWidget(preview)
-    choice = PreviewChoice(preview, view, {"a/b/c": "Nice Model Text to Image"}.get)
+    names = {"a/b/c": "Nice Model Text to Image"}
+    choice = PreviewChoice(preview, view, lambda slug: names.get(slug, slug))
     chosen: list[Job] = []
     view.job_selected.connect(chosen.append)
     first, second, third, fourth = (_finished(n) for n in range(1, 5))

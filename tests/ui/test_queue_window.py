@@ -38,7 +38,8 @@ async def test_finished_jobs_show_and_clear_finished_can_be_undone() -> None:
         # The newest finished job is in the preview, under the endpoint's name, its row current.
         await wait_until(lambda: controller.preview_choice.shown == second.local_id)
         assert preview.title_label.text() == "Nano Banana Text to Image"
-        assert queue.current_job() is not None and queue.current_job().local_id == second.local_id
+        current = queue.current_job()
+        assert current is not None and current.local_id == second.local_id
         # A transcription has no prompt: its row names the audio.
         model = queue.view_model.model
         row = model.row_of(heard.local_id)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from typing_extensions import override
 
 from studio.core.api import MediaKind, MediaRef
-from studio.core.jobs import Job, JobStatus, SavedOutput
+from studio.core.jobs import Job, JobStatus, SavedOutput, text_saved_output
 from studio.ui.preview import PreviewPane
 from studio.ui.preview_choice import PreviewChoice
 from studio.ui.queue import QueueModel, QueueRole, QueueView
@@ -57,6 +57,9 @@ def test_finished_media_rows_offer_a_thumbnail_and_others_none() -> None:
     done = next(j for j in model.jobs() if j.local_id == "job05")
     assert _row(model, done, QueueRole.THUMBNAIL) == (Path("/tmp/out.png"), "image")
     assert _row(model, audio, QueueRole.THUMBNAIL) == (Path("/tmp/out1.png"), "audio")
+    transcript = replace(_finished(2), outputs=(text_saved_output(Path("/tmp/t.json"), 10),))
+    model.upsert(transcript)
+    assert _row(model, transcript, QueueRole.THUMBNAIL) == (Path("/tmp/t.json"), "text")
     for job in model.jobs():
         if job.status is not JobStatus.SUCCEEDED:
             assert _row(model, job, QueueRole.THUMBNAIL) is None

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from studio.core.jobs import Job, JobStatus, utc_now
+from studio.core.jobs import Job, JobStatus, is_text_media, utc_now
 from studio.ui.chain.outputs_drag import outputs_mime
 from studio.ui.plain import plain_tooltip
 from studio.ui.queue.words import (
@@ -292,11 +292,11 @@ class QueueModel(QAbstractListModel):
 
 
 def _first_media(job: Job) -> tuple[Path, str] | None:
-    """The file and kind ("image", "video", "audio") a finished row's thumbnail shows."""
+    """The file and kind ("image", "video", "audio", "text") a finished row's thumbnail shows."""
     if job.status is not JobStatus.SUCCEEDED:
         return None
     for output in job.outputs:
-        kind = str(output.media.kind.value)
+        kind = "text" if is_text_media(output.media) else str(output.media.kind.value)
         if output.path is not None and kind in _THUMB_KINDS:
             return output.path, kind
     return None

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from studio.core.media import (
@@ -135,6 +136,8 @@ class ThumbnailLoader(QObject):
             log.info("no thumbnail for %s: %s", wish.path.name, error)
             self._fail(key)
             return
+        if not shiboken6.isValid(self):
+            return  # its owner went away while the worker decoded (closed without aclose)
         if not isinstance(decoded, DecodedImage):
             self._fail(key)
             return
@@ -145,6 +148,8 @@ class ThumbnailLoader(QObject):
         return decode_preview(thumb, (wish.size, wish.size))
 
     def _fail(self, key: str) -> None:
+        if not shiboken6.isValid(self):
+            return
         self._failed.add(key)
         self.thumbnail_failed.emit(key)
 
@@ -156,6 +161,8 @@ class ThumbnailLoader(QObject):
         self.thumbnail_ready.emit(key)
 
     def _on_task_done(self, key: str, task: asyncio.Task[Any]) -> None:
+        if not shiboken6.isValid(self):
+            return
         if self._running.get(key) is task:
             del self._running[key]
         if not task.cancelled() and (error := task.exception()) is not None:

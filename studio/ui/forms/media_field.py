@@ -32,6 +32,7 @@ from studio.core.media import (
 from studio.core.schema import FieldSpec, MediaKind
 from studio.core.units import human_size
 from studio.ui.background import background, spawn
+from studio.ui.file_folders import OPEN, remember_folder, start_folder
 from studio.ui.forms.base import HELP_COLOR, FieldWidget
 from studio.ui.plain import plain_label
 
@@ -436,7 +437,11 @@ class MediaField(FieldWidget):
 
     def _on_choose_clicked(self) -> None:
         # open() instead of exec(): no nested event loop under qasync.
-        dialog = QFileDialog(self, f"Choose {self._kind.value} file", "", file_filter(self._kind))
+        # The folder of the last file chosen, else Pictures/Videos/Music by kind.
+        folder = str(start_folder(OPEN, self._kind.value))
+        dialog = QFileDialog(
+            self, f"Choose {self._kind.value} file", folder, file_filter(self._kind)
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self._on_file_selected)
         self._dialog = dialog
@@ -444,6 +449,7 @@ class MediaField(FieldWidget):
 
     def _on_file_selected(self, name: str) -> None:
         if name:
+            remember_folder(OPEN, Path(name))
             self.set_local_file(Path(name))
 
     def _show_status(self, text: str) -> None:

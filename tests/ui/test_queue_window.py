@@ -3,10 +3,14 @@ its Undo, and the status bar's message never disagrees with its backend indicato
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import pytest
 
+from studio.core.jobs import Job, JobStatus, utc_now
+from studio.core.library import LibraryJournal
 from studio.core.session import BackendChanged, BackendState
 from studio.ui.queue import QueueRole
 from tests.conftest import wait_until
@@ -93,3 +97,32 @@ async def test_the_status_bar_and_the_indicator_never_disagree() -> None:
         await wait_until(lambda: [s for s, _ in seen].count(BackendState.CONNECTED) == 2)
         assert [problem for _, problem in seen if problem] == []
         assert BackendState.STARTING in [s for s, _ in seen]
+
+
+@pytest.mark.asyncio
+async def test_a_task_left_running_on_the_api_shows_as_paused_on_demo() -> None:
+    api = "https://api.example"
+    async with running_studio() as (_window, controller):
+        journal = LibraryJournal(controller.session.library, backend=api)
+        job = Job(IMAGE, {"prompt": "sent to the API yesterday"}, backend=api)
+        journal.job_created(job)
+        sent = replace(
+            job,
+            status=JobStatus.PROCESSING,
+            task_id="ms-api-1",
+            remote_ids=("ms-api-1",),
+            submitted_at=utc_now() - timedelta(minutes=5),
+        )
+        journal.job_changed(sent)
+        journal.flush()
+    async with running_studio() as (window, controller):  # the demo again
+        model = window.queue.view_model.model
+        await wait_until(lambda: model.row_of(job.local_id) is not None)
+        index = model.index(model.row_of(job.local_id) or 0)
+        assert index.data(QueueRole.STATUS_LABEL) == "Paused"
+        assert index.data(QueueRole.DETAIL).startswith("Paused — on the API")
+        assert index.data(QueueRole.ELAPSED) == ""  # no timer climbing for minutes
+        assert window.queue.count_label.text().startswith("0 running")
+        assert "Cancel" not in {
+            a.text() for a in window.queue.actions_for(index.data(QueueRole.JOB)) if a.isEnabled()
+        }

@@ -44,6 +44,14 @@ async def test_finished_jobs_show_and_clear_finished_can_be_undone() -> None:
         assert preview.title_label.text() == "Nano Banana Text to Image"
         current = queue.current_job()
         assert current is not None and current.local_id == second.local_id
+        # With a picture shown and rows in the queue the window still fits 1024 × 700; the
+        # queue's header says it shorter there.
+        await wait_until(lambda: preview.image_view.info_text() != "")
+        window.resize(1024, 700)
+        await wait_until(lambda: window.width() == 1024)
+        assert window.minimumSizeHint().width() <= 1024
+        await wait_until(lambda: queue.clear_button.text() == "Clear")
+        assert queue.header.count_label.short == "0 of 3 running"
         # A transcription has no prompt: its row names the audio.
         model = queue.view_model.model
         row = model.row_of(heard.local_id)

@@ -62,6 +62,10 @@ PAUSED_COLOUR = "#7d8590"
 PILL_WIDTH = 92
 PADDING = 8
 COMPACT_PADDING = 3
+# Rows take the list's width; a hint wider than a narrow queue (a 1024-pixel window) would
+# scroll sideways and cut off the time.
+ROW_MIN_WIDTH = 160
+COMPACT_GLYPH_BELOW = 360  # a compact row narrower than this shows only the status glyph
 
 
 WARNING_COLOUR = "#c99a06"
@@ -111,8 +115,8 @@ class QueueDelegate(QStyledItemDelegate):
     ) -> QSize:
         line = option.fontMetrics.lineSpacing()
         if self.compact:
-            return QSize(320, line + 2 * COMPACT_PADDING + 2)
-        return QSize(320, 3 * line + 2 * PADDING + 4)
+            return QSize(ROW_MIN_WIDTH, line + 2 * COMPACT_PADDING + 2)
+        return QSize(ROW_MIN_WIDTH, 3 * line + 2 * PADDING + 4)
 
     @override
     def paint(
@@ -172,8 +176,10 @@ class QueueDelegate(QStyledItemDelegate):
         rect: QRect,
     ) -> None:
         pill = QRect(rect.topLeft(), QSize(PILL_WIDTH, rect.height()))
+        if rect.width() < COMPACT_GLYPH_BELOW:  # narrow: the glyph alone (the tooltip says it all)
+            pill.setWidth(2 * rect.height())
         self._paint_pill(painter, option, index, job, pill)
-        rest = rect.adjusted(PILL_WIDTH + PADDING, 0, 0, 0)
+        rest = rect.adjusted(pill.width() + PADDING, 0, 0, 0)
         name_right = self._paint_title(painter, option, index, job, rest, name_share=0.45)
         # The problem when there is one (in its colour), else the prompt.
         detail, colour = self._detail(option, index, job)
@@ -274,7 +280,10 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setPen(colour)
         label = str(index.data(QueueRole.STATUS_LABEL) or "")
         glyph = _GLYPHS[PAUSED] if paused else _GLYPHS.get(label, "")  # the label may be translated
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{glyph} {label}")
+        text = f"{glyph} {label}"
+        if painter.fontMetrics().horizontalAdvance(text) > rect.width():
+            text = glyph or label[:1]
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_title(
         self,

@@ -83,6 +83,7 @@ class QueueListView(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows elide
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.delegate = QueueDelegate(self)
         self.setItemDelegate(self.delegate)

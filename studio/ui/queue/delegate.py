@@ -21,7 +21,7 @@ from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
 from studio.ui.queue.model import JobRole, QueueRole
-from studio.ui.queue.words import PAUSED
+from studio.ui.queue.words import status_word
 from studio.ui.theme import readable_on
 from studio.ui.thumbnails import thumb_key
 
@@ -279,7 +279,7 @@ class QueueDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(colour)
         label = str(index.data(QueueRole.STATUS_LABEL) or "")
-        glyph = _GLYPHS[PAUSED] if paused else _GLYPHS.get(label, "")  # the label may be translated
+        glyph = _GLYPHS.get(status_word(job, paused), "")  # by the English word: label may differ
         text = f"{glyph} {label}"
         if painter.fontMetrics().horizontalAdvance(text) > rect.width():
             text = glyph or label[:1]

@@ -9,28 +9,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from studio.core.jobs import Job, JobStatus, format_duration, format_eta, utc_now
 from studio.core.media import describe_data_uri
+from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import datetime
 
-_STATUS_LABELS = {
-    JobStatus.SUBMITTING: "Sending",
-    JobStatus.QUEUED: "Queued",
-    JobStatus.PROCESSING: "Running",
-    JobStatus.SUCCEEDED: "Done",
-    JobStatus.FAILED: "Failed",
-    JobStatus.TIMEOUT: "Timed out",
-    JobStatus.CANCELED: "Canceled",
-    JobStatus.UNKNOWN: "Unknown",
-    JobStatus.LOST: "Lost",
-    JobStatus.CONTACT_LOST: "No contact",
+# Marked for the translation pass here, translated where shown (status_label).
+_STATUS_LABELS: dict[JobStatus, str] = {
+    JobStatus.SUBMITTING: str(QT_TRANSLATE_NOOP("QueueModel", "Sending")),
+    JobStatus.QUEUED: str(QT_TRANSLATE_NOOP("QueueModel", "Queued")),
+    JobStatus.PROCESSING: str(QT_TRANSLATE_NOOP("QueueModel", "Running")),
+    JobStatus.SUCCEEDED: str(QT_TRANSLATE_NOOP("QueueModel", "Done")),
+    JobStatus.FAILED: str(QT_TRANSLATE_NOOP("QueueModel", "Failed")),
+    JobStatus.TIMEOUT: str(QT_TRANSLATE_NOOP("QueueModel", "Timed out")),
+    JobStatus.CANCELED: str(QT_TRANSLATE_NOOP("QueueModel", "Canceled")),
+    JobStatus.UNKNOWN: str(QT_TRANSLATE_NOOP("QueueModel", "Unknown")),
+    JobStatus.LOST: str(QT_TRANSLATE_NOOP("QueueModel", "Lost")),
+    JobStatus.CONTACT_LOST: str(QT_TRANSLATE_NOOP("QueueModel", "No contact")),
 }
-PAUSED = "Paused"
+PAUSED = str(QT_TRANSLATE_NOOP("QueueModel", "Paused"))
+_WAITING = str(QT_TRANSLATE_NOOP("QueueModel", "Waiting"))
+_SAVING = str(QT_TRANSLATE_NOOP("QueueModel", "Saving"))
 PROMPT_EXCERPT_CHARS = 200
 SOURCE_ARROW = " → "  # "file → field", as the library names a job's inputs
 
@@ -39,15 +43,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueModel", text)
 
 
-def status_label(job: Job, paused: bool = False) -> str:
-    """The word on the status pill."""
+def status_word(job: Job, paused: bool = False) -> str:
+    """The word on the status pill in English (what the pill's glyph is chosen by)."""
     if paused:
-        return _tr(PAUSED)
+        return PAUSED
     if job.is_waiting_locally:
-        return "Waiting"
+        return _WAITING
     if job.is_downloading:
-        return "Saving"
+        return _SAVING
     return _STATUS_LABELS[job.status]
+
+
+def status_label(job: Job, paused: bool = False) -> str:
+    """The word on the status pill, translated."""
+    return _tr(status_word(job, paused))
 
 
 def backend_name(identity: str) -> str:
@@ -124,15 +133,15 @@ def progress_detail(job: Job) -> str:
     if job.error:
         return " ".join(job.error.split())
     if job.retry_wait is not None:
-        return "Turned away by the server; nothing was created yet"
+        return _tr("Turned away by the server; nothing was created yet")
     if job.is_waiting_locally:
-        return "Waiting for a free slot"
+        return _tr("Waiting for a free slot")
     details = {
-        JobStatus.SUBMITTING: "Sending the request…",
-        JobStatus.QUEUED: "Queued on the server",
-        JobStatus.PROCESSING: "Saving outputs…" if job.is_downloading else "Generating…",
+        JobStatus.SUBMITTING: _tr("Sending the request…"),
+        JobStatus.QUEUED: _tr("Queued on the server"),
+        JobStatus.PROCESSING: _tr("Saving outputs…") if job.is_downloading else _tr("Generating…"),
         JobStatus.SUCCEEDED: _outputs_summary(job),
-        JobStatus.CANCELED: "Canceled",
+        JobStatus.CANCELED: _tr("Canceled"),
     }
     return details.get(job.status, "")
 
@@ -140,8 +149,9 @@ def progress_detail(job: Job) -> str:
 def _outputs_summary(job: Job) -> str:
     saved = sum(1 for output in job.outputs if output.path is not None)
     if saved:
-        return f"{saved} output{'s' if saved != 1 else ''} saved"
-    return "Text result" if job.text else "No outputs"
+        text = QCoreApplication.translate("QueueModel", "%n output(s) saved", "", saved)
+        return english_plural(text, saved)
+    return _tr("Text result") if job.text else _tr("No outputs")
 
 
 def tooltip(
@@ -162,7 +172,9 @@ def tooltip(
     if timing and paused_on is None:
         lines.append(timing)
     if job.task_id:
-        lines.append(f"Task {job.task_id}")
+        lines.append(_tr("Task %1").replace("%1", job.task_id))
     if len(job.remote_ids) > 1:
-        lines.append(f"Attempt {job.attempt}; earlier: {', '.join(job.remote_ids[:-1])}")
+        earlier = ", ".join(job.remote_ids[:-1])
+        attempt = _tr("Attempt %1; earlier: %2").replace("%1", str(job.attempt))
+        lines.append(attempt.replace("%2", earlier))
     return "\n".join(lines)

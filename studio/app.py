@@ -38,6 +38,7 @@ from studio.ui.preview import PreviewPane
 from studio.ui.queue import QueueView, QueueViewModel
 from studio.ui.recall import RecallFlow
 from studio.ui.theme import apply_theme
+from studio.ui.thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -71,6 +72,7 @@ def build_studio(
     )
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)
+    queue_view.list.thumbnails = ThumbnailLoader(queue_view)  # the gallery shares it when built
     window = MainWindow(queue_view, PreviewPane())
     loader = EndpointLoader(session, window.endpoint_page)
     recall = RecallFlow(window, loader, session)
@@ -117,7 +119,8 @@ class _LazyTabs:
         from studio.ui.gallery import GalleryPanel
 
         session, send_to = self._session, self._send_to
-        gallery = GalleryPanel(session.library)
+        # One thumbnail cache for the gallery and the queue's rows (which has it from the start).
+        gallery = GalleryPanel(session.library, loader=self._window.queue.list.thumbnails)
         self._comparisons = ComparisonsView(session)
         gallery.add_view(QApplication.translate("Gallery", "Comparisons"), self._comparisons)
         gallery.set_comparison_lookup(session.comparison_of_job)
@@ -130,8 +133,6 @@ class _LazyTabs:
         gallery.lineage_of = session.lineage
         gallery.grid.drag_started.connect(lambda: send_to.watch_drops(True))
         gallery.grid.drag_finished.connect(lambda: send_to.watch_drops(False))
-        # The queue's drag pictures come from the gallery's thumbnail cache.
-        self._window.queue.list.thumbnails = gallery.loader
         return gallery
 
     def _reopen(self, comparison_id: str) -> None:

@@ -23,8 +23,8 @@ from studio.ui.endpoint import RequestDialog
 from studio.ui.endpoint.loader import DETAIL_KEY, REFRESH_KEY
 from studio.ui.i18n.core_words import core_text, status_word
 from studio.ui.icons import app_icon
-from studio.ui.job_preview import preview_items
 from studio.ui.plural import english_plural
+from studio.ui.preview_choice import PreviewChoice
 from studio.ui.recovery_dialog import RecoveryDialog
 from studio.ui.session_events import SessionEvents
 from studio.ui.settings_dialog import SettingsDialog
@@ -66,8 +66,10 @@ class StudioController(QObject):
         self.recall = recall
         self.events = SessionEvents(session, self)
         self._backend: BackendChanged | None = None
-        self._selected_job: str | None = None
         self._catalog_is_live = False  # the endpoints shown came from the backend itself
+        self.preview_choice = PreviewChoice(
+            window.preview, window.queue, queue.model.endpoint_name, self
+        )
         self._tray: QSystemTrayIcon | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         background().set_error_handler(self._show_error)
@@ -88,6 +90,7 @@ class StudioController(QObject):
         w.log_folder_requested.connect(self._on_log_folder_requested)
         self.queue.job_finished.connect(self._on_job_finished)
         self.queue.error_raised.connect(self._show_error)
+        w.queue.cleared.connect(self._on_queue_cleared)
 
     def _connect_events(self) -> None:
         e = self.events
@@ -117,13 +120,18 @@ class StudioController(QObject):
         gallery = self.window.built_gallery
         if gallery is not None:
             await gallery.aclose()
+        thumbnails = self.window.queue.list.thumbnails  # shared with the gallery, if built
+        if thumbnails is not None:
+            await thumbnails.aclose()
         if self._tray is not None:
             self._tray.hide()
 
     # --- the session's events --------------------------------------------------------------------
 
     def _on_backend_changed(self, event: BackendChanged) -> None:
+        """The status bar's message and its backend indicator say the same thing."""
         previous, self._backend = self._backend, event
+        self.queue.set_backend(event.identity)  # another backend's tasks show as paused
         status = self.window.statusBar()
         if event.state is BackendState.STARTING:
             self.window.show_backend(None)
@@ -177,8 +185,7 @@ class StudioController(QObject):
         compare = self.window.built_compare  # no comparison runs before it is built
         if compare is not None:
             compare.show_job(job)
-        if job.local_id == self._selected_job:
-            self.show_job(job)
+        self.preview_choice.changed(job)
         page = self.window.endpoint_page
         if job.field_errors and page.detail is not None and page.detail.slug == job.endpoint:
             errors = [FieldError(path=f.path, message=f.message) for f in job.field_errors]
@@ -233,10 +240,16 @@ class StudioController(QObject):
     def _on_generate_requested(
         self, slug: str, inputs: list[dict[str, Any]], webhook: str, uses: list[InputUse]
     ) -> None:
+        self.preview_choice.generation_started()
+        page = self.window.endpoint_page
+        local = page.form.local_file_names() if page.form is not None else []
         sent = 0
         for value in inputs:
-            if self.queue.submit(slug, value, webhook or None, uses) is None:
+            job = self.queue.submit(slug, value, webhook or None, uses)
+            if job is None:
                 break
+            if local:
+                self.queue.model.set_local_files(job.local_id, local)
             sent += 1
         if sent:
             self.window.statusBar().showMessage(
@@ -294,9 +307,25 @@ class StudioController(QObject):
         dialog.show()
 
     def _on_job_finished(self, job: Job) -> None:
-        if self._selected_job is None and job.status is JobStatus.SUCCEEDED:
-            self.select_job(job)
+        self.preview_choice.finished(job)
         self._notify(job)
+
+    def _on_queue_cleared(self, local_ids: list[str]) -> None:
+        count = len(local_ids)
+        text = english_plural(
+            self.tr(
+                "Cleared %n finished task(s) from the queue; their outputs stay in the gallery.",
+                "",
+                count,
+            ),
+            count,
+        )
+        self.window.banner.show_message(
+            text,
+            level="info",
+            action=self.tr("Undo"),
+            on_action=lambda: self.queue.restore(local_ids),
+        )
 
     def open_job_output(self, job: Job) -> None:
         """Open the first downloaded output with the system's default application."""
@@ -309,11 +338,9 @@ class StudioController(QObject):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def select_job(self, job: Job) -> None:
-        self._selected_job = job.local_id
-        self.show_job(job)
-
-    def show_job(self, job: Job) -> None:
-        self.window.preview.show_outputs(preview_items(job))
+        """The user chose this job (a queue row, Compare's "Use this one"): the preview shows
+        it and keeps it (see PreviewChoice)."""
+        self.preview_choice.choose(job)
 
     def _notify(self, job: Job) -> None:
         if not self.session.settings.notifications or job.status not in FINISHED:

@@ -14,10 +14,13 @@ if TYPE_CHECKING:
 _MEDIA_KINDS = {"image", "video", "audio"}
 
 
-def preview_items(job: Job) -> list[PreviewItem]:
-    """Saved outputs first (a transcript's file too); else the text or output JSON; else nothing."""
-    name = job.endpoint.rsplit("/", 2)
-    short = " · ".join(name[-2:]) if len(name) >= 2 else job.endpoint
+def preview_items(job: Job, name: str = "") -> list[PreviewItem]:
+    """Saved outputs first (a transcript's file too); else the text or output JSON; else nothing.
+
+    Their title is ``name`` (the catalog's name of the endpoint; its slug when not given), with
+    "· 2/3" when the job has several outputs.
+    """
+    short = name or job.endpoint
     count = len(job.outputs)
     items = [
         _output_item(job, out, f"{short} · {index}/{count}" if count > 1 else short)

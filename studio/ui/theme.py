@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from studio.core.session import THEMES
+from studio.ui.dark_style import DarkEdgesStyle
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -147,7 +148,8 @@ def _on_color_scheme_changed(scheme: Qt.ColorScheme) -> None:
 def _use_palette(app: QApplication, dark: bool) -> None:
     """Dark: Fusion with our palette, which works everywhere. Light: the native look."""
     if dark:
-        _set_style(app, "fusion")
+        if not isinstance(app.style(), DarkEdgesStyle):
+            app.setStyle(DarkEdgesStyle())
         app.setPalette(dark_palette())
     else:
         native = app.property(_NATIVE_STYLE_PROPERTY)

@@ -17,7 +17,7 @@ from studio.core.library import (
     RecallMode,
     make_recall,
 )
-from studio.core.media import write_sidecar
+from studio.core.media import sidecar_path, write_sidecar
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -218,6 +218,12 @@ def test_release_output_path_frees_the_name(lib: Library) -> None:
     assert lib.output_path_for("new", 0, "image/png", "") == first
 
 
+def _day(lib: Library, local_id: str) -> str:
+    record = lib.get_job(local_id)
+    assert record is not None
+    return datetime.fromtimestamp(record.created_at, UTC).astimezone().date().isoformat()
+
+
 def test_export_to_folder(lib: Library, tmp_path: Path) -> None:
     fox0, fox1 = _output_id(lib, "fox", 0), _output_id(lib, "fox", 1)
     lib.create_job("pending", "e/x", {"prompt": "p"})
@@ -226,7 +232,15 @@ def test_export_to_folder(lib: Library, tmp_path: Path) -> None:
     result = lib.export([fox0, fox1, pending], dest, as_zip=False)
     assert result.missing == (pending,)
     names = sorted(path.name for path in result.files)
-    assert len(names) == 4 and all(path.parent == dest for path in result.files)
+    # Files kept under their ids in the library are exported under readable names.
+    stem = f"{_day(lib, 'fox')} A red fox in snow · nano-banana · fox"
+    assert names == [
+        f"{stem}-0.bin",
+        f"{stem}-0.sidecar.json",
+        f"{stem}-1.bin",
+        f"{stem}-1.sidecar.json",
+    ]
+    assert all(path.parent == dest for path in result.files)
     sidecars = [path for path in result.files if path.name.endswith(".json")]
     document = json.loads(sidecars[0].read_text())
     assert document["request"]["endpoint"] == "google/nano-banana/text-to-image"
@@ -235,6 +249,19 @@ def test_export_to_folder(lib: Library, tmp_path: Path) -> None:
     assert "remote_url" not in json.dumps(document)
     again = lib.export([fox0], dest, as_zip=False)  # never overwrites earlier exports
     assert len(set(again.files) & set(result.files)) == 0
+    assert sorted(path.name for path in again.files) == [
+        f"{stem}-0-1.bin",
+        f"{stem}-0-1.sidecar.json",
+    ]
+
+
+def test_a_chinese_prompt_gives_a_readable_export_name(lib: Library, tmp_path: Path) -> None:
+    result = lib.export([_output_id(lib, "cjk")], tmp_path / "export", as_zip=False)
+    day = _day(lib, "cjk")
+    assert sorted(path.name for path in result.files) == [
+        f"{day} 一只猫在草地上奔跑 · wan-2.7 · cjk-0.bin",
+        f"{day} 一只猫在草地上奔跑 · wan-2.7 · cjk-0.sidecar.json",
+    ]
 
 
 def test_export_to_zip_keeps_existing_sidecars(lib: Library, tmp_path: Path) -> None:
@@ -242,16 +269,20 @@ def test_export_to_zip_keeps_existing_sidecars(lib: Library, tmp_path: Path) -> 
     song = _output_id(lib, "song")
     song_file = lib.file_of(lib.get_output(song))  # type: ignore[arg-type]
     assert song_file is not None
+    # A sidecar as earlier versions named it (<file>.json) is still the file's own.
+    legacy = song_file.with_name(song_file.name + ".json")
     write_sidecar(song_file, {"endpoint": "mine", "input": {"prompt": "own"}}, {"note": 1})
+    sidecar_path(song_file).rename(legacy)
     zip_path = tmp_path / "out" / "export.zip"
     result = lib.export([fox0, song], zip_path, as_zip=True)
     assert result.files == (zip_path,) and result.missing == ()
+    song_name = f"{_day(lib, 'song')} calm piano · elevenlabs-music · song-0"
     with zipfile.ZipFile(zip_path) as archive:
         names = sorted(archive.namelist())
-        assert len(names) == 4
-        song_sidecar = json.loads(archive.read(song_file.name + ".json"))
+        assert len(names) == 4 and not any(name.endswith(".json.json") for name in names)
+        song_sidecar = json.loads(archive.read(f"{song_name}.sidecar.json"))
         assert song_sidecar["request"]["endpoint"] == "mine"
-        assert archive.read(song_file.name) == b"song-0"
+        assert archive.read(f"{song_name}.bin") == b"song-0"
     assert list(zip_path.parent.glob("*.part")) == []
 
 

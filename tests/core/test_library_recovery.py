@@ -18,6 +18,8 @@ import pytest
 from studio.core.jobs import Job, JobStatus, utc_now
 from studio.core.library import Library, LibraryJournal, OutputFilter, open_library
 from studio.core.library._recovery import REPAIRED_NOT_SENT_MESSAGE
+from studio.core.library._sidecars import has_recorded_outputs, output_files
+from studio.core.media import sidecar_path
 from tests.core.test_journal import PngClient, open_services, settled
 from tests.core.test_tasks_fakes import ENDPOINT
 
@@ -204,3 +206,38 @@ async def test_rows_still_readable_come_back_and_waiting_jobs_are_not_sent(tmp_p
     [first] = library.outputs_for_job(made.local_ids[0])
     assert first.favourite  # history read back, not only what the sidecars hold
     library.close()
+
+
+def _name_as_before(file: Path, local_id: str) -> None:
+    """Rename an output and its sidecar as versions before readable names had them:
+    ``<local id>-<position>.<ext>`` and ``<file name>.json``."""
+    old = file.with_name(f"{local_id}-0{file.suffix}")
+    sidecar_path(file).rename(old.with_name(old.name + ".json"))
+    file.rename(old)
+
+
+@pytest.mark.asyncio
+async def test_a_library_named_as_before_is_rebuilt_from_its_old_sidecars(tmp_path: Path) -> None:
+    made = await make_library(tmp_path / "lib")
+    with Library.open(made.db) as library:
+        files = {i: library.file_of(library.outputs_for_job(i)[0]) for i in made.local_ids}
+    for local_id, file in files.items():
+        assert file is not None and " · " in file.name  # readable names today
+        _name_as_before(file, local_id)
+    zero_bytes(made.db)
+    library = await assert_recovered(made)
+    for local_id in made.local_ids:
+        [output] = library.outputs_for_job(local_id)
+        assert output.local_path is not None and output.local_path.endswith(f"/{local_id}-0.png")
+    library.close()
+
+
+@pytest.mark.asyncio
+async def test_sidecars_are_not_taken_for_outputs(tmp_path: Path) -> None:
+    made = await make_library(tmp_path / "lib")
+    with Library.open(made.db) as library:
+        outputs = library.outputs_root
+    found = list(output_files(outputs))
+    assert len(found) == len(PROMPTS) and all(path.suffix == ".png" for path in found)
+    assert len(list(outputs.rglob("*.sidecar.json"))) == len(PROMPTS)
+    assert has_recorded_outputs(outputs)

@@ -174,13 +174,31 @@ def test_sidecar_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "clip.mp4"
     path.write_bytes(b"video")
     sidecar = write_sidecar(path, REQUEST, {"sha256": "ab", "size": 5})
-    assert sidecar == tmp_path / "clip.mp4.json"
+    assert sidecar == tmp_path / "clip.sidecar.json"
     document = json.loads(sidecar.read_text())
     assert document["format"] == metadata.SIDECAR_FORMAT
     assert document["sha256"] == "ab"
     assert read_metadata(path) == REQUEST
     assert read_metadata(sidecar) == REQUEST  # the sidecar itself dropped on the window
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+def test_a_sidecar_named_as_before_is_read_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(b"video")
+    legacy = tmp_path / "clip.mp4.json"  # how versions before readable names named it
+    write_sidecar(path, REQUEST).rename(legacy)
+    assert read_metadata(path) == REQUEST
+    assert write_sidecar(path, REQUEST) == tmp_path / "clip.sidecar.json"
+    assert not legacy.exists()  # written again under the new name only
+
+
+def test_a_transcript_has_a_sidecar_not_a_json_json(tmp_path: Path) -> None:
+    path = tmp_path / "talk-0.json"
+    path.write_text('{"text": "hello"}', encoding="utf-8")
+    sidecar = write_sidecar(path, REQUEST)
+    assert sidecar.name == "talk-0.sidecar.json"
+    assert read_metadata(path) == REQUEST  # the transcript's own request, from its sidecar
 
 
 def test_embedded_wins_over_sidecar_and_garbage_is_none(tmp_path: Path) -> None:

@@ -84,7 +84,7 @@ async def test_everything_the_studio_writes_is_private(studio_home: Path) -> Non
             await client.download("http://127.0.0.1:9/f.png", paths.outputs_dir() / "f.png")
     await http.aclose()
     assert (paths.outputs_dir() / "f.png.part").exists()
-    assert log_path.exists() and list(paths.outputs_dir().rglob("*.png.json"))
+    assert log_path.exists() and list(paths.outputs_dir().rglob("*.sidecar.json"))
     assert_private(studio_home)
 
 

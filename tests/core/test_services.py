@@ -31,12 +31,16 @@ SIM_IMAGE = "google/nano-banana/text-to-image"
 FAST_FOLLOW = {"initial_interval": 0.05, "factor": 1.2, "max_interval": 0.2, "deadline": 60.0}
 
 
-def day_folder(library: Library, local_id: str) -> Path:
-    """The job's own date folder (from when it was created, not from when it finished)."""
+def day_of(library: Library, local_id: str) -> str:
+    """The job's own day (from when it was created, not from when it finished)."""
     record = library.get_job(local_id)
     assert record is not None
-    day = datetime.fromtimestamp(record.created_at, UTC).astimezone().date().isoformat()
-    return library.outputs_root / day
+    return datetime.fromtimestamp(record.created_at, UTC).astimezone().date().isoformat()
+
+
+def day_folder(library: Library, local_id: str) -> Path:
+    """The job's own date folder."""
+    return library.outputs_root / day_of(library, local_id)
 
 
 @pytest.mark.asyncio
@@ -47,7 +51,12 @@ async def test_finished_png_has_metadata_sidecar_and_recorded_hash(library: Libr
     assert done.status is JobStatus.SUCCEEDED
     [output] = library.outputs_for_job(job.local_id)
     file = library.file_of(output)
-    assert file == day_folder(library, job.local_id) / f"{job.local_id}-0.png"
+    short = job.local_id[:8]
+    assert (
+        file
+        == day_folder(library, job.local_id)
+        / f"{day_of(library, job.local_id)} a lighthouse · pixel · {short}-0.png"
+    )
     assert output.sha256 == sha256_file(file) and output.size == file.stat().st_size
     assert (output.media_type, output.width, output.height) == ("image/png", 8, 6)
     request = read_metadata(file)
@@ -127,6 +136,8 @@ def _succeeded_job_with_three_outputs(library: Library) -> list[str]:
 
 @pytest.mark.asyncio
 async def test_reconcile_downloads_only_the_missing_outputs(library: Library) -> None:
+    """Files an earlier version saved under its names (``<local id>-<index>``) are found again;
+    only the missing one is fetched, under a readable name."""
     urls = _succeeded_job_with_three_outputs(library)
     folder = day_folder(library, "job-c")
     folder.mkdir(parents=True)
@@ -142,10 +153,13 @@ async def test_reconcile_downloads_only_the_missing_outputs(library: Library) ->
         report = await services.reconcile()
         assert report.fetching == ("job-c",)
         await services.wait_idle()
-    assert client.downloads == [(urls[2], folder / "job-c-2.png")]
+    readable = f"{folder.name} three · pixel · job-c-2.png"
+    assert client.downloads == [(urls[2], folder / readable)]
     outputs = library.outputs_for_job("job-c")
     assert [o.local_path for o in outputs] == [
-        f"{folder.name}/job-c-{index}.png" for index in range(3)
+        f"{folder.name}/job-c-0.png",
+        f"{folder.name}/job-c-1.png",
+        f"{folder.name}/{readable}",
     ]
     for output in outputs:
         assert output.sha256 == sha256_file(library.outputs_root / str(output.local_path))

@@ -68,7 +68,11 @@ async def test_submit_downloads_outputs_under_app_chosen_names(tmp_path: Path) -
         outputs_dir = (tmp_path / "outputs").resolve()
         day = datetime.now(UTC).astimezone().date().isoformat()
         names = [o.path.name for o in done.outputs if o.path is not None]
-        assert names == [f"{job.local_id}-0.png", f"{job.local_id}-1.sh"]
+        short = job.local_id[:8]  # the day, the prompt, the model and a short id; never the URL's
+        assert names == [
+            f"{day} a red fox · pixel · {short}-0.png",
+            f"{day} a red fox · pixel · {short}-1.sh",
+        ]
         for output in done.outputs:
             assert output.path is not None and output.path.is_file()
             assert output.path.resolve().parent == outputs_dir / day

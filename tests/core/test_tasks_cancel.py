@@ -174,9 +174,9 @@ async def test_retry_reuses_the_row_and_keeps_the_old_remote_id(tmp_path: Path) 
         assert done.local_id == failed.local_id and len(runner.jobs()) == 1
         assert done.remote_ids == ("ms-1", "ms-2") and done.task_id == "ms-2"
         assert done.attempt == 2 and done.status is JobStatus.SUCCEEDED
-        assert [o.path.name for o in done.outputs if o.path] == [
-            f"{done.local_id}-a2-0.png",
-            f"{done.local_id}-a2-1.sh",
+        assert [o.path.name.rsplit(" · ", 1)[1] for o in done.outputs if o.path] == [
+            f"{done.local_id[:8]}-a2-0.png",
+            f"{done.local_id[:8]}-a2-1.sh",
         ]
         assert [kind for kind, _ in journal.calls].count("created") == 1
 

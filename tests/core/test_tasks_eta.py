@@ -108,11 +108,13 @@ def test_output_path_ignores_the_server_file_name(tmp_path: Path) -> None:
         url="https://cdn/../../evil.sh", kind=MediaKind.OTHER, file_name="../../evil.sh"
     )
     when = datetime(2026, 5, 18, 12, 0, tzinfo=UTC)
-    path = output_path(tmp_path, "abc123", 2, media, when=when, attempt=1)
+    path = output_path(tmp_path, "abc123", 2, media, when=when, attempt=1, prompt="../../evil")
 
     assert path.parent.parent == tmp_path
-    assert path.name == "abc123-2.sh"
-    assert output_path(tmp_path, "abc123", 0, media, when=when, attempt=3).name == "abc123-a3-0.sh"
+    day = when.astimezone().date().isoformat()
+    assert path.name == f"{day} evil · abc123-2.sh"
+    third = output_path(tmp_path, "abc123", 0, media, when=when, attempt=3, endpoint="a/b/c")
+    assert third.name == f"{day} b · abc123-a3-0.sh"
     with pytest.raises(ValueError, match="unsafe"):
         output_path(tmp_path, "../x", 0, media, when=when, attempt=1)
 

@@ -72,7 +72,11 @@ async def test_a_transcript_is_written_recorded_and_shown_by_its_queue_row(
     assert done.status is JobStatus.SUCCEEDED and done.text == TRANSCRIPT["text"]
     [row] = library.outputs_for_job(job.local_id)
     file = library.file_of(row)
-    assert file == day_folder(library, job.local_id) / f"{job.local_id}-0.json"
+    # Named after the model (a transcription has no prompt); its sidecar never doubles ".json".
+    day = day_folder(library, job.local_id)
+    assert file == day / f"{day.name} whisper-v3 · {job.local_id[:8]}-0.json"
+    assert sidecar_path(file).name == f"{day.name} whisper-v3 · {job.local_id[:8]}-0.sidecar.json"
+    assert not list(day.glob("*.json.json"))
     assert json.loads(file.read_text(encoding="utf-8")) == TRANSCRIPT  # timings kept
     assert (row.kind, row.remote_url, row.media_type) == (OutputKind.TEXT, None, TEXT_MEDIA_TYPE)
     assert row.sha256 == sha256_file(file) and row.size == file.stat().st_size
@@ -124,7 +128,8 @@ async def test_start_up_writes_a_transcript_the_crash_left_unwritten_once(
         assert report.fetching == (("job-t",) if start == 0 else ())
     [row] = library.outputs_for_job("job-t")
     file = library.file_of(row)
-    assert file == day_folder(library, "job-t") / "job-t-0.json"
+    day = day_folder(library, "job-t")
+    assert file == day / f"{day.name} whisper-v3 · job-t-0.json"
     assert json.loads(file.read_text(encoding="utf-8")) == TRANSCRIPT
     assert row.sha256 == sha256_file(file) and sidecar_path(file).is_file()
 
@@ -156,7 +161,8 @@ async def test_a_retried_transcription_keeps_both_transcripts(library: Library) 
     rows = _text_rows(library, job.local_id)
     names = [_file(library, row).name for row in rows]
     # Each attempt's file is named by its place in its own task's output; -a2 keeps them apart.
-    assert names == [f"{job.local_id}-0.json", f"{job.local_id}-a2-0.json"]
+    short = f"{day_folder(library, job.local_id).name} whisper-v3 · {job.local_id[:8]}"
+    assert names == [f"{short}-0.json", f"{short}-a2-0.json"]
     assert [row.index for row in rows] == [0, 1]
     [saved] = again.outputs
     assert saved.path is not None and saved.path.name == names[1]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from studio.core.jobs import JobStatus
+from studio.core.media import sidecar_path
 from studio.core.session import Backend
 from tests.conftest import wait_until
 from tests.ui.studio_harness import generate_and_wait, open_endpoint, running_studio
@@ -209,7 +210,7 @@ async def test_still_to_clip_to_next_shot_to_edit_to_transcript() -> None:  # no
 
         # The sidecar of the clip names its source by file name and hash.
         assert clip.file is not None
-        sidecar = json.loads(clip.file.with_name(clip.file.name + ".json").read_text("utf-8"))
+        sidecar = json.loads(sidecar_path(clip.file).read_text("utf-8"))
         assert sidecar["request"]["sources"] == [
             {"field": "image_url", "position": 0, "file": still.name, "sha256": still.sha256}
         ]

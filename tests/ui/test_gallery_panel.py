@@ -186,7 +186,8 @@ async def test_export_to_folder_and_zip(tmp_path: Path) -> None:
             dialog.fileSelected.emit(str(tmp_path / "out"))
             await wait_until(lambda: (tmp_path / "out").is_dir() and _banner_shown(panel))
             exported = {path.name for path in (tmp_path / "out").iterdir()}
-            assert exported == names | {f"{name}.json" for name in names}
+            sidecars = {f"{name.rsplit('.', 1)[0]}.sidecar.json" for name in names}
+            assert exported == names | sidecars
             dialog.reject()
             ids = [item.id for item in panel.selected_items()]
             result = await panel.commands.export(ids, tmp_path / "all.zip", as_zip=True)

@@ -141,10 +141,12 @@ def _whisper_job(outputs: tuple[SavedOutput, ...] = ()) -> Job:
 def test_queue_preview_of_a_written_transcript_is_file_backed(tmp_path: Path) -> None:
     path = tmp_path / "job-0.json"
     path.write_text(json.dumps(TRANSCRIPT), encoding="utf-8")
-    [item] = preview_items(_whisper_job((text_saved_output(path, 10),)))
+    job = _whisper_job((text_saved_output(path, 10),))
+    [item] = preview_items(job, "Whisper v3 Transcribe")
     assert (item.kind, item.path, item.url) == ("text", path, None)
     assert item.text is not None and json.loads(item.text) == TRANSCRIPT
-    assert item.title == "whisper-v3 · transcribe"
+    assert item.title == "Whisper v3 Transcribe"  # the endpoint's name, not a piece of its slug
+    assert preview_items(job)[0].title == WHISPER  # no name known: the whole slug
 
 
 def test_queue_preview_before_the_file_is_written_shows_the_text() -> None:

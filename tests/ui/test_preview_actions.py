@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from studio.ui.preview import PreviewItem, PreviewPane
 from studio.ui.preview.save_target import name_filters, sanitised_stem, suggested_file_name
-from studio.ui.preview.saving import remember_save_folder
 from tests.conftest import wait_until
 from tests.fakes.preview_media import make_png, make_wav
 
@@ -33,15 +32,14 @@ def pane(qtbot: QtBot) -> Iterator[PreviewPane]:
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A fresh home with no XDG user-dirs file (so Pictures is ~/Pictures) and no session folder."""
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh home with no XDG user-dirs file (so Pictures is ~/Pictures); no folder was used
+    yet (each test has its own STUDIO_HOME)."""
     folder = tmp_path / "home"
     folder.mkdir()
     monkeypatch.setenv("HOME", str(folder))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder / ".config"))
-    remember_save_folder(None)
-    yield folder
-    remember_save_folder(None)
+    return folder
 
 
 def _open_save_dialog(pane: PreviewPane) -> QFileDialog:

@@ -18,7 +18,7 @@ from studio.core.chain import InputUse
 from studio.core.jobs import Job, JobStatus, SavedOutput, utc_now
 from studio.core.schema import MediaInput
 from studio.ui.chain.popup import Entry, SendToPopup
-from studio.ui.queue.model import tooltip
+from studio.ui.queue.words import tooltip
 from tests.conftest import wait_until
 from tests.core.test_chain_frames_masks import make_video
 from tests.ui.studio_harness import open_endpoint, running_studio

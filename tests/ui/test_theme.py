@@ -7,11 +7,21 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QWidget,
+)
 
 from studio.core.jobs import Job, JobStatus
 from studio.core.session import Settings, load_settings
 from studio.ui.banner import Banner, banner_style
+from studio.ui.dark_style import DarkEdgesStyle
 from studio.ui.icons import capability_icon
 from studio.ui.queue.delegate import status_colour
 from studio.ui.settings_dialog import SettingsDialog
@@ -52,7 +62,7 @@ def test_dark_theme_gives_a_dark_legible_palette(qapp: QApplication) -> None:
     palette = qapp.palette()
     assert is_dark(palette)
     assert palette.color(Role.Window).lightness() < 80
-    assert qapp.style().name().lower() == "fusion"
+    assert isinstance(qapp.style(), DarkEdgesStyle)  # Fusion with edges that show
     assert current_theme(qapp) == "dark"
     for text, ground in ((Role.WindowText, Role.Window), (Role.Text, Role.Base)):
         assert contrast_ratio(palette.color(text), palette.color(ground)) >= 7
@@ -193,3 +203,42 @@ async def test_saving_settings_switches_the_running_app(qapp: QApplication) -> N
         assert not is_dark(qapp.palette())
         assert load_settings().theme == "light"
         assert pick(SUCCESS, dark=False) in window.reachability.styleSheet()
+
+
+def _max_contrast(widget: QWidget, background: QColor) -> float:
+    """The strongest contrast any pixel of the widget has with the background colour."""
+    image = widget.grab().toImage()
+    return max(
+        contrast_ratio(image.pixelColor(x, y), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def test_dark_theme_edges_are_visible(qapp: QApplication, qtbot: QtBot) -> None:
+    """Unticked check boxes, slider grooves and a checked toggle (the Trash) stand out."""
+    apply_theme(qapp, "dark")
+    window = qapp.palette().color(Role.Window)
+    box = QCheckBox()
+    slider = QSlider(Qt.Orientation.Horizontal)
+    slider.setValue(0)  # no highlighted part: only the groove's own edge
+    off, on = QToolButton(), QToolButton()
+    for toggle in (off, on):
+        toggle.setText("Trash")
+        toggle.setCheckable(True)
+        toggle.setAutoRaise(False)
+    on.setChecked(True)
+    for widget in (box, slider, off, on):
+        qtbot.addWidget(widget)
+        widget.resize(widget.sizeHint())
+    assert _max_contrast(box, window) >= 2.0
+    assert _max_contrast(slider, window) >= 2.0
+    # The checked toggle differs from the unchecked one in more than its text.
+    on_image, off_image = on.grab().toImage(), off.grab().toImage()
+    pixels = [(x, y) for x in range(on_image.width()) for y in range(on_image.height())]
+    differing = [
+        xy
+        for xy in pixels
+        if contrast_ratio(on_image.pixelColor(*xy), off_image.pixelColor(*xy)) >= 1.5
+    ]
+    assert len(differing) > len(pixels) // 5

@@ -25,8 +25,10 @@ from studio.core.jobs._models import (
     Sleep,
     TaskClient,
     disk_full_message,
+    prompt_of,
     utc_now,
 )
+from studio.core.jobs._names import output_stem
 from studio.core.jobs._runner import JobRunner
 from studio.core.jobs._submit import SUBMIT_RETRY
 from studio.core.jobs._text import TEXT_MEDIA_TYPE, is_text_media, text_media, text_result
@@ -53,6 +55,8 @@ __all__ = [
     "format_eta",
     "is_text_media",
     "output_path",
+    "output_stem",
+    "prompt_of",
     "save_text_output",
     "text_media",
     "text_output_path",

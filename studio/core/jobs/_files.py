@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -17,6 +16,7 @@ if TYPE_CHECKING:
 
 from studio.core.api import MountseaError
 from studio.core.jobs._models import Job, SavedOutput, disk_full_message
+from studio.core.jobs._names import legacy_output_stem, output_stem
 from studio.core.jobs._text import text_media, text_result
 from studio.core.media import extension_for as media_extension
 from studio.core.media import text_bytes
@@ -31,17 +31,34 @@ def extension_for(media: MediaRef) -> str:
 
 
 def output_path(
-    outputs_dir: Path, local_id: str, index: int, media: MediaRef, *, when: datetime, attempt: int
+    outputs_dir: Path,
+    local_id: str,
+    index: int,
+    media: MediaRef,
+    *,
+    when: datetime,
+    attempt: int,
+    prompt: str = "",
+    endpoint: str = "",
 ) -> Path:
-    """``<outputs_dir>/<YYYY-MM-DD>/<local_id>-<index>.<ext>``; later attempts add ``-a<n>``.
+    """``<outputs_dir>/<YYYY-MM-DD>/<day> <prompt> · <model> · <short id>[-a<n>]-<index>.<ext>``
+    (see _names); the day is the job's, in local time.
 
     The attempt suffix keeps a retry from overwriting files of an earlier attempt, which the
     library may still reference.
     """
-    if not re.fullmatch(r"[A-Za-z0-9_-]+", local_id):
-        raise ValueError(f"unsafe local id for a file name: {local_id!r}")
-    stem = local_id if attempt <= 1 else f"{local_id}-a{attempt}"
-    name = f"{stem}-{index}.{extension_for(media)}"
+    day = when.astimezone().date()
+    stem = output_stem(
+        prompt=prompt, endpoint=endpoint, local_id=local_id, day=day, index=index, attempt=attempt
+    )
+    return outputs_dir / day.isoformat() / f"{stem}.{extension_for(media)}"
+
+
+def legacy_output_path(
+    outputs_dir: Path, local_id: str, index: int, media: MediaRef, *, when: datetime, attempt: int
+) -> Path:
+    """Where versions before readable names saved the same output (``<local_id>-<index>.<ext>``)."""
+    name = f"{legacy_output_stem(local_id, index, attempt)}.{extension_for(media)}"
     return outputs_dir / when.astimezone().date().isoformat() / name
 
 
@@ -57,10 +74,22 @@ def attempt_of(job: Job, task_id: str) -> int:
 
 
 def destination_of(outputs_dir: Path, job: Job, task_id: str, index: int, media: MediaRef) -> Path:
-    """Where output ``index`` of ``task_id`` goes; the same after a restart (the job's own date)."""
+    """Where output ``index`` of ``task_id`` goes; the same after a restart (the job's own date,
+    prompt and endpoint). A file an earlier version saved under its old name is that file."""
     attempt = attempt_of(job, task_id)
+    when = job.created_at
+    legacy = legacy_output_path(outputs_dir, job.local_id, index, media, when=when, attempt=attempt)
+    if legacy.is_file():
+        return legacy
     return output_path(
-        outputs_dir, job.local_id, index, media, when=job.created_at, attempt=attempt
+        outputs_dir,
+        job.local_id,
+        index,
+        media,
+        when=when,
+        attempt=attempt,
+        prompt=job.prompt,
+        endpoint=job.endpoint,
     )
 
 
@@ -156,5 +185,6 @@ def text_saved_output(path: Path, size: int | None) -> SavedOutput:
 
 
 def text_output_path(outputs_dir: Path, job: Job, task_id: str, index: int) -> Path:
-    """``<outputs_dir>/<job's day>/<local_id>[-a<n>]-<index>.json``: the same after a restart."""
+    """``<outputs_dir>/<job's day>/<name>.json``, named as its media are: the same after a
+    restart."""
     return destination_of(outputs_dir, job, task_id, index, text_media())

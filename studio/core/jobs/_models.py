@@ -117,6 +117,15 @@ class SavedOutput:
     disk_full: Path | None = None  # the folder whose disk was full when it was being saved
 
 
+def prompt_of(input: Mapping[str, Any]) -> str:
+    """The prompt-like text of a job's input ("" when it has none, e.g. a transcription)."""
+    for key in ("prompt", "text", "multi_prompt"):
+        value = input.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def new_local_id() -> str:
     return uuid.uuid4().hex
 
@@ -149,6 +158,7 @@ class Job:
     attempt: int = 1
     expected_s: float | None = None  # typical duration of this endpoint when submitted
     retry_wait: RetryWait | None = None  # answered "not now": waits to send again (not stored)
+    backend: str = ""  # whose tasks it has ("demo", an API base URL); "" when not told
 
     @property
     def is_waiting_locally(self) -> bool:
@@ -176,12 +186,8 @@ class Job:
 
     @property
     def prompt(self) -> str:
-        """The prompt-like text of the input, for list rows and titles."""
-        for key in ("prompt", "text", "multi_prompt"):
-            value = self.input.get(key)
-            if isinstance(value, str) and value.strip():
-                return value.strip()
-        return ""
+        """The prompt-like text of the input, for list rows, titles and file names."""
+        return prompt_of(self.input)
 
     def elapsed_s(self, now: datetime | None = None) -> float | None:
         """Seconds from sending the current attempt to its end (or to now)."""

@@ -96,7 +96,9 @@ class JobRunner(JobTable):
         warn_after_s: float = 10.0,
         submit_retry: RetryPolicy = SUBMIT_RETRY,
         max_follow_errors: int = MAX_FOLLOW_ERRORS,
+        backend: str = "",
     ) -> None:
+        """``backend`` names the service ``client`` talks to; new jobs carry it."""
         if max_concurrent < 1:
             raise ValueError("max_concurrent must be at least 1")
         super().__init__(journal, now)
@@ -111,6 +113,7 @@ class JobRunner(JobTable):
         self._max_follow_errors = max_follow_errors
         self._slots = Slots(max_concurrent)
         self._cancel_requested: set[str] = set()
+        self._backend = backend
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -130,6 +133,7 @@ class JobRunner(JobTable):
             input=copy.deepcopy(dict(input)),
             webhook_url=webhook_url,
             created_at=self._now(),
+            backend=self._backend,
         )
         if self._journal is not None:
             self._journal.job_created(job)  # if this fails, nothing has been sent

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
+from studio.core.jobs import output_stem, prompt_of
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._lineage import LineageStore
@@ -71,6 +73,26 @@ def request_for(job: JobRecord, sources: Sequence[Mapping[str, Any]] = ()) -> di
     return build_request(
         job.endpoint, job.input, task_id=job.remote_id, model=job.model, sources=sources
     )
+
+
+def export_name(job: JobRecord, output: OutputRecord, file: Path) -> str:
+    """The file's own name when it is a readable one; a name from before readable names
+    (``<local id>-<index>``) is made readable as studio.core.jobs names outputs now."""
+    if not file.name.startswith(job.local_id):
+        return file.name
+    attempt = job.remote_ids.index(output.task_id) + 1 if output.task_id in job.remote_ids else 1
+    try:
+        stem = output_stem(
+            prompt=prompt_of(job.input),
+            endpoint=job.endpoint,
+            local_id=job.local_id,
+            day=datetime.fromtimestamp(job.created_at).astimezone().date(),
+            index=output.position if output.position is not None else output.index,
+            attempt=attempt,
+        )
+    except ValueError:  # an id unfit for a name: the file keeps the one it has
+        return file.name
+    return stem + file.suffix
 
 
 def _output_facts(output: OutputRecord) -> dict[str, Any]:
@@ -147,8 +169,9 @@ class Curation(LineageStore):
             return found
 
     def export(self, output_ids: Iterable[int], dest: Path, *, as_zip: bool) -> ExportResult:
-        """Copy files with their sidecars into a folder, or into one zip file at dest."""
-        sources: list[tuple[Path, bytes | None]] = []
+        """Copy files with their sidecars into a folder, or into one zip file at dest, each
+        under a readable name (see export_name)."""
+        sources: list[files.ExportSource] = []
         missing: list[int] = []
         for output_id in dict.fromkeys(output_ids):
             source = self._export_source(output_id)
@@ -159,14 +182,15 @@ class Curation(LineageStore):
         written = files.write_zip(sources, dest) if as_zip else files.copy_to_folder(sources, dest)
         return ExportResult(destination=dest, files=tuple(written), missing=tuple(missing))
 
-    def _export_source(self, output_id: int) -> tuple[Path, bytes | None] | None:
+    def _export_source(self, output_id: int) -> files.ExportSource | None:
         output = self.get_output(output_id)
         path = None if output is None else self._existing_file(output)
         job = None if output is None else self.get_job(output.local_id)
         if output is None or path is None or job is None:
             return None
         request = request_for(job, self.source_facts(job.local_id))
-        return path, sidecar_bytes(request, _output_facts(output))
+        sidecar = sidecar_bytes(request, _output_facts(output))
+        return files.ExportSource(path, export_name(job, output, path), sidecar)
 
     def _existing_file(self, output: OutputRecord) -> Path | None:
         with contextlib.suppress(LibraryError):

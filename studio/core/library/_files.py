@@ -7,11 +7,12 @@ import re
 import shutil
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Final
 
 from studio.core.library._types import LibraryError
-from studio.core.media import sidecar_path
+from studio.core.paths import existing_sidecar, sidecar_path, sidecar_paths
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -53,24 +54,26 @@ def relative_inside(root: Path, path: Path) -> str:
 
 
 def unique_path(candidate: Path, taken: set[Path] | None = None) -> Path:
-    """candidate, or candidate with -1, -2… before the suffix when it exists or is taken."""
+    """candidate, or candidate with -1, -2… before the suffix when it, or a sidecar of that
+    name, exists or is taken (a file and its sidecar always share the stem)."""
     taken = taken or set()
     path = candidate
     counter = 0
-    while path.exists() or path in taken:
+    while path in taken or any(p.exists() for p in (path, *sidecar_paths(path))):
         counter += 1
         path = candidate.with_name(f"{candidate.stem}-{counter}{candidate.suffix}")
     return path
 
 
 def delete_with_sidecar(root: Path, relative: str) -> list[Path]:
-    """Delete an output file and its sidecar if inside root; returns what was removed.
+    """Delete an output file and its sidecar (either name) if inside root; returns what was
+    removed.
 
     Raises OSError when the file exists but cannot be removed, so its row is kept.
     """
     target = ensure_inside(root, Path(relative))
     removed: list[Path] = []
-    for path in (target, sidecar_path(target)):
+    for path in (target, *sidecar_paths(target)):
         try:
             path.unlink()
         except FileNotFoundError:
@@ -79,45 +82,58 @@ def delete_with_sidecar(root: Path, relative: str) -> list[Path]:
     return removed
 
 
-def copy_to_folder(sources: Iterable[tuple[Path, bytes | None]], folder: Path) -> list[Path]:
-    """Copy each file (plus its sidecar: the bytes given, else the one beside it) into folder."""
+@dataclass(frozen=True, slots=True)
+class ExportSource:
+    """One file to export: where it is, the name it gets, and the sidecar to write when the
+    file has none beside it."""
+
+    path: Path
+    name: str
+    sidecar: bytes | None = None
+
+
+def copy_to_folder(sources: Iterable[ExportSource], folder: Path) -> list[Path]:
+    """Copy each file under its export name (plus its sidecar: the one beside it, else the bytes
+    given) into folder; a name already there gets -1, -2…"""
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for source, sidecar_bytes in sources:
+    for source in sources:
         target = unique_path(folder / source.name)
-        shutil.copy2(source, target)
+        shutil.copy2(source.path, target)
         written.append(target)
-        written += _export_sidecar(source, target, sidecar_bytes)
+        written += _export_sidecar(source, target)
     return written
 
 
-def _export_sidecar(source: Path, target: Path, sidecar_bytes: bytes | None) -> list[Path]:
-    existing = sidecar_path(source)
-    if existing.exists():
+def _export_sidecar(source: ExportSource, target: Path) -> list[Path]:
+    existing = existing_sidecar(source.path)
+    if existing is not None:
         shutil.copy2(existing, sidecar_path(target))
-    elif sidecar_bytes is not None:
-        sidecar_path(target).write_bytes(sidecar_bytes)
+    elif source.sidecar is not None:
+        sidecar_path(target).write_bytes(source.sidecar)
     else:
         return []
     return [sidecar_path(target)]
 
 
-def write_zip(sources: Iterable[tuple[Path, bytes | None]], zip_path: Path) -> list[Path]:
-    """Write files and sidecars into a zip, atomically (temp file then rename)."""
+def write_zip(sources: Iterable[ExportSource], zip_path: Path) -> list[Path]:
+    """Write files (under their export names) and sidecars into a zip, atomically (temp file
+    then rename)."""
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     names: set[str] = set()
     descriptor, temp_name = tempfile.mkstemp(dir=zip_path.parent, suffix=".zip.part")
     os.close(descriptor)
     try:
         with zipfile.ZipFile(temp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for source, sidecar_bytes in sources:
+            for source in sources:
                 name = _unique_member(source.name, names)
-                archive.write(source, name)
-                existing = sidecar_path(source)
-                if existing.exists():
-                    archive.write(existing, name + ".json")
-                elif sidecar_bytes is not None:
-                    archive.writestr(name + ".json", sidecar_bytes)
+                archive.write(source.path, name)
+                sidecar_name = sidecar_path(Path(name)).name
+                existing = existing_sidecar(source.path)
+                if existing is not None:
+                    archive.write(existing, sidecar_name)
+                elif source.sidecar is not None:
+                    archive.writestr(sidecar_name, source.sidecar)
         Path(temp_name).replace(zip_path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
@@ -126,12 +142,18 @@ def write_zip(sources: Iterable[tuple[Path, bytes | None]], zip_path: Path) -> l
 
 
 def _unique_member(name: str, taken: set[str]) -> str:
+    """name, or name with -1, -2… before its suffix, so that no two members (nor their
+    sidecars) share a stem."""
     stem, dot, suffix = name.rpartition(".")
     if not dot:
         stem, suffix = name, ""
     candidate, counter = name, 0
-    while candidate in taken:
+    while _stem_of(candidate) in taken:
         counter += 1
         candidate = f"{stem}-{counter}.{suffix}" if dot else f"{stem}-{counter}"
-    taken.add(candidate)
+    taken.add(_stem_of(candidate))
     return candidate
+
+
+def _stem_of(name: str) -> str:
+    return name.rpartition(".")[0] or name

@@ -379,4 +379,5 @@ def job_from_record(record: JobRecord, outputs: tuple[SavedOutput, ...] = ()) ->
         outputs=outputs,
         text=task.text if task is not None and not submitting else None,
         attempt=attempts + 1 if submitting and attempts else max(1, attempts),
+        backend=record.backend,
     )

@@ -14,11 +14,12 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from studio.core import paths
-from studio.core.jobs import JobStatus
+from studio.core.jobs import JobStatus, output_stem, prompt_of
 from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._comparisons import ComparisonShelf
@@ -42,7 +43,7 @@ from studio.core.library._types import (
     Unset,
 )
 from studio.core.media import build_request, extension_for, finish_file, sha256_file
-from studio.core.paths import write_atomically
+from studio.core.paths import name_part, write_atomically
 
 if TYPE_CHECKING:
     from studio.core.chain import InputUse, Source
@@ -254,6 +255,10 @@ class Library(Curation, ComparisonShelf, GalleryShelf):
             local_ids, "deleted_at = ?", (self._clock(),), "deleted_at IS NULL"
         )
 
+    def restore_jobs(self, local_ids: str | Iterable[str]) -> list[str]:
+        """Show jobs hidden by delete_jobs in the queue view again (an Undo)."""
+        return self._update_jobs(local_ids, "deleted_at = NULL", (), "deleted_at IS NOT NULL")
+
     def _set_status(
         self, local_ids: str | Iterable[str], status: JobStatus, condition: str
     ) -> list[str]:
@@ -342,15 +347,19 @@ class Library(Curation, ComparisonShelf, GalleryShelf):
                 raise LibraryError(f"no output {output_id}")
         self._reserved.discard(self.outputs_root.resolve() / relative)
 
-    def output_path_for(self, local_id: str, index: int, media_type: str | None, url: str) -> Path:
-        """A fresh target inside the outputs root: <YYYY-MM>/<local_id>-<index>.<ext>.
+    def output_path_for(
+        self, local_id: str, index: int, media_type: str | None, url: str, stem: str = ""
+    ) -> Path:
+        """A fresh target inside the outputs root: <YYYY-MM>/<stem>.<ext>, the stem by default
+        <local_id>-<index> (callers give a readable one, see studio.core.jobs.output_stem).
 
         Never a server-supplied name, never an existing file; the path is reserved in this
         process until set_output_file records it. Write to a temp file, then rename onto it.
         """
         month = time.strftime("%Y-%m", time.gmtime(self._clock()))
         extension = extension_for(media_type, url)
-        name = f"{files.safe_stem(local_id)}-{int(index)}.{extension}"
+        stem = name_part(stem, 200) or f"{files.safe_stem(local_id)}-{int(index)}"
+        name = f"{stem}.{extension}"
         candidate = files.ensure_inside(self.outputs_root, Path(month) / name)
         with self._lock:
             target = files.unique_path(candidate, self._reserved)
@@ -395,7 +404,11 @@ class Library(Curation, ComparisonShelf, GalleryShelf):
             )  # fmt: skip
         output_id = self.add_output(local_id, 0, kind)
         self.record_inputs(local_id, uses)
-        path = self.output_path_for(local_id, 0, media_type, file_hint)
+        day = datetime.fromtimestamp(now).astimezone().date()
+        stem = output_stem(
+            prompt=prompt_of(input), endpoint=endpoint, local_id=local_id, day=day, index=0
+        )
+        path = self.output_path_for(local_id, 0, media_type, file_hint, stem)
         try:
             write_atomically(path, data)
             request = build_request(

@@ -1,6 +1,7 @@
 """The library's facts in each output's sidecar, and reading them back to rebuild the library.
 
-Beside every finished output ``<file>.json`` holds the request (endpoint, input, task id, model),
+Beside every finished output its sidecar (``<stem>.sidecar.json``; ``<file>.json`` before
+readable names, still read) holds the request (endpoint, input, task id, model),
 and from this version the job's own facts (local id, remote ids, timings, backend) and the
 output's place (index, position in its task, kind). A damaged library is rebuilt from these: a
 sidecar carries everything a gallery row needs. Output URLs are never written: they may be signed,
@@ -16,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from studio.core.library._types import OutputKind
-from studio.core.media import SIDECAR_FORMAT, read_metadata, sha256_file, sidecar_path
+from studio.core.media import SIDECAR_FORMAT, read_metadata, sha256_file
+from studio.core.paths import existing_sidecar, sidecar_owner
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -26,8 +28,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# <local_id>[-a<attempt>]-<position>.<ext>, as studio.core.jobs names outputs.
+# <local_id>[-a<attempt>]-<position>.<ext>, as studio.core.jobs named outputs before readable
+# names; those end "· <short id>[-a<attempt>]-<position>.<ext>", which gives the short id only.
 _OUTPUT_NAME: Final = re.compile(r"(?P<id>[A-Za-z0-9_-]+?)(?:-a(?P<attempt>\d+))?-(?P<pos>\d+)")
+_READABLE_END: Final = " · "
 _MAX_SIDECAR: Final = 64 * 1024 * 1024
 
 
@@ -124,17 +128,25 @@ def _file_hash(file: Path, document: Mapping[str, Any], size: int) -> str:
     return sha256_file(file)
 
 
+def _name_match(file: Path) -> re.Match[str] | None:
+    """The id and position in an output's name: the whole stem of an old name, the part after
+    the last " · " of a readable one (see studio.core.jobs)."""
+    stem = file.name[: -len(file.suffix)] if file.suffix else file.name
+    if _READABLE_END in stem:
+        return _OUTPUT_NAME.fullmatch(stem.rsplit(_READABLE_END, 1)[1])
+    return _OUTPUT_NAME.fullmatch(stem)
+
+
 def _local_id_of(file: Path, job: Mapping[str, Any]) -> str | None:
     local_id = job.get("local_id")
     if isinstance(local_id, str) and local_id:
         return local_id
-    stem = file.name.split(".", 1)[0]
-    match = _OUTPUT_NAME.fullmatch(stem)
+    match = _name_match(file)  # a sidecar without the job block, or none: the name tells
     return match["id"] if match else None
 
 
 def _position_of(file: Path) -> int | None:
-    match = _OUTPUT_NAME.fullmatch(file.name.split(".", 1)[0])
+    match = _name_match(file)
     return int(match["pos"]) if match else None
 
 
@@ -143,7 +155,8 @@ def found_output(file: Path) -> FoundOutput | None:
 
     None when nothing tells which job it belongs to (it stays on disk, uncounted in the library).
     """
-    document = _read_sidecar(sidecar_path(file))
+    sidecar = existing_sidecar(file)
+    document = _read_sidecar(sidecar) if sidecar is not None else None
     if document is None:
         request = read_metadata(file) if file.suffix.lower() != ".json" else None
         if request is None or request.get("source") == "parameters":
@@ -169,7 +182,7 @@ def found_output(file: Path) -> FoundOutput | None:
 
 
 def _is_sidecar_of_a_file(path: Path) -> bool:
-    return path.name.endswith(".json") and path.with_name(path.name[: -len(".json")]).is_file()
+    return sidecar_owner(path) is not None
 
 
 def output_files(root: Path) -> Iterator[Path]:

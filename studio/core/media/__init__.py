@@ -32,7 +32,6 @@ from studio.core.media._metadata import (
     embed_metadata,
     read_metadata,
     sidecar_bytes,
-    sidecar_path,
     write_sidecar,
 )
 from studio.core.media._probe import probe, too_large_to_decode
@@ -44,6 +43,7 @@ from studio.core.media._thumbnails import (
     waveform_tile,
 )
 from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_peaks
+from studio.core.paths import sidecar_path  # where sidecars are: the paths package names files
 
 __all__ = [
     "LARGE_FILE_BYTES",

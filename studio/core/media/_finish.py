@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from studio.core.media._files import sha256_file
-from studio.core.media._metadata import embed_metadata, sidecar_path, write_sidecar
+from studio.core.media._metadata import embed_metadata, write_sidecar
 from studio.core.media._probe import MediaInfo, probe
-from studio.core.paths import make_private, stale_temps
+from studio.core.paths import existing_sidecar, make_private, sidecar_paths, stale_temps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -66,14 +66,18 @@ def finish_file(
 
 def _remove_stale_temps(path: Path) -> None:
     """Temp files of an atomic write (file or sidecar) that a crash interrupted."""
-    for stale in [*stale_temps(path), *stale_temps(sidecar_path(path))]:
-        stale.unlink(missing_ok=True)
+    for stale in [path, *sidecar_paths(path)]:
+        for temp in stale_temps(stale):
+            temp.unlink(missing_ok=True)
 
 
 def source_facts_of(path: Path) -> dict[str, Any] | None:
     """The downloaded bytes' {"sha256", "size"} as recorded in the file's sidecar, if any."""
+    sidecar = existing_sidecar(path)
+    if sidecar is None:
+        return None
     try:
-        document = json.loads(sidecar_path(path).read_text(encoding="utf-8"))
+        document = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     source = document.get("source") if isinstance(document, dict) else None

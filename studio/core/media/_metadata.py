@@ -17,7 +17,12 @@ from typing import IO, TYPE_CHECKING, Any, Final
 from studio import __version__
 from studio.core.media import _containers as containers
 from studio.core.media._containers import ContainerError, ContainerFormat
-from studio.core.paths import atomic_writer, write_atomically
+from studio.core.paths import (
+    atomic_writer,
+    existing_sidecar,
+    sidecar_paths,
+    write_atomically,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -179,10 +184,6 @@ def a1111_parameters(request: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def sidecar_path(path: Path) -> Path:
-    return path.with_name(path.name + ".json")
-
-
 def sidecar_document(request: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
     return {"format": SIDECAR_FORMAT, "request": dict(request), **dict(extra)}
 
@@ -195,9 +196,11 @@ def sidecar_bytes(request: Mapping[str, Any], extra: Mapping[str, Any]) -> bytes
 def write_sidecar(
     path: Path, request: Mapping[str, Any], extra: Mapping[str, Any] | None = None
 ) -> Path:
-    """Write `<file>.json` beside the file (request + extra facts such as size or sha256)."""
-    target = sidecar_path(path)
+    """Write ``<stem>.sidecar.json`` beside the file (request + extra facts such as size or
+    sha256); a sidecar an earlier version wrote under the old name is replaced by it."""
+    target, legacy = sidecar_paths(path)
     write_atomically(target, sidecar_bytes(request, extra or {}))
+    legacy.unlink(missing_ok=True)
     return target
 
 
@@ -271,12 +274,17 @@ def _sidecar_request(path: Path) -> dict[str, Any] | None:
 
 
 def read_metadata(path: Path) -> dict[str, Any] | None:
-    """The request stored with a file: embedded block first, then `<file>.json`; or a sidecar."""
+    """The request stored with a file: embedded block first, then its sidecar (either name);
+    a sidecar given itself is read as one. A JSON output (a transcript) has its own sidecar."""
     if path.suffix.lower() == ".json":
-        return _sidecar_request(path)
-    embedded = _embedded_request(path)
+        own = _sidecar_request(path)
+        if own is not None:
+            return own
+        embedded = None
+    else:
+        embedded = _embedded_request(path)
     if embedded is not None and embedded.get("source") != PARAMETERS_KEYWORD:
         return embedded
-    beside = sidecar_path(path)
-    from_sidecar = _sidecar_request(beside) if beside.exists() else None
+    beside = existing_sidecar(path)
+    from_sidecar = _sidecar_request(beside) if beside is not None else None
     return from_sidecar or embedded

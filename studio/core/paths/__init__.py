@@ -1,4 +1,4 @@
-"""Where the studio keeps its files (``STUDIO_HOME`` overrides all), and how it writes them.
+"""Where the studio keeps its files (``STUDIO_HOME`` overrides all), how it writes and names them.
 
 The studio's folders are 0700 and its files 0600 where the platform has such modes.
 """
@@ -12,12 +12,19 @@ from studio.core.paths._dirs import (
     log_dir,
     outputs_dir,
 )
+from studio.core.paths._names import name_part
 from studio.core.paths._private import (
     PRIVATE_DIR_MODE,
     PRIVATE_FILE_MODE,
     make_private,
     open_private,
     private_dir,
+)
+from studio.core.paths._sidecars import (
+    existing_sidecar,
+    sidecar_owner,
+    sidecar_path,
+    sidecar_paths,
 )
 from studio.core.paths._space import RESERVE_BYTES, Reserve, is_disk_full
 
@@ -31,13 +38,18 @@ __all__ = [
     "cache_dir",
     "config_dir",
     "data_dir",
+    "existing_sidecar",
     "fsync_folder",
     "is_disk_full",
     "log_dir",
     "make_private",
+    "name_part",
     "open_private",
     "outputs_dir",
     "private_dir",
+    "sidecar_owner",
+    "sidecar_path",
+    "sidecar_paths",
     "stale_temps",
     "write_atomically",
 ]

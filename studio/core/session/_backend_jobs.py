@@ -166,6 +166,7 @@ class BackendJobs:
             follow_options=follow_options,
             stats=stats,
             sleep=sleep,
+            backend=backend,
             **dict(runner_options or {}),
         )
         jobs = cls(
@@ -293,9 +294,12 @@ class BackendJobs:
         return job_from_record(updated)
 
     def _adopt(self, job: Job) -> Job:
+        """The runner follows ``job`` from now on: it is this backend's (a retry of another
+        backend's job was just moved to this one)."""
         live = self._runner.get(job.local_id)
         if live is not None:
             return live  # reconciled twice: the queue already has it
+        job = replace(job, backend=self.backend)
         self._journal.adopt(job)
         if job.status is JobStatus.SUCCEEDED and job.task is not None:
             self._finished.add(job.task.task_id)
@@ -373,6 +377,31 @@ class BackendJobs:
             self._runner.remove(local_id)  # JobStateError while it runs
         self._library.delete_jobs([local_id])
         self._publish(JobRemoved(local_id))
+
+    async def remove_many(self, local_ids: Sequence[str]) -> list[str]:
+        """Take these rows out of the queue in one library write; running ones stay."""
+        ids = [
+            i for i in local_ids if (live := self._runner.get(i)) is None or live.status.is_settled
+        ]
+        for local_id in ids:
+            if self._runner.get(local_id) is not None:
+                self._runner.remove(local_id)
+        await asyncio.to_thread(self._library.delete_jobs, ids)
+        for local_id in ids:
+            self._publish(JobRemoved(local_id))
+        return ids
+
+    async def restore(self, local_ids: Sequence[str]) -> None:
+        """Put rows taken out of the queue back (as history rows, oldest first)."""
+        jobs = await asyncio.to_thread(self._restored_jobs, list(local_ids))
+        for job in jobs:
+            self._publish(JobChanged(job))
+
+    def _restored_jobs(self, local_ids: list[str]) -> list[Job]:
+        restored = set(self._library.restore_jobs(local_ids))
+        records = [r for i in local_ids if i in restored and (r := self._library.get_job(i))]
+        records.sort(key=lambda record: record.created_at)
+        return [self._history_job(record) for record in records]
 
     def _history_job(self, record: JobRecord) -> Job:
         rows = self._library.outputs_for_job(record.local_id)

@@ -32,13 +32,15 @@ class BackendState(enum.StrEnum):
 class BackendChanged:
     """The backend, its state, and in words what is wrong (None when nothing is).
 
-    ``info`` is None until the backend is open; ``kind`` says already which one it will be.
+    ``info`` is None until the backend is open; ``kind`` and ``identity`` (what jobs record as
+    their backend: "demo" or the API's base URL) say already which one it will be.
     """
 
     state: BackendState
     info: BackendInfo | None
     problem: str | None = None
     kind: BackendKind | None = None
+    identity: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -100,6 +100,7 @@ class Session(CreativeLoop):
         self._catalog: Catalog | None = None
         self._endpoints: tuple[Endpoint, ...] = ()
         self._state = BackendChanged(BackendState.OFFLINE, None)
+        self._identity: str | None = None  # of the backend being opened or open
         self._background: dict[str, asyncio.Task[None]] = {}
 
     # --- what it holds -------------------------------------------------------------------------
@@ -170,6 +171,7 @@ class Session(CreativeLoop):
             SECRET_MASK.add(api_key)
         kind = BackendKind.API if api_key else BackendKind.DEMO
         identity = self._settings.base_url if api_key else "demo"
+        self._identity = identity
         # The snapshot is of the simulator's catalog, which is the API's at its usual address.
         snapshot = not api_key or self._settings.base_url == DEFAULT_BASE_URL
         catalog = await asyncio.to_thread(Catalog.load, identity, snapshot=snapshot)
@@ -220,6 +222,7 @@ class Session(CreativeLoop):
         """Stop the jobs of this backend (remote tasks keep running) and close it."""
         jobs, backend = self._jobs, self._backend
         self._jobs = self._backend = None
+        self._identity = None
         self._set_state(BackendState.OFFLINE, None)
         if jobs is not None:
             await jobs.aclose()
@@ -375,6 +378,14 @@ class Session(CreativeLoop):
         """Take a settled job out of the queue; its outputs stay in the gallery."""
         self._require_jobs("nothing was removed").remove(local_id)
 
+    async def remove_many(self, local_ids: Sequence[str]) -> list[str]:
+        """Take settled jobs out of the queue at once ("Clear finished"); returns which."""
+        return await self._require_jobs("nothing was removed").remove_many(local_ids)
+
+    async def restore(self, local_ids: Sequence[str]) -> None:
+        """Put jobs taken out of the queue back into it (Undo of remove/remove_many)."""
+        await self._require_jobs("nothing was put back").restore(local_ids)
+
     def job(self, local_id: str) -> Job | None:
         """The live snapshot of a job of the current backend, if it has one."""
         return self._jobs.runner.get(local_id) if self._jobs is not None else None
@@ -455,7 +466,8 @@ class Session(CreativeLoop):
         kind: BackendKind | None = None,
     ) -> None:
         kind = kind or (info.kind if info is not None else None)
-        changed = BackendChanged(state, info, problem, kind)
+        identity = info.identity if info is not None else self._identity
+        changed = BackendChanged(state, info, problem, kind, identity)
         if changed != self._state:
             self._state = changed
             self._hub.publish(changed)

@@ -18,6 +18,7 @@ from typing_extensions import override
 from studio.core.compare import MediaFacts
 from studio.core.media import describe_preview, load_local_file
 from studio.ui.background import spawn_if_running
+from studio.ui.file_folders import OPEN, remember_folder, start_folder
 from studio.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ class MediaSlotWidget(QWidget):
     # --- choosing --------------------------------------------------------------------------------
 
     def _on_choose_clicked(self) -> None:
-        dialog = QFileDialog(self, self.title.text())
+        dialog = QFileDialog(self, self.title.text(), str(start_folder(OPEN, self.slot.kind)))
         dialog.setFileMode(
             QFileDialog.FileMode.ExistingFiles
             if self.slot.multiple
@@ -198,6 +199,8 @@ class MediaSlotWidget(QWidget):
         return self.tr("Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)")
 
     def _on_dialog_files_selected(self, files: list[str]) -> None:
+        if files:
+            remember_folder(OPEN, Path(files[0]))
         self.load_paths([Path(name) for name in files])
 
     @override

@@ -34,6 +34,7 @@ from studio.core.api import (
 )
 from studio.core.paths import write_atomically
 from studio.ui.background import spawn
+from studio.ui.file_folders import SAVE, remember_folder, start_folder
 from studio.ui.i18n.core_words import size_text
 from studio.ui.plain import plain_label
 
@@ -105,15 +106,21 @@ class RequestDialog(QDialog):
 
     def ask_save_body(self) -> None:
         """A non-blocking "Save" dialog proposing request.json; the file is written in a thread."""
-        dialog = QFileDialog(self, self.tr("Save the request body"))
+        dialog = QFileDialog(
+            self, self.tr("Save the request body"), str(start_folder(SAVE, "text"))
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(self.tr("JSON files (*.json)"))
         dialog.setDefaultSuffix("json")
         dialog.selectFile(BODY_FILE)
-        dialog.fileSelected.connect(lambda chosen: self.save_body_to(Path(chosen)))
+        dialog.fileSelected.connect(self._on_body_file_chosen)
         dialog.finished.connect(dialog.deleteLater)
         self.file_dialog = dialog
         dialog.open()
+
+    def _on_body_file_chosen(self, chosen: str) -> None:
+        remember_folder(SAVE, Path(chosen).parent)
+        self.save_body_to(Path(chosen))
 
     def save_body_to(self, path: Path) -> None:
         """Writes the full body to `path` off the GUI thread; the dialog says how it went."""

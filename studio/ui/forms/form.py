@@ -146,6 +146,19 @@ class SchemaForm(QWidget):
                         found.append(InputUse(name, index, source.output_id))
         return found
 
+    def local_file_names(self) -> list[str]:
+        """The names of the local files the media fields hold, in field order (a queue row
+        without a prompt names them)."""
+        found = []
+        for widget in self._fields.values():
+            items: list[FieldWidget] = [widget]
+            if isinstance(widget, ArrayField):
+                items = [item for _segment, item in widget.child_fields()]
+            for item in items:
+                if isinstance(item, MediaField) and (path := item.local_file()) is not None:
+                    found.append(path.name)
+        return found
+
     def _wire_masks(self) -> None:
         """Mask fields paint over the picture in the first source field."""
         source = next((m for m in self._media if m.role == "source" and m.kind == "image"), None)

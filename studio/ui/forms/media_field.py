@@ -39,6 +39,7 @@ from studio.core.media import (
 )
 from studio.core.schema import FieldSpec, MediaKind
 from studio.ui.background import background, spawn
+from studio.ui.file_folders import OPEN, remember_folder, start_folder
 from studio.ui.forms.base import HELP_COLOR, FieldWidget
 from studio.ui.i18n.core_words import size_text
 from studio.ui.plain import plain_label
@@ -455,7 +456,9 @@ class MediaField(FieldWidget):
 
     def _on_choose_clicked(self) -> None:
         # open() instead of exec(): no nested event loop under qasync.
-        dialog = QFileDialog(self, self._choose_title(), "", file_filter(self._kind))
+        # The folder of the last file chosen, else Pictures/Videos/Music by kind.
+        folder = str(start_folder(OPEN, self._kind.value))
+        dialog = QFileDialog(self, self._choose_title(), folder, file_filter(self._kind))
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self._on_file_selected)
         self._dialog = dialog
@@ -463,6 +466,7 @@ class MediaField(FieldWidget):
 
     def _on_file_selected(self, name: str) -> None:
         if name:
+            remember_folder(OPEN, Path(name))
             self.set_local_file(Path(name))
 
     def _show_status(self, text: str) -> None:

@@ -26,6 +26,7 @@ from studio.core.library import (
 from studio.core.media import read_metadata
 from studio.ui.background import spawn
 from studio.ui.banner import VIEW_CONTEXT
+from studio.ui.file_folders import SAVE, remember_folder, start_folder
 from studio.ui.plural import english_plural
 
 if TYPE_CHECKING:
@@ -195,6 +196,7 @@ class GalleryCommands(QObject):
         dialog = QFileDialog(
             self._panel, self.tr("Export as zip") if as_zip else self.tr("Export to folder")
         )
+        dialog.setDirectory(str(start_folder(SAVE, "image")))
         if as_zip:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             dialog.setNameFilter(self.tr("Zip archives (*.zip)"))
@@ -204,11 +206,15 @@ class GalleryCommands(QObject):
             dialog.setFileMode(QFileDialog.FileMode.Directory)
             dialog.setOption(QFileDialog.Option.ShowDirsOnly)
         dialog.fileSelected.connect(
-            lambda chosen: self._spawn(self.export(ids, Path(chosen), as_zip=as_zip))
+            lambda chosen: self._export_chosen(ids, Path(chosen), as_zip=as_zip)
         )
         dialog.finished.connect(dialog.deleteLater)
         self.file_dialog = dialog
         dialog.open()
+
+    def _export_chosen(self, ids: list[int], chosen: Path, *, as_zip: bool) -> None:
+        remember_folder(SAVE, chosen.parent if as_zip else chosen)
+        self._spawn(self.export(ids, chosen, as_zip=as_zip))
 
     async def export(self, output_ids: list[int], dest: Path, *, as_zip: bool) -> ExportResult:
         result = await asyncio.to_thread(self._library.export, output_ids, dest, as_zip=as_zip)

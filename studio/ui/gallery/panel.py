@@ -106,12 +106,19 @@ class GalleryPanel(QWidget):
     extend_requested = Signal(list)
     comparison_requested = Signal(str)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        loader: ThumbnailLoader | None = None,
+    ) -> None:
+        """``loader``: thumbnails shared with another view (the queue's), else its own."""
         super().__init__(parent)
         self.library = library
         self.views = QTabWidget()
         self._comparison_lookup: ComparisonLookup | None = None
-        self.loader = ThumbnailLoader(self)
+        self.loader = loader if loader is not None else ThumbnailLoader(self)
         self.model = GalleryModel(library, self.loader, self)
         self.filter_bar = FilterBar()
         self.grid = GalleryGrid(self.loader)

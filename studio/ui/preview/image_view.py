@@ -17,11 +17,20 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedLayout, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.core import media
 from studio.ui.background import spawn_if_running
 from studio.ui.pixels import pixmap_of
+from studio.ui.plain import plain_tooltip
 from studio.ui.preview.image_canvas import KEY_STEP, ImageCanvas
 
 if TYPE_CHECKING:
@@ -72,6 +81,10 @@ class ImageView(QWidget):
         self._zoom_label = QLabel(self)
         self._info_label = QLabel(self)
         self._info_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Never wider than the room left: "1024 × 1024 · PNG · 1.2 MB" kept a 1024-pixel
+        # window from fitting once a picture was shown. Cut on the left; the tooltip has it all.
+        self._info_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._info_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -108,8 +121,12 @@ class ImageView(QWidget):
         self._zoom_label.setMinimumWidth(self._zoom_label.fontMetrics().horizontalAdvance("3200 %"))
         bar.addWidget(self._zoom_label)
         bar.addStretch(1)
-        bar.addWidget(self._info_label)
+        bar.addWidget(self._info_label, 100)
         return bar
+
+    def _set_info(self, text: str) -> None:
+        self._info_label.setText(text)
+        self._info_label.setToolTip(plain_tooltip(text) if text else "")
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -129,7 +146,7 @@ class ImageView(QWidget):
         self._image_size = QSize()
         self._path = None
         self._detail = _Detail.NOT_NEEDED
-        self._info_label.clear()
+        self._set_info("")
         self._zoom_label.clear()
         self._stack.setCurrentWidget(self.canvas)
 
@@ -212,7 +229,7 @@ class ImageView(QWidget):
         self._detail = _Detail.WANTED if result.reduced else _Detail.NOT_NEEDED
         self._stack.setCurrentWidget(self.canvas)
         self.canvas.set_picture(pixmap_of(result), self._image_size, has_alpha=result.has_alpha)
-        self._info_label.setText(media.describe_decoded(result))
+        self._set_info(media.describe_decoded(result))
         self.load_finished.emit(True)
 
     def _on_detail_decoded(self, result: DecodeResult) -> None:
@@ -223,7 +240,7 @@ class ImageView(QWidget):
         if result.reduced:
             described = media.describe_decoded(result)
             shown = self.tr("shown at %1 × %2").replace("%1", str(result.width))
-            self._info_label.setText(f"{described} · {shown.replace('%2', str(result.height))}")
+            self._set_info(f"{described} · {shown.replace('%2', str(result.height))}")
 
     def _on_decode_error(self, generation: int, message: str) -> None:
         if not self._is_current(generation):

@@ -59,6 +59,7 @@ class PreviewPane(QWidget):
         send_requested(object, object): "Send to…" for this output file (Path, QPoint to open at).
         frames_requested(object): "Frames…" for this video file (Path).
         extend_requested(object): "Extend shot" for this video file (Path).
+        stepped(int): the user stepped to this output (previous/next button or key).
 
     Keys while focus is inside the pane: Left/Right (or Page Up/Down) step through the outputs;
     the image and media views add their own (see ImageCanvas, VideoView, AudioView).
@@ -70,6 +71,7 @@ class PreviewPane(QWidget):
     send_requested = Signal(object, object)
     frames_requested = Signal(object)
     extend_requested = Signal(object)
+    stepped = Signal(int)
 
     def __init__(self, parent: QWidget | None = None, *, autoplay_video: bool = True) -> None:
         super().__init__(parent)
@@ -109,8 +111,8 @@ class PreviewPane(QWidget):
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.previous_button.clicked.connect(self.show_previous)
-        self.next_button.clicked.connect(self.show_next)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
         header = QHBoxLayout()
         header.setContentsMargins(4, 4, 4, 0)
         header.addWidget(self.title_label, 1)
@@ -275,6 +277,13 @@ class PreviewPane(QWidget):
     def show_previous(self) -> None:
         self.show_index(self._index - 1)
 
+    def step(self, by: int) -> None:
+        """The user's previous/next: shows that output and says so (``stepped``)."""
+        before = self._index
+        self.show_index(self._index + by)
+        if self._index != before:
+            self.stepped.emit(self._index)
+
     def current_widget(self) -> QWidget | None:
         return self._stack.currentWidget()
 
@@ -413,7 +422,7 @@ class PreviewPane(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = _STEP_KEYS.get(Qt.Key(event.key()))
         if step is not None and self._items:
-            self.show_index(self._index + step)
+            self.step(step)
             event.accept()
         else:
             super().keyPressEvent(event)

@@ -1,27 +1,15 @@
-"""Where "Save as…" starts for an output: its folder, a readable file name and a type filter."""
+"""What "Save as…" proposes for an output: a readable file name and a type filter (where it
+starts: studio.ui.file_folders)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths
-
-from studio.ui.preview.item import PreviewKind
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 if TYPE_CHECKING:
     from studio.ui.preview.item import PreviewItem
-
-_Location = QStandardPaths.StandardLocation
-_KIND_LOCATIONS: dict[str, QStandardPaths.StandardLocation] = {
-    PreviewKind.IMAGE: _Location.PicturesLocation,
-    PreviewKind.VIDEO: _Location.MoviesLocation,
-    PreviewKind.AUDIO: _Location.MusicLocation,
-    PreviewKind.TEXT: _Location.DocumentsLocation,
-    PreviewKind.OTHER: _Location.DocumentsLocation,
-}
-_FALLBACK_LOCATIONS = (_Location.DownloadLocation, _Location.HomeLocation)
 
 _TYPE_NAMES = {
     "png": str(QT_TRANSLATE_NOOP("SaveTarget", "PNG image")),
@@ -100,15 +88,3 @@ def name_filters(item: PreviewItem) -> list[str]:
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SaveTarget", text)
-
-
-def default_folder(kind: str) -> Path:
-    """The user's Pictures, Videos, Music or Documents folder by kind if it exists, else
-    Downloads, else home."""
-    wanted = _KIND_LOCATIONS.get(kind)
-    locations = (wanted, *_FALLBACK_LOCATIONS) if wanted is not None else _FALLBACK_LOCATIONS
-    for location in locations:
-        folder = QStandardPaths.writableLocation(location)
-        if folder and Path(folder).is_dir():
-            return Path(folder)
-    return Path.home()

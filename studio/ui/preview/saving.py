@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from studio.ui.background import spawn_if_running
+from studio.ui.file_folders import SAVE, remember_folder, start_folder
 from studio.ui.preview.save_target import (
-    default_folder,
     file_suffix,
     name_filters,
     suggested_file_name,
@@ -35,23 +35,9 @@ def write_output_copy(source: Path | None, text: str | None, target: Path) -> No
         target.write_text(text or "", encoding="utf-8")
 
 
-class _SessionFolder:
-    """The folder of the last "Save as…" in this run, shared by every pane."""
-
-    path: Path | None = None
-
-
-def last_save_folder() -> Path | None:
-    return _SessionFolder.path
-
-
-def remember_save_folder(folder: Path | None) -> None:
-    _SessionFolder.path = folder
-
-
 class SaveAsFlow(QObject):
-    """One "Save as…" at a time for a dialog parent; starts in the last folder used this run,
-    else the user's folder for the output's kind.
+    """One "Save as…" at a time for a dialog parent; starts in the last folder saved to (kept
+    for the next start), else the user's folder for the output's kind.
 
     Signals:
         saved(str): the copy was written to this path.
@@ -73,9 +59,7 @@ class SaveAsFlow(QObject):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setNameFilters(name_filters(item))
         dialog.setDefaultSuffix(file_suffix(item))
-        last = last_save_folder()
-        folder = last if last is not None and last.is_dir() else default_folder(item.kind)
-        dialog.setDirectory(str(folder))
+        dialog.setDirectory(str(start_folder(SAVE, item.kind)))
         dialog.selectFile(suggested_file_name(item))
         dialog.fileSelected.connect(self._on_dialog_file_selected)
         dialog.finished.connect(dialog.deleteLater)
@@ -87,7 +71,7 @@ class SaveAsFlow(QObject):
         if item is None or not target:
             return
         path = Path(target)
-        remember_save_folder(path.parent)
+        remember_folder(SAVE, path.parent)
         # No key: one save never cancels another. The copy never runs on the GUI thread.
         task = spawn_if_running(
             self._copy_in_thread(item, path),

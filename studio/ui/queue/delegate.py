@@ -1,6 +1,8 @@
-"""Paints a queue row: endpoint, prompt excerpt, status pill, elapsed time, ETA, error, warning."""
+"""Paints a queue row: thumbnail, status pill, endpoint, prompt, elapsed time, ETA, problems."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -18,8 +20,16 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
-from studio.ui.queue.model import JobRole, QueueRole, status_label, status_label_key
+from studio.ui.queue.model import JobRole, QueueRole
+from studio.ui.queue.words import status_word
 from studio.ui.theme import readable_on
+from studio.ui.thumbnails import thumb_key
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QPixmap
+
+    from studio.ui.thumbnails import ThumbnailLoader
 
 _STATUS_COLOURS = {
     JobStatus.SUBMITTING: "#7d8590",
@@ -46,9 +56,16 @@ _GLYPHS = {
     "Unknown": "?",
     "Lost": "⚠",
     "No contact": "⚠",
+    "Paused": "⏸",
 }
+PAUSED_COLOUR = "#7d8590"
 PILL_WIDTH = 92
 PADDING = 8
+COMPACT_PADDING = 3
+# Rows take the list's width; a hint wider than a narrow queue (a 1024-pixel window) would
+# scroll sideways and cut off the time.
+ROW_MIN_WIDTH = 160
+COMPACT_GLYPH_BELOW = 360  # a compact row narrower than this shows only the status glyph
 
 
 WARNING_COLOUR = "#c99a06"
@@ -78,13 +95,28 @@ def warning_colour(palette: QPalette) -> QColor:
 
 
 class QueueDelegate(QStyledItemDelegate):
-    """Three-line rows of equal height: pill + name + time / prompt / detail or error."""
+    """Rows of equal height with a thumbnail of a finished row's first output.
+
+    Normal: three lines — pill, name and time / prompt / detail or error. Compact (``compact``):
+    one line — pill, name, prompt (or the problem) and time — so about three times as many fit.
+    Thumbnails come from ``thumbnails`` (the gallery's loader); a missing one is asked for and
+    ``thumbnail_wanted`` remembers which keys this list waits for.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.compact = False
+        self.thumbnails: ThumbnailLoader | None = None
+        self.thumbnail_wanted: set[str] = set()
 
     @override
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(320, 3 * option.fontMetrics.lineSpacing() + 2 * PADDING + 4)
+        line = option.fontMetrics.lineSpacing()
+        if self.compact:
+            return QSize(ROW_MIN_WIDTH, line + 2 * COMPACT_PADDING + 2)
+        return QSize(ROW_MIN_WIDTH, 3 * line + 2 * PADDING + 4)
 
     @override
     def paint(
@@ -102,26 +134,109 @@ class QueueDelegate(QStyledItemDelegate):
         separator.setAlpha(50)
         painter.setPen(separator)
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
-        rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
+        padding = COMPACT_PADDING if self.compact else PADDING
+        rect = option.rect.adjusted(padding, padding, -padding, -padding)
+        side = rect.height()
+        self._paint_thumbnail(painter, option, index, QRect(rect.topLeft(), QSize(side, side)))
+        rect.setLeft(rect.left() + side + padding)
+        if self.compact:
+            self._paint_compact(painter, option, index, job, rect)
+        else:
+            self._paint_full(painter, option, index, job, rect)
+        painter.restore()
+
+    def _paint_full(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        rect: QRect,
+    ) -> None:
         line = option.fontMetrics.lineSpacing()
         rows = [
             QRect(rect.left(), rect.top() + i * (line + 2), rect.width(), line) for i in range(3)
         ]
-        self._paint_pill(painter, option, job, QRect(rows[0].topLeft(), QSize(PILL_WIDTH, line)))
-        self._paint_title(
-            painter, option, index, job, rows[0].adjusted(PILL_WIDTH + PADDING, 0, 0, 0)
-        )
+        pill = QRect(rows[0].topLeft(), QSize(PILL_WIDTH, line))
+        self._paint_pill(painter, option, index, job, pill)
+        title = rows[0].adjusted(PILL_WIDTH + PADDING, 0, 0, 0)
+        self._paint_title(painter, option, index, job, title)
         prompt = str(index.data(QueueRole.PROMPT) or "")
         canceled = job.status is JobStatus.CANCELED
         self._paint_line(painter, option, rows[1], prompt, self._secondary(option), italic=canceled)
+        detail, colour = self._detail(option, index, job)
+        self._paint_line(painter, option, rows[2], detail, colour)
+
+    def _paint_compact(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        rect: QRect,
+    ) -> None:
+        pill = QRect(rect.topLeft(), QSize(PILL_WIDTH, rect.height()))
+        if rect.width() < COMPACT_GLYPH_BELOW:  # narrow: the glyph alone (the tooltip says it all)
+            pill.setWidth(2 * rect.height())
+        self._paint_pill(painter, option, index, job, pill)
+        rest = rect.adjusted(pill.width() + PADDING, 0, 0, 0)
+        name_right = self._paint_title(painter, option, index, job, rest, name_share=0.45)
+        # The problem when there is one (in its colour), else the prompt.
+        detail, colour = self._detail(option, index, job)
+        warned = bool(index.data(QueueRole.WARNING)) or bool(job.error)
+        text = detail if warned else str(index.data(QueueRole.PROMPT) or "")
+        colour = colour if warned else self._secondary(option)
+        line = QRect(name_right + PADDING, rest.top(), 0, rest.height())
+        line.setRight(rest.right() - self._timing_width(painter, option, index) - PADDING)
+        self._paint_line(painter, option, line, text, colour)
+
+    def _detail(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, job: Job
+    ) -> tuple[str, QColor]:
         warning = str(index.data(QueueRole.WARNING) or "")
         # The glyph says "warning" to those who cannot tell amber from the other colours.
         detail = (
             f"{WARNING_GLYPH} {warning}" if warning else str(index.data(QueueRole.DETAIL) or "")
         )
-        colour = self._detail_colour(option, job, warned=bool(warning))
-        self._paint_line(painter, option, rows[2], detail, colour)
+        return detail, self._detail_colour(option, job, warned=bool(warning))
+
+    def _paint_thumbnail(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        rect: QRect,
+    ) -> None:
+        ground = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        ground.setAlpha(40)
+        radius = max(2.0, rect.height() / 10)
+        path = QPainterPath()
+        path.addRoundedRect(rect.toRectF(), radius, radius)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(path, ground)
+        pixmap = self._thumbnail(index.data(QueueRole.THUMBNAIL))
+        if pixmap is None or pixmap.isNull():
+            return
+        # Cropped to a square, as the gallery's tiles are.
+        size = pixmap.size()
+        side = min(size.width(), size.height())
+        source = QRect((size.width() - side) // 2, (size.height() - side) // 2, side, side)
+        painter.save()
+        painter.setClipPath(path)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(rect, pixmap, source)
         painter.restore()
+
+    def _thumbnail(self, wanted: object) -> QPixmap | None:
+        if self.thumbnails is None or not isinstance(wanted, tuple):
+            return None
+        path, kind = wanted
+        key = thumb_key(path)
+        found = self.thumbnails.pixmap(key)
+        if found is None and not self.thumbnails.has_failed(key):
+            self.thumbnail_wanted.add(key)
+            self.thumbnails.request(key, path, kind)
+        return found
 
     def _paint_background(
         self,
@@ -138,9 +253,17 @@ class QueueDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
     def _paint_pill(
-        self, painter: QPainter, option: QStyleOptionViewItem, job: Job, rect: QRect
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        rect: QRect,
     ) -> None:
-        colour = status_colour(job, option.palette)
+        paused = bool(index.data(QueueRole.PAUSED))
+        colour = (
+            tone(PAUSED_COLOUR, option.palette) if paused else status_colour(job, option.palette)
+        )
         fill = QColor(colour)
         fill.setAlpha(48)
         if self._selected(option):  # a tinted pill would vanish into the highlight
@@ -155,8 +278,12 @@ class QueueDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
         painter.setFont(font)
         painter.setPen(colour)
-        glyph = _GLYPHS.get(status_label_key(job), "")
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{glyph} {status_label(job)}")
+        label = str(index.data(QueueRole.STATUS_LABEL) or "")
+        glyph = _GLYPHS.get(status_word(job, paused), "")  # by the English word: label may differ
+        text = f"{glyph} {label}"
+        if painter.fontMetrics().horizontalAdvance(text) > rect.width():
+            text = glyph or label[:1]
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_title(
         self,
@@ -165,26 +292,46 @@ class QueueDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
         job: Job,
         rect: QRect,
-    ) -> None:
-        timing = "  ·  ".join(
-            t for t in (index.data(QueueRole.ELAPSED), index.data(QueueRole.ETA)) if t
-        )
+        *,
+        name_share: float = 1.0,
+    ) -> int:
+        """Time on the right, the endpoint's name on the left (at most ``name_share`` of the
+        room); returns where the name ends."""
+        timing = self._timing(index)
+        timing_width = self._timing_width(painter, option, index)
         painter.setFont(option.font)
-        timing_width = painter.fontMetrics().horizontalAdvance(timing) if timing else 0
         painter.setPen(self._secondary(option))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, timing)
-        name_rect = rect.adjusted(0, 0, -(timing_width + PADDING), 0)
+        room = rect.width() - timing_width - PADDING
         bold = QFont(option.font)
         bold.setBold(True)
         bold.setItalic(job.status is JobStatus.CANCELED)
         painter.setFont(bold)
         painter.setPen(self._primary(option, job))
         name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        elided = painter.fontMetrics().elidedText(
-            name, Qt.TextElideMode.ElideMiddle, name_rect.width()
+        metrics = painter.fontMetrics()
+        width = min(metrics.horizontalAdvance(name), max(0, int(room * name_share)))
+        elided = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
+        name_rect = QRect(rect.left(), rect.top(), width, rect.height())
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(name_rect, left, elided)
+        return name_rect.right()
+
+    @staticmethod
+    def _timing(index: QModelIndex | QPersistentModelIndex) -> str:
+        parts = (index.data(QueueRole.ELAPSED), index.data(QueueRole.ETA))
+        return "  ·  ".join(str(part) for part in parts if part)
+
+    def _timing_width(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> int:
+        timing = self._timing(index)
+        painter.setFont(option.font)
+        return painter.fontMetrics().horizontalAdvance(timing) if timing else 0
 
     def _paint_line(
         self,

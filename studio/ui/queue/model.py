@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -9,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
-    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -20,23 +20,26 @@ from PySide6.QtCore import (
 )
 from typing_extensions import override
 
-from studio.core.jobs import Job, JobStatus, utc_now
+from studio.core.jobs import Job, JobStatus, is_text_media, utc_now
 from studio.ui.chain.outputs_drag import outputs_mime
-from studio.ui.i18n.core_words import (
-    SAVING,
-    WAITING,
-    core_text,
-    duration_text,
-    eta_text,
-    status_key,
-    status_word,
-)
+from studio.ui.i18n.core_words import core_text
 from studio.ui.plain import plain_tooltip
-from studio.ui.plural import english_plural
+from studio.ui.queue.words import (
+    elapsed_text,
+    eta_text,
+    input_line,
+    paused_detail,
+    prompt_excerpt,
+    status_detail,
+    status_label,
+    tooltip,
+    warning_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
     from datetime import datetime
+    from pathlib import Path
 
 
 log = logging.getLogger("studio.ui")
@@ -56,13 +59,19 @@ class QueueRole(IntEnum):
     DETAIL = Qt.ItemDataRole.UserRole + 7
     STATUS_LABEL = Qt.ItemDataRole.UserRole + 8
     WARNING = Qt.ItemDataRole.UserRole + 9  # a lasting connection problem of a running row, or ""
+    THUMBNAIL = Qt.ItemDataRole.UserRole + 10  # (Path, kind) of a finished row's first media
+    PAUSED = Qt.ItemDataRole.UserRole + 11  # its task runs on the other backend (bool)
 
 
 JobRole = QueueRole.JOB
 
 
 class QueueModel(QAbstractListModel):
-    """One row per Job, newest first. A single 1 s timer repaints only rows that are running."""
+    """One row per Job, newest first. A single 1 s timer repaints only rows that are running.
+
+    A running row whose job belongs to another backend than the one in use (``set_backend``)
+    is paused: its task is followed again only when that backend is in use.
+    """
 
     def __init__(
         self, parent: QObject | None = None, *, now: Callable[[], datetime] = utc_now
@@ -73,6 +82,8 @@ class QueueModel(QAbstractListModel):
         self._positions: dict[str, int] = {}
         self._names: dict[str, str] = {}
         self._inputs: dict[str, list[str]] = {}  # local_id -> "file → field" of its sources
+        self._local_files: dict[str, list[str]] = {}  # local_id -> local files chosen for it
+        self._backend: str | None = None  # the identity of the backend in use, if known
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._on_ticker_timeout)
@@ -91,11 +102,37 @@ class QueueModel(QAbstractListModel):
         if job is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._names.get(job.endpoint) or job.endpoint
+            return self.endpoint_name(job.endpoint)
+        paused_on = self.paused_on(job)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(tooltip(job, self._now(), self._inputs.get(job.local_id, ())))
+            inputs = self._inputs.get(job.local_id, ())
+            return plain_tooltip(tooltip(job, self._now(), inputs, paused_on))
+        if role == QueueRole.PROMPT:
+            sources = self._inputs.get(job.local_id, ())
+            return input_line(job, sources, self._local_files.get(job.local_id, ()))
+        if paused_on is not None and role in _PAUSED_GETTERS:
+            return _PAUSED_GETTERS[role](job, paused_on)
         getter = _ROLE_GETTERS.get(role)
         return getter(job, self._now()) if getter is not None else None
+
+    def endpoint_name(self, slug: str) -> str:
+        """The catalog's name of an endpoint, else its slug."""
+        return self._names.get(slug) or slug
+
+    def paused_on(self, job: Job) -> str | None:
+        """The other backend a running job's task runs on (its identity), or None."""
+        if not job.status.is_running or not job.backend or self._backend is None:
+            return None
+        return job.backend if job.backend != self._backend else None
+
+    def set_backend(self, identity: str | None) -> None:
+        """The backend in use ("demo", an API base URL; None while not known)."""
+        if identity == self._backend:
+            return
+        self._backend = identity
+        self._update_ticker()
+        if self._jobs:
+            self.dataChanged.emit(self.index(0), self.index(len(self._jobs) - 1))
 
     @override
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -127,13 +164,22 @@ class QueueModel(QAbstractListModel):
         return mime
 
     def set_input_names(self, names: Mapping[str, list[str]]) -> None:
-        """The library files each job used as inputs, named in its tooltip."""
+        """The library files each job used as inputs, named in its tooltip (and on its prompt
+        line when it has no prompt)."""
         for local_id, files in names.items():
             self._inputs[local_id] = list(files)
-            row = self.row_of(local_id)
-            if row is not None:
-                index = self.index(row)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.ToolTipRole])
+            self._changed(local_id, [Qt.ItemDataRole.ToolTipRole, QueueRole.PROMPT])
+
+    def set_local_files(self, local_id: str, names: Sequence[str]) -> None:
+        """The names of the local files a job was given (known in this session only)."""
+        self._local_files[local_id] = list(names)
+        self._changed(local_id, [QueueRole.PROMPT])
+
+    def _changed(self, local_id: str, roles: Sequence[int]) -> None:
+        row = self.row_of(local_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [int(role) for role in roles])
 
     def knows_inputs(self, local_id: str) -> bool:
         return local_id in self._inputs
@@ -147,9 +193,12 @@ class QueueModel(QAbstractListModel):
     # --- queue API -------------------------------------------------------------------------------
 
     def upsert(self, job: Job) -> None:
-        """Replace the row of ``job.local_id`` or insert it at the top."""
+        """Replace the row of ``job.local_id`` or insert it: at the top, unless it is older
+        than the top row (a row put back by an Undo goes where its time puts it)."""
         position = self._positions.get(job.local_id)
-        if position is None:
+        if position is None and self._jobs and job.created_at < self._jobs[-1].created_at:
+            self._insert_older(job)
+        elif position is None:
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._positions[job.local_id] = len(self._jobs)
             self._jobs.append(job)
@@ -159,6 +208,14 @@ class QueueModel(QAbstractListModel):
             index = self.index(self._row_of_position(position))
             self.dataChanged.emit(index, index)
         self._update_ticker()
+
+    def _insert_older(self, job: Job) -> None:
+        position = bisect.bisect_right([j.created_at for j in self._jobs], job.created_at)
+        row = self._row_of_position(position) + 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._jobs.insert(position, job)
+        self._positions = {j.local_id: i for i, j in enumerate(self._jobs)}
+        self.endInsertRows()
 
     def remove(self, local_id: str) -> bool:
         position = self._positions.get(local_id)
@@ -190,7 +247,15 @@ class QueueModel(QAbstractListModel):
         return list(reversed(self._jobs))
 
     def running_count(self) -> int:
-        return sum(1 for job in self._jobs if job.status.is_running)
+        """Rows running on the backend in use (not those paused on the other one)."""
+        return sum(1 for job in self._jobs if self._ticks(job))
+
+    def settled_ids(self) -> list[str]:
+        """The local ids of every settled row, newest first (what "Clear finished" removes)."""
+        return [job.local_id for job in reversed(self._jobs) if job.status.is_settled]
+
+    def _ticks(self, job: Job) -> bool:
+        return job.status.is_running and self.paused_on(job) is None
 
     def set_endpoint_names(self, names: Mapping[str, str]) -> None:
         """Human names for slugs, shown instead of the slug."""
@@ -212,9 +277,7 @@ class QueueModel(QAbstractListModel):
             self._ticker.stop()
 
     def _on_ticker_timeout(self) -> None:
-        rows = [
-            self._row_of_position(i) for i, job in enumerate(self._jobs) if job.status.is_running
-        ]
+        rows = [self._row_of_position(i) for i, job in enumerate(self._jobs) if self._ticks(job)]
         if not rows:
             self._ticker.stop()
             return
@@ -229,119 +292,37 @@ class QueueModel(QAbstractListModel):
         self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)
 
 
-PROMPT_EXCERPT_CHARS = 200
+def _first_media(job: Job) -> tuple[Path, str] | None:
+    """The file and kind ("image", "video", "audio", "text") a finished row's thumbnail shows."""
+    if job.status is not JobStatus.SUCCEEDED:
+        return None
+    for output in job.outputs:
+        kind = "text" if is_text_media(output.media) else str(output.media.kind.value)
+        if output.path is not None and kind in _THUMB_KINDS:
+            return output.path, kind
+    return None
 
 
-def status_label_key(job: Job) -> str:
-    """The English word for the status pill (a stable key)."""
-    if job.is_waiting_locally:
-        return WAITING
-    if job.is_downloading:
-        return SAVING
-    return status_key(job.status)
-
-
-def status_label(job: Job) -> str:
-    """The word on the status pill, in the installed language."""
-    return status_word(status_label_key(job))
-
-
-def prompt_excerpt(job: Job) -> str:
-    """The prompt on one line, cut short; the view elides it further to fit."""
-    text = " ".join(job.prompt.split())
-    if len(text) > PROMPT_EXCERPT_CHARS:
-        return text[: PROMPT_EXCERPT_CHARS - 1] + "…"
-    return text
-
-
-def elapsed_text(job: Job, now: datetime) -> str:
-    elapsed = job.elapsed_s(now)
-    return duration_text(elapsed) if elapsed is not None else ""
-
-
-def eta_line(job: Job, now: datetime) -> str:
-    return eta_text(job.eta_s(now))
-
-
-def warning_text(job: Job, now: datetime | None = None) -> str:
-    """The row's transient problem (a "not now" countdown first); a settled row has none."""
-    if not job.status.is_running:
-        return ""
-    if job.retry_wait is not None:
-        return core_text(job.retry_wait.describe(now or utc_now()))
-    return core_text(job.warning or "")
-
-
-def status_detail(job: Job, now: datetime | None = None) -> str:
-    """One plain line under the prompt: the problem if there is one, else what is going on."""
-    return warning_text(job, now) or _progress_detail(job)
-
-
-def _progress_detail(job: Job) -> str:
-    if job.error:
-        return core_text(" ".join(job.error.split()))
-    if job.retry_wait is not None:
-        return QCoreApplication.translate(
-            "QueueModel", "Turned away by the server; nothing was created yet"
-        )
-    if job.is_waiting_locally:
-        return QCoreApplication.translate("QueueModel", "Waiting for a free slot")
-    details = {
-        JobStatus.SUBMITTING: QCoreApplication.translate("QueueModel", "Sending the request…"),
-        JobStatus.QUEUED: QCoreApplication.translate("QueueModel", "Queued on the server"),
-        JobStatus.PROCESSING: QCoreApplication.translate("QueueModel", "Saving outputs…")
-        if job.is_downloading
-        else QCoreApplication.translate("QueueModel", "Generating…"),
-        JobStatus.SUCCEEDED: _outputs_summary(job),
-        JobStatus.CANCELED: QCoreApplication.translate("QueueModel", "Canceled"),
-    }
-    return details.get(job.status, "")
-
-
-def _outputs_summary(job: Job) -> str:
-    saved = sum(1 for output in job.outputs if output.path is not None)
-    if saved:
-        text = QCoreApplication.translate("QueueModel", "%n output(s) saved", "", saved)
-        return english_plural(text, saved)
-    return (
-        QCoreApplication.translate("QueueModel", "Text result")
-        if job.text
-        else QCoreApplication.translate("QueueModel", "No outputs")
-    )
-
-
-def tooltip(job: Job, now: datetime, inputs: Sequence[str] = ()) -> str:
-    """Everything about the row as plain lines; ``inputs`` name the library files it used."""
-    lines = [job.endpoint, f"{status_label(job)} — {_progress_detail(job)}"]
-    if inputs:
-        made_from = QCoreApplication.translate("QueueModel", "Made from:")
-        lines.append(f"{made_from} " + "; ".join(inputs))
-    if warning := warning_text(job, now):
-        lines.append(f"⚠ {warning}")
-    if job.prompt:
-        lines.append(prompt_excerpt(job))
-    timing = " · ".join(t for t in (elapsed_text(job, now), eta_line(job, now)) if t)
-    if timing:
-        lines.append(timing)
-    if job.task_id:
-        lines.append(QCoreApplication.translate("QueueModel", "Task %1").replace("%1", job.task_id))
-    if len(job.remote_ids) > 1:
-        earlier = ", ".join(job.remote_ids[:-1])
-        attempt = QCoreApplication.translate("QueueModel", "Attempt %1; earlier: %2").replace(
-            "%1", str(job.attempt)
-        )
-        lines.append(attempt.replace("%2", earlier))
-    return "\n".join(lines)
-
-
+_THUMB_KINDS = frozenset({"image", "video", "audio", "text"})  # text: a transcript
 _ROLE_GETTERS: dict[int, Callable[[Job, datetime], Any]] = {
     QueueRole.JOB: lambda job, _now: job,
     QueueRole.STATUS: lambda job, _now: job.status.value,
     QueueRole.PROMPT: lambda job, _now: prompt_excerpt(job),
     QueueRole.ELAPSED: elapsed_text,
-    QueueRole.ETA: eta_line,
+    QueueRole.ETA: eta_text,
     QueueRole.ERROR: lambda job, _now: core_text(job.error or ""),
     QueueRole.DETAIL: status_detail,
     QueueRole.STATUS_LABEL: lambda job, _now: status_label(job),
     QueueRole.WARNING: warning_text,
+    QueueRole.THUMBNAIL: lambda job, _now: _first_media(job),
+    QueueRole.PAUSED: lambda _job, _now: False,
+}
+# A row whose task runs on the other backend: no timer, no warning, it says where it waits.
+_PAUSED_GETTERS: dict[int, Callable[[Job, str], Any]] = {
+    QueueRole.ELAPSED: lambda _job, _on: "",
+    QueueRole.ETA: lambda _job, _on: "",
+    QueueRole.WARNING: lambda _job, _on: "",
+    QueueRole.DETAIL: lambda _job, on: paused_detail(on),
+    QueueRole.STATUS_LABEL: lambda job, _on: status_label(job, paused=True),
+    QueueRole.PAUSED: lambda _job, _on: True,
 }

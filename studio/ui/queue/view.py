@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QDrag,
-    QFont,
     QFontDatabase,
     QGuiApplication,
     QKeyEvent,
@@ -32,12 +31,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QListView,
     QMenu,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -53,11 +49,14 @@ if TYPE_CHECKING:
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.chain.popup import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
 from studio.ui.queue.delegate import QueueDelegate
+from studio.ui.queue.header import QueueHeader
+from studio.ui.thumbnails import thumb_key
+from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from studio.ui.gallery.thumbs import ThumbnailLoader
+    from studio.ui.thumbnails import ThumbnailLoader
 
 
 def _sendable(job: Job) -> bool:
@@ -76,6 +75,7 @@ EMPTY_TEXT = str(
         "QueueView", "No tasks yet.\nGenerated images, videos and audio will queue up here."
     )
 )
+COMPACT_KEY = "queue/compact"
 
 
 class QueueListView(QListView):
@@ -95,9 +95,38 @@ class QueueListView(QListView):
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # rows elide
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setItemDelegate(QueueDelegate(self))
-        self.thumbnails: ThumbnailLoader | None = None
+        self.delegate = QueueDelegate(self)
+        self.setItemDelegate(self.delegate)
+
+    @property
+    def thumbnails(self) -> ThumbnailLoader | None:
+        """Where row thumbnails come from (the gallery's loader, so both share its cache)."""
+        return self.delegate.thumbnails
+
+    @thumbnails.setter
+    def thumbnails(self, loader: ThumbnailLoader | None) -> None:
+        if self.delegate.thumbnails is not None:
+            self.delegate.thumbnails.thumbnail_ready.disconnect(self._on_thumbnail_ready)
+        self.delegate.thumbnails = loader
+        if loader is not None:
+            loader.thumbnail_ready.connect(self._on_thumbnail_ready)
+
+    def _on_thumbnail_ready(self, key: str) -> None:
+        if key in self.delegate.thumbnail_wanted:
+            self.delegate.thumbnail_wanted.discard(key)
+            self.viewport().update()
+
+    def set_compact(self, compact: bool) -> None:
+        """One-line rows (about three times as many in view) or three-line rows."""
+        if compact == self.delegate.compact:
+            return
+        self.delegate.compact = compact
+        current = self.currentIndex()
+        self.scheduleDelayedItemsLayout()  # uniform sizes: the size hint is asked again
+        if current.isValid():
+            self.scrollTo(current)
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -131,9 +160,6 @@ class QueueListView(QListView):
         path = next((o.path for o in job.outputs if o.path is not None), None)
         if self.thumbnails is None or path is None:
             return None
-        # Here, not at the top: importing the gallery package builds none of the start-up window.
-        from studio.ui.gallery.thumbs import thumb_key
-
         return self.thumbnails.pixmap(thumb_key(path))
 
     @override
@@ -173,13 +199,17 @@ class RawJsonDialog(QDialog):
 class QueueView(QWidget):
     """The queue panel over a QueueViewModel.
 
+    New rows scroll into view. The header offers "Clear finished" and, in its ⋯ menu, compact
+    rows (remembered in the window state).
+
     Signals:
-        job_selected(Job): the current row changed to this job.
+        job_selected(Job): the user made this job's row the current one (show_row() does not).
         open_requested(Job): the user asked to open the job's outputs.
     """
 
     job_selected = Signal(object)
     open_requested = Signal(object)
+    cleared = Signal(list)  # "Clear finished" took these local ids out of the queue
     recall_requested = Signal(object, str)  # (Job, "remix" | "use_all" | "use_prompt")
     send_requested = Signal(str, object)  # (local id, QPoint where the list should open)
     frames_requested = Signal(object)  # the Path of a video output
@@ -189,38 +219,48 @@ class QueueView(QWidget):
         super().__init__(parent)
         self.view_model = view_model
         self._menu_at: QPoint | None = None  # where the last context menu opened
-        self.title = QLabel(self.tr("Queue"))
-        title_font = QFont(self.title.font())
-        title_font.setBold(True)
-        self.title.setFont(title_font)
-        self.count_label = QLabel()
-        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.cancel_all_button = QPushButton(self.tr("Cancel all running"))
-        self.cancel_all_button.setToolTip(
-            self.tr("Cancel every task that has not finished yet (Ctrl+Shift+Backspace)")
-        )
+        self.header = QueueHeader()
+        self.title, self.count_label = self.header.title, self.header.count_label
+        self.cancel_all_button = self.header.cancel_all_button
+        self.clear_button, self.clear_action = self.header.clear_button, self.header.clear_action
+        self.compact_action = self.header.compact_action
+        self._showing_row = False  # a row made current by show_row(): not the user's choice
         self.list = QueueListView()
         self.list.setModel(view_model.model)
         self.list.setDragEnabled(True)  # drop a finished row onto a media input to reuse it
         self.list.setDragDropMode(QListView.DragDropMode.DragOnly)
-        self._build_layout()
-        self._connect()
-        self._update_counts(view_model.model.running_count(), view_model.model.rowCount())
-
-    def _build_layout(self) -> None:
-        header = QHBoxLayout()
-        header.addWidget(self.title)
-        header.addWidget(self.count_label)
-        header.addStretch(1)
-        header.addWidget(self.cancel_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
+        self._connect()
+        self._update_counts(view_model.model.running_count(), view_model.model.rowCount())
+        self.set_compact(window_state_store().value(COMPACT_KEY, False) in (True, "true"))
+
+    def set_compact(self, compact: bool) -> None:
+        """One-line rows or three-line rows; remembered for the next start."""
+        self.list.set_compact(compact)
+        if self.compact_action.isChecked() != compact:
+            self.compact_action.setChecked(compact)
+        window_state_store().setValue(COMPACT_KEY, compact)
+
+    def is_compact(self) -> bool:
+        return self.list.delegate.compact
+
+    def clear_finished(self) -> None:
+        """Take the settled rows out of the queue; ``cleared`` tells which (for an Undo)."""
+        ids = self.view_model.model.settled_ids()
+        if ids:
+            self.view_model.remove_many(ids)
+            self.cleared.emit(ids)
 
     def _connect(self) -> None:
         self.view_model.counts_changed.connect(self._update_counts)
         self.cancel_all_button.clicked.connect(self.view_model.cancel_all)
+        self.clear_button.clicked.connect(self.clear_finished)
+        self.clear_action.triggered.connect(self.clear_finished)
+        self.compact_action.toggled.connect(self.set_compact)
+        self.view_model.model.rowsInserted.connect(self._on_model_rows_inserted)
         self.list.delete_pressed.connect(self._on_list_delete_pressed)
         self.list.customContextMenuRequested.connect(self._on_list_context_menu_requested)
         self.list.doubleClicked.connect(self._on_list_double_clicked)
@@ -244,9 +284,27 @@ class QueueView(QWidget):
         return job if isinstance(job, Job) else None
 
     def select_job(self, local_id: str) -> None:
+        """Make the job's row current as the user would (job_selected follows)."""
         row = self.view_model.model.row_of(local_id)
         if row is not None:
             self.list.setCurrentIndex(self.view_model.model.index(row))
+
+    def show_row(self, local_id: str) -> None:
+        """Make the job's row current and scroll to it, without job_selected: the app shows
+        it (the newest finished job), the user did not choose it."""
+        row = self.view_model.model.row_of(local_id)
+        if row is None:
+            return
+        self._showing_row = True
+        try:
+            self.list.setCurrentIndex(self.view_model.model.index(row))
+        finally:
+            self._showing_row = False
+        self.list.scrollTo(self.view_model.model.index(row))
+
+    def _on_model_rows_inserted(self, _parent: QModelIndex, first: int, _last: int) -> None:
+        if first == 0:  # a new job: its row comes into view
+            self.list.scrollToTop()
 
     def actions_for(self, job: Job) -> list[QAction]:
         """The row's actions, enabled only where they apply (the context menu shows them)."""
@@ -273,7 +331,7 @@ class QueueView(QWidget):
         entries = [
             (
                 self.tr("Cancel"),
-                job.status.is_running,
+                self._cancellable(job),
                 lambda: self.view_model.cancel(job.local_id),
             ),
             (self.tr("Retry"), job.status.is_settled, lambda: self.view_model.retry(job.local_id)),
@@ -305,6 +363,10 @@ class QueueView(QWidget):
             action.triggered.connect(slot)
             actions.append(action)
         return actions
+
+    def _cancellable(self, job: Job) -> bool:
+        """Running here: a job paused on the other backend cannot be reached from this one."""
+        return job.status.is_running and self.view_model.model.paused_on(job) is None
 
     def _send(self, job: Job, at: QPoint | None = None) -> None:
         self.send_requested.emit(job.local_id, at)
@@ -343,18 +405,17 @@ class QueueView(QWidget):
             clipboard.setText(job.task_id)
 
     def _update_counts(self, running: int, total: int) -> None:
-        text = self.tr("%1 running · %2 total").replace("%1", str(running))
-        self.count_label.setText(text.replace("%2", str(total)) if total else "")
-        self.cancel_all_button.setEnabled(running > 0)
+        settled = len(self.view_model.model.settled_ids()) if total else 0
+        self.header.set_counts(running, total, settled)
 
     def _on_list_delete_pressed(self) -> None:
         job = self.current_job()
         if job is None:
             return
         job = self._latest(job)
-        if job.status.is_running:
+        if self._cancellable(job):
             self.view_model.cancel(job.local_id)
-        else:
+        elif job.status.is_settled:
             self.view_model.remove(job.local_id)
 
     def _on_list_context_menu_requested(self, pos: QPoint) -> None:
@@ -371,5 +432,5 @@ class QueueView(QWidget):
 
     def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         job = current.data(JobRole)
-        if isinstance(job, Job):
+        if isinstance(job, Job) and not self._showing_row:
             self.job_selected.emit(job)

@@ -56,6 +56,11 @@ class QueueViewModel(QObject):
             if job.status.is_settled:
                 self.job_finished.emit(job)
 
+    def set_backend(self, identity: str | None) -> None:
+        """The backend in use: rows of another backend's running tasks show as paused."""
+        self.model.set_backend(identity)
+        self._emit_counts()
+
     def forget(self, local_id: str) -> None:
         """The job left the queue (its outputs stay in the gallery)."""
         self.model.remove(local_id)
@@ -120,6 +125,20 @@ class QueueViewModel(QObject):
             self._session.remove(local_id)
         except (JobStateError, NotConnectedError) as exc:
             self.error_raised.emit(str(exc))
+
+    def remove_many(self, local_ids: Sequence[str]) -> None:
+        """Take these settled rows out of the queue; their outputs stay in the gallery."""
+        session = self._session
+        if session is None:
+            for local_id in local_ids:
+                self.forget(local_id)
+            return
+        spawn(session.remove_many(list(local_ids)), on_error=self.error_raised.emit)
+
+    def restore(self, local_ids: Sequence[str]) -> None:
+        """Put rows taken out back (Undo)."""
+        if self._session is not None:
+            spawn(self._session.restore(list(local_ids)), on_error=self.error_raised.emit)
 
     def _name_inputs_later(self) -> None:
         session = self._session

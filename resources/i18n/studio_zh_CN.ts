@@ -1804,47 +1804,47 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="55"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="56"/>
         <source>pasted image</source>
         <translation>粘贴的图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="59"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="60"/>
         <source>Paste an image or its URL, or drop an image file</source>
         <translation>粘贴图片或图片 URL，或拖入图片文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="61"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="62"/>
         <source>Paste a video URL or drop a video file</source>
         <translation>粘贴视频 URL 或拖入视频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="62"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="63"/>
         <source>Paste an audio URL or drop an audio file</source>
         <translation>粘贴音频 URL 或拖入音频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="63"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="64"/>
         <source>Paste a URL or drop a file</source>
         <translation>粘贴 URL 或拖入文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="93"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="94"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.gif *.bmp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="96"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="97"/>
         <source>Videos (*.mp4 *.mov *.webm *.mkv *.avi)</source>
         <translation>视频 (*.mp4 *.mov *.webm *.mkv *.avi)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="97"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="98"/>
         <source>Audio (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)</source>
         <translation>音频 (*.mp3 *.wav *.ogg *.flac *.m4a *.aac *.opus)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="102"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="103"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -1900,7 +1900,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>Gallery</name>
     <message>
-        <location filename="../../studio/app.py" line="122"/>
+        <location filename="../../studio/app.py" line="125"/>
         <source>Comparisons</source>
         <translation>对比记录</translation>
     </message>
@@ -2087,61 +2087,61 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>GalleryCommands</name>
     <message numerus="yes">
-        <location filename="../../studio/ui/gallery/commands.py" line="107"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="108"/>
         <source>Moved %n output(s) to the trash.</source>
         <translation>
             <numerusform>已将 %n 个结果移入回收站。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="108"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="109"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="172"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="173"/>
         <source>Empty trash</source>
         <translation>清空回收站</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="173"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="174"/>
         <source>Delete everything in the trash for good? The files are removed too.</source>
         <translation>永久删除回收站中的所有内容吗？文件也会一并删除。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="196"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="197"/>
         <source>Export as zip</source>
         <translation>导出为 zip</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="196"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="197"/>
         <source>Export to folder</source>
         <translation>导出到文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="200"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="202"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="216"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="222"/>
         <source>Exported %1 of %2 to %3.</source>
         <translation>已导出 %1/%2 项到 %3。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/gallery/commands.py" line="220"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="226"/>
         <source>%n had no file on disk.</source>
         <translation>
             <numerusform>其中 %n 个在磁盘上没有文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="262"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="268"/>
         <source>Could not read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/commands.py" line="266"/>
+        <location filename="../../studio/ui/gallery/commands.py" line="272"/>
         <source>%1 has no Mountsea Studio parameters to recall.</source>
         <translation>%1 中没有可恢复的 Mountsea Studio 参数。</translation>
     </message>
@@ -2253,17 +2253,17 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
         <translation>还没有结果：你生成的所有内容都会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="191"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="198"/>
         <source>Outputs</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/gallery/panel.py" line="480"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="487"/>
         <source>%1 in trash</source>
         <translation>回收站中 %1 项</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/gallery/panel.py" line="482"/>
+        <location filename="../../studio/ui/gallery/panel.py" line="489"/>
         <source>%n output(s)</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
@@ -2378,52 +2378,52 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>ImageView</name>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="39"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="48"/>
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="97"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="110"/>
         <source>Fit</source>
         <translation>适应</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="97"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="110"/>
         <source>Fit to window (F)</source>
         <translation>适应窗口（F）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="98"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="111"/>
         <source>Actual size, 100 % (1)</source>
         <translation>实际大小 100%（1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="99"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="112"/>
         <source>Zoom out (-)</source>
         <translation>缩小（-）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="100"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="113"/>
         <source>Zoom in (+)</source>
         <translation>放大（+）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="172"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="189"/>
         <source>The image preview needs the application&apos;s event loop.</source>
         <translation>图片预览需要应用的事件循环。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="225"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="242"/>
         <source>shown at %1 × %2</source>
         <translation>显示为 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="233"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="250"/>
         <source>the image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/image_view.py" line="234"/>
+        <location filename="../../studio/ui/preview/image_view.py" line="251"/>
         <source>Cannot show %1: %2</source>
         <translation>无法显示 %1：%2</translation>
     </message>
@@ -2870,77 +2870,77 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MediaField</name>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="147"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="148"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="149"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="150"/>
         <source>Paint mask…</source>
         <translation>绘制蒙版…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="150"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="151"/>
         <source>Paint where the picture may change: white = edit</source>
         <translation>涂抹图片中允许修改的区域：白色 = 修改</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="222"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="223"/>
         <source>It has no file to send.</source>
         <translation>它没有可发送的文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="223"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="224"/>
         <source>%1 cannot be used: %2</source>
         <translation>%1 无法使用：%2</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="266"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="267"/>
         <source>painted mask · %1</source>
         <translation>绘制的蒙版 · %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="326"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="327"/>
         <source>Still reading %1</source>
         <translation>仍在读取 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="377"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="378"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="387"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="388"/>
         <source>Can&apos;t read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="475"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="479"/>
         <source>Large file (%1): will be sent inline as a data URI</source>
         <translation>大文件（%1）：将以 data URI 内嵌发送</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="490"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="494"/>
         <source>Linked file: sent as a URL, not downloaded here</source>
         <translation>链接文件：以 URL 发送，不在本地下载</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="504"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="508"/>
         <source>Choose image file</source>
         <translation>选择图片文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="505"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="509"/>
         <source>Choose video file</source>
         <translation>选择视频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="506"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="510"/>
         <source>Choose audio file</source>
         <translation>选择音频文件</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/forms/media_field.py" line="508"/>
+        <location filename="../../studio/ui/forms/media_field.py" line="512"/>
         <source>Choose file</source>
         <translation>选择文件</translation>
     </message>
@@ -2948,52 +2948,52 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>MediaSlotWidget</name>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="66"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="67"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="67"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="68"/>
         <source>Choose a file, or drop one here</source>
         <translation>选择文件，或拖放到这里</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="70"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="71"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="138"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="139"/>
         <source>This file cannot be read.</source>
         <translation>无法读取此文件。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="157"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="158"/>
         <source>Reading…</source>
         <translation>读取中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="162"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="163"/>
         <source>None yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="188"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="189"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="195"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="196"/>
         <source>Videos (*.mp4 *.mov *.webm *.mkv)</source>
         <translation>视频 (*.mp4 *.mov *.webm *.mkv)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="197"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="198"/>
         <source>Audio (*.mp3 *.wav *.m4a *.ogg *.flac *.mp4 *.webm)</source>
         <translation>音频 (*.mp3 *.wav *.m4a *.ogg *.flac *.mp4 *.webm)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/compare/media_slot.py" line="198"/>
+        <location filename="../../studio/ui/compare/media_slot.py" line="199"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
     </message>
@@ -3092,177 +3092,256 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="86"/>
+        <location filename="../../studio/ui/preview/pane.py" line="88"/>
         <source>Select a finished task to preview its outputs.</source>
         <translation>选择一个已完成的任务以预览结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="106"/>
+        <location filename="../../studio/ui/preview/pane.py" line="108"/>
         <source>Previous output (Left)</source>
         <translation>上一个结果（←）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="107"/>
+        <location filename="../../studio/ui/preview/pane.py" line="109"/>
         <source>Next output (Right)</source>
         <translation>下一个结果（→）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="124"/>
+        <location filename="../../studio/ui/preview/pane.py" line="126"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="124"/>
+        <location filename="../../studio/ui/preview/pane.py" line="126"/>
         <source>Save a copy of this output (Ctrl+S)</source>
         <translation>保存此结果的副本 (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="127"/>
+        <location filename="../../studio/ui/preview/pane.py" line="129"/>
         <source>Show the file&apos;s folder</source>
         <translation>显示文件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="127"/>
+        <location filename="../../studio/ui/preview/pane.py" line="129"/>
         <source>Open folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="130"/>
+        <location filename="../../studio/ui/preview/pane.py" line="132"/>
         <source>Copy the output&apos;s remote URL</source>
         <translation>复制结果的远程 URL</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="130"/>
+        <location filename="../../studio/ui/preview/pane.py" line="132"/>
         <source>Copy URL</source>
         <translation>复制 URL</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="136"/>
+        <location filename="../../studio/ui/preview/pane.py" line="138"/>
         <source>Use this output as another model&apos;s input (Ctrl+T)</source>
         <translation>将此结果作为其他模型的输入（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="136"/>
-        <location filename="../../studio/ui/preview/pane.py" line="151"/>
+        <location filename="../../studio/ui/preview/pane.py" line="138"/>
+        <location filename="../../studio/ui/preview/pane.py" line="153"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="139"/>
+        <location filename="../../studio/ui/preview/pane.py" line="141"/>
         <source>Continue the shot: its last frame into an image-to-video model (Ctrl+E)</source>
         <translation>延续镜头：把最后一帧送入图生视频模型（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="140"/>
-        <location filename="../../studio/ui/preview/pane.py" line="152"/>
+        <location filename="../../studio/ui/preview/pane.py" line="142"/>
+        <location filename="../../studio/ui/preview/pane.py" line="154"/>
         <source>Extend shot</source>
         <translation>延长镜头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="143"/>
+        <location filename="../../studio/ui/preview/pane.py" line="145"/>
         <source>Pick a frame of this video as an image (Ctrl+Shift+F)</source>
         <translation>从视频中截取一帧作为图片（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="143"/>
+        <location filename="../../studio/ui/preview/pane.py" line="145"/>
         <source>Frames…</source>
         <translation>截取帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="153"/>
+        <location filename="../../studio/ui/preview/pane.py" line="155"/>
         <source>Pick a frame…</source>
         <translation>选取一帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="305"/>
+        <location filename="../../studio/ui/preview/pane.py" line="314"/>
         <source>This output is not downloaded yet.</source>
         <translation>此结果尚未下载。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="362"/>
+        <location filename="../../studio/ui/preview/pane.py" line="371"/>
         <source>Could not open a file manager. The file is in %1</source>
         <translation>无法打开文件管理器。文件位于 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="391"/>
+        <location filename="../../studio/ui/preview/pane.py" line="400"/>
         <source>URL copied</source>
         <translation>URL 已复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="394"/>
+        <location filename="../../studio/ui/preview/pane.py" line="403"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/pane.py" line="398"/>
+        <location filename="../../studio/ui/preview/pane.py" line="407"/>
         <source>Could not save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>QueueHeader</name>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="90"/>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="99"/>
+        <location filename="../../studio/ui/queue/header.py" line="118"/>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="99"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="101"/>
+        <source>Take every finished row out of the queue (their outputs stay in the gallery)</source>
+        <translation>把所有已完成的任务移出队列（结果仍保留在图库中）</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="104"/>
+        <source>Cancel all running</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="104"/>
+        <source>Cancel all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="107"/>
+        <source>Cancel every task that has not finished yet (Ctrl+Shift+Backspace)</source>
+        <translation>取消所有尚未完成的任务 (Ctrl+Shift+Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="111"/>
+        <source>More queue options</source>
+        <translation>更多队列选项</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="116"/>
+        <source>Compact rows</source>
+        <translation>紧凑行</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="143"/>
+        <source>%1 running · %2 total</source>
+        <translation>%1 个运行中 · 共 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/header.py" line="144"/>
+        <source>%1 of %2 running</source>
+        <translation>%1/%2 运行中</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="284"/>
+        <location filename="../../studio/ui/queue/words.py" line="31"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/words.py" line="59"/>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/words.py" line="61"/>
+        <source>the API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/words.py" line="68"/>
+        <source>Paused — on %1. It goes on when %1 is in use again.</source>
+        <translation>已暂停 — 在%1上运行。重新使用%1时继续。</translation>
+    </message>
+    <message>
+        <location filename="../../studio/ui/queue/words.py" line="136"/>
         <source>Turned away by the server; nothing was created yet</source>
         <translation>被服务器拒绝；尚未创建任何内容</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="288"/>
+        <location filename="../../studio/ui/queue/words.py" line="140"/>
         <source>Waiting for a free slot</source>
         <translation>等待空闲名额</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="290"/>
+        <location filename="../../studio/ui/queue/words.py" line="142"/>
         <source>Sending the request…</source>
         <translation>正在发送请求…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="291"/>
+        <location filename="../../studio/ui/queue/words.py" line="143"/>
         <source>Queued on the server</source>
-        <translation>在服务器上排队</translation>
+        <translation>已在服务器排队</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="292"/>
+        <location filename="../../studio/ui/queue/words.py" line="144"/>
         <source>Saving outputs…</source>
         <translation>正在保存结果…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="294"/>
+        <location filename="../../studio/ui/queue/words.py" line="146"/>
         <source>Generating…</source>
         <translation>生成中…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="296"/>
+        <location filename="../../studio/ui/queue/words.py" line="148"/>
         <source>Canceled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="304"/>
+        <location filename="../../studio/ui/queue/words.py" line="156"/>
         <source>%n output(s) saved</source>
         <translation>已保存 %n 个结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="307"/>
+        <location filename="../../studio/ui/queue/words.py" line="159"/>
         <source>Text result</source>
         <translation>文本结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="309"/>
+        <location filename="../../studio/ui/queue/words.py" line="161"/>
         <source>No outputs</source>
-        <translation>无结果</translation>
+        <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="317"/>
+        <location filename="../../studio/ui/queue/words.py" line="173"/>
         <source>Made from:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="327"/>
+        <location filename="../../studio/ui/queue/words.py" line="183"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/model.py" line="330"/>
+        <location filename="../../studio/ui/queue/words.py" line="186"/>
         <source>Attempt %1; earlier: %2</source>
         <translation>第 %1 次尝试；之前：%2</translation>
     </message>
@@ -3270,110 +3349,90 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="75"/>
+        <location filename="../../studio/ui/queue/view.py" line="74"/>
         <source>No tasks yet.
 Generated images, videos and audio will queue up here.</source>
         <translation>还没有任务。
 生成的图片、视频和音频会在这里排队。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="192"/>
-        <source>Queue</source>
-        <translation>队列</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/queue/view.py" line="198"/>
-        <source>Cancel all running</source>
-        <translation>全部取消</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/queue/view.py" line="200"/>
-        <source>Cancel every task that has not finished yet (Ctrl+Shift+Backspace)</source>
-        <translation>取消所有尚未完成的任务 (Ctrl+Shift+Backspace)</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/queue/view.py" line="230"/>
-        <location filename="../../studio/ui/queue/view.py" line="256"/>
+        <location filename="../../studio/ui/queue/view.py" line="270"/>
+        <location filename="../../studio/ui/queue/view.py" line="314"/>
         <source>Send to…</source>
         <translation>发送到…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="231"/>
-        <location filename="../../studio/ui/queue/view.py" line="258"/>
+        <location filename="../../studio/ui/queue/view.py" line="271"/>
+        <location filename="../../studio/ui/queue/view.py" line="316"/>
         <source>Extend shot</source>
         <translation>延长镜头</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="233"/>
-        <location filename="../../studio/ui/queue/view.py" line="260"/>
+        <location filename="../../studio/ui/queue/view.py" line="273"/>
+        <location filename="../../studio/ui/queue/view.py" line="318"/>
         <source>Pick a frame…</source>
         <translation>截取帧…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="275"/>
+        <location filename="../../studio/ui/queue/view.py" line="333"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="279"/>
+        <location filename="../../studio/ui/queue/view.py" line="337"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="281"/>
+        <location filename="../../studio/ui/queue/view.py" line="339"/>
         <source>Follow again</source>
         <translation>重新跟踪</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="285"/>
+        <location filename="../../studio/ui/queue/view.py" line="343"/>
         <source>Open output</source>
         <translation>打开结果</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="286"/>
+        <location filename="../../studio/ui/queue/view.py" line="344"/>
         <source>Copy task id</source>
         <translation>复制任务 ID</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="287"/>
+        <location filename="../../studio/ui/queue/view.py" line="345"/>
         <source>Show raw JSON</source>
         <translation>查看原始 JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="288"/>
+        <location filename="../../studio/ui/queue/view.py" line="346"/>
         <source>Remix (new seed)</source>
         <translation>重新生成（新种子）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="290"/>
+        <location filename="../../studio/ui/queue/view.py" line="348"/>
         <source>Use all parameters</source>
         <translation>套用全部参数</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="294"/>
+        <location filename="../../studio/ui/queue/view.py" line="352"/>
         <source>Use prompt</source>
         <translation>套用提示词</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="296"/>
+        <location filename="../../studio/ui/queue/view.py" line="354"/>
         <source>Remove</source>
         <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../studio/ui/queue/view.py" line="346"/>
-        <source>%1 running · %2 total</source>
-        <translation>%1 个运行中 · 共 %2 个</translation>
     </message>
 </context>
 <context>
     <name>QueueViewModel</name>
     <message>
-        <location filename="../../studio/ui/queue/view_model.py" line="74"/>
+        <location filename="../../studio/ui/queue/view_model.py" line="79"/>
         <source>Not connected: the task was not sent.</source>
         <translation>未连接：任务未发送。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view_model.py" line="82"/>
+        <location filename="../../studio/ui/queue/view_model.py" line="87"/>
         <source>The task was not sent: %1</source>
         <translation>任务未发送：%1</translation>
     </message>
@@ -3381,12 +3440,12 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>RawJsonDialog</name>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="158"/>
+        <location filename="../../studio/ui/queue/view.py" line="184"/>
         <source>(no task id)</source>
         <translation>（无任务 ID）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/queue/view.py" line="159"/>
+        <location filename="../../studio/ui/queue/view.py" line="185"/>
         <source>Task %1 — raw JSON</source>
         <translation>任务 %1 — 原始 JSON</translation>
     </message>
@@ -3468,62 +3527,62 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>RequestDialog</name>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="49"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="50"/>
         <source>Request · %1</source>
         <translation>请求 · %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="56"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="57"/>
         <source>JSON body</source>
         <translation>JSON 请求体</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="57"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="58"/>
         <source>cURL</source>
         <translation>cURL</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="58"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="59"/>
         <source>Python (httpx)</source>
         <translation>Python (httpx)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="65"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="66"/>
         <source>Save body…</source>
         <translation>保存请求体…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="66"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="67"/>
         <source>Write the full JSON body to a file (%1 for the snippets)</source>
         <translation>把完整 JSON 请求体写入文件（代码片段使用 %1）</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="80"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="81"/>
         <source>Inline media is shortened here. Copy on the JSON tab and Save body… give the full body; the cURL and Python snippets read it from %1, which Save body… writes.</source>
         <translation>此处内嵌的媒体已缩略显示。JSON 标签页中的“复制”和“保存请求体…”会给出完整请求体；cURL 和 Python 代码片段从 %1 读取它，该文件由“保存请求体…”写入。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="90"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="91"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="108"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="110"/>
         <source>Save the request body</source>
         <translation>保存请求体</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="110"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="113"/>
         <source>JSON files (*.json)</source>
         <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="129"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="136"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/endpoint/request_dialog.py" line="132"/>
+        <location filename="../../studio/ui/endpoint/request_dialog.py" line="139"/>
         <source>Could not save the body: %1</source>
         <translation>无法保存请求体：%1</translation>
     </message>
@@ -3816,12 +3875,12 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>SaveAsFlow</name>
     <message>
-        <location filename="../../studio/ui/preview/saving.py" line="71"/>
+        <location filename="../../studio/ui/preview/saving.py" line="57"/>
         <source>Save output as</source>
         <translation>将结果另存为</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/saving.py" line="97"/>
+        <location filename="../../studio/ui/preview/saving.py" line="81"/>
         <source>saving needs the application&apos;s event loop</source>
         <translation>保存需要应用的事件循环</translation>
     </message>
@@ -3829,119 +3888,119 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>SaveTarget</name>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="27"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="15"/>
         <source>PNG image</source>
         <translation>PNG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="28"/>
-        <location filename="../../studio/ui/preview/save_target.py" line="29"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="16"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="17"/>
         <source>JPEG image</source>
         <translation>JPEG 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="30"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="18"/>
         <source>WebP image</source>
         <translation>WebP 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="31"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="19"/>
         <source>GIF image</source>
         <translation>GIF 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="32"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="20"/>
         <source>BMP image</source>
         <translation>BMP 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="33"/>
-        <location filename="../../studio/ui/preview/save_target.py" line="34"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="21"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="22"/>
         <source>TIFF image</source>
         <translation>TIFF 图片</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="35"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="23"/>
         <source>MP4 video</source>
         <translation>MP4 视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="36"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="24"/>
         <source>WebM video</source>
         <translation>WebM 视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="37"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="25"/>
         <source>QuickTime video</source>
         <translation>QuickTime 视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="38"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="26"/>
         <source>Matroska video</source>
         <translation>Matroska 视频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="39"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="27"/>
         <source>WAV audio</source>
         <translation>WAV 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="40"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="28"/>
         <source>MP3 audio</source>
         <translation>MP3 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="41"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="29"/>
         <source>M4A audio</source>
         <translation>M4A 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="42"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="30"/>
         <source>AAC audio</source>
         <translation>AAC 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="43"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="31"/>
         <source>Ogg audio</source>
         <translation>Ogg 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="44"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="32"/>
         <source>Opus audio</source>
         <translation>Opus 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="45"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="33"/>
         <source>FLAC audio</source>
         <translation>FLAC 音频</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="46"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="34"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="47"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="35"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="48"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="36"/>
         <source>SubRip subtitles</source>
         <translation>SubRip 字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="49"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="37"/>
         <source>WebVTT subtitles</source>
         <translation>WebVTT 字幕</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="51"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="39"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/preview/save_target.py" line="96"/>
+        <location filename="../../studio/ui/preview/save_target.py" line="84"/>
         <source>%1 file</source>
         <translation>%1 文件</translation>
     </message>
@@ -4454,89 +4513,97 @@ Generated images, videos and audio will queue up here.</source>
 <context>
     <name>StudioController</name>
     <message>
-        <location filename="../../studio/ui/controller.py" line="132"/>
+        <location filename="../../studio/ui/controller.py" line="140"/>
         <source>Starting the demo simulator…</source>
         <translation>正在启动演示模拟器…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="132"/>
+        <location filename="../../studio/ui/controller.py" line="140"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="140"/>
+        <location filename="../../studio/ui/controller.py" line="148"/>
         <source>Could not start the backend: %1</source>
         <translation>无法启动后端：%1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="148"/>
+        <location filename="../../studio/ui/controller.py" line="156"/>
         <source>The server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="151"/>
+        <location filename="../../studio/ui/controller.py" line="159"/>
         <source>%1 cannot be reached: %2. The last known models are shown; running tasks are kept and followed again once it answers.</source>
         <translation>无法连接%1：%2。当前显示上次获取的模型；进行中的任务会保留，服务恢复后继续跟踪。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studio/ui/controller.py" line="243"/>
+        <location filename="../../studio/ui/controller.py" line="256"/>
         <source>Submitted %n task(s) to %1</source>
         <translation>
             <numerusform>已向 %1 提交 %n 个任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="257"/>
+        <location filename="../../studio/ui/controller.py" line="270"/>
         <source>Not carried over from %1: %2.</source>
         <translation>未从 %1 带入：%2。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="262"/>
+        <location filename="../../studio/ui/controller.py" line="275"/>
         <source>Carried over from %1: %2.</source>
         <translation>已从 %1 带入：%2。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="268"/>
+        <location filename="../../studio/ui/controller.py" line="281"/>
         <source>Carry over</source>
         <translation>带入</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="279"/>
+        <location filename="../../studio/ui/controller.py" line="292"/>
+        <location filename="../../studio/ui/controller.py" line="326"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../studio/ui/controller.py" line="317"/>
+        <source>Cleared %n finished task(s) from the queue; their outputs stay in the gallery.</source>
+        <translation>
+            <numerusform>已从队列清除 %n 个已完成的任务；结果仍保留在图库中。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="306"/>
+        <location filename="../../studio/ui/controller.py" line="335"/>
         <source>This task has no downloaded output yet.</source>
         <translation>此任务还没有已下载的结果。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="331"/>
+        <location filename="../../studio/ui/controller.py" line="358"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="333"/>
+        <location filename="../../studio/ui/controller.py" line="360"/>
         <source>Task %1</source>
         <translation>任务 %1</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="355"/>
+        <location filename="../../studio/ui/controller.py" line="382"/>
         <source>The new language applies when the studio starts again.</source>
         <translation>新语言将在重新启动 Studio 后生效。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="363"/>
+        <location filename="../../studio/ui/controller.py" line="390"/>
         <source>The API key was rejected by the simulator. Check it in Settings.</source>
         <translation>模拟器拒绝了该 API 密钥。请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="365"/>
+        <location filename="../../studio/ui/controller.py" line="392"/>
         <source>The API key was rejected by the Mountsea API. Check it in Settings.</source>
         <translation>Mountsea API 拒绝了该 API 密钥。请在设置中检查。</translation>
     </message>
     <message>
-        <location filename="../../studio/ui/controller.py" line="369"/>
+        <location filename="../../studio/ui/controller.py" line="396"/>
         <source>Open Settings…</source>
         <translation>打开设置…</translation>
     </message>

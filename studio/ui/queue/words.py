@@ -55,13 +55,19 @@ def status_label(job: Job, paused: bool = False) -> str:
 
 def backend_name(identity: str) -> str:
     """How a row names the backend its task runs on: "Demo" or "the API"."""
-    return _tr("Demo") if identity == "demo" else _tr("the API")
+    return (
+        QCoreApplication.translate("QueueModel", "Demo")
+        if identity == "demo"
+        else QCoreApplication.translate("QueueModel", "the API")
+    )
 
 
 def paused_detail(identity: str) -> str:
     """The detail line of a row whose task runs on the other backend."""
     name = backend_name(identity)
-    text = _tr("Paused — on %1. It goes on when %1 is in use again.")
+    text = QCoreApplication.translate(
+        "QueueModel", "Paused — on %1. It goes on when %1 is in use again."
+    )
     return text.replace("%1", name)
 
 
@@ -127,15 +133,19 @@ def progress_detail(job: Job) -> str:
     if job.error:
         return core_text(" ".join(job.error.split()))
     if job.retry_wait is not None:
-        return _tr("Turned away by the server; nothing was created yet")
+        return QCoreApplication.translate(
+            "QueueModel", "Turned away by the server; nothing was created yet"
+        )
     if job.is_waiting_locally:
-        return _tr("Waiting for a free slot")
+        return QCoreApplication.translate("QueueModel", "Waiting for a free slot")
     details = {
-        JobStatus.SUBMITTING: _tr("Sending the request…"),
-        JobStatus.QUEUED: _tr("Queued on the server"),
-        JobStatus.PROCESSING: _tr("Saving outputs…") if job.is_downloading else _tr("Generating…"),
+        JobStatus.SUBMITTING: QCoreApplication.translate("QueueModel", "Sending the request…"),
+        JobStatus.QUEUED: QCoreApplication.translate("QueueModel", "Queued on the server"),
+        JobStatus.PROCESSING: QCoreApplication.translate("QueueModel", "Saving outputs…")
+        if job.is_downloading
+        else QCoreApplication.translate("QueueModel", "Generating…"),
         JobStatus.SUCCEEDED: _outputs_summary(job),
-        JobStatus.CANCELED: _tr("Canceled"),
+        JobStatus.CANCELED: QCoreApplication.translate("QueueModel", "Canceled"),
     }
     return details.get(job.status, "")
 
@@ -145,7 +155,11 @@ def _outputs_summary(job: Job) -> str:
     if saved:
         text = QCoreApplication.translate("QueueModel", "%n output(s) saved", "", saved)
         return english_plural(text, saved)
-    return _tr("Text result") if job.text else _tr("No outputs")
+    return (
+        QCoreApplication.translate("QueueModel", "Text result")
+        if job.text
+        else QCoreApplication.translate("QueueModel", "No outputs")
+    )
 
 
 def tooltip(
@@ -166,9 +180,11 @@ def tooltip(
     if timing and paused_on is None:
         lines.append(timing)
     if job.task_id:
-        lines.append(_tr("Task %1").replace("%1", job.task_id))
+        lines.append(QCoreApplication.translate("QueueModel", "Task %1").replace("%1", job.task_id))
     if len(job.remote_ids) > 1:
         earlier = ", ".join(job.remote_ids[:-1])
-        attempt = _tr("Attempt %1; earlier: %2").replace("%1", str(job.attempt))
+        attempt = QCoreApplication.translate("QueueModel", "Attempt %1; earlier: %2").replace(
+            "%1", str(job.attempt)
+        )
         lines.append(attempt.replace("%2", earlier))
     return "\n".join(lines)

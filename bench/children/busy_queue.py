@@ -5,7 +5,7 @@ max_concurrent (4 at a time), the window is built by ``studio.app.build_studio()
 builds it, shown on its Create tab and started (demo simulator child, catalog). Once connected and
 idle for a second, the heartbeat (``qt_tools.Heartbeat``) starts and the tasks are submitted the way
 the Generate button does (``endpoint_page.generate_requested`` with a batch of up to 16 inputs per
-press, a press every 200 ms), alternating a text-to-image and a text-to-video endpoint with the
+press and no library inputs, a press every 200 ms), alternating a text-to-image and a text-to-video endpoint with the
 catalog's own example inputs; the heartbeat stops when every job has settled (downloads included).
 Every ``GET /ms/v1/tasks/{id}`` the app sends is counted per task by an httpx request hook on the
 backend's HTTP client (added through ``build_studio(open_backend=...)``), and each task's duration
@@ -91,7 +91,7 @@ async def submit_all(window: MainWindow, tasks: int) -> None:
             value = dict(examples[slug])
             value["prompt"] = f"{value['prompt']} #{number}"
             inputs.append(value)
-        window.endpoint_page.generate_requested.emit(slug, inputs, "")
+        window.endpoint_page.generate_requested.emit(slug, inputs, "", [])
         sent += count
         press += 1
         await asyncio.sleep(PRESS_EVERY_S)

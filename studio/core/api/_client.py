@@ -14,7 +14,7 @@ from typing_extensions import override
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
 from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS, download_file
 from studio.core.api._errors import ConflictError, MountseaError, NotFoundError, ProtocolError
-from studio.core.api._follow import ProblemCallback, follow_task
+from studio.core.api._follow import PollPace, ProblemCallback, follow_task
 from studio.core.api._http import http_client
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
 from studio.core.api._requests import run_body, run_path, slug_path
@@ -181,11 +181,16 @@ class MountseaClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         on_problem: ProblemCallback | None = None,
+        first_poll_after: float = 0.0,
+        min_spacing: float = 0.0,
+        expected_end: float | None = None,
     ) -> AsyncIterator[Task]:
         """Poll until terminal, yielding the Task whenever it changed (see follow.follow_task).
 
         `on_problem` hears of every poll that failed for now (network, 429, 5xx) and gets None
-        when a poll succeeds again; following goes on either way.
+        when a poll succeeds again; following goes on either way. `first_poll_after`,
+        `min_spacing` and `expected_end` pace the polls (see follow.PollPace); by default the
+        first poll goes out at once and only the interval spaces the others.
         """
         return follow_task(
             self.get_task,
@@ -197,6 +202,7 @@ class MountseaClient:
             sleep=sleep,
             clock=clock,
             on_problem=on_problem,
+            pace=PollPace(first_poll_after, min_spacing, expected_end),
         )
 
     async def download(

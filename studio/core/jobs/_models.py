@@ -242,8 +242,15 @@ class TaskClient(Protocol):
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         on_problem: Callable[[MountseaError | None], None] | None = None,
+        first_poll_after: float = 0.0,
+        min_spacing: float = 0.0,
+        expected_end: float | None = None,
     ) -> AsyncIterator[Task]:
-        """Yield the task on each change; end at a terminal status; report polling trouble."""
+        """Yield the task on each change; end at a terminal status; report polling trouble.
+
+        The last three pace the polls: no poll before ``first_poll_after``, none closer to the
+        one before than ``min_spacing``, one aimed at ``expected_end`` (seconds from the start).
+        """
 
     async def download(self, url: str, dest: Path) -> Path:
         """Fetch ``url`` into ``dest``."""

@@ -40,6 +40,7 @@ from studio.core.jobs._models import (
     job_status_of,
     utc_now,
 )
+from studio.core.jobs._pace import POLLING, first_poll
 from studio.core.jobs._problems import (
     MAX_FOLLOW_ERRORS,
     FollowTrouble,
@@ -76,6 +77,8 @@ CANCELED_SAVING_MESSAGE = (
 class JobRunner(JobTable):
     """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop.
 
+    ``follow_options`` go to every ``client.follow``; without them polls keep to the docs' pace
+    (see _pace), and the first one after a submit waits for the endpoint's typical duration.
     A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds. A submit
     answered 429/503 waits and goes again per ``submit_retry`` (see _submit); following stops
     after ``max_follow_errors`` unusable replies in a row ("lost contact", Follow again).
@@ -102,7 +105,7 @@ class JobRunner(JobTable):
         super().__init__(journal, now)
         self._client = client
         self._outputs_dir = outputs_dir
-        self._follow_options = dict(follow_options or {})
+        self._follow_options = dict(POLLING if follow_options is None else follow_options)
         self._stats = stats
         self._sleep = sleep
         self._reconnect_delays = reconnect_delays
@@ -372,8 +375,10 @@ class JobRunner(JobTable):
         trouble = FollowTrouble(self._reconnect_delays, self._max_follow_errors)
         deadline = float(self._follow_options.get("deadline", FOLLOW_DEADLINE_S))
         started = self._now()
+        pace: dict[str, float] = {}
         if task is not None:
-            self._apply_task(local_id, task)
+            job = self._apply_task(local_id, task)
+            pace = self._first_poll(job)  # its state is known: no poll right away
         while True:
             # Only the newest state is applied: after a failed poll the row keeps what it had.
             if task is not None and task.status.is_terminal:
@@ -381,7 +386,9 @@ class JobRunner(JobTable):
                 return
             remaining = deadline - (self._now() - started).total_seconds()
             try:
-                task = await self._follow(local_id, trouble, max(remaining, 0.0)) or task
+                followed = self._follow(local_id, trouble, max(remaining, 0.0), pace)
+                pace = {}  # a follow again after trouble asks at once
+                task = await followed or task
             except NotFoundError:
                 self._settle(local_id, JobStatus.LOST, error=LOST_MESSAGE)
                 return
@@ -415,12 +422,19 @@ class JobRunner(JobTable):
         await self._sleep(max(trouble.next_delay(), advised or 0.0))
         return True
 
-    async def _follow(self, local_id: str, trouble: FollowTrouble, deadline: float) -> Task | None:
+    def _first_poll(self, job: Job) -> dict[str, float]:
+        submitted = job.submitted_at or self._now()
+        since = max(0.0, (self._now() - submitted).total_seconds())
+        return first_poll(self._stats, job.endpoint, self._follow_options, since)
+
+    async def _follow(
+        self, local_id: str, trouble: FollowTrouble, deadline: float, pace: Mapping[str, float]
+    ) -> Task | None:
         task_id = self._jobs[local_id].task_id
         assert task_id is not None, "only jobs with a remote id are followed"
         last: Task | None = None
         watch = ProblemWatch(partial(self._warn, local_id), self._warn_after_s, self._now)
-        options = {**self._follow_options, "deadline": deadline}
+        options = {**self._follow_options, **pace, "deadline": deadline}
         follow = self._client.follow(task_id, **options, on_problem=watch.report)
         async for task in follow:
             trouble.progressed()
@@ -445,7 +459,7 @@ class JobRunner(JobTable):
         job = self._settle(local_id, status, outputs=outputs, text=task.text, error=error)
         elapsed = job.elapsed_s()
         if self._stats is not None and elapsed is not None:
-            self._stats.record(job.endpoint, elapsed)
+            await asyncio.to_thread(self._stats.record, job.endpoint, elapsed)  # writes a file
 
     async def _cancel_remote(self, local_id: str, task_id: str) -> Task | None:
         """Ask the server to cancel; a 409 means it already ended, so read its final state."""

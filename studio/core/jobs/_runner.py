@@ -34,6 +34,7 @@ from studio.core.jobs._models import (
     JobJournal,
     JobStateError,
     JobStatus,
+    JournalBehind,
     RetryWait,
     Sleep,
     TaskClient,
@@ -299,7 +300,7 @@ class JobRunner(JobTable):
         """Send the submit; a "not now" (429/503) is sent again after a wait, nothing else is."""
         attempt = 1
         while True:
-            job = self._mark_sending(local_id)
+            job = await self._mark_sending(local_id)
             if job is None:
                 return None
             try:
@@ -315,15 +316,23 @@ class JobRunner(JobTable):
                 continue
             return self._record_task(local_id, job, task)
 
-    def _mark_sending(self, local_id: str) -> Job | None:
+    async def _mark_sending(self, local_id: str) -> Job | None:
+        """The mark that the submit may leave, on disk before it does; None = not recorded.
+
+        A journal that writes behind (JournalBehind) is waited for: the request leaves only
+        once the mark, and the row before it, are written.
+        """
         try:
             # Strict: a send the journal could not record would be re-sent after a crash.
-            return self._set(local_id, strict=True, submitted_at=self._now(), retry_wait=None)
+            job = self._set(local_id, strict=True, submitted_at=self._now(), retry_wait=None)
+            if isinstance(self._journal, JournalBehind):
+                await self._journal.on_disk(local_id)
         except Exception as exc:
             log.exception("could not record the submit of %s", local_id)
             error = f"{NOT_RECORDED_MESSAGE} ({exc})"
             self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
             return None
+        return job
 
     def _settle_submit_error(self, local_id: str, exc: Exception) -> None:
         if isinstance(exc, ValidationError):

@@ -5,8 +5,9 @@ max_concurrent (4 at a time), the window is built by ``studio.app.build_studio()
 builds it, shown on its Create tab and started (demo simulator child, catalog). Once connected and
 idle for a second, the heartbeat (``qt_tools.Heartbeat``) starts and the tasks are submitted the way
 the Generate button does (``endpoint_page.generate_requested`` with a batch of up to 16 inputs per
-press and no library inputs, a press every 200 ms), alternating a text-to-image and a text-to-video endpoint with the
-catalog's own example inputs; the heartbeat stops when every job has settled (downloads included).
+press and no library inputs, a press every 200 ms), alternating a text-to-image and a
+text-to-video endpoint with the catalog's own example inputs; the heartbeat stops when every job
+has settled (downloads included).
 Every ``GET /ms/v1/tasks/{id}`` the app sends is counted per task by an httpx request hook on the
 backend's HTTP client (added through ``build_studio(open_backend=...)``), and each task's duration
 is its ``elapsed_ms`` from the server.

@@ -13,9 +13,13 @@ WINDOW_PKGS := $(filter-out $(HEADLESS_PKGS),$(APT_PKGS))
 # On a person's own desktop: print the sudo command for what is missing, go on if Qt starts.
 SOFT_APT = bash packaging/apt-deps.sh --soft
 TEST_TIMEOUT ?= 1200
+# Translations: .ts sources (edited with Qt Linguist or by hand), compiled .qm shipped in the package.
+I18N_LANGS := zh_CN
+I18N_TS := $(I18N_LANGS:%=resources/i18n/studio_%.ts)
+I18N_QM := $(I18N_LANGS:%=studio/data/i18n/studio_%.qm)
 BENCH_ARGS ?=
 
-.PHONY: run test check lint bench soak sim apt venv clean screenshots package
+.PHONY: run test check lint bench soak sim apt venv clean screenshots package i18n i18n-update
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -28,7 +32,17 @@ venv: $(STAMP)
 apt:
 	@bash packaging/apt-deps.sh $(APT_PKGS)
 
-run: $(STAMP)
+# Every translatable string of the UI into the .ts files (new ones unfinished, gone ones dropped).
+i18n-update: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete $$(find studio/ui studio/app.py -name '*.py' | sort) -ts $(I18N_TS)
+
+studio/data/i18n/studio_%.qm: resources/i18n/studio_%.ts | $(STAMP)
+	@mkdir -p $(@D)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+i18n: $(I18N_QM)
+
+run: $(STAMP) $(I18N_QM)
 	@QT_CHECK="$(BIN)/python packaging/qt_check.py" $(SOFT_APT) $(WINDOW_PKGS)
 	$(BIN)/python -m studio
 
@@ -36,7 +50,7 @@ sim: $(STAMP)
 	$(BIN)/python -m studio.sim --port 8765
 
 # The test command CI runs: formatting, lint and strict types first, then the whole suite.
-test: lint
+test: lint $(I18N_QM)
 	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
 		$(SOFT_APT) $(WINDOW_PKGS)
 	timeout -k 10 $(TEST_TIMEOUT) $(BIN)/python -m pytest
@@ -48,16 +62,11 @@ lint: $(STAMP)
 
 check: test
 
-<<<<<<< HEAD
+# Not part of `make test`: figures and ratios against baselines, e.g. BENCH_ARGS="--only gallery".
 bench: $(STAMP)
 	@QT_CHECK="env QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/qt_check.py" \
 		$(SOFT_APT) $(WINDOW_PKGS)
-	$(BIN)/python -m bench
-=======
-# Not part of `make test`: figures and ratios against baselines, e.g. BENCH_ARGS="--only gallery".
-bench: apt $(STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
->>>>>>> bench-harness
 
 # Not part of `make test`: the job runner against the simulator under fault profiles and SIGKILLs,
 # then a fault-free audit of every task (a few minutes; SOAK_ARGS="--speed 10 --tasks 200" etc.).

@@ -1,11 +1,16 @@
 """Composition root: settings → backend → runner → view-models → window; start-up, shutdown.
 
 Nothing else wires objects together. One qasync loop runs for the life of the process.
+
+Start-up is on the clock (issue 12): the window paints with the Create tab only. The Compare and
+Gallery tabs are built, and their modules imported, the first time they are shown or asked for
+(``_build_compare``/``_build_gallery``, given to the window).
 """
 
 from __future__ import annotations
 
 import asyncio
+import linecache
 import logging
 import os
 import signal
@@ -20,14 +25,13 @@ from PySide6.QtWidgets import QApplication
 from studio import __version__
 from studio.core.library import open_library
 from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
+from studio.ui import i18n
 from studio.ui.background import spawn
 from studio.ui.chain.mask_painter import MaskFlow
 from studio.ui.chain.send_to import SendToFlow
-from studio.ui.collector import MainThreadCollector
-from studio.ui.compare import ComparePanel, ComparisonsView
+from studio.ui.collector import MainThreadCollector, settle_after_start
 from studio.ui.controller import StudioController
 from studio.ui.endpoint.loader import EndpointLoader
-from studio.ui.gallery import GalleryPanel
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
@@ -39,6 +43,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from studio.core.session import BackendOpener
+    from studio.ui.compare import ComparePanel, ComparisonsView
+    from studio.ui.gallery import GalleryPanel
 
 log = logging.getLogger("studio.app")
 
@@ -65,60 +71,95 @@ def build_studio(
     )
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)
-    preview = PreviewPane()
-    gallery = GalleryPanel(library)
-    window = MainWindow(queue_view, preview, gallery)
+    window = MainWindow(queue_view, PreviewPane())
     loader = EndpointLoader(session, window.endpoint_page)
     recall = RecallFlow(window, loader, session)
     controller = StudioController(window, queue, session, loader, recall)
     send_to = _wire_creative_loop(window, session, loader, queue_view)
-    compare = ComparePanel(session)
-    window.set_compare(compare)
-    compare.recall_requested.connect(recall.apply_recall)
-    compare.output_chosen.connect(controller.select_job)  # "Use this one" shows its output too
-    compare.send_requested.connect(lambda job: send_to.send_job(job.local_id))
-    comparisons = ComparisonsView(session)
-    gallery.add_view(QApplication.translate("Gallery", "Comparisons"), comparisons)
-    gallery.set_comparison_lookup(session.comparison_of_job)
-    compare.comparison_saved.connect(comparisons.refresh)
-
-    def reopen(comparison_id: str) -> None:
-        window.show_compare()
-        compare.open_comparison(comparison_id)
-
-    comparisons.open_requested.connect(reopen)
-    gallery.comparison_requested.connect(reopen)
+    _LazyTabs(controller, send_to)
     queue_view.job_selected.connect(controller.select_job)
     queue_view.open_requested.connect(controller.open_job_output)
     queue_view.recall_requested.connect(recall.recall_job)
-    gallery.recall_requested.connect(recall.apply_recall)
     return window, controller
+
+
+class _LazyTabs:
+    """Builds the Compare and Gallery tabs the first time they are shown or asked for, and
+    wires them to the rest (and to each other, whichever comes first)."""
+
+    def __init__(self, controller: StudioController, send_to: SendToFlow) -> None:
+        self._window = controller.window
+        self._session = controller.session
+        self._controller = controller
+        self._recall = controller.recall
+        self._send_to = send_to
+        self._comparisons: ComparisonsView | None = None
+        self._window.set_compare(self.build_compare)
+        self._window.set_gallery(self.build_gallery)
+
+    def build_compare(self) -> ComparePanel:
+        from studio.ui.compare import ComparePanel  # not at start-up: see the module docstring
+
+        compare = ComparePanel(self._session)
+        compare.recall_requested.connect(self._recall.apply_recall)
+        # "Use this one" shows its output too.
+        compare.output_chosen.connect(self._controller.select_job)
+        compare.send_requested.connect(lambda job: self._send_to.send_job(job.local_id))
+        compare.comparison_saved.connect(self._refresh_comparisons)
+        return compare
+
+    def _refresh_comparisons(self) -> None:
+        if self._comparisons is not None:
+            self._comparisons.refresh()
+
+    def build_gallery(self) -> GalleryPanel:
+        from studio.ui.compare import ComparisonsView  # not at start-up: see the module docstring
+        from studio.ui.gallery import GalleryPanel
+
+        session, send_to = self._session, self._send_to
+        gallery = GalleryPanel(session.library)
+        self._comparisons = ComparisonsView(session)
+        gallery.add_view(QApplication.translate("Gallery", "Comparisons"), self._comparisons)
+        gallery.set_comparison_lookup(session.comparison_of_job)
+        self._comparisons.open_requested.connect(self._reopen)
+        gallery.comparison_requested.connect(self._reopen)
+        gallery.recall_requested.connect(self._recall.apply_recall)
+        gallery.send_requested.connect(send_to.send_outputs)
+        gallery.extend_requested.connect(send_to.extend_shot_of_outputs)
+        gallery.frames_requested.connect(send_to.pick_frame_of_outputs)
+        gallery.lineage_of = session.lineage
+        gallery.grid.drag_started.connect(lambda: send_to.watch_drops(True))
+        gallery.grid.drag_finished.connect(lambda: send_to.watch_drops(False))
+        # The queue's drag pictures come from the gallery's thumbnail cache.
+        self._window.queue.list.thumbnails = gallery.loader
+        return gallery
+
+    def _reopen(self, comparison_id: str) -> None:
+        self._window.show_compare()
+        compare = self._window.compare
+        if compare is not None:
+            compare.open_comparison(comparison_id)
 
 
 def _wire_creative_loop(
     window: MainWindow, session: Session, loader: EndpointLoader, queue_view: QueueView
 ) -> SendToFlow:
-    """Send to…, Extend shot, frames and masks from every output the window shows."""
-    preview, gallery = window.preview, window.gallery
+    """Send to…, Extend shot, frames and masks from the Create tab's outputs (the gallery's are
+    wired when it is built)."""
+    preview = window.preview
     flow = SendToFlow(window, session, loader)
     window.send_to = flow
     masks = MaskFlow(window)
     window.masks = masks
     window.endpoint_page.mask_requested.connect(masks.paint)
-    queue_view.list.thumbnails = gallery.loader
     queue_view.send_requested.connect(flow.send_job)
     queue_view.extend_requested.connect(flow.extend_shot_of_file)
     queue_view.frames_requested.connect(flow.pick_frame_of_file)
     preview.send_requested.connect(flow.send_file)
     preview.extend_requested.connect(flow.extend_shot_of_file)
     preview.frames_requested.connect(flow.pick_frame_of_file)
-    gallery.send_requested.connect(flow.send_outputs)
-    gallery.extend_requested.connect(flow.extend_shot_of_outputs)
-    gallery.frames_requested.connect(flow.pick_frame_of_outputs)
-    gallery.lineage_of = session.lineage
-    for view in (queue_view.list, gallery.grid):
-        view.drag_started.connect(lambda: flow.watch_drops(True))
-        view.drag_finished.connect(lambda: flow.watch_drops(False))
+    queue_view.list.drag_started.connect(lambda: flow.watch_drops(True))
+    queue_view.list.drag_finished.connect(lambda: flow.watch_drops(False))
     return flow
 
 
@@ -135,7 +176,12 @@ async def run_studio(app: QApplication) -> int:
     _close_on_signals(window)
     _watch_paints_for_bench(window)
     window.show()
-    spawn(controller.start(), key="start")
+
+    async def start() -> None:
+        await controller.start()
+        settle_after_start()
+
+    spawn(start(), key="start")
     await closed
     await controller.aclose()
     log.info("shut down cleanly")
@@ -161,13 +207,27 @@ def _watch_paints_for_bench(window: MainWindow) -> None:
         PaintMarks(window, Path(marks))
 
 
+def language_override(argv: Sequence[str]) -> str | None:
+    """``--lang zh_CN`` / ``--lang=en`` on the command line, which beats Settings and the system."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    args = list(argv) if argv is not None else sys.argv
+    # PySide6 read the source of every module imported above; ~11 MB (see studio.ui.collector).
+    linecache.clearcache()
     log_path = configure_logging()
     log.info("Mountsea Studio %s starting; log at %s", __version__, log_path)
     QApplication.setApplicationName("Mountsea Studio")
     QApplication.setOrganizationName("Mountsea")
     QApplication.setApplicationVersion(__version__)
-    app = QApplication(list(argv) if argv is not None else sys.argv)
+    app = QApplication(args)
+    i18n.install(app, language_override(args[1:]) or load_settings().language)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done
     MainThreadCollector(app)  # garbage collection only on the GUI thread (see collector)

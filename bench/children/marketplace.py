@@ -97,16 +97,16 @@ def settle(viewport: QWidget, act: Callable[[], None]) -> float:
     flags = QEventLoop.ProcessEventsFlag.AllEvents
     began = time.perf_counter()
     act()
-    idle_at: float | None = None
+    idle_at: float | None = None  # the first moment the loop had nothing to do
     while True:
         busy = dispatcher.processEvents(flags)
         now = time.perf_counter()
         if watch.painted.is_set() and not busy:
             return watch.painted_at - began
-        if busy:
-            idle_at = None
-        elif idle_at is None:
+        if not busy and idle_at is None:
             idle_at = now
+        # Not the last idle moment: an animation elsewhere (the search box's clear button fades
+        # in for ~200 ms after the first letter) keeps waking the loop, unrelated to the key.
         if idle_at is not None and now - began > NO_PAINT_S:
             watch.deleteLater()
             return idle_at - began

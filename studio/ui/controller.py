@@ -20,7 +20,7 @@ from studio.core.session import BackendKind, BackendState
 from studio.ui.background import background, spawn
 from studio.ui.banner import FORM_CONTEXT
 from studio.ui.endpoint import RequestDialog
-from studio.ui.endpoint.loader import DETAIL_KEY
+from studio.ui.endpoint.loader import DETAIL_KEY, REFRESH_KEY
 from studio.ui.icons import app_icon
 from studio.ui.job_preview import preview_items
 from studio.ui.recovery_dialog import RecoveryDialog
@@ -111,7 +111,9 @@ class StudioController(QObject):
         await self.loader.drafts.aflush()
         await background().aclose()
         await self.session.aclose()
-        await self.window.gallery.aclose()
+        gallery = self.window.built_gallery
+        if gallery is not None:
+            await gallery.aclose()
         if self._tray is not None:
             self._tray.hide()
 
@@ -150,15 +152,20 @@ class StudioController(QObject):
         endpoints = list(event.endpoints)
         self.window.marketplace.set_endpoints(endpoints)
         self.queue.model.set_endpoint_names({e.slug: e.name for e in endpoints})
-        if self.window.compare is not None:
-            self.window.compare.refresh_endpoints()
+        compare = self.window.built_compare  # one built later reads the catalog then
+        if compare is not None:
+            compare.refresh_endpoints()
         if endpoints:
             self._select_initial_endpoint(endpoints)
+        current = self.window.marketplace.current_endpoint()
+        if not event.from_cache and current is not None:  # shown from a remembered catalog
+            spawn(self.loader.refresh(current.slug, current.name), key=REFRESH_KEY)
 
     def _on_job_changed(self, job: Job) -> None:
         self.queue.show(job)
-        if self.window.compare is not None:
-            self.window.compare.show_job(job)
+        compare = self.window.built_compare  # no comparison runs before it is built
+        if compare is not None:
+            compare.show_job(job)
         if job.local_id == self._selected_job:
             self.show_job(job)
         page = self.window.endpoint_page
@@ -166,8 +173,10 @@ class StudioController(QObject):
             errors = [FieldError(path=f.path, message=f.message) for f in job.field_errors]
             page.show_server_errors(errors)
 
-    def _on_outputs_recorded(self, _local_id: str) -> None:
-        self.window.gallery.refresh()
+    def _on_outputs_recorded(self, local_id: str) -> None:
+        gallery = self.window.built_gallery  # one built later reads the library then
+        if gallery is not None:
+            gallery.outputs_recorded(local_id)
 
     def _on_notice(self, notice: Notice) -> None:
         if notice.status_bar:
@@ -318,6 +327,10 @@ class StudioController(QObject):
             if isinstance(app, QApplication):
                 apply_theme(app, settings.theme)
         self.window.banner.hide()
+        if settings.language != self.session.settings.language:
+            self.window.banner.show_message(
+                self.tr("The new language applies when the studio starts again."), level="info"
+            )
         self.session.apply_settings(settings, api_key)
 
     def _show_auth_problem(self) -> None:

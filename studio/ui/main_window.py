@@ -1,5 +1,10 @@
 """The main window: marketplace | endpoint page | queue over preview, menus and the status bar.
 
+The Compare and Gallery tabs are built the first time they are shown or asked for
+(``compare``/``gallery``), from builders the app gives (``set_compare``/``set_gallery``): the
+window paints without them (start-up, issue 12). ``built_compare``/``built_gallery`` are None
+until then.
+
 Signals:
     settings_requested(), refresh_requested(), cancel_all_requested(), log_folder_requested(),
     closing() — the window is closing; the app shuts down.
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +41,8 @@ from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from studio.core.session import BackendInfo
     from studio.ui.chain.mask_painter import MaskFlow
     from studio.ui.chain.send_to import SendToFlow
@@ -54,7 +62,7 @@ class MainWindow(QMainWindow):
     closing = Signal()
     file_dropped = Signal(str)  # a local file dropped anywhere no child took it
 
-    def __init__(self, queue: QueueView, preview: PreviewPane, gallery: GalleryPanel) -> None:
+    def __init__(self, queue: QueueView, preview: PreviewPane) -> None:
         super().__init__()
         self.setWindowTitle("Mountsea Studio")
         self.setWindowIcon(app_icon())
@@ -63,8 +71,12 @@ class MainWindow(QMainWindow):
         self.endpoint_page = EndpointPage()
         self.queue = queue
         self.preview = preview
-        self.gallery = gallery
-        self.compare: ComparePanel | None = None
+        self._gallery: GalleryPanel | None = None
+        self._build_gallery: Callable[[], GalleryPanel] | None = None
+        self._gallery_page = QWidget()  # the Gallery tab until the gallery is built
+        self._compare: ComparePanel | None = None
+        self._build_compare: Callable[[], ComparePanel] | None = None
+        self._compare_page: QWidget | None = None
         self.send_to: SendToFlow | None = None  # Send to…, frames, Extend shot (set by the app)
         self.masks: MaskFlow | None = None
         self.backend_label = QLabel()
@@ -118,26 +130,84 @@ class MainWindow(QMainWindow):
         self.modes = QTabWidget()
         self.modes.setDocumentMode(True)
         self.modes.addTab(self.main_splitter, "Create")
-        self.modes.addTab(self.gallery, "Gallery")
+        self.modes.addTab(self._gallery_page, "Gallery")
+        self.modes.currentChanged.connect(self._on_modes_current_changed)
         # Dragging an output over the Create tab switches to it, to drop it on a field there.
         self.modes.tabBar().setChangeCurrentOnDrag(True)
         self.modes.tabBar().setAcceptDrops(True)
         self.setCentralWidget(self.modes)
 
-    def set_compare(self, compare: ComparePanel) -> None:
-        """The Compare tab: one prompt, several models side by side."""
-        self.compare = compare
-        self.modes.insertTab(1, compare, "Compare")
+    def set_compare(self, build: Callable[[], ComparePanel]) -> None:
+        """The Compare tab (one prompt, several models side by side), built on first use."""
+        self._build_compare = build
+        self._compare_page = QWidget()
+        self.modes.insertTab(1, self._compare_page, "Compare")
+
+    def set_gallery(self, build: Callable[[], GalleryPanel]) -> None:
+        """How the Gallery tab is built, on first use."""
+        self._build_gallery = build
+
+    @property
+    def compare(self) -> ComparePanel | None:
+        """The Compare tab's panel, built now if it was not yet (None without a builder)."""
+        if self._compare is None and self._build_compare is not None:
+            assert self._compare_page is not None
+            self._compare = self._build_compare()
+            self._swap_in(self._compare_page, self._compare)
+        return self._compare
+
+    @property
+    def built_compare(self) -> ComparePanel | None:
+        """The Compare panel if it has been built; never builds it."""
+        return self._compare
+
+    @property
+    def gallery(self) -> GalleryPanel:
+        """The Gallery tab's panel, built now if it was not yet."""
+        if self._gallery is None:
+            if self._build_gallery is None:
+                raise RuntimeError("the window has no gallery (set_gallery was not called)")
+            self._gallery = self._build_gallery()
+            self._swap_in(self._gallery_page, self._gallery)
+            self._restore_splitters(self._gallery.splitters())
+        return self._gallery
+
+    @property
+    def built_gallery(self) -> GalleryPanel | None:
+        """The gallery if it has been built; never builds it."""
+        return self._gallery
+
+    def _swap_in(self, page: QWidget, panel: QWidget) -> None:
+        """The built panel takes its placeholder's place (and stays current if that was)."""
+        index = self.modes.indexOf(page)
+        bar = self.modes.tabBar()
+        behaviour = bar.selectionBehaviorOnRemove()
+        # Inserted just before the placeholder, the panel is the tab on its left.
+        bar.setSelectionBehaviorOnRemove(QTabBar.SelectionBehavior.SelectLeftTab)
+        self.modes.insertTab(index, panel, self.modes.tabText(index))
+        self.modes.removeTab(index + 1)
+        bar.setSelectionBehaviorOnRemove(behaviour)
+        page.deleteLater()
+
+    def _on_modes_current_changed(self, index: int) -> None:
+        page = self.modes.widget(index)
+        if page is not None and page is self._gallery_page and self._gallery is None:
+            _ = self.gallery
+        elif page is not None and page is self._compare_page and self._compare is None:
+            _ = self.compare
 
     def show_create(self) -> None:
         self.modes.setCurrentWidget(self.main_splitter)
 
     def show_compare(self) -> None:
-        if self.compare is not None:
-            self.modes.setCurrentWidget(self.compare)
+        page = self._compare if self._compare is not None else self._compare_page
+        if page is not None:
+            self.modes.setCurrentWidget(page)
 
     def show_gallery(self) -> None:
-        self.modes.setCurrentWidget(self.gallery)
+        self.modes.setCurrentWidget(
+            self._gallery if self._gallery is not None else self._gallery_page
+        )
 
     def _action(self, text: str, shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
@@ -230,17 +300,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        for name, splitter in self._splitters().items():
+        self._restore_splitters(self._splitters())
+
+    @staticmethod
+    def _restore_splitters(splitters: dict[str, QSplitter]) -> None:
+        store = window_state_store()
+        for name, splitter in splitters.items():
             state = store.value(f"splitter/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
 
     def _splitters(self) -> dict[str, QSplitter]:
-        return {
-            "main": self.main_splitter,
-            "right": self.right_splitter,
-            **self.gallery.splitters(),
-        }
+        """The splitters whose sizes are kept (the gallery's once it is built)."""
+        gallery = self._gallery.splitters() if self._gallery is not None else {}
+        return {"main": self.main_splitter, "right": self.right_splitter, **gallery}
 
     def save_state(self) -> None:
         store = window_state_store()

@@ -66,6 +66,12 @@ class SettingsDialog(QDialog):
         for value, label in _THEME_LABELS:
             self.theme.addItem(label, value)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.language = QComboBox()
+        # Each language named in itself, so it can be found whatever the UI speaks now.
+        for value, label in (("system", self.tr("System")), ("zh_CN", "中文"), ("en", "English")):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setToolTip(self.tr("The new language applies at the next start."))
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
@@ -97,6 +103,7 @@ class SettingsDialog(QDialog):
         form.addRow("Notifications", self.notifications)
         form.addRow("Demo speed", self.sim_speed)
         form.addRow("Theme", self.theme)
+        form.addRow(self.tr("Language"), self.language)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)
@@ -136,6 +143,7 @@ class SettingsDialog(QDialog):
             notifications=self.notifications.isChecked(),
             sim_speed=self.sim_speed.value(),
             theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
         )
         self.saved.emit(settings, self.api_key.text().strip())
         self.accept()

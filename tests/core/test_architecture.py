@@ -196,3 +196,20 @@ def test_ui_coroutines_go_through_the_one_owner() -> None:
                 if name in _SPAWNERS:
                     bad.append(f"{path.relative_to(_ROOT)}:{node.lineno} {name}")
     assert bad == []
+
+
+def test_no_merge_conflict_markers_are_left() -> None:
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=_ROOT, capture_output=True, text=True, check=False, timeout=30
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout")  # a source tarball: nothing merged here
+    markers = ("<<<<<<< ", ">>>>>>> ", "=======\n")
+    bad = []
+    for name in listed.stdout.splitlines():
+        path = _ROOT / name
+        if path.suffix in {".png", ".qm", ".jpg", ".webp", ".mp4", ".wav"} or not path.is_file():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        bad += [f"{name}:{i + 1}" for i, line in enumerate(lines) if line.startswith(markers)]
+    assert bad == []

@@ -117,11 +117,13 @@ async def test_answers_on_their_way_go_stale_and_requests_collapse(
     reads: list[tuple[str | None, int]] = []
     real_page = lib.page_outputs
 
-    def held(output_filter: OutputFilter, offset: int, limit: int) -> list[GalleryItem]:
+    def held(
+        output_filter: OutputFilter, offset: int, limit: int, after: tuple[float, int] | None
+    ) -> list[GalleryItem]:
         entered.set()
         gate.wait(5)
         reads.append((output_filter.capability, offset))
-        return real_page(output_filter, offset, limit)
+        return real_page(output_filter, offset, limit, after)
 
     monkeypatch.setattr(lib, "page_outputs", held)
     model.fetchMore(QModelIndex())
@@ -232,6 +234,7 @@ async def test_thumbnails_are_made_off_thread_then_served_from_disk(
     item = model.item_at(0)
     assert item is not None and item.file is not None
     key = thumb_key(item.file)
+    model.index(0).data(Qt.ItemDataRole.DecorationRole)  # as its tile does when painted
     loader.request(key, item.file, item.output.kind.value)
     await wait_until(lambda: loader.pixmap(key) is not None)
     assert renders and renders[0] != threading.get_ident()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 
 from studio.core.api import Endpoint, parse_endpoint
 from studio.ui.marketplace import MarketplaceModel, MarketplacePanel
+from studio.ui.marketplace.model import EndpointRole
 from studio.ui.theme import contrast_ratio
 
 if TYPE_CHECKING:
@@ -176,3 +177,62 @@ def test_icons_stay_visible_on_the_selection_highlight(qtbot: QtBot, capability:
     pixels = [image.pixelColor(left + x, top + y) for x in range(20) for y in range(20)]
     distinct = [p for p in pixels if contrast_ratio(p, highlight) >= 2.0]
     assert len(distinct) > len(pixels) // 3
+
+
+def _shown_slugs(panel: MarketplacePanel) -> list[str]:
+    rows = range(panel.proxy.rowCount())
+    return [panel.proxy.index(row, 0).data(EndpointRole).slug for row in rows]
+
+
+def _expected_slugs(endpoints: list[Endpoint], text: str, capability: str = "") -> set[str]:
+    """The rows a plain search over every endpoint finds (words in any case, any order)."""
+    words = text.casefold().split()
+    found = set()
+    for endpoint in endpoints:
+        if capability and endpoint.capability != capability:
+            continue
+        fields = (endpoint.name, endpoint.slug, endpoint.model, endpoint.provider)
+        haystack = " ".join((*fields, *endpoint.tags, endpoint.description)).casefold()
+        if all(word in haystack for word in words):
+            found.add(endpoint.slug)
+    return found
+
+
+def test_typing_narrowing_and_widening_finds_what_a_fresh_search_finds(qtbot: QtBot) -> None:
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    endpoints = catalog_endpoints()
+    panel.set_endpoints(endpoints)
+    steps = ["v", "vi", "vid", "vide", "video", "video ", "video t", "video te", "video t",
+             "video", "ideo", "video image", "image video", "ima", "", "kling pro", "pro kling",
+             "pro"]  # fmt: skip
+    for text in steps:
+        panel.search.setText(text)
+        assert set(_shown_slugs(panel)) == _expected_slugs(endpoints, text), text
+    panel.capability.setCurrentIndex(panel.capability.findData("video"))
+    for text in ("pro", "pr", "text", "text to"):
+        panel.search.setText(text)
+        assert set(_shown_slugs(panel)) == _expected_slugs(endpoints, text, "video"), text
+    assert len(_shown_slugs(panel)) == len(set(_shown_slugs(panel)))  # no row twice
+
+
+def test_rows_named_after_the_words_come_first(qtbot: QtBot) -> None:
+    def endpoint(slug: str, name: str, description: str) -> Endpoint:
+        return parse_endpoint(
+            {"slug": slug, "name": name, "capability": "image", "description": description}
+        )
+
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    panel.set_endpoints(
+        [
+            endpoint("a/upscale", "Upscale", "Sharpens a frame made by Zeta."),
+            endpoint("b/zeta", "Zeta Image", "Pictures."),
+            endpoint("c/other", "Other", "Nothing to see."),
+            endpoint("d/zeta-fast", "Zeta Fast", "Quicker pictures."),
+        ]
+    )
+    panel.search.setText("zeta")
+    assert _shown_slugs(panel) == ["b/zeta", "d/zeta-fast", "a/upscale"]
+    panel.search.setText("")
+    assert _shown_slugs(panel) == ["a/upscale", "b/zeta", "c/other", "d/zeta-fast"]

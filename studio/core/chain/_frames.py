@@ -1,7 +1,8 @@
 """Frames from a video (PyAV): what a frame picker shows and the full-size PNG it saves.
 
 Blocking: callers run these in a thread. A video that cannot be decoded raises FrameError with
-the reason in words, so the picker can say why instead of opening.
+the reason in words, so the picker can say why instead of opening. PyAV and Pillow are imported
+where used: the studio starts without them (issue 12).
 """
 
 from __future__ import annotations
@@ -9,9 +10,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
-
-import av
-from PIL import Image
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,7 +20,7 @@ if TYPE_CHECKING:
 
 # The last frame is looked for in this much of the end (seeking lands on a keyframe before it).
 _TAIL_S: Final = 2.0
-_FAILURES: Final = (av.FFmpegError, OSError, ValueError, IndexError, StopIteration)
+_FAILURES: Final = (OSError, ValueError, IndexError, StopIteration)  # and av.FFmpegError
 
 
 class FrameError(ValueError):
@@ -51,6 +49,8 @@ class Frame:
 
 def probe_video(path: Path) -> VideoFacts:
     """Duration, size and rate of a decodable video; FrameError says why not."""
+    import av
+
     try:
         with av.open(str(path)) as container:
             stream = _video_stream(container, path)
@@ -61,12 +61,15 @@ def probe_video(path: Path) -> VideoFacts:
             return VideoFacts(_duration(container, stream), first.width, first.height, rate)
     except FrameError:
         raise
-    except _FAILURES as error:
+    except (av.FFmpegError, *_FAILURES) as error:
         raise FrameError(f"{path.name} cannot be decoded: {_reason(error)}") from error
 
 
 def decode_frame(path: Path, at_s: float | None, max_side: int | None = None) -> Frame:
     """The frame shown at ``at_s`` seconds (None: the last one), shrunk to ``max_side``."""
+    import av
+    from PIL import Image
+
     try:
         with av.open(str(path)) as container:
             stream = _video_stream(container, path)
@@ -81,7 +84,7 @@ def decode_frame(path: Path, at_s: float | None, max_side: int | None = None) ->
             timestamp = _time_of(frame)
     except FrameError:
         raise
-    except _FAILURES as error:
+    except (av.FFmpegError, *_FAILURES) as error:
         raise FrameError(f"{path.name} cannot be decoded: {_reason(error)}") from error
     if max_side is not None and max(image.size) > max_side:
         image.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
@@ -91,6 +94,8 @@ def decode_frame(path: Path, at_s: float | None, max_side: int | None = None) ->
 
 def frame_png(path: Path, at_s: float | None) -> tuple[bytes, Frame]:
     """The frame at full resolution as PNG bytes, with the frame (for its time and size)."""
+    from PIL import Image
+
     frame = decode_frame(path, at_s)
     image = Image.frombytes("RGB", (frame.width, frame.height), frame.pixels)
     out = io.BytesIO()
@@ -112,6 +117,8 @@ def _duration(container: InputContainer, stream: VideoStream) -> float:
         if seconds > 0:
             return seconds
     if container.duration:
+        import av
+
         return float(container.duration) / av.time_base
     return 0.0
 

@@ -3,6 +3,7 @@
 The mask is an 8-bit grey PNG of exactly the source picture's size: white = edit, black = keep
 (GPT Image 2 edit ``mask_url``). Blocking: callers run these in a thread. A picture larger than
 the painter holds (MAX_MASK_PIXELS) is refused with the reason, before anything is decoded.
+Pillow is imported where used: the studio starts without it (issue 12).
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from studio.core.media import decode_data_uri
 
 # 24 MP: the picture as RGBA (96 MB), the mask (24 MB) and a bounded undo history fit in memory.
 MAX_MASK_PIXELS: Final = 24_000_000
-_DAMAGED: Final = (OSError, SyntaxError, ValueError, EOFError, UnidentifiedImageError)
+# PIL.UnidentifiedImageError is an OSError.
+_DAMAGED: Final = (OSError, SyntaxError, ValueError, EOFError)
 
 
 class MaskError(ValueError):
@@ -58,6 +58,8 @@ def load_mask_source(source: str | Path) -> MaskSource:
             "The source picture is a link: choose the file or send a library output to paint "
             "a mask over it."
         )
+    from PIL import Image, ImageOps
+
     try:
         with Image.open(opened) as image:
             transposed = image.getexif().get(0x0112) in (5, 6, 7, 8)
@@ -80,6 +82,8 @@ def mask_png(gray: bytes, width: int, height: int, stride: int | None = None) ->
     stride = stride or width
     if len(gray) < stride * (height - 1) + width:
         raise ValueError("the mask has fewer pixels than its size says")
+    from PIL import Image
+
     image = Image.frombuffer("L", (width, height), gray, "raw", "L", stride, 1)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)

@@ -23,6 +23,7 @@ from studio.core.library import _files as files
 from studio.core.library import _queries as queries
 from studio.core.library._comparisons import ComparisonShelf
 from studio.core.library._curation import Curation, make_recall, request_for
+from studio.core.library._gallery import GalleryShelf
 from studio.core.library._lineage import LOCAL_BACKEND
 from studio.core.library._store import DB_NAME
 from studio.core.library._types import (
@@ -84,7 +85,7 @@ def _placeholders(count: int) -> str:
     return ", ".join("?" * count)
 
 
-class Library(Curation, ComparisonShelf):
+class Library(Curation, ComparisonShelf, GalleryShelf):
     """Jobs, outputs, gallery queries, curation and comparisons; see the module docstring for
     threading."""
 
@@ -411,47 +412,3 @@ class Library(Curation, ComparisonShelf):
             path.unlink(missing_ok=True)
             raise
         return self.sources([output_id])[0]
-
-    # ---- gallery -----------------------------------------------------------------------------
-
-    def count_outputs(self, f: OutputFilter) -> int:
-        where, params = queries.where_clause(f)
-        sql = "SELECT COUNT(*) FROM outputs o JOIN jobs j ON j.local_id = o.local_id" + where
-        with self._read() as db:
-            return int(db.execute(sql, params).fetchone()[0])
-
-    def page_outputs(self, f: OutputFilter, offset: int, limit: int) -> list[GalleryItem]:
-        where, params = queries.where_clause(f)
-        sql = queries.GALLERY_SELECT + where + queries.order_clause(f) + " LIMIT ? OFFSET ?"
-        with self._read() as db:
-            rows = db.execute(sql, (*params, limit, offset)).fetchall()
-        return [self._gallery_item(row) for row in rows]
-
-    def distinct_endpoints(self) -> list[str]:
-        return self._distinct("endpoint")
-
-    def distinct_models(self) -> list[str]:
-        return self._distinct("model")
-
-    def _distinct(self, column: str) -> list[str]:
-        with self._read() as db:
-            rows = db.execute(
-                f"SELECT DISTINCT j.{column} FROM jobs j WHERE j.{column} != '' AND EXISTS "
-                f"(SELECT 1 FROM outputs o WHERE o.local_id = j.local_id) ORDER BY j.{column}"
-            ).fetchall()
-        return [row[0] for row in rows]
-
-    def _gallery_item(self, row: sqlite3.Row) -> GalleryItem:
-        output = queries.output_from_row(row)
-        return GalleryItem(
-            output=output,
-            file=files.lexically_inside(self.outputs_root, output.local_path),
-            prompt=row["prompt"],
-            endpoint=row["endpoint"],
-            model=row["model"],
-            capability=row["capability"],
-            input=json.loads(row["input_json"]),
-            status=JobStatus(row["status"]),
-            job_created_at=row["job_created_at"],
-            elapsed_ms=row["elapsed_ms"],
-        )

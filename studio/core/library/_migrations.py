@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 
 from studio.core import paths
 from studio.core.library._backfill import backfill_output_tasks
+from studio.core.library._tallies import V7_GALLERY_TALLIES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -165,6 +166,7 @@ MIGRATIONS: Final[Sequence[Migration]] = (
     _output_tasks,
     _V5_JOB_INPUTS,
     _V6_COMPARISONS,
+    V7_GALLERY_TALLIES,
 )
 LATEST_VERSION: Final = len(MIGRATIONS)
 

@@ -22,13 +22,6 @@ OUTPUT_COLUMNS: Final = (
     'id, local_id, "index", kind, remote_url, local_path, sha256, size, media_type, width, height, '
     "duration, created_at, favourite, trashed_at, task_id, position"
 )
-GALLERY_SELECT: Final = (
-    'SELECT o.id, o.local_id, o."index", o.kind, o.remote_url, o.local_path, o.sha256, o.size, '
-    "o.media_type, o.width, o.height, o.duration, o.created_at, o.favourite, o.trashed_at, "
-    "o.task_id, o.position, j.prompt, j.endpoint, j.model, j.capability, j.input_json, j.status, "
-    "j.created_at AS job_created_at, j.elapsed_ms "
-    "FROM outputs o JOIN jobs j ON j.local_id = o.local_id"
-)
 
 # An output and, recursively, every output of a job that used one of them as an input. UNION
 # (not UNION ALL) drops repeats, so even a cycle written by hand ends.

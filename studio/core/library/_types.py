@@ -68,7 +68,7 @@ class JobRecord:
         return None if self.task_json is None else json.loads(self.task_json)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutputRecord:
     """One output of a job; local_path is relative to the outputs root, None until downloaded."""
 
@@ -95,9 +95,13 @@ class OutputRecord:
         return self.local_path is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GalleryItem:
-    """An output joined with its job, ready for a gallery tile; file is absolute when downloaded."""
+    """An output joined with its job, ready for a gallery tile; file is absolute when downloaded.
+
+    A gallery page is lean: ``complete`` is False when the job's input was too big to carry
+    (inline data: URIs), and ``input`` is then empty; Library.gallery_item reads it whole.
+    """
 
     output: OutputRecord
     file: Path | None
@@ -109,6 +113,7 @@ class GalleryItem:
     status: JobStatus
     job_created_at: float
     elapsed_ms: int | None
+    complete: bool = True
 
     @property
     def id(self) -> int:

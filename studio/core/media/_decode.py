@@ -3,7 +3,8 @@
 Pillow's decompression-bomb limit (``PIL.Image.MAX_IMAGE_PIXELS``) is left as it is and is also the
 preview's own limit: a picture above it is reported as too large, never decoded. Large pictures are
 first decoded at most the size of the screen (``decode_preview``); ``decode_detail`` brings the
-full resolution (up to ``DETAIL_MAX_PIXELS``) when the user zooms in past that.
+full resolution (up to ``DETAIL_MAX_PIXELS``) when the user zooms in past that. Pillow is
+imported where used (in the worker), so importing this module does not load it (issue 12).
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from studio.core.units import human_size
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from PIL import Image
 
 # Up to this many pixels a picture is decoded whole at once (4096², 64 MB as RGBA): it takes a
 # fraction of a second, and 100 % is sharp straight away. Larger ones start at the screen's size.
@@ -97,6 +98,8 @@ def decode_detail(path: Path, should_stop: Callable[[], bool] = _never) -> Decod
 def _decode(
     path: Path, screen: tuple[int, int] | None, should_stop: Callable[[], bool]
 ) -> DecodeResult | None:
+    from PIL import Image, UnidentifiedImageError
+
     try:
         with Image.open(path) as image:
             return _decode_open(path, image, screen, should_stop)
@@ -125,6 +128,8 @@ def _decode_open(
     screen: tuple[int, int] | None,
     should_stop: Callable[[], bool],
 ) -> DecodeResult | None:
+    from PIL import Image, ImageOps
+
     image_format = image.format or ""
     transposed = image.getexif().get(_ORIENTATION_TAG) in _TRANSPOSING_ORIENTATIONS
     width, height = (image.height, image.width) if transposed else image.size
@@ -193,6 +198,8 @@ def _too_large(path: Path, size: tuple[int, int] | None) -> DecodeFailure:
 def _header_size(path: Path) -> tuple[int, int] | None:
     """The pixel size a file's header claims, read the way PIL.Image.open does but without its
     size check (so nothing but the header is read)."""
+    from PIL import Image
+
     Image.init()
     try:
         with path.open("rb") as file:

@@ -1,7 +1,8 @@
 """Media the user gives as input: paths from drops, data URIs, files read and previewed.
 
 The load_* and *_preview functions block (file I/O, decoding): callers run them in a thread.
-They return plain data only (thumbnails as PNG bytes).
+They return plain data only (thumbnails as PNG bytes). Pillow and PyAV are imported where
+used: the studio starts without them (issue 12).
 """
 
 from __future__ import annotations
@@ -12,14 +13,15 @@ import io
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlparse
-
-import av
-from PIL import Image, ImageOps
 
 from studio.core.media._thumbnails import make_thumbnail, waveform_tile
 from studio.core.media._waveform import compute_peaks
 from studio.core.units import human_duration, human_size
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 LARGE_FILE_BYTES = 8 * 1024 * 1024
 THUMB_PIXELS = 96  # twice the shown size, for HiDPI screens
@@ -123,6 +125,8 @@ def load_local_file(path: Path, field_kind: str) -> LoadedMedia:
 
 def load_pixels(pixels: bytes, width: int, height: int, stride: int, alpha: bool) -> LoadedMedia:
     """RGBA8888 pixels (e.g. a pasted image) as a PNG data URI with a preview (blocking)."""
+    from PIL import Image
+
     image = Image.frombuffer("RGBA", (width, height), pixels, "raw", "RGBA", stride, 1)
     png = _png_bytes(image if alpha else image.convert("RGB"))
     uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
@@ -131,6 +135,9 @@ def load_pixels(pixels: bytes, width: int, height: int, stride: int, alpha: bool
 
 def file_preview(path: Path, kind: str) -> MediaPreview:
     """The preview of a local file; empty when it cannot be decoded (blocking)."""
+    import av
+    from PIL import Image, ImageOps
+
     try:
         if kind == "image":
             with Image.open(path) as image:
@@ -153,6 +160,8 @@ def data_uri_preview(uri: str) -> MediaPreview:
     data = decode_data_uri(uri) if data_uri_mime(uri).startswith("image/") else None
     if not data:
         return MediaPreview()
+    from PIL import Image, ImageOps
+
     try:
         with Image.open(io.BytesIO(data)) as image:
             return _image_preview(ImageOps.exif_transpose(image))
@@ -183,6 +192,8 @@ def _upright_size(image: Image.Image) -> tuple[int, int]:
 
 
 def _image_preview(image: Image.Image, dimensions: tuple[int, int] | None = None) -> MediaPreview:
+    from PIL import Image
+
     dimensions = dimensions or image.size
     small = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     small.thumbnail((THUMB_PIXELS, THUMB_PIXELS), Image.Resampling.LANCZOS)
@@ -190,6 +201,8 @@ def _image_preview(image: Image.Image, dimensions: tuple[int, int] | None = None
 
 
 def _video_preview(path: Path) -> MediaPreview:
+    import av
+
     dimensions, duration = None, None
     with av.open(str(path)) as container:
         if container.duration:

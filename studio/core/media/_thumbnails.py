@@ -2,7 +2,8 @@
 
 A thumbnail is a WebP file under ``cache_dir()/thumbs/``, named by a hash of the source path,
 its mtime and size, and the thumbnail size: an edited file gets a new thumbnail, an unchanged one
-is never decoded twice. Pillow's decompression-bomb limit stays in force.
+is never decoded twice. Pillow's decompression-bomb limit stays in force. Pillow and PyAV are
+imported where used: the studio starts without them (issue 12).
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-import av
-from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
-
 from studio.core import paths
 from studio.core.media._containers import ContainerError, image_size
 from studio.core.media._probe import too_large_to_decode
@@ -28,6 +26,8 @@ from studio.core.media._waveform import WaveformError, compute_peaks
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from PIL import Image, ImageFont
 
 THUMB_SIZE: Final = 256
 _SUFFIX: Final = ".webp"
@@ -133,6 +133,8 @@ def _render(path: Path, kind: MediaKind, size: int) -> Image.Image:
 
 
 def _image_thumbnail(path: Path, size: int) -> Image.Image:
+    from PIL import Image, UnidentifiedImageError
+
     _refuse_bombs(path)
     try:
         with Image.open(path) as image:
@@ -160,6 +162,8 @@ POSTER_SECONDS = 1.0
 
 
 def _fit(image: Image.Image, size: int) -> Image.Image:
+    from PIL import Image
+
     mode = "RGBA" if image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info else "RGB"
     converted = image.convert(mode)
     converted.thumbnail((size, size), Image.Resampling.LANCZOS)
@@ -171,6 +175,9 @@ def _first_video_frame(path: Path) -> Image.Image | None:
 
     Short clips use the frame a quarter of the way in; None when the file has no video stream.
     """
+    import av
+    from PIL import Image
+
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
@@ -201,6 +208,8 @@ def _peaks(path: Path) -> Sequence[float]:
 
 def waveform_tile(peaks: Sequence[float], size: int = THUMB_SIZE) -> Image.Image:
     """A square tile of mirrored bars, one per peak, on a dark green ground."""
+    from PIL import Image, ImageDraw
+
     tile = Image.new("RGB", (size, size), _WAVE_BACKGROUND)
     draw = ImageDraw.Draw(tile)
     count = max(len(peaks), 1)
@@ -222,6 +231,8 @@ def waveform_tile(peaks: Sequence[float], size: int = THUMB_SIZE) -> Image.Image
 
 def text_tile(text: str, size: int = THUMB_SIZE) -> Image.Image:
     """A square "page" with the first lines of text, wrapped; the last shown line ends in "…"."""
+    from PIL import Image, ImageDraw
+
     tile = Image.new("RGB", (size, size), _PAPER)
     draw = ImageDraw.Draw(tile)
     margin = round(size * 0.09)
@@ -240,6 +251,8 @@ def text_tile(text: str, size: int = THUMB_SIZE) -> Image.Image:
 @functools.cache
 def _text_font(pixels: int, *, cjk: bool) -> ImageFont.FreeTypeFont:
     """The first installed font of the list (Pillow searches the system's font folders)."""
+    from PIL import ImageFont
+
     for name in (*_CJK_FONTS, *_TEXT_FONTS) if cjk else _TEXT_FONTS:
         with contextlib.suppress(OSError):
             return ImageFont.truetype(name, pixels)

@@ -1,16 +1,18 @@
-"""Waveform peaks of an audio file, decoded with PyAV (blocking; callers run it in a thread)."""
+"""Waveform peaks of an audio file, decoded with PyAV (blocking; callers run it in a thread).
+
+PyAV and numpy are imported inside the functions that use them: together they cost ~190 ms and
+~37 MB, which the studio must not pay to start (issue 12); the first waveform pays it once.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import av
-import numpy as np
-
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import numpy as np
     from numpy.typing import NDArray
 
 # Samples are first reduced to the max of each block of this many, so memory stays small for long
@@ -35,6 +37,8 @@ def compute_peaks(path: Path, buckets: int = 800) -> WaveformPeaks:
     """Decode all audio of `path` into `buckets` normalised peaks (fewer for very short files)."""
     if buckets < 1:
         raise ValueError("buckets must be at least 1")
+    import av
+
     try:
         container = av.open(str(path))
     except (av.FFmpegError, OSError) as exc:
@@ -55,6 +59,8 @@ def compute_peaks(path: Path, buckets: int = 800) -> WaveformPeaks:
 
 def _decode_block_peaks(container: Any, stream: Any) -> tuple[NDArray[np.float32], int, int]:
     """Return (per-block peaks, total samples, sample rate) for one audio stream."""
+    import av
+
     # Float planar keeps every format in [-1, 1]; layout and rate stay as decoded.
     resampler = av.AudioResampler(format="fltp")
     reducer = _BlockReducer()
@@ -75,11 +81,15 @@ class _BlockReducer:
     """Streams (channels, samples) arrays into one max-abs value per `_BLOCK` samples."""
 
     def __init__(self) -> None:
+        import numpy as np
+
         self.sample_count = 0
         self._pending = np.zeros(0, dtype=np.float32)
         self._blocks: list[NDArray[np.float32]] = []
 
     def feed(self, samples: NDArray[Any]) -> None:
+        import numpy as np
+
         envelope = np.abs(np.asarray(samples, dtype=np.float32)).max(axis=0)
         self.sample_count += envelope.size
         data = np.concatenate((self._pending, envelope))
@@ -89,6 +99,8 @@ class _BlockReducer:
         self._pending = data[whole:]
 
     def finish(self) -> NDArray[np.float32]:
+        import numpy as np
+
         if self._pending.size:
             self._blocks.append(np.array([self._pending.max()], dtype=np.float32))
             self._pending = np.zeros(0, dtype=np.float32)
@@ -98,6 +110,8 @@ class _BlockReducer:
 
 
 def _bucket_max(blocks: NDArray[np.float32], buckets: int) -> NDArray[np.float32]:
+    import numpy as np
+
     count = min(buckets, blocks.size)
     if count == 0:
         return blocks
@@ -107,6 +121,8 @@ def _bucket_max(blocks: NDArray[np.float32], buckets: int) -> NDArray[np.float32
 
 
 def _normalise(values: NDArray[np.float32]) -> tuple[float, ...]:
+    import numpy as np
+
     top = float(values.max()) if values.size else 0.0
     if top <= 0.0:
         return tuple(0.0 for _ in range(values.size))

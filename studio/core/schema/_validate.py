@@ -1,17 +1,21 @@
-"""Validation with jsonschema (Draft 2020-12), mapped to dotted paths and friendly messages."""
+"""Validation with jsonschema (Draft 2020-12), mapped to dotted paths and friendly messages.
+
+jsonschema is imported by ``make_validator``, when a form first validates: it costs ~90 ms and
+~8 MB, which the studio must not pay to start (issue 12).
+"""
 
 from __future__ import annotations
 
 import copy
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
-
 from studio.core.schema._model import FieldError
 from studio.core.schema._naming import prettify_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from jsonschema import Draft202012Validator, ValidationError
 
 _UNION_KEYWORDS = {"anyOf", "oneOf"}
 _SHAPE_KEYWORDS = {"type", "enum", "const"}
@@ -28,6 +32,8 @@ _TYPE_WORDS = {
 
 def make_validator(schema: Any) -> Draft202012Validator:
     """A validator for an input schema; OpenAPI `nullable` and boolean exclusives made standard."""
+    from jsonschema import Draft202012Validator
+
     prepared = _standardise(copy.deepcopy(schema)) if isinstance(schema, dict | bool) else {}
     return Draft202012Validator(prepared)
 

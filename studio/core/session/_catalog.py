@@ -1,4 +1,7 @@
-"""The catalog of one backend: the last known endpoints and details from disk, the fresh ones."""
+"""The catalog of one backend: the last known endpoints and details from disk, the fresh ones.
+
+Where a backend has none on disk yet, the bundled snapshot stands in (see CatalogCache).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from studio.core.api import MountseaError, parse_endpoint, parse_endpoint_detail
 from studio.core.session._catalog_cache import CatalogCache
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from studio.core.api import Endpoint, EndpointDetail
 
 log = logging.getLogger("studio.catalog")
@@ -30,9 +35,24 @@ class Catalog:
         self._details: dict[str, EndpointDetail] = {}
 
     @classmethod
-    def load(cls, backend_identity: str) -> Catalog:
-        """Blocking (reads the cache file): run it in a thread."""
-        return cls(CatalogCache(backend_identity))
+    def load(cls, backend_identity: str, *, snapshot: bool = False) -> Catalog:
+        """Blocking (reads the cache file): run it in a thread. ``snapshot``: the bundled
+        snapshot stands in when this backend has no catalog on disk yet."""
+        return cls(CatalogCache(backend_identity, snapshot=snapshot))
+
+    @classmethod
+    def load_newest(cls, *, snapshot: bool) -> Catalog | None:
+        """The catalog written last (of whichever backend), else the bundled snapshot (when
+        ``snapshot``), else None. Blocking: run it in a thread."""
+        newest = CatalogCache.newest()
+        if newest is not None:
+            return cls(newest)
+        return cls.load("demo", snapshot=True) if snapshot else None
+
+    @property
+    def path(self) -> Path:
+        """The cache file it reads and writes."""
+        return self._cache.path
 
     def cached_endpoints(self) -> list[Endpoint]:
         endpoints = []
@@ -58,6 +78,10 @@ class Catalog:
             return None
         self._details[slug] = detail
         return detail
+
+    def details_seen(self) -> list[EndpointDetail]:
+        """The details asked for so far (from disk or the server)."""
+        return list(self._details.values())
 
     def store_endpoints(self, endpoints: list[Endpoint]) -> None:
         """Blocking (writes the cache file): run it in a thread."""

@@ -123,5 +123,6 @@ class CreativeLoop:
             model=FRAME_MODEL,
             uses=[use],
         )
-        self._hub.publish(OutputsRecorded(""))
+        made = await asyncio.to_thread(self._library.get_output, saved.output_id)
+        self._hub.publish(OutputsRecorded(made.local_id if made is not None else ""))
         return saved

@@ -1,18 +1,28 @@
-"""Where the API key lives: the OS keychain when a real one exists, else a 0600 file."""
+"""Where the API key lives: the OS keychain when a real one exists, else a 0600 file.
+
+The keychain is looked for the first time the key is used, not when the store is made: finding
+it imports every keyring backend (~90 ms, seconds where D-Bus is slow; ~10 MB that stay), and the
+session reads the key in a worker thread while the window paints (issue 12). Where no keychain can
+be reached at all it is not looked for (see ``_keychain_reachable``).
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
+import os
+import sys
+import threading
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studio.core import paths
 from studio.core.paths import write_atomically
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from keyring.backend import KeyringBackend
 
 log = logging.getLogger("studio.secrets")
@@ -30,7 +40,30 @@ class KeyStorage:
     description: str
 
 
+def _keychain_reachable() -> bool:
+    """False only where no keyring backend could work, known without importing keyring.
+
+    On Linux every keychain keyring ships talks to D-Bus: Secret Service through jeepney, which
+    needs the session bus address; KWallet and libsecret through dbus-python or PyGObject, which
+    might start a bus themselves, so their presence counts as reachable. A backend the user chose
+    (PYTHON_KEYRING_BACKEND, keyringrc.cfg) or one another package installs is always tried.
+    """
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return True
+    if any(importlib.util.find_spec(name) is not None for name in ("dbus", "gi")):
+        return True
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    if (config / "python_keyring" / "keyringrc.cfg").exists():
+        return True
+    found = metadata.entry_points(group="keyring.backends")
+    return any(not entry.value.startswith("keyring.backends.") for entry in found)
+
+
 def _real_keyring() -> KeyringBackend | None:
+    if not _keychain_reachable():
+        return None
     try:
         import keyring
         from keyring.backend import KeyringBackend
@@ -49,13 +82,26 @@ class KeyStore:
 
     def __init__(self, file_path: Path | None = None, *, use_keyring: bool = True) -> None:
         self._file = file_path or paths.config_dir() / "credentials.json"
-        self._keyring = _real_keyring() if use_keyring else None
+        self._use_keyring = use_keyring
+        self._found: KeyringBackend | None = None
+        self._looked = False
+        self._lock = threading.Lock()  # the session asks from a thread, Settings from the GUI
+
+    @property
+    def _keyring(self) -> KeyringBackend | None:
+        """The OS keychain, looked for on first use (see the module docstring)."""
+        with self._lock:
+            if not self._looked:
+                self._found = _real_keyring() if self._use_keyring else None
+                self._looked = True
+            return self._found
 
     @property
     def storage(self) -> KeyStorage:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             return KeyStorage(
-                "keychain", f"Stored in the system keychain ({type(self._keyring).__name__})."
+                "keychain", f"Stored in the system keychain ({type(keychain).__name__})."
             )
         return KeyStorage(
             "file",
@@ -64,9 +110,10 @@ class KeyStore:
         )
 
     def get(self) -> str:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             try:
-                return self._keyring.get_password(SERVICE, ACCOUNT) or ""
+                return keychain.get_password(SERVICE, ACCOUNT) or ""
             except Exception as exc:  # a locked or broken keychain must not stop the app
                 log.warning("keychain read failed: %s", type(exc).__name__)
                 return ""
@@ -82,15 +129,17 @@ class KeyStore:
         if not key:
             self.clear()
             return
-        if self._keyring is not None:
-            self._keyring.set_password(SERVICE, ACCOUNT, key)
+        keychain = self._keyring
+        if keychain is not None:
+            keychain.set_password(SERVICE, ACCOUNT, key)
             return
         write_atomically(self._file, json.dumps({"api_key": key}).encode("utf-8"), mode=0o600)
 
     def clear(self) -> None:
-        if self._keyring is not None:
+        keychain = self._keyring
+        if keychain is not None:
             try:
-                self._keyring.delete_password(SERVICE, ACCOUNT)
+                keychain.delete_password(SERVICE, ACCOUNT)
             except Exception as exc:
                 log.info("nothing to clear in keychain: %s", type(exc).__name__)
         self._file.unlink(missing_ok=True)

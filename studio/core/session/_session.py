@@ -4,9 +4,11 @@ It owns the backend (demo simulator or the real API), the catalog with its on-di
 endpoint details, the jobs of the current backend (runner, journal, reconcile, finished files)
 and the library. The UI calls its methods and maps its events (``events()``) onto widgets.
 
-Start-up shows the last known catalog at once, opens the backend, puts recent history and
-unfinished jobs back (see BackendJobs.reconcile), probes once so an unreachable server is said
-at once, then loads the fresh catalog. A probe every ``probe_interval_s`` keeps the state true
+Start-up shows the last known catalog at once (the one written last, while the API key is
+read: finding the OS keychain can take a second; the bundled snapshot when there is none), then
+the key's backend's own, opens the backend, puts recent history and unfinished jobs back (see
+BackendJobs.reconcile), probes once so an unreachable server is said at once, then loads the
+fresh catalog. A probe every ``probe_interval_s`` keeps the state true
 and reloads the catalog when the server answers again.
 """
 
@@ -35,7 +37,7 @@ from studio.core.session._events import (
     Notice,
 )
 from studio.core.session._logging import SECRET_MASK
-from studio.core.session._settings import save_settings
+from studio.core.session._settings import DEFAULT_BASE_URL, save_settings
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
@@ -140,24 +142,41 @@ class Session(CreativeLoop):
     # --- connecting ----------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Connect, then keep probing the backend in the background."""
-        await self.connect()
+        """Connect (the catalog used last shown at once), then keep probing in the background."""
+        await self.connect(show_newest=True)
         self._spawn(self._probe_forever(), "probe")
 
-    async def connect(self) -> None:
-        """Show the last known catalog, open the backend and pick up what the last run left."""
+    async def connect(self, *, show_newest: bool = False) -> None:
+        """Show the last known catalog, open the backend and pick up what the last run left.
+
+        ``show_newest``: while the key is read, show the catalog written last (or the snapshot).
+        """
         self._loop = asyncio.get_running_loop()
         if self._recovery is not None:
             self._hub.publish(LibraryRecovered(self._recovery))
             self._recovery = None
-        api_key = await asyncio.to_thread(self._key_store.get)
+        reading_key = asyncio.ensure_future(asyncio.to_thread(self._key_store.get))
+        try:
+            if show_newest:
+                default = self._settings.base_url == DEFAULT_BASE_URL
+                newest = await asyncio.to_thread(Catalog.load_newest, snapshot=default)
+                if newest is not None and self._catalog is None:
+                    self._catalog = newest
+                    self._set_endpoints(newest.cached_endpoints(), from_cache=True)
+            api_key = await reading_key
+        finally:
+            reading_key.cancel()  # only when connecting was cancelled meanwhile
         if api_key:
             SECRET_MASK.add(api_key)
         kind = BackendKind.API if api_key else BackendKind.DEMO
         identity = self._settings.base_url if api_key else "demo"
-        self._catalog = await asyncio.to_thread(Catalog.load, identity)
+        # The snapshot is of the simulator's catalog, which is the API's at its usual address.
+        snapshot = not api_key or self._settings.base_url == DEFAULT_BASE_URL
+        catalog = await asyncio.to_thread(Catalog.load, identity, snapshot=snapshot)
+        if self._catalog is None or catalog.path != self._catalog.path:
+            self._catalog = catalog  # else the one shown already (what it was asked is kept)
         cached = self._catalog.cached_endpoints()
-        if cached:
+        if cached != list(self._endpoints):  # nothing new when the newest was this one
             self._set_endpoints(cached, from_cache=True)
         self._set_state(BackendState.STARTING, None, kind=kind)
         try:
@@ -181,6 +200,8 @@ class Session(CreativeLoop):
             on_disk_full=self._on_disk_full,
         )
         self._jobs.journal.remember_endpoints(self._endpoints)
+        for detail in self._catalog.details_seen():  # forms shown before the backend opened
+            self._jobs.journal.set_schema_fingerprint(detail.slug, schema_fingerprint(detail))
         await self._put_back_history(self._jobs)
         # One quick look first: an unreachable server is said at once, not after the retries.
         await self.probe()
@@ -283,8 +304,12 @@ class Session(CreativeLoop):
 
     @override
     def cached_detail(self, slug: str) -> EndpointDetail | None:
-        """The endpoint's detail as last seen, at once (None when never seen)."""
-        return self._catalog.cached_detail(slug) if self._catalog is not None else None
+        """The endpoint's detail as last seen, at once (None when never seen). A form built from
+        it writes its input against its schema: that is the schema its jobs record."""
+        detail = self._catalog.cached_detail(slug) if self._catalog is not None else None
+        if detail is not None and self._jobs is not None:
+            self._jobs.journal.set_schema_fingerprint(slug, schema_fingerprint(detail))
+        return detail
 
     @override
     async def fetch_detail(self, slug: str, *, quiet: bool = False) -> EndpointDetail | None:

@@ -16,7 +16,8 @@ log = logging.getLogger("studio.settings")
 SETTINGS_VERSION = 1
 DEFAULT_BASE_URL = "https://api.mountsea.ai"
 THEMES = ("system", "light", "dark")  # "system" follows the desktop's light/dark setting
-_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES}
+LANGUAGES = ("system", "zh_CN", "en")  # "system" follows LANG/LANGUAGE and the desktop
+_CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "language": LANGUAGES}
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Settings:
     notifications: bool = True
     sim_speed: float = 1.0  # how fast the embedded demo simulator runs
     theme: str = "system"  # one of THEMES
+    language: str = "system"  # one of LANGUAGES; takes effect at the next start
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

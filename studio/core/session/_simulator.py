@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import re
 import secrets
@@ -112,6 +111,8 @@ def _die_with_parent() -> Callable[[], None] | None:
     """A preexec function asking Linux to SIGTERM the child when its parent thread ends."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # here: only demo mode needs it, and it is not free to import
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         prctl = libc.prctl

@@ -1,7 +1,6 @@
-"""The creative loop in the window: Send to…, frames, masks, and dragging outputs."""
+"""The creative loop in the window: Send to…, frames, masks, and dragging outputs.
 
-from studio.ui.chain.frame_picker import FramePickerDialog
-from studio.ui.chain.mask_painter import MaskFlow, MaskPainterDialog
-from studio.ui.chain.send_to import SendToFlow
-
-__all__ = ["FramePickerDialog", "MaskFlow", "MaskPainterDialog", "SendToFlow"]
+Import the modules themselves (``studio.ui.chain.send_to``, ``.mask_painter``,
+``.frame_picker``, ``.popup``, ``.outputs_drag``): this package imports none of them, so that
+importing one does not load the others (start-up, issue 12).
+"""

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from PIL import Image
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
@@ -458,6 +457,8 @@ def _read_gray(path: Path | None) -> tuple[bytes, int, int] | None:
     """An earlier mask file as grey rows, to paint on from where it was (blocking)."""
     if path is None:
         return None
+    from PIL import Image  # here, in the worker: the studio starts without Pillow (issue 12)
+
     try:
         with Image.open(path) as image:
             gray = image.convert("L")

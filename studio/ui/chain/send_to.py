@@ -45,7 +45,6 @@ from studio.core.chain import (
     takes,
 )
 from studio.ui.background import spawn
-from studio.ui.chain.frame_picker import FramePickerDialog
 from studio.ui.chain.outputs_drag import dragged_outputs
 from studio.ui.chain.popup import (
     Entry,
@@ -66,6 +65,7 @@ if TYPE_CHECKING:
 
     from studio.core.schema import MediaInput
     from studio.core.session import Session
+    from studio.ui.chain.frame_picker import FramePickerDialog
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.main_window import MainWindow
 
@@ -399,6 +399,8 @@ class SendToFlow(QObject):
         except FrameError as error:
             self._say_error(tr("No frame picker: %1").replace("%1", str(error)))
             return
+        from studio.ui.chain.frame_picker import FramePickerDialog  # not needed at start-up
+
         dialog = FramePickerDialog(video, facts, self._window)
         dialog.frame_chosen.connect(lambda at: self.use_frame(video, at))
         self.frame_dialog = dialog

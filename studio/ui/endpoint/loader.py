@@ -1,5 +1,6 @@
 """Opening an endpoint on the page: its last known detail at once, then the fresh one; the
-endpoint's own draft unless a recall brings values."""
+endpoint's own draft unless a recall brings values. When the live catalog replaces a remembered
+one (the disk cache, the bundled snapshot), the open endpoint is asked for again (``refresh``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from studio.ui.endpoint.page import EndpointPage
 
 DETAIL_KEY = "endpoint-detail"  # the background key of a load: a newer one replaces it
+REFRESH_KEY = "endpoint-refresh"
 
 
 class EndpointLoader:
@@ -46,3 +48,16 @@ class EndpointLoader:
         if shown is None or dict(shown.raw) != dict(fresh.raw):
             page.show_endpoint(fresh, initial, draft)
         return fresh
+
+    async def refresh(self, slug: str, name: str = "") -> None:
+        """The endpoint the marketplace has open, from the server again: its detail shown if it
+        changed (the form keeps what it holds), or loaded if the page could not show it."""
+        page = self._page
+        if page.detail is None:
+            await self.load(slug, name)
+            return
+        fresh = await self._session.fetch_detail(slug, quiet=True)
+        shown = page.detail
+        changed = fresh is not None and shown is not None and dict(shown.raw) != dict(fresh.raw)
+        if fresh is not None and changed and shown is not None and shown.slug == slug:
+            page.show_endpoint(fresh)

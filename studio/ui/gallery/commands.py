@@ -1,7 +1,8 @@
 """What the gallery's actions do: star, trash with undo, restore, empty, export, open, recall.
 
 Every library call runs in a worker thread. Writes (star, trash, undo, restore, empty) take their
-turn one after the other, each with its refresh, so the next one acts on the rows the last left.
+turn one after the other, each followed by reading again the rows it changed (the library says
+which), so the next one acts on the rows the last left.
 """
 
 from __future__ import annotations
@@ -66,31 +67,30 @@ class GalleryCommands(QObject):
 
     def toggle_star(self) -> None:
         """Star the selection, or unstar it when every selected item is already starred."""
-        ids = [item.id for item in self._panel.selected_items()]
+        ids = self._panel.selected_ids()
         if ids:
             self._write(lambda: self._toggle_star(ids))
 
     async def _toggle_star(self, ids: list[int]) -> None:
         # Decided in turn, on the rows as earlier writes left them: S pressed twice toggles twice.
         model = self._panel.model
-        items = [item for output_id in ids if (item := model.find(output_id)) is not None]
-        if not items:
+        ids = [output_id for output_id in ids if model.row_of(output_id) is not None]
+        if not ids:
             return
-        on = not all(item.output.favourite for item in items)
-        changed = await asyncio.to_thread(self._library.set_favourite, [i.id for i in items], on)
+        on = not all(model.is_starred(output_id) for output_id in ids)
+        changed = await asyncio.to_thread(self._library.set_favourite, ids, on)
         self._hide_undo_banner()
         if model.filter().favourites_only and not on:
-            await self._panel.refreshed()
+            await self._panel.updated(changed)
         else:
             model.set_favourite_flags(changed, on)
             self._panel.detail.show_item(self._panel.current_item())
 
     def trash_selection(self) -> None:
-        items = self._panel.selected_items()
-        if not items or self._panel.in_trash_view():
+        ids = self._panel.selected_ids()
+        if not ids or self._panel.in_trash_view():
             return
-        next_row = min(self._panel.model.row_of(item.id) or 0 for item in items)
-        ids = [item.id for item in items]
+        next_row = min(self._panel.model.row_of(output_id) or 0 for output_id in ids)
         self._write(lambda: self._trash(ids, next_row))
 
     async def _trash(self, ids: list[int], next_row: int) -> None:
@@ -98,7 +98,7 @@ class GalleryCommands(QObject):
         if not token.output_ids:
             return  # already in the trash (Delete pressed twice): keep the undo of the first
         self._last_trash = token
-        await self._panel.refreshed()
+        await self._panel.updated(token.output_ids)
         self._select_row(next_row)  # the selection moves on to the next tile
         self._show_undo_banner(len(token.output_ids))
 
@@ -139,16 +139,16 @@ class GalleryCommands(QObject):
 
     async def _undo_trash(self, token: TrashToken) -> None:
         try:
-            await asyncio.to_thread(self._library.undo_trash, token)
+            restored = await asyncio.to_thread(self._library.undo_trash, token)
         except BaseException:
             if self._last_trash is None:
                 self._last_trash = token  # not undone: Ctrl+Z may try again
             raise
-        await self._panel.refreshed()
+        await self._panel.updated(restored)
 
     def restore_selection(self) -> None:
         """Restore the selection; what is left to undo of the last trashing is said again."""
-        ids = [item.id for item in self._panel.selected_items()]
+        ids = self._panel.selected_ids()
         if ids:
             self._write(lambda: self._restore(ids))
 
@@ -163,7 +163,7 @@ class GalleryCommands(QObject):
         else:
             self._last_trash = None
             self._hide_undo_banner()
-        await self._panel.refreshed()
+        await self._panel.updated(restored)
 
     def ask_empty_trash(self) -> None:
         box = QMessageBox(self._panel)
@@ -188,8 +188,8 @@ class GalleryCommands(QObject):
     # --- files ---------------------------------------------------------------------------------
 
     def ask_export(self, *, as_zip: bool) -> None:
-        items = self._panel.selected_items()
-        if not items:
+        ids = self._panel.selected_ids()
+        if not ids:
             return
         dialog = QFileDialog(self._panel, "Export as zip" if as_zip else "Export to folder")
         if as_zip:
@@ -200,7 +200,6 @@ class GalleryCommands(QObject):
         else:
             dialog.setFileMode(QFileDialog.FileMode.Directory)
             dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        ids = [item.id for item in items]
         dialog.fileSelected.connect(
             lambda chosen: self._spawn(self.export(ids, Path(chosen), as_zip=as_zip))
         )

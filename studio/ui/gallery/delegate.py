@@ -1,4 +1,10 @@
-"""Paints gallery tiles: thumbnail, kind badges, duration, star, prompt; asks for thumbnails."""
+"""Paints gallery tiles: thumbnail, kind badges, duration, star, prompt.
+
+A page step shows a screenful of new tiles, so painting one must stay well under a millisecond:
+placeholders and glyphs are drawn once at their size (placeholders.placeholder_at, glyph), and
+only a real thumbnail is scaled as it is drawn. Asking for thumbnails is the model's part
+(its DecorationRole), so only painted tiles ask.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +17,8 @@ from typing_extensions import override
 
 from studio.core.library import GalleryItem
 from studio.ui.gallery.describe import format_duration, prompt_excerpt
-from studio.ui.gallery.model import GalleryRole, item_thumb_key
-from studio.ui.gallery.placeholders import draw_pill, draw_play_badge, draw_star
+from studio.ui.gallery.model import GalleryRole
+from studio.ui.gallery.placeholders import draw_pill, glyph, placeholder_at, placeholder_pixmap
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -52,8 +58,6 @@ class GalleryDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         item = index.data(GalleryRole.ITEM)
-        if not isinstance(item, GalleryItem):
-            return
         rect: QRect = option.rect
         state: QStyle.StateFlag = option.state
         palette: QPalette = option.palette
@@ -62,11 +66,12 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         selected = bool(state & QStyle.StateFlag.State_Selected)
         self._paint_frame(painter, QRectF(rect).adjusted(1, 1, -1, -1), palette, selected)
-        side = rect.width() - 2 * _PAD
-        image_rect = QRectF(rect.left() + _PAD, rect.top() + _PAD, side, side)
-        picture = self._paint_thumbnail(painter, image_rect, index, item, palette)
-        self._paint_badges(painter, picture, item)
-        self._paint_caption(painter, rect, palette, item)
+        if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
+            side = rect.width() - 2 * _PAD
+            image_rect = QRectF(rect.left() + _PAD, rect.top() + _PAD, side, side)
+            picture = self._paint_thumbnail(painter, image_rect, index, item, palette)
+            self._paint_badges(painter, picture, item)
+            self._paint_caption(painter, rect, palette, item)
         painter.restore()
 
     def _paint_frame(
@@ -92,11 +97,14 @@ class GalleryDelegate(QStyledItemDelegate):
         palette: QPalette,
     ) -> QRectF:
         """Draw the picture fitted into area; returns where it went (badges sit on it)."""
-        key = item_thumb_key(item)
-        if key is not None and item.file is not None and self._loader.pixmap(key) is None:
-            self._loader.request(key, item.file, item.output.kind.value)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if not isinstance(pixmap, QPixmap) or pixmap.isNull():
+            return area
+        kind = item.output.kind.value
+        if pixmap.cacheKey() == placeholder_pixmap(kind).cacheKey():
+            side = int(area.width())
+            ratio = painter.device().devicePixelRatioF()
+            painter.drawPixmap(area.topLeft(), placeholder_at(kind, side, ratio))
             return area
         picture = _fitted(pixmap.size(), area)
         painter.drawPixmap(picture, pixmap, QRectF(pixmap.rect()))
@@ -108,8 +116,9 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def _paint_badges(self, painter: QPainter, area: QRectF, item: GalleryItem) -> None:
         kind = item.output.kind.value
+        ratio = painter.device().devicePixelRatioF()
         if kind == "video":
-            draw_play_badge(painter, area.center(), 18)
+            _draw_centred(painter, glyph("play", 18, ratio), area.center())
         duration = format_duration(item.output.duration)
         if duration and kind in ("video", "audio"):
             metrics = QFontMetrics(painter.font())
@@ -118,7 +127,9 @@ class GalleryDelegate(QStyledItemDelegate):
             pill = QRectF(area.right() - width - 4, area.bottom() - height - 4, width, height)
             draw_pill(painter, pill, duration)
         if item.output.favourite:
-            draw_star(painter, QPointF(area.right() - 14, area.top() + 14), 10)
+            _draw_centred(
+                painter, glyph("star", 10, ratio), QPointF(area.right() - 14, area.top() + 14)
+            )
 
     def _paint_caption(
         self,
@@ -139,6 +150,13 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         line = QRect(rect.left() + _PAD, top + metrics.height(), width, metrics.height())
         painter.drawText(line, flags, detail)
+
+
+def _draw_centred(painter: QPainter, pixmap: QPixmap, center: QPointF) -> None:
+    size = pixmap.deviceIndependentSize()
+    painter.drawPixmap(
+        QPointF(center.x() - size.width() / 2, center.y() - size.height() / 2), pixmap
+    )
 
 
 def _detail_line(item: GalleryItem) -> str:

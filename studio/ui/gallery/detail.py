@@ -1,7 +1,12 @@
 """The gallery's detail pane: the current output played or zoomable, above its parameters.
 
+The preview (media players and all) is built the first time an output is shown: a gallery
+opened only to be scrolled never pays for it.
+
 Signals:
     open_requested(object) — "Open" was pressed for this GalleryItem.
+    send_requested(object, object), frames_requested(object), extend_requested(object) — the
+        preview's own, passed on (see PreviewPane).
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ class DetailPane(QWidget):
     """Shows one GalleryItem: a PreviewPane that never autoplays, then every fact about it."""
 
     open_requested = Signal(object)
+    send_requested = Signal(object, object)
+    frames_requested = Signal(object)
+    extend_requested = Signal(object)
 
     def __init__(
         self, loader: ThumbnailLoader | None = None, parent: QWidget | None = None
@@ -59,13 +67,12 @@ class DetailPane(QWidget):
         super().__init__(parent)
         self._item: GalleryItem | None = None
         self.lineage = LineageView(loader or ThumbnailLoader(self))
-        self.preview = PreviewPane(autoplay_video=False)
+        self._preview: PreviewPane | None = None
         self.empty_label = QLabel("Select an output to preview it here.")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.preview_stack = QStackedWidget()
         self.preview_stack.addWidget(self.empty_label)
-        self.preview_stack.addWidget(self.preview)
         self.selection_label = QLabel()
         self.comparison_link = QLabel()  # filled by the panel once it finds the comparison
         self.comparison_link.setTextFormat(Qt.TextFormat.RichText)
@@ -102,6 +109,18 @@ class DetailPane(QWidget):
         layout.addWidget(self.facts, 1)
         return column
 
+    @property
+    def preview(self) -> PreviewPane:
+        """The preview of the shown output, built on first use."""
+        if self._preview is None:
+            preview = PreviewPane(autoplay_video=False)
+            preview.send_requested.connect(self.send_requested)
+            preview.frames_requested.connect(self.frames_requested)
+            preview.extend_requested.connect(self.extend_requested)
+            self.preview_stack.addWidget(preview)
+            self._preview = preview
+        return self._preview
+
     def item(self) -> GalleryItem | None:
         return self._item
 
@@ -113,7 +132,8 @@ class DetailPane(QWidget):
         if shown is None or item is None or shown.id != item.id:
             self.lineage.show_lineage(None)  # the new one's family comes from a thread
         if item is None:
-            self.preview.clear()
+            if self._preview is not None:
+                self._preview.clear()
             self.preview_stack.setCurrentWidget(self.empty_label)
             self.facts.set_sections([])
             return

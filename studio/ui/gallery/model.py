@@ -1,10 +1,18 @@
-"""The gallery's list model: library outputs for one filter, read in a thread 200 rows at a time.
+"""The gallery's list model: library outputs for one filter, read in a thread a page at a time.
 
-No query runs on the GUI thread: a filter change or a refresh, and every page that Qt asks for
-through fetchMore(), is read by ``asyncio.to_thread`` and comes back as plain GalleryItems. One
-read runs at a time; while it runs the rows on show stay as they were (and with them the filter
-of ``filter()``). A newer filter or refresh makes an older answer stale (a generation counter);
-requests that pile up while a read runs collapse into the newest one.
+No query runs on the GUI thread: a filter change, a refresh, every page that Qt asks for through
+fetchMore(), the rows a change touched (update_outputs / update_jobs) and items read back are
+read by ``asyncio.to_thread`` and come back as plain GalleryItems. One read runs at a time, in
+this order of precedence: reload, updates, read-backs, next page. A newer filter or refresh makes
+older answers stale (a generation counter); filters asked while a read runs collapse into the
+newest one, updates pile up into one. While a read runs the rows on show stay as they were.
+
+Rows live in GalleryRows (a few bytes each; whole items for the blocks used lately). The model
+is a QStringListModel underneath, holding one empty string per row, so Qt's layout of 100,000
+rows never calls into Python: only data() of the tiles on screen does. Its row signals come from
+QStringListModel's insertRows/removeRows/setStringList; the Python rows change in the model's
+own first-connected slots, so every other listener sees the old rows in the "about to" signals
+and the new ones after.
 
 Signals:
     total_changed(int) — how many outputs match the filter (all pages, loaded or not).
@@ -13,17 +21,18 @@ Signals:
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 from enum import IntEnum
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     QUrl,
     Signal,
@@ -34,8 +43,10 @@ from studio.core.library import GalleryItem, Library, OutputFilter
 from studio.core.media import THUMB_SIZE
 from studio.ui.background import spawn
 from studio.ui.chain.outputs_drag import outputs_mime
+from studio.ui.gallery import reads
 from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
 from studio.ui.gallery.placeholders import placeholder_pixmap
+from studio.ui.gallery.rows import BLOCK, GalleryRows
 from studio.ui.gallery.thumbs import thumb_key
 
 if TYPE_CHECKING:
@@ -43,8 +54,10 @@ if TYPE_CHECKING:
 
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
-PAGE_SIZE: Final = 200
+PAGE_SIZE: Final = 200  # the first page of a filter; later pages are bigger
+NEXT_PAGE_SIZE: Final = 600
 URI_LIST: Final = "text/uri-list"
+_WAITING_LIMIT: Final = 2048  # tiles remembered as waiting for a thumbnail
 
 
 class GalleryRole(IntEnum):
@@ -63,35 +76,8 @@ def item_thumb_key(item: GalleryItem, size: int = THUMB_SIZE) -> str | None:
     return None if item.file is None else thumb_key(item.file, size)
 
 
-@dataclasses.dataclass(frozen=True)
-class _Read:
-    """One question for the library: rows [offset, offset + limit) of a filter.
-
-    A reload starts at the first row and counts too: its answer replaces every row.
-    """
-
-    generation: int
-    output_filter: OutputFilter
-    offset: int
-    limit: int
-    is_reload: bool = False
-
-
-@dataclasses.dataclass(frozen=True)
-class _Answer:
-    total: int | None  # counted for a reload only
-    items: list[GalleryItem]
-
-
-def _read_rows(library: Library, read: _Read) -> _Answer:
-    """Runs in a worker thread (never on the GUI thread)."""
-    output_filter = read.output_filter
-    total = library.count_outputs(output_filter) if read.is_reload else None
-    return _Answer(total, library.page_outputs(output_filter, read.offset, read.limit))
-
-
-class GalleryModel(QAbstractListModel):
-    """Rows are GalleryItems in filter order; more pages come through canFetchMore/fetchMore."""
+class GalleryModel(QStringListModel):
+    """Rows are outputs in filter order; more pages come through canFetchMore/fetchMore."""
 
     total_changed = Signal(int)
 
@@ -107,39 +93,47 @@ class GalleryModel(QAbstractListModel):
         self._library = library
         self._loader = loader
         self._page_size = page_size
+        self._next_page_size = max(page_size, NEXT_PAGE_SIZE) if page_size == PAGE_SIZE else (
+            page_size)  # fmt: skip
         self._filter = OutputFilter()  # of the rows on show
-        self._wanted = OutputFilter()  # asked for; its rows may still be on their way
-        self._items: list[GalleryItem] = []
-        self._ids: dict[int, int] = {}  # output id -> row
-        self._rows_by_key: dict[str, list[int]] = {}
+        self._rows = GalleryRows()
         self._total = 0
         self._generation = 0  # bumped by every filter change and refresh
-        self._next_read: _Read | None = None
+        self._reload: reads.Reload | None = None
+        self._page: reads.Page | None = None
+        self._updated_ids: set[int] = set()
+        self._updated_jobs: set[str] = set()
+        self._fills: set[int] = set()  # output ids whose items were dropped and are wanted
+        self._recount = False
         self._reader: asyncio.Task[None] | None = None
         self._paging_failed = False
+        self._change: Callable[[], None] | None = None  # applied in the slots below
+        self._waiting: dict[str, set[int]] = {}  # thumbnail key -> output ids painted without
         self.on_error: Callable[[str], None] | None = None  # where failed reads are shown
-        loader.thumbnail_ready.connect(self._on_loader_thumbnail_ready)
-        loader.thumbnail_failed.connect(self._on_loader_thumbnail_ready)
+        # Connected before anyone else can be: the Python rows change right after Qt's.
+        self.rowsInserted.connect(self._apply_change)
+        self.rowsRemoved.connect(self._apply_change)
+        self.modelReset.connect(self._apply_change)
+        loader.thumbnail_ready.connect(self._on_loader_thumbnail_done)
+        loader.thumbnail_failed.connect(self._on_loader_thumbnail_done)
 
     # --- Qt model API --------------------------------------------------------------------------
 
     @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
-        if parent is not None and parent.isValid():
-            return 0
-        return len(self._items)
-
-    @override
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
         """More rows exist; true also while the next page is on its way."""
-        return not parent.isValid() and not self._paging_failed and len(self._items) < self._total
+        return not parent.isValid() and not self._paging_failed and len(self._rows) < self._total
 
     @override
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         """Start reading the next page; its rows are inserted when it arrives (one at a time)."""
-        if parent.isValid() or self._reader is not None or not self.canFetchMore(parent):
+        if parent.isValid() or self._page is not None or not self.canFetchMore(parent):
             return
-        self._ask(_Read(self._generation, self._filter, len(self._items), self._page_size))
+        if self._reload is not None:
+            return  # its rows replace these: a page after them would be stale
+        rows = self._rows
+        self._page = reads.Page(self._filter, len(rows), rows.last_key(), self._next_page_size)
+        self._start_reading()
 
     @override
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -155,22 +149,35 @@ class GalleryModel(QAbstractListModel):
         return self._custom_data(item, role)
 
     def _custom_data(self, item: GalleryItem, role: int) -> Any:
-        values: dict[int, Any] = {
-            GalleryRole.ITEM: item,
-            GalleryRole.KIND: item.output.kind.value,
-            GalleryRole.FAVOURITE: item.output.favourite,
-            GalleryRole.DURATION: item.output.duration,
-            GalleryRole.OUTPUT_ID: item.id,
-            GalleryRole.THUMB_KEY: item_thumb_key(item),
-            GalleryRole.TRASHED: item.output.trashed_at is not None,
-        }
-        return values.get(role)
+        if role == GalleryRole.ITEM:
+            return item
+        if role == GalleryRole.KIND:
+            return item.output.kind.value
+        if role == GalleryRole.FAVOURITE:
+            return item.output.favourite
+        if role == GalleryRole.DURATION:
+            return item.output.duration
+        if role == GalleryRole.OUTPUT_ID:
+            return item.id
+        if role == GalleryRole.THUMB_KEY:
+            return item_thumb_key(item)
+        if role == GalleryRole.TRASHED:
+            return item.output.trashed_at is not None
+        return None
+
+    @override
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 0
+    ) -> bool:
+        return False  # read-only: the strings underneath are only placeholders for rows
 
     @override
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        item = self.item_at(index.row()) if index.isValid() else None
-        if item is not None and item.file is not None:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = index.row()
+        if 0 <= row < len(self._rows) and self._rows.path_at(row) is not None:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
@@ -188,13 +195,33 @@ class GalleryModel(QAbstractListModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = sorted({index.row() for index in indexes if index.isValid()})
-        items = [self._items[row] for row in rows if row < len(self._items)]
-        mime.setUrls([QUrl.fromLocalFile(str(item.file)) for item in items if item.file])
-        return outputs_mime(mime, output_ids=[item.id for item in items])
+        rows = [row for row in rows if row < len(self._rows)]
+        files = [self.file_at(row) for row in rows]
+        mime.setUrls([QUrl.fromLocalFile(str(file)) for file in files if file is not None])
+        return outputs_mime(mime, output_ids=self._rows.ids(rows))
 
     @override
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
+
+    @override
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.IgnoreAction
+
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The filter orders the rows; the placeholder strings underneath are never sorted."""
+
+    @override
+    def moveRows(
+        self,
+        sourceParent: QModelIndex | QPersistentModelIndex,
+        sourceRow: int,
+        count: int,
+        destinationParent: QModelIndex | QPersistentModelIndex,
+        destinationChild: int,
+    ) -> bool:
+        return False
 
     # --- gallery API ---------------------------------------------------------------------------
 
@@ -207,15 +234,30 @@ class GalleryModel(QAbstractListModel):
 
     def set_filter(self, output_filter: OutputFilter) -> None:
         """Show another filter from its first page (read in a thread; see settled())."""
-        self._wanted = output_filter
-        self._reload(self._page_size)
+        self._ask_reload(reads.Reload(output_filter, self._page_size))
 
     def refresh(self) -> None:
-        """Re-read every loaded row (at least one page), e.g. after a change in the library."""
-        self._reload(max(len(self._items), self._page_size))
+        """Re-read every loaded row (at least one page): after changes nobody named."""
+        wanted = self._reload.output_filter if self._reload is not None else self._filter
+        self._ask_reload(reads.Reload(wanted, max(len(self._rows), self._page_size)))
+
+    def update_outputs(self, output_ids: Iterable[int]) -> None:
+        """Bring these outputs' rows up to date: changed in place, gone, or newly shown."""
+        self._updated_ids.update(output_ids)
+        self._start_reading()
+
+    def update_jobs(self, local_ids: Iterable[str]) -> None:
+        """Bring the rows of these jobs' outputs up to date (e.g. their files were recorded)."""
+        self._updated_jobs.update(local_ids)
+        self._start_reading()
+
+    def recount(self) -> None:
+        """Count the filter's outputs again (the rows stay as they are)."""
+        self._recount = True
+        self._start_reading()
 
     def is_loading(self) -> bool:
-        """A read (filter, refresh or page) is on its way."""
+        """A read (filter, refresh, update or page) is on its way."""
         return self._reader is not None
 
     async def settled(self) -> None:
@@ -225,110 +267,255 @@ class GalleryModel(QAbstractListModel):
 
     async def aclose(self) -> None:
         """Stop reading (the answer of a read already running in its thread is dropped)."""
-        self._next_read = None
+        self._generation += 1
+        self._reload, self._page = None, None
+        self._updated_ids.clear()
+        self._updated_jobs.clear()
+        self._fills.clear()
         reader = self._reader
         if reader is not None:
             reader.cancel()
             await asyncio.wait({reader})
 
     def item_at(self, row: int) -> GalleryItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        """The row's item; None past the rows, or while a dropped one is read back."""
+        item = self._rows.item(row)
+        if item is None and 0 <= row < len(self._rows):
+            self._fills.add(self._rows.id_at(row))
+            self._start_reading()
+        return item
 
     def row_of(self, output_id: int) -> int | None:
-        return self._ids.get(output_id)
+        return self._rows.row_of(output_id)
 
     def find(self, output_id: int) -> GalleryItem | None:
         """The loaded row's item of an output, as it is now."""
-        row = self._ids.get(output_id)
-        return None if row is None else self._items[row]
+        row = self._rows.row_of(output_id)
+        return None if row is None else self._rows.item(row)
 
     def items(self, rows: Iterable[int]) -> list[GalleryItem]:
-        return [self._items[row] for row in sorted(set(rows)) if 0 <= row < len(self._items)]
+        """The items of these rows that are at hand (see ids() for every row's output id)."""
+        found = (self.item_at(row) for row in sorted(set(rows)))
+        return [item for item in found if item is not None]
 
-    def set_favourite_flags(self, output_ids: Iterable[int], on: bool) -> None:
-        """Update rows in place after the library starred or unstarred them."""
-        for output_id in output_ids:
-            row = self._ids.get(output_id)
-            if row is None:
-                continue
-            item = self._items[row]
-            output = dataclasses.replace(item.output, favourite=on)
-            self._items[row] = dataclasses.replace(item, output=output)
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+    def ids(self, rows: Iterable[int]) -> list[int]:
+        return self._rows.ids(rows)
+
+    def is_starred(self, output_id: int) -> bool:
+        row = self._rows.row_of(output_id)
+        return row is not None and self._rows.starred(row)
+
+    def file_at(self, row: int) -> Path | None:
+        """The absolute file of a row's output (None before download)."""
+        path = self._rows.path_at(row)
+        return None if path is None else self._library.outputs_root / Path(path)
+
+    def set_keep(self, keep: Callable[[int, int], bool]) -> None:
+        """Rows first..last whose items must stay at hand (the view's selection and current)."""
+        self._rows.keep = keep
 
     def thumbnail(self, item: GalleryItem) -> Any:
+        """The tile's picture; asks the loader for it (a tile asks when it is painted)."""
         key = item_thumb_key(item)
         found = self._loader.pixmap(key) if key is not None else None
-        return found if found is not None else placeholder_pixmap(item.output.kind.value)
+        if found is not None:
+            return found
+        if key is not None and item.file is not None and not self._loader.has_failed(key):
+            self._loader.request(key, item.file, item.output.kind.value)
+            if len(self._waiting) >= _WAITING_LIMIT:
+                self._waiting.pop(next(iter(self._waiting)))
+            self._waiting.setdefault(key, set()).add(item.id)
+        return placeholder_pixmap(item.output.kind.value)
 
-    # --- internals -----------------------------------------------------------------------------
+    # --- reading -------------------------------------------------------------------------------
 
-    def _reload(self, rows: int) -> None:
+    def _ask_reload(self, reload: reads.Reload) -> None:
         self._generation += 1  # whatever is on its way now is stale
-        self._ask(_Read(self._generation, self._wanted, 0, rows, is_reload=True))
+        self._reload, self._page = reload, None
+        self._updated_ids.clear()
+        self._updated_jobs.clear()
+        self._recount = False
+        self._start_reading()
 
-    def _ask(self, read: _Read) -> None:
-        """Queue a read; it replaces one not yet started. A single reader runs them in turn."""
-        self._next_read = read
+    def _start_reading(self) -> None:
         if self._reader is None:
             self._reader = spawn(self._read_in_turn(), key=(self, "rows"), on_error=self.on_error)
 
+    def _next_question(self) -> reads.Read | None:
+        if self._reload is not None:
+            question: reads.Read = self._reload
+            self._reload = None
+            return question
+        if self._updated_ids or self._updated_jobs or self._recount:
+            update = reads.Update(
+                self._filter, frozenset(self._updated_ids), frozenset(self._updated_jobs)
+            )
+            self._updated_ids.clear()
+            self._updated_jobs.clear()
+            self._recount = False
+            return update
+        fills = [i for i in self._fills if (row := self._rows.row_of(i)) is not None
+                 and not self._rows.loaded(row)]  # fmt: skip
+        self._fills.clear()
+        if fills:
+            return reads.Fill(tuple(fills))
+        page, self._page = self._page, None
+        return page
+
     async def _read_in_turn(self) -> None:
         try:
-            while (read := self._next_read) is not None:
-                self._next_read = None
+            while (question := self._next_question()) is not None:
+                generation = self._generation
                 try:
-                    answer = await asyncio.to_thread(_read_rows, self._library, read)
+                    answer = await asyncio.to_thread(reads.read, self._library, question)
                 except Exception:
-                    if not read.is_reload:
+                    if isinstance(question, reads.Page):
                         self._paging_failed = True  # do not ask again before a refresh
                     raise
-                if read.generation == self._generation:
-                    self._take(read, answer)
+                if generation == self._generation:
+                    self._take(question, answer)
         finally:
             self._reader = None
-            self._next_read = None
+            self._page = None
 
-    def _take(self, read: _Read, answer: _Answer) -> None:
-        if answer.total is not None:
-            self._replace_rows(read.output_filter, answer.total, answer.items)
-        else:
+    def _take(self, question: reads.Read, answer: reads.Answer) -> None:
+        if isinstance(question, reads.Reload):
+            self._replace_rows(question.output_filter, answer)
+        elif isinstance(question, reads.Page):
             self._add_page(answer.items)
+        elif isinstance(question, reads.Update):
+            self._apply_update(answer)
+        else:
+            self._put_back(answer.items)
 
-    def _replace_rows(
-        self, output_filter: OutputFilter, total: int, items: list[GalleryItem]
-    ) -> None:
-        self.beginResetModel()
-        self._filter = output_filter
-        self._total = total
-        self._paging_failed = False
-        self._items, self._ids, self._rows_by_key = [], {}, {}
-        self._append(items)
-        self.endResetModel()
+    # --- changing rows -------------------------------------------------------------------------
+
+    def _change_rows(self, qt_change: Callable[[], Any], change: Callable[[], None]) -> None:
+        """Run a QStringListModel change; ``change`` updates the Python rows in its signal."""
+        self._change = change
+        try:
+            qt_change()
+        finally:
+            if self._change is not None:  # no signal came (nothing changed): apply it anyway
+                self._change()
+                self._change = None
+
+    def _apply_change(self) -> None:
+        change, self._change = self._change, None
+        if change is not None:
+            change()
+
+    def _replace_rows(self, output_filter: OutputFilter, answer: reads.Answer) -> None:
+        items = answer.items
+        kept = self._rows
+        fresh = GalleryRows(output_filter.newest_first)
+        fresh.keep = kept.keep
+        fresh.append(items)
+
+        def swap() -> None:
+            self._rows = fresh
+            self._filter = output_filter
+            self._total = answer.total if answer.total is not None else len(items)
+            self._paging_failed = False
+            self._waiting.clear()
+
+        self._change_rows(lambda: self.setStringList([""] * len(items)), swap)
+        self._rows.drop_unused()
         self.total_changed.emit(self._total)
 
-    def _add_page(self, page: list[GalleryItem]) -> None:
-        fresh = [item for item in page if item.id not in self._ids]
+    def _add_page(self, page: Sequence[GalleryItem]) -> None:
+        rows = self._rows
+        fresh = [item for item in page if rows.row_of(item.id) is None]
         if not fresh:
-            self._total = len(self._items)  # the library shrank under us: stop asking
+            self._total = len(rows)  # the library shrank under us: stop asking
             self.total_changed.emit(self._total)
             return
-        first = len(self._items)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._append(fresh)
-        self.endInsertRows()
+        first = len(rows)
+        self._change_rows(lambda: self.insertRows(first, len(fresh)), lambda: rows.append(fresh))
+        rows.drop_unused()
 
-    def _append(self, items: list[GalleryItem]) -> None:
-        for item in items:
-            row = len(self._items)
-            self._items.append(item)
-            self._ids[item.id] = row
-            key = item_thumb_key(item)
-            if key is not None:
-                self._rows_by_key.setdefault(key, []).append(row)
+    def _apply_update(self, answer: reads.Answer) -> None:
+        """Rows of the asked outputs: changed in place, removed, or inserted in order.
 
-    def _on_loader_thumbnail_ready(self, key: str) -> None:
-        for row in self._rows_by_key.get(key, ()):
+        A row past the last one loaded is left for paging to bring (keyset pages continue after
+        the last row held), unless every row was loaded already.
+        """
+        rows = self._rows
+        every_row_loaded = len(rows) >= self._total
+        shown = {item.id: item for item in answer.items}
+        gone: list[int] = []
+        new: list[tuple[int, GalleryItem]] = []
+        for output_id in answer.asked | shown.keys():
+            row = rows.row_of(output_id)
+            item = shown.get(output_id)
+            if row is not None and item is None:
+                gone.append(row)
+            elif row is not None and item is not None:
+                rows.put(row, item)
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+            elif item is not None:
+                position = rows.position_for(item)
+                if position < len(rows) or every_row_loaded:
+                    new.append((position, item))
+        for row in sorted(gone, reverse=True):
+            self._change_rows(partial(self.removeRows, row, 1), partial(rows.remove, row))
+        self._insert(new)
+        if answer.total is not None and answer.total != self._total:
+            self._total = answer.total
+            self.total_changed.emit(self._total)
+
+    def _insert(self, new: list[tuple[int, GalleryItem]]) -> None:
+        """Insert items at positions taken before any of them went in (one run per position)."""
+        rows = self._rows
+        by_position: dict[int, list[GalleryItem]] = {}
+        for position, item in new:
+            by_position.setdefault(position, []).append(item)
+        for position in sorted(by_position, reverse=True):  # later rows first: earlier stay put
+            run = sorted(by_position[position], key=rows.sort_key)
+            self._change_rows(
+                partial(self.insertRows, position, len(run)),
+                partial(rows.insert_run, position, run),
+            )
+
+    def set_favourite_flags(self, output_ids: Iterable[int], on: bool) -> None:
+        """Rows of these outputs were starred or unstarred: change them in place."""
+        rows = self._rows
+        for output_id in output_ids:
+            row = rows.row_of(output_id)
+            if row is None:
+                continue
+            rows.set_starred(row, on)
             index = self.index(row)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(index, index)
+
+    def _put_back(self, items: Sequence[GalleryItem]) -> None:
+        """Items read back after being dropped: put in their rows and repainted."""
+        rows = self._rows
+        changed: list[int] = []
+        for item in items:
+            row = rows.row_of(item.id)
+            if row is not None and not rows.loaded(row):
+                rows.put(row, item)
+                changed.append(row)
+        for first, last in _runs(changed):
+            self.dataChanged.emit(self.index(first), self.index(last))
+        rows.drop_unused()
+
+    def _on_loader_thumbnail_done(self, key: str) -> None:
+        for output_id in self._waiting.pop(key, ()):
+            row = self._rows.row_of(output_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted rows as runs of consecutive ones, within one block at most."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(rows):
+        if runs and runs[-1][1] == row - 1 and row // BLOCK == runs[-1][0] // BLOCK:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

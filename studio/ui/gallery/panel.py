@@ -50,10 +50,10 @@ from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.thumbs import ThumbnailLoader
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable
+    from collections.abc import Awaitable, Callable, Iterable
 
     from PySide6.QtCore import QPoint
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QShowEvent
 
     from studio.core.chain import Lineage
     from studio.core.library import ComparisonRecord, GalleryItem, Library, OutputFilter
@@ -123,6 +123,11 @@ class GalleryPanel(QWidget):
         self._sources: asyncio.Task[None] | None = None
         self._lineage_task: asyncio.Task[None] | None = None
         self._kept: _ViewState | None = None
+        self._full_item_task: asyncio.Task[None] | None = None
+        # Jobs whose outputs were recorded while the panel was hidden: read when it shows
+        # (None in it: changes nobody named, so everything is read again).
+        self._missed: set[str | None] = set()
+        self.model.set_keep(self._keeps_rows)
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
@@ -187,6 +192,7 @@ class GalleryPanel(QWidget):
         self.model.total_changed.connect(self._on_model_total_changed)
         self.model.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         self.model.modelReset.connect(self._on_model_reset)
+        self.model.dataChanged.connect(self._on_model_data_changed)
         selection = self.grid.selectionModel()
         selection.selectionChanged.connect(self._update_actions)
         selection.currentChanged.connect(self._on_grid_current_changed)
@@ -203,16 +209,21 @@ class GalleryPanel(QWidget):
         actions.pick_frame.triggered.connect(lambda: self._emit_current(self.frames_requested))
         actions.made_from.triggered.connect(self.show_made_from_current)
         self.detail.lineage.output_clicked.connect(self.select_output)
-        preview = self.detail.preview
-        preview.send_requested.connect(lambda _path, at: self._send_current(at))
-        preview.extend_requested.connect(lambda _path: self._emit_current(self.extend_requested))
-        preview.frames_requested.connect(lambda _path: self._emit_current(self.frames_requested))
+        detail = self.detail
+        detail.send_requested.connect(lambda _path, at: self._send_current(at))
+        detail.extend_requested.connect(lambda _path: self._emit_current(self.extend_requested))
+        detail.frames_requested.connect(lambda _path: self._emit_current(self.frames_requested))
 
     # --- state ---------------------------------------------------------------------------------
 
     def selected_items(self) -> list[GalleryItem]:
         rows = [index.row() for index in self.grid.selectionModel().selectedIndexes()]
         return self.model.items(rows)
+
+    def selected_ids(self) -> list[int]:
+        """Output ids of every selected row, in row order (also rows whose items are not kept)."""
+        rows = [index.row() for index in self.grid.selectionModel().selectedIndexes()]
+        return self.model.ids(rows)
 
     def current_item(self) -> GalleryItem | None:
         index = self.grid.currentIndex()
@@ -254,7 +265,8 @@ class GalleryPanel(QWidget):
         self.model.set_filter(output_filter)
 
     def refresh(self) -> None:
-        """Re-read the library (e.g. a new output was recorded), keeping scroll and selection."""
+        """Re-read every loaded row and the filter's lists, keeping scroll and selection."""
+        self._missed.clear()
         self.model.refresh()
         self._refresh_sources()
 
@@ -262,6 +274,44 @@ class GalleryPanel(QWidget):
         """refresh(), returning once the re-read rows are on show."""
         self.refresh()
         await self.model.settled()
+
+    def outputs_recorded(self, local_id: str) -> None:
+        """A job's outputs were recorded ('' for: some outputs, not saying whose).
+
+        Shown, the panel reads just that job's rows again; hidden, it only counts (the total
+        stays true) and reads them when it is shown again.
+        """
+        if not self.isVisible():
+            self._missed.add(local_id or None)
+            self.model.recount()
+            return
+        if local_id:
+            self.model.update_jobs([local_id])
+            self._refresh_sources()
+        else:
+            self.refresh()
+
+    async def updated(self, output_ids: Iterable[int]) -> None:
+        """Bring these outputs' rows up to date (after a change made here), then return."""
+        self.model.update_outputs(output_ids)
+        await self.model.settled()
+
+    def _catch_up(self) -> None:
+        missed, self._missed = self._missed, set()
+        if None in missed:
+            self.refresh()
+        elif missed:
+            self.model.update_jobs(local_id for local_id in missed if local_id is not None)
+            self._refresh_sources()
+
+    def _keeps_rows(self, first: int, last: int) -> bool:
+        """Rows the model must keep whole: the current one and the selected ones."""
+        current = self.grid.currentIndex()
+        if current.isValid() and first <= current.row() <= last:
+            return True
+        selection = self.grid.selectionModel().selection()
+        ranges = (selection.at(i) for i in range(selection.count()))
+        return any(r.top() <= last and first <= r.bottom() for r in ranges)
 
     async def settled(self) -> None:
         """Return once nothing the panel started (rows, lists, curation) is on its way."""
@@ -275,7 +325,7 @@ class GalleryPanel(QWidget):
 
     def _running(self) -> set[asyncio.Task[Any]]:
         tasks = set(self.commands.running())
-        for task in (self._sources, self._lineage_task):
+        for task in (self._sources, self._lineage_task, self._full_item_task):
             if task is not None and not task.done():
                 tasks.add(task)
         return tasks
@@ -333,7 +383,7 @@ class GalleryPanel(QWidget):
     # --- the creative chain --------------------------------------------------------------------
 
     def _send_selection(self, at: QPoint | None) -> None:
-        ids = [item.id for item in self.selected_items()]
+        ids = self.selected_ids()
         if ids:
             index = self.grid.currentIndex()
             if at is None and index.isValid():
@@ -402,7 +452,7 @@ class GalleryPanel(QWidget):
         self._kept = _ViewState(
             self.model.filter(),
             self.grid.verticalScrollBar().value(),
-            [item.id for item in self.selected_items()],
+            self.selected_ids(),
             None if current is None else current.id,
         )
 
@@ -414,7 +464,7 @@ class GalleryPanel(QWidget):
             self.grid.doItemsLayout()
             self._select_ids(kept.selected, kept.current)
             self.grid.verticalScrollBar().setValue(kept.scroll)
-        self.detail.show_item(self.current_item())
+        self._show_in_detail(self.current_item())
         self._show_lineage_later(self.current_item())
         self._update_actions()
 
@@ -430,10 +480,37 @@ class GalleryPanel(QWidget):
 
     def _on_grid_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item_at(current.row()) if current.isValid() else None
-        self.detail.show_item(item)
+        self._show_in_detail(item)
         self._show_lineage_later(item)
         self._show_comparison_link(item)
         self._update_actions()
+
+    def _on_model_data_changed(
+        self, first: QModelIndex, last: QModelIndex, roles: list[int] | None = None
+    ) -> None:
+        """The current row was read again (its file recorded, starred…): show it as it is now."""
+        if roles == [Qt.ItemDataRole.DecorationRole]:
+            return  # a thumbnail arrived
+        current = self.grid.currentIndex()
+        if current.isValid() and first.row() <= current.row() <= last.row():
+            self._show_in_detail(self.current_item())
+
+    def _show_in_detail(self, item: GalleryItem | None) -> None:
+        """Show an item; a lean one (its input left out) is read whole in a thread, and shown
+        at once only if another output was on show."""
+        shown = self.detail.item()
+        if item is None or item.complete or shown is None or shown.id != item.id:
+            self.detail.show_item(item)
+        if item is not None and not item.complete:
+            self._full_item_task = spawn(
+                self._show_whole(item.id), key=(self, "whole"), on_error=self.commands.show_error
+            )
+
+    async def _show_whole(self, output_id: int) -> None:
+        whole = await asyncio.to_thread(self.library.gallery_item, output_id)
+        current = self.current_item()
+        if whole is not None and current is not None and current.id == output_id:
+            self.detail.show_item(whole)
 
     def _on_grid_activated(self, index: QModelIndex) -> None:
         item = index.data(GalleryRole.ITEM)
@@ -445,6 +522,12 @@ class GalleryPanel(QWidget):
         self.menu.popup(self.grid.viewport().mapToGlobal(position))
 
     # --- dropping a file recalls its parameters ------------------------------------------------
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._missed:
+            self._catch_up()
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:
@@ -473,8 +556,11 @@ class GalleryPanel(QWidget):
     async def aclose(self) -> None:
         """Stop reading, thumbnail work and background commands (call before the app quits)."""
         await self.commands.aclose()
-        if self._sources is not None:
-            self._sources.cancel()
-            await asyncio.wait({self._sources})
+        tasks = [self._sources, self._lineage_task, self._full_item_task]
+        waiting = {task for task in tasks if task is not None and not task.done()}
+        for task in waiting:
+            task.cancel()
+        if waiting:
+            await asyncio.wait(waiting)
         await self.model.aclose()
         await self.loader.aclose()

@@ -13,6 +13,8 @@ from studio.ui.theme import app_is_dark
 
 _TILE: Final = 128
 _cache: dict[tuple[str, bool], QPixmap] = {}
+_scaled: dict[tuple[str, bool, int, float], QPixmap] = {}
+_glyphs: dict[tuple[str, int, float], QPixmap] = {}
 _CAPABILITY_OF_KIND: Final = {"text": "transcribe"}  # the glyph of what makes such outputs
 
 
@@ -23,6 +25,40 @@ def placeholder_pixmap(kind: str) -> QPixmap:
     if found is None:
         found = _draw_placeholder(kind, dark)
         _cache[kind, dark] = found
+    return found
+
+
+def placeholder_at(kind: str, side: int, ratio: float = 1.0) -> QPixmap:
+    """The placeholder drawn at side×side logical pixels (for a screen of that pixel ratio)."""
+    dark = app_is_dark()
+    found = _scaled.get((kind, dark, side, ratio))
+    if found is None:
+        pixels = max(1, round(side * ratio))
+        found = placeholder_pixmap(kind).scaled(
+            pixels, pixels, mode=Qt.TransformationMode.SmoothTransformation
+        )
+        found.setDevicePixelRatio(ratio)
+        _scaled[kind, dark, side, ratio] = found
+    return found
+
+
+def glyph(name: str, radius: int, ratio: float = 1.0) -> QPixmap:
+    """The star ("star") or the play badge ("play") of a radius, drawn once, centred in it."""
+    found = _glyphs.get((name, radius, ratio))
+    if found is None:
+        side = 2 * radius + 4
+        found = QPixmap(round(side * ratio), round(side * ratio))
+        found.setDevicePixelRatio(ratio)
+        found.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(found)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        center = QPointF(side / 2, side / 2)
+        if name == "star":
+            draw_star(painter, center, radius)
+        else:
+            draw_play_badge(painter, center, radius)
+        painter.end()
+        _glyphs[name, radius, ratio] = found
     return found
 
 

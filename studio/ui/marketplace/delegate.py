@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QIcon, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
@@ -31,12 +31,10 @@ class EndpointDelegate(QStyledItemDelegate):
     ) -> None:
         painter.save()
         style = option.widget.style() if option.widget else None
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.icon = QIcon()
+        # Only the row's background, selection and focus come from the style: the view's option
+        # has them (initStyleOption would ask the model for ten roles this paint never uses).
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, option.widget)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(8, 4, -8, -4)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         icon = capability_icon(str(index.data(CapabilityRole) or ""), on_highlight=selected)

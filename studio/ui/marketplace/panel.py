@@ -23,12 +23,8 @@ from PySide6.QtWidgets import (
 
 from studio.ui.icons import capability_icon
 from studio.ui.marketplace.delegate import EndpointDelegate
-from studio.ui.marketplace.model import (
-    KNOWN_CAPABILITIES,
-    EndpointRole,
-    MarketplaceFilter,
-    MarketplaceModel,
-)
+from studio.ui.marketplace.model import KNOWN_CAPABILITIES, EndpointRole, MarketplaceModel
+from studio.ui.marketplace.search import MarketplaceFilter
 from studio.ui.plain import plain_label
 from studio.ui.theme import follow_theme
 
@@ -55,7 +51,7 @@ class MarketplacePanel(QWidget):
         self._quiet = False  # a row chosen by the program, not the user: load nothing
         self.model = MarketplaceModel(self)
         self.proxy = MarketplaceFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy.set_source_model(self.model)
         self.search = QLineEdit(placeholderText="Search models, providers, tags…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.capability = QComboBox()
@@ -132,10 +128,10 @@ class MarketplacePanel(QWidget):
         row = self.model.row_of(slug)
         if row < 0:
             return False
-        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        proxy_index = self.proxy.map_from_source(self.model.index(row, 0))
         if not proxy_index.isValid():
             self.clear_all_filters()
-            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+            proxy_index = self.proxy.map_from_source(self.model.index(row, 0))
         # Never block the selection model's signals here: the view repaints the row it leaves
         # on them, and without that two rows stayed highlighted.
         self._quiet = not emit
@@ -222,7 +218,7 @@ class MarketplacePanel(QWidget):
         try:
             change()
             row = self.model.row_of(current.slug) if current is not None else -1
-            index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+            index = self.proxy.map_from_source(self.model.index(row, 0)) if row >= 0 else None
             if index is not None and index.isValid():
                 self.list.setCurrentIndex(index)
             else:

@@ -1,4 +1,8 @@
-"""The studio window's right-hand preview: one task's outputs, stepped through one at a time."""
+"""The studio window's right-hand preview: one task's outputs, stepped through one at a time.
+
+The video and audio views (Qt Multimedia) are built the first time an output needs them: the
+window paints without them (start-up, issue 12).
+"""
 
 from __future__ import annotations
 
@@ -19,19 +23,20 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from studio.ui.preview.audio_view import AudioView
 from studio.ui.preview.image_view import ImageView
 from studio.ui.preview.item import PreviewItem, PreviewKind
 from studio.ui.preview.media_icons import MediaGlyph, media_icon
 from studio.ui.preview.saving import SaveAsFlow
 from studio.ui.preview.text_view import TextView
-from studio.ui.preview.video_view import VideoView
 from studio.ui.theme import follow_theme
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtGui import QHideEvent, QKeyEvent
+
+    from studio.ui.preview.audio_view import AudioView
+    from studio.ui.preview.video_view import VideoView
 
 STATUS_MS = 3000
 _STEP_KEYS = {
@@ -75,21 +80,14 @@ class PreviewPane(QWidget):
         self._saver.saved.connect(self._on_saver_saved)
         self._saver.failed.connect(self._on_saver_failed)
         self._image_view = ImageView(self)
-        self._video_view = VideoView(self)
-        self._audio_view = AudioView(self)
+        self._video_view: VideoView | None = None  # built when first needed
+        self._audio_view: AudioView | None = None
         self._text_view = TextView(self)
         self._placeholder = QLabel("Select a finished task to preview its outputs.", self)
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._stack = QStackedWidget(self)
-        views: tuple[QWidget, ...] = (
-            self._placeholder,
-            self._image_view,
-            self._video_view,
-            self._audio_view,
-            self._text_view,
-        )
-        for view in views:
+        for view in (self._placeholder, self._image_view, self._text_view):
             self._stack.addWidget(view)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
@@ -200,10 +198,20 @@ class PreviewPane(QWidget):
 
     @property
     def video_view(self) -> VideoView:
+        if self._video_view is None:
+            from studio.ui.preview.video_view import VideoView  # see the module docstring
+
+            self._video_view = VideoView(self)
+            self._stack.addWidget(self._video_view)
         return self._video_view
 
     @property
     def audio_view(self) -> AudioView:
+        if self._audio_view is None:
+            from studio.ui.preview.audio_view import AudioView  # see the module docstring
+
+            self._audio_view = AudioView(self)
+            self._stack.addWidget(self._audio_view)
         return self._audio_view
 
     @property
@@ -272,11 +280,11 @@ class PreviewPane(QWidget):
                 self._image_view.load(item.path)
                 return self._image_view
             if item.kind == PreviewKind.VIDEO:
-                self._video_view.load(item.path, autoplay=self._autoplay_video)
-                return self._video_view
+                self.video_view.load(item.path, autoplay=self._autoplay_video)
+                return self.video_view
             if item.kind == PreviewKind.AUDIO:
-                self._audio_view.load(item.path)
-                return self._audio_view
+                self.audio_view.load(item.path)
+                return self.audio_view
         self._text_view.show_item(item)
         return self._text_view
 
@@ -289,8 +297,10 @@ class PreviewPane(QWidget):
         return "\n".join(lines)
 
     def _stop_media(self) -> None:
-        self._video_view.stop()
-        self._audio_view.stop()
+        if self._video_view is not None:
+            self._video_view.stop()
+        if self._audio_view is not None:
+            self._audio_view.stop()
 
     def _refresh_chrome(self) -> None:
         item = self.current_item()
@@ -393,8 +403,10 @@ class PreviewPane(QWidget):
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:
-        self._video_view.pause()
-        self._audio_view.pause()
+        if self._video_view is not None:
+            self._video_view.pause()
+        if self._audio_view is not None:
+            self._audio_view.pause()
         if not event.spontaneous():  # the user left this view: its message was about it
             self.notice_label.hide()
         super().hideEvent(event)

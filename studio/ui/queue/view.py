@@ -44,7 +44,6 @@ if TYPE_CHECKING:
 
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.chain.popup import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
-from studio.ui.gallery.thumbs import thumb_key
 from studio.ui.queue.delegate import QueueDelegate
 
 if TYPE_CHECKING:
@@ -120,6 +119,9 @@ class QueueListView(QListView):
         path = next((o.path for o in job.outputs if o.path is not None), None)
         if self.thumbnails is None or path is None:
             return None
+        # Here, not at the top: importing the gallery package builds none of the start-up window.
+        from studio.ui.gallery.thumbs import thumb_key
+
         return self.thumbnails.pixmap(thumb_key(path))
 
     @override

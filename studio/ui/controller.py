@@ -65,6 +65,7 @@ class StudioController(QObject):
         self.events = SessionEvents(session, self)
         self._backend: BackendChanged | None = None
         self._selected_job: str | None = None
+        self._catalog_is_live = False  # the endpoints shown came from the backend itself
         self._tray: QSystemTrayIcon | None = None
         self.recovery_dialog: RecoveryDialog | None = None
         background().set_error_handler(self._show_error)
@@ -149,6 +150,7 @@ class StudioController(QObject):
             self.window.banner.hide()
 
     def _on_catalog_changed(self, event: CatalogChanged) -> None:
+        self._catalog_is_live = not event.from_cache
         endpoints = list(event.endpoints)
         self.window.marketplace.set_endpoints(endpoints)
         self.queue.model.set_endpoint_names({e.slug: e.name for e in endpoints})
@@ -212,7 +214,8 @@ class StudioController(QObject):
 
     def _on_endpoint_selected(self, endpoint: Endpoint) -> None:
         window_state_store().setValue("last_endpoint", endpoint.slug)
-        spawn(self.loader.load(endpoint.slug, endpoint.name), key=DETAIL_KEY)
+        quiet = not self._catalog_is_live  # the live catalog asks again (refresh) when it comes
+        spawn(self.loader.load(endpoint.slug, endpoint.name, quiet=quiet), key=DETAIL_KEY)
 
     # --- submit, queue, previews -----------------------------------------------------------------
 

@@ -64,4 +64,4 @@ async def test_the_status_bar_says_the_disk_is_full_with_the_folder() -> None:
         bar = window.statusBar()
         await wait_until(lambda: "disk is full" in bar.currentMessage())
         assert str(paths.outputs_dir()) in bar.currentMessage()
-        assert not window.banner.isVisible()  # the row says what failed, the bar says why
+        assert not window.banner.isVisible(), window.banner.text.text()  # the row says what failed

@@ -29,9 +29,16 @@ class EndpointLoader:
         page.draft_changed.connect(self.drafts.remember)
 
     async def load(
-        self, slug: str, name: str = "", initial: dict[str, Any] | None = None
+        self,
+        slug: str,
+        name: str = "",
+        initial: dict[str, Any] | None = None,
+        *,
+        quiet: bool = False,
     ) -> EndpointDetail | None:
-        """The detail shown (fresh if the server answered, else the cached one), or None."""
+        """The detail shown (fresh if the server answered, else the cached one), or None.
+        ``quiet``: a failure is not announced (the catalog is a remembered one and the live
+        one, when it comes, asks again through ``refresh``)."""
         page = self._page
         opening = initial is None and page.current_slug() != slug
         draft = await self.drafts.load(slug) if opening else None
@@ -40,7 +47,7 @@ class EndpointLoader:
             page.show_endpoint(shown, initial, draft)
         elif page.detail is None or page.detail.slug != slug:
             page.show_loading(name or slug)
-        fresh = await self._session.fetch_detail(slug)
+        fresh = await self._session.fetch_detail(slug, quiet=quiet)
         if fresh is None:
             if shown is None:
                 page.show_failure(f"{name or slug} could not be loaded. Try View → Refresh.")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from studio.core.media import (
@@ -145,14 +146,16 @@ class ThumbnailLoader(QObject):
 
     def _fail(self, key: str) -> None:
         self._failed.add(key)
-        self.thumbnail_failed.emit(key)
+        if shiboken6.isValid(self):  # the panel may have gone while the decode ran
+            self.thumbnail_failed.emit(key)
 
     def _store(self, key: str, pixmap: QPixmap) -> None:
         self._pixmaps[key] = pixmap
         while len(self._pixmaps) > self._cache_size:
             self._pixmaps.popitem(last=False)
         self.completed += 1
-        self.thumbnail_ready.emit(key)
+        if shiboken6.isValid(self):
+            self.thumbnail_ready.emit(key)
 
     def _on_task_done(self, key: str, task: asyncio.Task[Any]) -> None:
         if self._running.get(key) is task:
@@ -161,4 +164,5 @@ class ThumbnailLoader(QObject):
             # Unexpected (a decoder bug, not a bad file): remember it so paints do not retry.
             log.error("thumbnail task failed", exc_info=error)
             self._fail(key)
-        self._pump()
+        if shiboken6.isValid(self):
+            self._pump()

@@ -2,10 +2,12 @@
 
 ``--mode studio``: in a new ``STUDIO_HOME`` (set by the parent) with settings sim_speed and
 max_concurrent (4 at a time), the window is built by ``studio.app.build_studio()`` as ``make run``
-builds it, shown on its Create tab and started (demo simulator child, catalog). Once connected and
-idle for a second, the heartbeat (``qt_tools.Heartbeat``) starts and the tasks are submitted the way
-the Generate button does (``endpoint_page.generate_requested`` with a batch of up to 16 inputs per
-press, a press every 200 ms), alternating a text-to-image and a text-to-video endpoint with the
+builds it, shown on its Create tab and started (demo simulator child, catalog), and start-up settled
+as ``studio.app.run_studio`` does (``studio.ui.collector.settle_after_start``: a full collection,
+then the survivors frozen). Once connected and idle for a second, the heartbeat
+(``qt_tools.Heartbeat``) starts and the tasks are submitted the way the Generate button does
+(``endpoint_page.generate_requested`` with a batch of up to 16 inputs per press and no library
+inputs, a press every 200 ms), alternating a text-to-image and a text-to-video endpoint with the
 catalog's own example inputs; the heartbeat stops when every job has settled (downloads included).
 Every ``GET /ms/v1/tasks/{id}`` the app sends is counted per task by an httpx request hook on the
 backend's HTTP client (added through ``build_studio(open_backend=...)``), and each task's duration
@@ -91,7 +93,7 @@ async def submit_all(window: MainWindow, tasks: int) -> None:
             value = dict(examples[slug])
             value["prompt"] = f"{value['prompt']} #{number}"
             inputs.append(value)
-        window.endpoint_page.generate_requested.emit(slug, inputs, "")
+        window.endpoint_page.generate_requested.emit(slug, inputs, "", [])
         sent += count
         press += 1
         await asyncio.sleep(PRESS_EVERY_S)
@@ -115,6 +117,7 @@ def task_rows(controller: StudioController, polls: Counter[str]) -> list[dict[st
 async def run_studio(tasks: int, settle_timeout: float) -> dict[str, Any]:
     from studio.app import build_studio
     from studio.core.session import Backend, BackendState
+    from studio.ui.collector import settle_after_start
 
     counter = PollCounter()
 
@@ -128,6 +131,7 @@ async def run_studio(tasks: int, settle_timeout: float) -> dict[str, Any]:
     window.show_create()
     try:
         await controller.start()
+        settle_after_start()  # as studio.app.run_studio does once the session has started
         session = controller.session
         await wait_until(
             lambda: (

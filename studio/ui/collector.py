@@ -1,10 +1,17 @@
-"""Garbage collection on the GUI thread only, by a timer, never in a worker thread.
+"""Garbage collection on the GUI thread only, by a timer, never in a worker thread, and full
+collections only when the app is quiet.
 
 Python's collector runs in whichever thread happens to allocate when a threshold is crossed. A
 worker thread (a Pillow decode, a download) could thus free the last reference to a Qt wrapper
 caught in a reference cycle; shiboken then defers the C++ deletion to the GUI thread, where it
 crashed (a QPaintDevice already gone). So automatic collection is off, and this timer runs the
-same generational policy on the GUI thread (as pyqtgraph's GarbageCollector does).
+generational policy on the GUI thread (as pyqtgraph's GarbageCollector does).
+
+A full collection walks every tracked object, ~100 ms in a started app: on a busy queue that is
+a frozen window. So the young generations are collected as their thresholds say, and a full
+collection that is due waits for a quiet moment: for a second (QUIET_TICKS ticks) the tracked
+objects grew by less than QUIET_GROWTH per tick (no queue running, no typing or scrolling), or
+it has waited OVERDUE_S.
 
 ``settle_after_start()``, once the window is up and the session started, collects once and
 freezes what survives (modules, the window, the catalog: they live for the whole run), so later
@@ -22,37 +29,74 @@ import gc
 import linecache
 import logging
 import sys
+import time
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer
 
-INTERVAL_MS = 250
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+INTERVAL_MS: Final = 250
+QUIET_GROWTH: Final = 500  # new tracked objects per tick below which the app counts as quiet
+QUIET_TICKS: Final = 4  # ticks in a row that make a quiet moment (a second)
+OVERDUE_S: Final = 600.0  # a due full collection waits at most this long for a quiet moment
 
 
 class MainThreadCollector(QObject):
     """Turns automatic collection off and collects from a GUI-thread timer instead."""
 
-    def __init__(self, parent: QObject | None = None, interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        interval_ms: int = INTERVAL_MS,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(parent)
+        self._clock = clock
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._young = 0  # the youngest generation's count left by the last tick
+        self._quiet_ticks = 0
+        self._due_since: float | None = None  # when a full collection became due
         gc.disable()
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
         counts = gc.get_count()
-        thresholds = gc.get_threshold()
-        generation = -1
-        for level in range(3):
-            if counts[level] > thresholds[level]:
-                generation = level
+        quiet = counts[0] - self._young < QUIET_GROWTH
+        self._quiet_ticks = self._quiet_ticks + 1 if quiet else 0
+        generation = _due(counts, gc.get_threshold())
+        if generation == 2 and not self._may_collect_all():
+            generation = _due(counts, gc.get_threshold(), below=2)  # the young ones go on
+        if generation == 2:
+            self._due_since = None
         if generation >= 0:
             gc.collect(generation)
+        self._young = gc.get_count()[0]
+
+    def _may_collect_all(self) -> bool:
+        """Quiet for a second, or waited too long for such a moment."""
+        now = self._clock()
+        if self._due_since is None:
+            self._due_since = now
+        return self._quiet_ticks >= QUIET_TICKS or now - self._due_since >= OVERDUE_S
 
     def stop(self) -> None:
         """Automatic collection back on (tests that end the app)."""
         self._timer.stop()
         gc.enable()
+
+
+def _due(counts: tuple[int, int, int], thresholds: tuple[int, ...], below: int = 3) -> int:
+    """The oldest generation under ``below`` past its threshold; -1 when none is."""
+    generation = -1
+    for level in range(below):
+        if counts[level] > thresholds[level]:
+            generation = level
+    return generation
 
 
 def settle_after_start() -> None:

@@ -16,6 +16,7 @@ from studio.core.api import (
     MountseaClient,
     NetworkError,
 )
+from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS
 from tests.conftest import wait_until
 from tests.fakes.transport import (
     TEST_API_KEY,
@@ -250,9 +251,19 @@ def _trickling_server(stream: Callable[[], Trickle], size: int = 10**9) -> Respo
     return handle
 
 
-def _client(fake: FakeMountsea, **limits: float) -> MountseaClient:
+def _client(
+    fake: FakeMountsea,
+    *,
+    download_stall_s: float = STALL_SECONDS,
+    download_deadline_s: float = DEADLINE_SECONDS,
+) -> MountseaClient:
     return MountseaClient(
-        TEST_BASE_URL, TEST_API_KEY, http=fake.http(), retry=instant_retry(), **limits
+        TEST_BASE_URL,
+        TEST_API_KEY,
+        http=fake.http(),
+        retry=instant_retry(),
+        download_stall_s=download_stall_s,
+        download_deadline_s=download_deadline_s,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 import time
@@ -14,8 +15,9 @@ from typing_extensions import override
 from studio.core.api._decode import parse_endpoint, parse_endpoint_detail, parse_task
 from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS, download_file
 from studio.core.api._errors import ConflictError, MountseaError, NotFoundError, ProtocolError
-from studio.core.api._follow import ProblemCallback, follow_task
-from studio.core.api._http import http_client
+from studio.core.api._follow import PollPace, ProblemCallback, follow_task
+from studio.core.api._http import blocking_http_client, http_client
+from studio.core.api._lane import DownloadLane
 from studio.core.api._models import Endpoint, EndpointDetail, Task, TaskStatus
 from studio.core.api._requests import run_body, run_path, slug_path
 from studio.core.api._retry import RetryPolicy
@@ -39,6 +41,10 @@ class MountseaClient:
     Pass `http` to share a connection pool (build it with `http_client`, which follows redirects
     and keeps the key on the API's origin; tests give it a MockTransport); the client closes only
     an http client it created itself.
+
+    Download bodies go through threads (_lane) and a `blocking_http_client` of their own when
+    `threaded_downloads` is True, and by default when `http` is not given; otherwise they go
+    through `http` on the caller's loop (a MockTransport in tests sees them).
     """
 
     def __init__(
@@ -50,10 +56,14 @@ class MountseaClient:
         retry: RetryPolicy | None = None,
         download_stall_s: float = STALL_SECONDS,
         download_deadline_s: float = DEADLINE_SECONDS,
+        threaded_downloads: bool | None = None,
     ) -> None:
         self._download_stall_s = download_stall_s
         self._download_deadline_s = download_deadline_s
         self._owns_http = http is None
+        threaded = http is None if threaded_downloads is None else threaded_downloads
+        maker = functools.partial(blocking_http_client, base_url)
+        self._lane = DownloadLane(maker) if threaded else None
         client = http or http_client(base_url)
         self._sender = ApiSender(client, base_url, api_key.strip(), retry or RetryPolicy())
 
@@ -78,7 +88,10 @@ class MountseaClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the http client if this object created it."""
+        """Close the downloads' thread, and the http client if this object created it."""
+        if self._lane is not None:
+            await self._lane.aclose()
+            self._lane = None
         if self._owns_http:
             await self._sender.http.aclose()
 
@@ -181,11 +194,16 @@ class MountseaClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         on_problem: ProblemCallback | None = None,
+        first_poll_after: float = 0.0,
+        min_spacing: float = 0.0,
+        expected_end: float | None = None,
     ) -> AsyncIterator[Task]:
         """Poll until terminal, yielding the Task whenever it changed (see follow.follow_task).
 
         `on_problem` hears of every poll that failed for now (network, 429, 5xx) and gets None
-        when a poll succeeds again; following goes on either way.
+        when a poll succeeds again; following goes on either way. `first_poll_after`,
+        `min_spacing` and `expected_end` pace the polls (see follow.PollPace); by default the
+        first poll goes out at once and only the interval spaces the others.
         """
         return follow_task(
             self.get_task,
@@ -197,6 +215,7 @@ class MountseaClient:
             sleep=sleep,
             clock=clock,
             on_problem=on_problem,
+            pace=PollPace(first_poll_after, min_spacing, expected_end),
         )
 
     async def download(
@@ -222,6 +241,7 @@ class MountseaClient:
             progress=progress,
             stall_s=self._download_stall_s,
             deadline_s=self._download_deadline_s,
+            lane=self._lane,
         )
 
 

@@ -1,5 +1,11 @@
 """Streams a media file to disk: `.part` file, length check, resume with Range, atomic rename.
 
+With a DownloadLane (_lane) each fetch (its request, body and writes to the `.part`) is a
+blocking call in a thread of its own, off the caller's loop, where a read may block at most the
+stall window and the stall and overall deadlines are checked between reads. Without one (an
+injected async client, as in tests) the fetch runs on the caller's loop under an asyncio timer.
+The tries, waits and the final fsync and rename are driven from the caller's loop either way.
+
 A server that stops sending, or trickles a few bytes at a time, must not hold a slot for ever: a
 fetch that has not received PROGRESS_BYTES more within `stall_s` seconds is dropped and resumed.
 Resumes are bounded: twice the retry policy's attempts count the tries that brought no progress (a
@@ -17,6 +23,7 @@ import logging
 import math
 import os
 import re
+import time
 from typing import IO, TYPE_CHECKING
 
 import httpx
@@ -28,14 +35,16 @@ from studio.core.api._errors import (
     IncompleteDownloadError,
     MountseaError,
 )
+from studio.core.api._lane import Abort, Throttled
 from studio.core.api._retry import may_retry_exception, may_retry_status
 from studio.core.api._sender import network_error
 from studio.core.units import human_size
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable
+    from collections.abc import AsyncIterator, Callable, Iterator
     from pathlib import Path
 
+    from studio.core.api._lane import DownloadLane
     from studio.core.api._sender import ApiSender
 
     ProgressCallback = Callable[[int, int | None], None]
@@ -43,6 +52,7 @@ if TYPE_CHECKING:
 _log = logging.getLogger("studio.api")
 STALL_SECONDS = 60.0
 DEADLINE_SECONDS = 3600.0
+_CONNECT_SECONDS = 10.0  # as the app's clients (api._http)
 PROGRESS_BYTES = 8 * 1024  # less than this in `stall_s` counts as no progress (a trickle)
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)")
 
@@ -120,6 +130,7 @@ class _Download:
         *,
         stall_s: float = STALL_SECONDS,
         deadline_s: float = DEADLINE_SECONDS,
+        lane: DownloadLane | None = None,
     ) -> None:
         self.sender = sender
         self.url = url
@@ -128,8 +139,9 @@ class _Download:
         self.stall_s = stall_s
         self.deadline_s = deadline_s
         self.progress: ProgressCallback | None = None
-        self._loop = asyncio.get_running_loop()
-        self._gives_up_at = self._loop.time() + deadline_s
+        self.lane = lane
+        # asyncio's clock is time.monotonic (qasync's too): the lane's threads share deadlines.
+        self._gives_up_at = time.monotonic() + deadline_s
         self._timer: asyncio.Timeout | None = None
         self._checkpoint = 0
         self._total: int | None = None  # the file's size, once a response told it
@@ -146,7 +158,7 @@ class _Download:
             retry_after: float | None = None
             failure: MountseaError | None = None
             try:
-                if await self.fetch_within_deadlines():
+                if await self.fetch():
                     await asyncio.to_thread(self.part.commit)
                     return
                 reason = "the body ended early"
@@ -178,7 +190,7 @@ class _Download:
 
     async def wait(self, attempt: int, retry_after: float | None, reason: str) -> None:
         """The retry policy's pause, cut short by the overall deadline."""
-        remaining = self._gives_up_at - self._loop.time()
+        remaining = self._gives_up_at - time.monotonic()
         if remaining <= 0:
             raise self._deadline_error()
         try:
@@ -186,6 +198,12 @@ class _Download:
                 await self.sender.wait(attempt, retry_after, f"download {self.url.path}: {reason}")
         except TimeoutError:
             raise self._deadline_error() from None
+
+    async def fetch(self) -> bool:
+        """One fetch within the deadlines, in a thread of the lane when there is one."""
+        if self.lane is None:
+            return await self.fetch_within_deadlines()
+        return await self.lane.run(self.fetch_blocking)
 
     async def fetch_within_deadlines(self) -> bool:
         """fetch_once under a timer that each bit of progress pushes back (up to the deadline)."""
@@ -204,7 +222,7 @@ class _Download:
             self._timer = None
 
     def _next_stall(self) -> float:
-        return min(self._loop.time() + self.stall_s, self._gives_up_at)
+        return min(time.monotonic() + self.stall_s, self._gives_up_at)
 
     def _made_progress(self, received: int) -> None:
         if received - self._checkpoint >= PROGRESS_BYTES and self._timer is not None:
@@ -232,32 +250,46 @@ class _Download:
     async def fetch_once(self) -> bool:
         """One request; True when the body is complete, False when it should be resumed."""
         offset = self.part.size()
+        headers = self._headers(offset)
+        async with self.sender.http.stream("GET", self.url, headers=headers) as response:
+            if not response.is_success:
+                await response.aread()
+            start = self.start_offset(response, offset)
+            if start is None:
+                self.part.discard()
+                return False
+            total = self._expected_total(response, start)
+            received = await self.write_body(response, start, total)
+        return self._complete(received, total)
+
+    def _headers(self, offset: int) -> dict[str, str]:
         # Identity encoding keeps byte counts equal to Content-Length and Range offsets.
         headers = {"Accept-Encoding": "identity", **self.sender.auth_headers(self.url)}
         if offset:
             headers["Range"] = f"bytes={offset}-"
-        async with self.sender.http.stream("GET", self.url, headers=headers) as response:
-            start = await self.start_offset(response, offset)
-            if start is None:
-                self.part.discard()
-                return False
-            total = _expected_total(response, start)
-            self._total = total if total is not None else self._total
-            if total is not None and total > self.max_bytes:
-                raise _too_large(self.max_bytes)
-            received = await self.write_body(response, start, total)
+        return headers
+
+    def _expected_total(self, response: httpx.Response, start: int) -> int | None:
+        """The file's size as this response tells it; refused when over the cap."""
+        total = _expected_total(response, start)
+        self._total = total if total is not None else self._total
+        if total is not None and total > self.max_bytes:
+            raise _too_large(self.max_bytes)
+        return total
+
+    def _complete(self, received: int, total: int | None) -> bool:
         if total is not None and received != total:
             _log.info("Download of %s stopped at %d of %d bytes", self.url.path, received, total)
             return False
         return True
 
-    async def start_offset(self, response: httpx.Response, offset: int) -> int | None:
-        """Where this body starts in the file; None = discard the part and start over."""
+    def start_offset(self, response: httpx.Response, offset: int) -> int | None:
+        """Where this body starts in the file; None = discard the part and start over. An
+        unsuccessful response's body must have been read."""
         status = response.status_code
         if status == 416 and offset:
             return None
         if not response.is_success:
-            await response.aread()
             if may_retry_status("GET", status):
                 raise _RetryableStatusError(status, self.sender.retry.retry_after(response.headers))
             raise _status_error(status)
@@ -279,6 +311,65 @@ class _Download:
                     self.progress(received, total)
         return received
 
+    def fetch_blocking(self, abort: Abort) -> bool:
+        """fetch_once in a lane's thread: each read blocks at most the stall window (or what is
+        left of the deadline), and both are checked between reads; `abort` stops it."""
+        assert self.lane is not None
+        offset = self.part.size()
+        remaining = self._gives_up_at - time.monotonic()
+        if remaining <= 0:
+            raise self._deadline_error()
+        read_s = min(self.stall_s, remaining)
+        timeout = httpx.Timeout(read_s, connect=min(read_s, _CONNECT_SECONDS))
+        http = self.lane.http
+        try:
+            with http.stream("GET", self.url, headers=self._headers(offset), timeout=timeout) as r:
+                abort.watch(r)
+                if not r.is_success:
+                    r.read()
+                start = self.start_offset(r, offset)
+                if start is None:
+                    with abort.lock:
+                        abort.check()
+                        self.part.discard()
+                    return False
+                total = self._expected_total(r, start)
+                received = self.write_body_blocking(r, start, total, abort)
+        except httpx.ReadTimeout:
+            abort.check()
+            if read_s < self.stall_s:  # the deadline bounded the read
+                raise self._deadline_error() from None
+            raise _StalledError from None
+        return self._complete(received, total)
+
+    def write_body_blocking(
+        self, response: httpx.Response, start: int, total: int | None, abort: Abort
+    ) -> int:
+        received = checkpoint = start
+        stall_at = self._next_stall()
+        with abort.lock:
+            abort.check()
+            file = self.part.open_at(start)
+        with file:
+            for chunk in _raw_chunks_blocking(response):
+                received += len(chunk)
+                if received > self.max_bytes:
+                    raise _too_large(self.max_bytes)
+                with abort.lock:  # once the caller has set it, the file is left as it is
+                    abort.check()
+                    file.write(chunk)
+                    file.flush()
+                if received - checkpoint >= PROGRESS_BYTES:
+                    checkpoint, stall_at = received, self._next_stall()
+                now = time.monotonic()
+                if now >= self._gives_up_at:
+                    raise self._deadline_error()
+                if now >= stall_at:
+                    raise _StalledError
+                if self.progress is not None:
+                    self.progress(received, total)
+        return received
+
 
 async def download_file(
     sender: ApiSender,
@@ -289,16 +380,24 @@ async def download_file(
     progress: ProgressCallback | None = None,
     stall_s: float = STALL_SECONDS,
     deadline_s: float = DEADLINE_SECONDS,
+    lane: DownloadLane | None = None,
 ) -> Path:
-    """Download `url` to `dest` (see MountseaClient.download); returns `dest`."""
+    """Download `url` to `dest` (see MountseaClient.download); returns `dest`. With a `lane`
+    the bytes go through its thread and `progress` is told on this loop, every MiB or so."""
     parsed = httpx.URL(url)
     if not parsed.is_absolute_url:
         parsed = httpx.URL(sender.base_url + "/").join(url)
     await asyncio.to_thread(dest.parent.mkdir, parents=True, exist_ok=True)
     job = _Download(
-        sender, parsed, _PartFile(dest), max_bytes, stall_s=stall_s, deadline_s=deadline_s
+        sender,
+        parsed,
+        _PartFile(dest),
+        max_bytes,
+        stall_s=stall_s,
+        deadline_s=deadline_s,
+        lane=lane,
     )
-    job.progress = progress
+    job.progress = progress if lane is None or progress is None else Throttled(progress)
     await job.run()
     return dest
 
@@ -310,6 +409,14 @@ async def _raw_chunks(response: httpx.Response) -> AsyncIterator[bytes]:
         return
     async for chunk in response.aiter_raw():
         yield chunk
+
+
+def _raw_chunks_blocking(response: httpx.Response) -> Iterator[bytes]:
+    """_raw_chunks for a blocking client."""
+    if response.is_stream_consumed:
+        yield response.content
+        return
+    yield from response.iter_raw()
 
 
 def _expected_total(response: httpx.Response, start: int) -> int | None:

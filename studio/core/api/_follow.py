@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeAlias
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 from studio.core.api._errors import MountseaError, TaskDeadlineError
 
@@ -20,6 +21,36 @@ ProblemCallback: TypeAlias = Callable[[MountseaError | None], None]
 """Hears of each transient polling failure, and of None when a poll succeeds again."""
 
 
+@dataclass(frozen=True, slots=True)
+class PollPace:
+    """Limits on when polls go out, on top of the growing interval (seconds).
+
+    * ``first_poll_after``: no poll before this; the caller knows the task's state already
+      (the submit's answer), so an immediate poll would only repeat it.
+    * ``min_spacing``: no two polls closer than this. With 3 s (the docs advise polling every
+      3-5 s) a task that ran D seconds costs at most D / 3 + 2 polls: the first one, one per
+      3 s after it, and the one that sees it done.
+    * ``expected_end``: when the task is expected to be done, from the start of following;
+      when the next interval would step over it, the poll goes out then instead (never closer
+      to the previous one than min_spacing).
+    """
+
+    first_poll_after: float = 0.0
+    min_spacing: float = 0.0
+    expected_end: float | None = None
+
+    def next_wait(self, elapsed: float, interval: float) -> float:
+        """Seconds from now (``elapsed`` after the start, right after a poll) to the next one."""
+        wait = interval
+        expected = self.expected_end
+        if expected is not None and elapsed < expected < elapsed + interval:
+            wait = expected - elapsed
+        return max(wait, self.min_spacing)
+
+
+NO_PACE: Final = PollPace()
+
+
 async def follow_task(
     get_task: Callable[[str], Awaitable[Task]],
     task_id: str,
@@ -31,6 +62,7 @@ async def follow_task(
     sleep: Callable[[float], Awaitable[None]],
     clock: Callable[[], float],
     on_problem: ProblemCallback | None = None,
+    pace: PollPace = NO_PACE,
 ) -> AsyncIterator[Task]:
     """Yield the task on every change, end after a terminal status, raise past the deadline.
 
@@ -38,22 +70,30 @@ async def follow_task(
     A transient error that outlived the request's own retries (network down, 5xx, 429) does not
     end following: a paid task keeps running on the server, so polling resumes next interval.
     `on_problem` gets each such error, and None once after the first poll that succeeds again.
+    Polls are spaced by the interval (from `initial_interval`, ×`factor` up to `max_interval`)
+    within the limits of `pace` (see PollPace).
     """
     report = _ProblemReporter(on_problem)
     started = clock()
     interval = initial_interval
     last: Task | None = None
+    wait = pace.first_poll_after
     while True:
+        if wait > 0:
+            remaining = deadline - (clock() - started)
+            if remaining <= 0:
+                raise _deadline_error(task_id, deadline, last)
+            await sleep(min(wait, remaining))
         task = await _poll_once(get_task, task_id, report)
         if task is not None and (last is None or task.raw != last.raw):
             last = task
             yield task
         if last is not None and last.status.is_terminal:
             return
-        remaining = deadline - (clock() - started)
-        if remaining <= 0:
+        elapsed = clock() - started
+        if deadline - elapsed <= 0:
             raise _deadline_error(task_id, deadline, last)
-        await sleep(min(interval, remaining))
+        wait = pace.next_wait(elapsed, interval)
         interval = min(interval * factor, max_interval)
 
 

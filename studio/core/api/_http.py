@@ -37,6 +37,10 @@ class KeyGuard:
         self.origin = origin_of(api_base_url)
 
     async def __call__(self, request: httpx.Request) -> None:
+        self.check(request)
+
+    def check(self, request: httpx.Request) -> None:
+        """The hook itself, for a blocking client (``blocking_http_client``)."""
         if "authorization" in request.headers and origin_of(request.url) != self.origin:
             del request.headers["authorization"]
             _log.info("Not sending the API key to %s://%s", request.url.scheme, request.url.host)
@@ -57,4 +61,22 @@ def http_client(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         event_hooks={"request": [KeyGuard(api_base_url)]},
+    )
+
+
+def blocking_http_client(
+    api_base_url: str,
+    *,
+    transport: httpx.BaseTransport | None = None,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    limits: httpx.Limits = DEFAULT_LIMITS,
+) -> httpx.Client:
+    """The same configuration as a blocking client, for download threads (api._lane)."""
+    return httpx.Client(
+        transport=transport,
+        timeout=timeout,
+        limits=limits,
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        event_hooks={"request": [KeyGuard(api_base_url).check]},
     )

@@ -6,6 +6,7 @@ import json
 import logging
 import math
 import statistics
+import threading
 from collections import deque
 from typing import TYPE_CHECKING, TypeGuard
 
@@ -30,6 +31,9 @@ class DurationStats:
         self._path = path
         self._max_samples = max_samples
         self._samples: dict[str, deque[float]] = {}
+        # record() may run in a worker thread (its file write) while the loop reads estimates.
+        self._lock = threading.Lock()
+        self._saving = threading.Lock()
         if path is not None:
             self._load(path)
 
@@ -39,20 +43,36 @@ class DurationStats:
         return cls(paths.cache_dir() / STATS_FILE_NAME)
 
     def record(self, endpoint: str, seconds: float) -> None:
-        """Remember that a task of ``endpoint`` took ``seconds`` from submit to done."""
+        """Remember that a task of ``endpoint`` took ``seconds`` from submit to done.
+
+        With a file, this writes it (blocking): call it from a worker thread on a busy loop.
+        """
         if seconds < 0:
             return
-        samples = self._samples.setdefault(endpoint, deque(maxlen=self._max_samples))
-        samples.append(float(seconds))
+        with self._lock:
+            samples = self._samples.setdefault(endpoint, deque(maxlen=self._max_samples))
+            samples.append(float(seconds))
         if self._path is not None:
-            self._save(self._path)
+            with self._saving:  # one writer at a time, each with the newest samples
+                self._save(self._path, self._snapshot())
 
     def median(self, endpoint: str) -> float | None:
         """Median recorded duration, or None without history."""
-        samples = self._samples.get(endpoint)
+        with self._lock:
+            samples = list(self._samples.get(endpoint, ()))
         if not samples:
             return None
         return float(statistics.median(samples))
+
+    def quantile(self, endpoint: str, share: float) -> float | None:
+        """The duration ``share`` (0..1) of the recorded tasks took at most, or None without
+        history: the nearest rank, so with few samples it is one of them (the longest at 1)."""
+        with self._lock:
+            samples = sorted(self._samples.get(endpoint, ()))
+        if not samples:
+            return None
+        rank = min(len(samples), max(1, math.ceil(share * len(samples))))
+        return samples[rank - 1]
 
     def eta(self, endpoint: str, elapsed_s: float) -> float | None:
         """Seconds probably left: median − elapsed, never below zero."""
@@ -76,8 +96,11 @@ class DurationStats:
                 numbers = [float(v) for v in values if _is_duration(v)]
                 self._samples[endpoint] = deque(numbers, maxlen=self._max_samples)
 
-    def _save(self, path: Path) -> None:
-        data = {endpoint: list(samples) for endpoint, samples in self._samples.items()}
+    def _snapshot(self) -> dict[str, list[float]]:
+        with self._lock:
+            return {endpoint: list(samples) for endpoint, samples in self._samples.items()}
+
+    def _save(self, path: Path, data: dict[str, list[float]]) -> None:
         try:
             paths.write_atomically(path, json.dumps(data).encode("utf-8"))
         except OSError as exc:

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -213,13 +213,22 @@ class JobStateError(ValueError):
 
 
 class JobJournal(Protocol):
-    """Durable record of the queue; calls are synchronous and cheap."""
+    """Durable record of the queue; calls return quickly. One that writes after returning
+    also implements JournalBehind, which the runner awaits before a submit leaves."""
 
     def job_created(self, job: Job) -> None:
         """A new row, recorded before its POST leaves."""
 
     def job_changed(self, job: Job) -> None:
         """Any change: remote id known, status, outputs, retry."""
+
+
+@runtime_checkable
+class JournalBehind(Protocol):
+    """A JobJournal that writes after its calls return (studio.core.library.QueuedJournal)."""
+
+    async def on_disk(self, local_id: str) -> None:
+        """Once the job's changes so far are written; raises what kept the latest one from it."""
 
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -248,8 +257,15 @@ class TaskClient(Protocol):
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
         on_problem: Callable[[MountseaError | None], None] | None = None,
+        first_poll_after: float = 0.0,
+        min_spacing: float = 0.0,
+        expected_end: float | None = None,
     ) -> AsyncIterator[Task]:
-        """Yield the task on each change; end at a terminal status; report polling trouble."""
+        """Yield the task on each change; end at a terminal status; report polling trouble.
+
+        The last three pace the polls: no poll before ``first_poll_after``, none closer to the
+        one before than ``min_spacing``, one aimed at ``expected_end`` (seconds from the start).
+        """
 
     async def download(self, url: str, dest: Path) -> Path:
         """Fetch ``url`` into ``dest``."""

@@ -34,12 +34,14 @@ from studio.core.jobs._models import (
     JobJournal,
     JobStateError,
     JobStatus,
+    JournalBehind,
     RetryWait,
     Sleep,
     TaskClient,
     job_status_of,
     utc_now,
 )
+from studio.core.jobs._pace import POLLING, first_poll
 from studio.core.jobs._problems import (
     MAX_FOLLOW_ERRORS,
     FollowTrouble,
@@ -76,6 +78,8 @@ CANCELED_SAVING_MESSAGE = (
 class JobRunner(JobTable):
     """Runs queue jobs against one shared client. Not thread-safe: use it from the event loop.
 
+    ``follow_options`` go to every ``client.follow``; without them polls keep to the docs' pace
+    (see _pace), and the first one after a submit waits for the endpoint's typical duration.
     A row warns of polling trouble only once it has lasted ``warn_after_s`` seconds. A submit
     answered 429/503 waits and goes again per ``submit_retry`` (see _submit); following stops
     after ``max_follow_errors`` unusable replies in a row ("lost contact", Follow again).
@@ -104,7 +108,7 @@ class JobRunner(JobTable):
         super().__init__(journal, now)
         self._client = client
         self._outputs_dir = outputs_dir
-        self._follow_options = dict(follow_options or {})
+        self._follow_options = dict(POLLING if follow_options is None else follow_options)
         self._stats = stats
         self._sleep = sleep
         self._reconnect_delays = reconnect_delays
@@ -300,7 +304,7 @@ class JobRunner(JobTable):
         """Send the submit; a "not now" (429/503) is sent again after a wait, nothing else is."""
         attempt = 1
         while True:
-            job = self._mark_sending(local_id)
+            job = await self._mark_sending(local_id)
             if job is None:
                 return None
             try:
@@ -316,15 +320,23 @@ class JobRunner(JobTable):
                 continue
             return self._record_task(local_id, job, task)
 
-    def _mark_sending(self, local_id: str) -> Job | None:
+    async def _mark_sending(self, local_id: str) -> Job | None:
+        """The mark that the submit may leave, on disk before it does; None = not recorded.
+
+        A journal that writes behind (JournalBehind) is waited for: the request leaves only
+        once the mark, and the row before it, are written.
+        """
         try:
             # Strict: a send the journal could not record would be re-sent after a crash.
-            return self._set(local_id, strict=True, submitted_at=self._now(), retry_wait=None)
+            job = self._set(local_id, strict=True, submitted_at=self._now(), retry_wait=None)
+            if isinstance(self._journal, JournalBehind):
+                await self._journal.on_disk(local_id)
         except Exception as exc:
             log.exception("could not record the submit of %s", local_id)
             error = f"{NOT_RECORDED_MESSAGE} ({exc})"
             self._settle(local_id, JobStatus.FAILED, submitted_at=None, error=error)
             return None
+        return job
 
     def _settle_submit_error(self, local_id: str, exc: Exception) -> None:
         if isinstance(exc, ValidationError):
@@ -376,8 +388,10 @@ class JobRunner(JobTable):
         trouble = FollowTrouble(self._reconnect_delays, self._max_follow_errors)
         deadline = float(self._follow_options.get("deadline", FOLLOW_DEADLINE_S))
         started = self._now()
+        pace: dict[str, float] = {}
         if task is not None:
-            self._apply_task(local_id, task)
+            job = self._apply_task(local_id, task)
+            pace = self._first_poll(job)  # its state is known: no poll right away
         while True:
             # Only the newest state is applied: after a failed poll the row keeps what it had.
             if task is not None and task.status.is_terminal:
@@ -385,7 +399,9 @@ class JobRunner(JobTable):
                 return
             remaining = deadline - (self._now() - started).total_seconds()
             try:
-                task = await self._follow(local_id, trouble, max(remaining, 0.0)) or task
+                followed = self._follow(local_id, trouble, max(remaining, 0.0), pace)
+                pace = {}  # a follow again after trouble asks at once
+                task = await followed or task
             except NotFoundError:
                 self._settle(local_id, JobStatus.LOST, error=LOST_MESSAGE)
                 return
@@ -419,12 +435,19 @@ class JobRunner(JobTable):
         await self._sleep(max(trouble.next_delay(), advised or 0.0))
         return True
 
-    async def _follow(self, local_id: str, trouble: FollowTrouble, deadline: float) -> Task | None:
+    def _first_poll(self, job: Job) -> dict[str, float]:
+        submitted = job.submitted_at or self._now()
+        since = max(0.0, (self._now() - submitted).total_seconds())
+        return first_poll(self._stats, job.endpoint, self._follow_options, since)
+
+    async def _follow(
+        self, local_id: str, trouble: FollowTrouble, deadline: float, pace: Mapping[str, float]
+    ) -> Task | None:
         task_id = self._jobs[local_id].task_id
         assert task_id is not None, "only jobs with a remote id are followed"
         last: Task | None = None
         watch = ProblemWatch(partial(self._warn, local_id), self._warn_after_s, self._now)
-        options = {**self._follow_options, "deadline": deadline}
+        options = {**self._follow_options, **pace, "deadline": deadline}
         follow = self._client.follow(task_id, **options, on_problem=watch.report)
         async for task in follow:
             trouble.progressed()
@@ -449,7 +472,7 @@ class JobRunner(JobTable):
         job = self._settle(local_id, status, outputs=outputs, text=task.text, error=error)
         elapsed = job.elapsed_s()
         if self._stats is not None and elapsed is not None:
-            self._stats.record(job.endpoint, elapsed)
+            await asyncio.to_thread(self._stats.record, job.endpoint, elapsed)  # writes a file
 
     async def _cancel_remote(self, local_id: str, task_id: str) -> Task | None:
         """Ask the server to cancel; a 409 means it already ended, so read its final state."""

@@ -1,7 +1,8 @@
 """The durable SQLite library of jobs and their outputs: nothing made is lost, everything is found.
 
 ``Library`` is the store (migrations, queries, curation, files); ``LibraryJournal`` is the
-runner's journal into it (every queue row durable before its request leaves).
+runner's journal into it (every queue row durable before its request leaves), and
+``QueuedJournal`` writes it from a thread of its own, off the event loop.
 """
 
 from studio.core.library._comparisons import ComparisonRecord
@@ -15,6 +16,7 @@ from studio.core.library._journal import (
     task_of,
 )
 from studio.core.library._library import Library
+from studio.core.library._queued import QueuedJournal
 from studio.core.library._recovery import RecoveryReport, open_library
 from studio.core.library._sidecars import sidecar_facts
 from studio.core.library._store import DB_NAME
@@ -45,6 +47,7 @@ __all__ = [
     "OutputFilter",
     "OutputKind",
     "OutputRecord",
+    "QueuedJournal",
     "Recall",
     "RecallMode",
     "ReconcilePlan",

@@ -50,7 +50,8 @@ class EndpointFacts:
 
 
 class LibraryJournal:
-    """A JobJournal over a Library. Synchronous small writes on the event loop thread.
+    """A JobJournal over a Library: small synchronous writes, in the caller's thread. The app
+    calls it through QueuedJournal (_queued), whose own thread runs them, off the event loop.
 
     Output rows are added (without files) as soon as the server reports success, before the row
     is marked succeeded, so a crash in between leaves them for start-up to fetch. Hashing,

@@ -85,7 +85,8 @@ class Backend:
             api_key = simulator.api_key
         # The one configuration (studio.core.api.http_client): redirects followed, key kept home.
         http = http_client(info.base_url)
-        client = MountseaClient(info.base_url, api_key, http=http)
+        # Download bodies go through a thread of their own, off the window's loop (api._lane).
+        client = MountseaClient(info.base_url, api_key, http=http, threaded_downloads=True)
         backend = cls(info, http, client, api_key)
         backend.simulator = simulator
         log.info("backend: %s at %s", info.kind.value, info.base_url)

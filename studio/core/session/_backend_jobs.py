@@ -15,6 +15,10 @@ to the real API and the other way round. Another backend's unfinished jobs are l
 (history shows them) and followed the next time that backend is current. Rows from before jobs
 had a backend are claimed by the first backend that starts (``Library.claim_legacy_jobs``).
 
+The runner's journal is written behind, from a thread of its own (library.QueuedJournal): the
+loop never waits for the disk, and a submit still leaves only once its row and its "may have left"
+mark are on disk.
+
 This object is the runner's one reader: every snapshot goes out as a ``JobChanged`` event. After a
 job's files are on disk (media downloaded and any text result written by the runner), a worker
 thread writes each sidecar, embeds metadata in images and records hash, size and media facts of
@@ -47,6 +51,7 @@ from studio.core.library import (
     LibraryError,
     LibraryJournal,
     OutputKind,
+    QueuedJournal,
     job_from_record,
     pending_text_row,
     request_for,
@@ -110,7 +115,7 @@ class BackendJobs:
         self,
         client: TaskClient,
         library: Library,
-        journal: LibraryJournal,
+        journal: QueuedJournal,
         runner: JobRunner,
         outputs_dir: Path,
         *,
@@ -157,7 +162,8 @@ class BackendJobs:
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
-        journal = LibraryJournal(library, backend=backend)
+        # Written behind by a thread of its own: the loop never waits for the disk (_queued).
+        journal = QueuedJournal(LibraryJournal(library, backend=backend))
         runner = JobRunner(
             client,
             outputs_dir=outputs_dir,
@@ -190,7 +196,7 @@ class BackendJobs:
         return self._runner
 
     @property
-    def journal(self) -> LibraryJournal:
+    def journal(self) -> QueuedJournal:
         return self._journal
 
     @property
@@ -219,6 +225,7 @@ class BackendJobs:
         recording = self._recording.pop(job.local_id, None)
         if recording is not None:
             await asyncio.gather(recording, return_exceptions=True)
+        await self._journal.written()  # its output rows are in the library
         await asyncio.to_thread(self._record_outputs, job)
         self._publish(OutputsRecorded(job.local_id))
 
@@ -375,7 +382,7 @@ class BackendJobs:
         """Take a settled row out of the queue; its outputs stay in the library and gallery."""
         if self._runner.get(local_id) is not None:
             self._runner.remove(local_id)  # JobStateError while it runs
-        self._library.delete_jobs([local_id])
+        self._journal.call(functools.partial(self._library.delete_jobs, [local_id]))
         self._publish(JobRemoved(local_id))
 
     async def remove_many(self, local_ids: Sequence[str]) -> list[str]:
@@ -515,22 +522,26 @@ class BackendJobs:
             log.error("%s failed", task.get_name(), exc_info=task.exception())
 
     async def wait_idle(self) -> None:
-        """Until every background fetch and file finishing has ended (settled jobs' files done)."""
-        while self._background or self._runner.has_unread_changes():
+        """Until every background fetch and file finishing has ended (settled jobs' files done)
+        and the library has every change."""
+        while self._background or self._runner.has_unread_changes() or not self._journal.idle:
             if self._background:
                 await asyncio.gather(*self._background, return_exceptions=True)
+            elif not self._journal.idle:
+                await self._journal.written()
             else:
                 await asyncio.sleep(0)
 
     def is_settled(self) -> bool:
-        """No job is running, every change was read and no file work is pending."""
+        """No job is running, every change was read and written, no file work is pending."""
         running = any(job.status.is_running for job in self._runner.jobs())
-        return not (running or self._background or self._runner.has_unread_changes())
+        busy = self._background or self._runner.has_unread_changes() or not self._journal.idle
+        return not (running or busy)
 
     async def aclose(self) -> None:
         """Stop the runner, then background file work (redone at the next start if unfinished)."""
         await self._runner.aclose()  # ends the change stream: the reader stops after the last
-        if not self._journal.flush():
+        if not await self._journal.aclose():
             log.error("some queue rows could not be written to the library (is the disk full?)")
         if self._reader is not None:
             await asyncio.gather(self._reader, return_exceptions=True)

@@ -140,6 +140,39 @@ async def test_answers_on_their_way_go_stale_and_requests_collapse(
     assert reads == [(None, 10), ("audio", 0)]  # the stale page dropped, three asks in one
 
 
+@pytest.mark.asyncio
+async def test_a_page_asked_again_while_read_is_not_read_twice(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view asks fetchMore on every scroll step: a second ask while a page is on its way
+    would repeat that page, and a page with nothing new reads as "the library shrank"."""
+    model = await _model(lib, loader, page_size=10)
+    entered, gate = threading.Event(), threading.Event()
+    offsets: list[int] = []
+    real_page = lib.page_outputs
+
+    def held(
+        output_filter: OutputFilter, offset: int, limit: int, after: tuple[float, int] | None
+    ) -> list[GalleryItem]:
+        offsets.append(offset)
+        entered.set()
+        gate.wait(5)
+        return real_page(output_filter, offset, limit, after)
+
+    monkeypatch.setattr(lib, "page_outputs", held)
+    model.fetchMore(QModelIndex())
+    await wait_until(entered.is_set)
+    model.fetchMore(QModelIndex())  # scrolled again meanwhile
+    model.fetchMore(QModelIndex())
+    gate.set()
+    await model.settled()
+    assert offsets == [10]
+    assert (model.rowCount(), model.total()) == (20, ROWS)
+    while model.canFetchMore(QModelIndex()):
+        await _fetch_more(model)
+    assert model.rowCount() == ROWS
+
+
 @pytest.mark.parametrize(
     ("output_filter", "expected"),
     [

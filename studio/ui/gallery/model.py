@@ -107,6 +107,7 @@ class GalleryModel(QStringListModel):
         self._recount = False
         self._reader: asyncio.Task[None] | None = None
         self._paging_failed = False
+        self._page_in_flight = False  # a page read has left and not yet come back
         self._change: Callable[[], None] | None = None  # applied in the slots below
         self._waiting: dict[str, set[int]] = {}  # thumbnail key -> output ids painted without
         self.on_error: Callable[[str], None] | None = None  # where failed reads are shown
@@ -129,6 +130,8 @@ class GalleryModel(QStringListModel):
         """Start reading the next page; its rows are inserted when it arrives (one at a time)."""
         if parent.isValid() or self._page is not None or not self.canFetchMore(parent):
             return
+        if self._page_in_flight:
+            return  # the page being read ends where this one would start: it would repeat it
         if self._reload is not None:
             return  # its rows replace these: a page after them would be stale
         rows = self._rows
@@ -366,17 +369,21 @@ class GalleryModel(QStringListModel):
         try:
             while (question := self._next_question()) is not None:
                 generation = self._generation
+                self._page_in_flight = isinstance(question, reads.Page)
                 try:
                     answer = await asyncio.to_thread(reads.read, self._library, question)
                 except Exception:
                     if isinstance(question, reads.Page):
                         self._paging_failed = True  # do not ask again before a refresh
                     raise
+                finally:
+                    self._page_in_flight = False
                 if generation == self._generation:
                     self._take(question, answer)
         finally:
             self._reader = None
             self._page = None
+            self._page_in_flight = False
 
     def _take(self, question: reads.Read, answer: reads.Answer) -> None:
         if isinstance(question, reads.Reload):

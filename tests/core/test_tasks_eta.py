@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from studio.core.api import MediaKind, MediaRef
-from studio.core.jobs import DurationStats, Job, JobStatus, format_duration, format_eta, output_path
+from studio.core.jobs import DurationStats, Job, JobStatus, output_path
 from studio.core.jobs._eta import STATS_FILE_NAME
 from studio.core.jobs._files import extension_for
 from studio.core.media._files import sanitize_extension
@@ -117,19 +117,6 @@ def test_output_path_ignores_the_server_file_name(tmp_path: Path) -> None:
     assert third.name == f"{day} b · abc123-a3-0.sh"
     with pytest.raises(ValueError, match="unsafe"):
         output_path(tmp_path, "../x", 0, media, when=when, attempt=1)
-
-
-def test_durations_read_well() -> None:
-    assert [format_duration(s) for s in (0, 12.7, 65, 3599, 3720)] == [
-        "0 s",
-        "12 s",
-        "1 min 05 s",
-        "59 min 59 s",
-        "1 h 02 min",
-    ]
-    assert format_eta(None) == ""
-    assert format_eta(19.2) == "≈ 20 s left"
-    assert format_eta(0.0) == "taking longer than usual"
 
 
 def test_no_countdown_for_runs_that_usually_take_a_moment() -> None:

@@ -154,7 +154,17 @@ def test_statuses_and_durations_speak_chinese(chinese: QApplication) -> None:
 def test_english_stays_english(qapp: QApplication) -> None:
     i18n.install(qapp, "en")
     assert core_text(job_models.LOST_MESSAGE) == job_models.LOST_MESSAGE
-    assert duration_text(125) == "2 min 05 s"
+    assert [duration_text(s) for s in (0, 12.7, 65, 125, 3599, 3720)] == [
+        "0 s",
+        "12 s",
+        "1 min 05 s",
+        "2 min 05 s",
+        "59 min 59 s",
+        "1 h 02 min",
+    ]
+    assert eta_text(None) == ""
+    assert eta_text(19.2) == "≈ 20 s left"
+    assert eta_text(0.0) == "taking longer than usual"
     assert status_word(JobStatus.TIMEOUT) == "Timed out"
 
 

@@ -4,7 +4,7 @@ Also the one JobStatus, the journal protocol the runner writes every change into
 files go, and the typical durations behind each estimate.
 """
 
-from studio.core.jobs._eta import DurationStats, format_duration, format_eta
+from studio.core.jobs._eta import DurationStats
 from studio.core.jobs._files import (
     destination_of,
     output_path,
@@ -51,8 +51,6 @@ __all__ = [
     "TaskClient",
     "destination_of",
     "disk_full_message",
-    "format_duration",
-    "format_eta",
     "is_text_media",
     "output_path",
     "output_stem",

@@ -109,22 +109,3 @@ class DurationStats:
 
 def _is_duration(value: object) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-
-
-def format_duration(seconds: float) -> str:
-    """Seconds as "12 s", "3 min 05 s" or "1 h 02 min": short and steady while it ticks."""
-    whole = max(0, int(seconds))
-    if whole < 60:
-        return f"{whole} s"
-    if whole < 3600:
-        return f"{whole // 60} min {whole % 60:02d} s"
-    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
-
-
-def format_eta(seconds: float | None) -> str:
-    """Seconds left as "≈ 20 s left"; "" without an estimate; overdue says so, not "0 s"."""
-    if seconds is None:
-        return ""
-    if seconds < 1:
-        return "taking longer than usual"
-    return f"≈ {format_duration(math.ceil(seconds))} left"

@@ -3171,7 +3171,7 @@ Every job also lands in the queue and the gallery; the comparison is kept under 
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="155"/>
         <source>Pick a frame…</source>
-        <translation>选取一帧…</translation>
+        <translation>截取帧…</translation>
     </message>
     <message>
         <location filename="../../studio/ui/preview/pane.py" line="314"/>

@@ -127,3 +127,10 @@ async def test_the_readme_lists_every_shortcut() -> None:
         for line in all_shortcuts(window):
             for key in line.keys:
                 assert key in cells, f"README's Keyboard section lacks {key} ({line.what})"
+
+
+def test_the_sheet_drops_mnemonic_markers_in_both_languages() -> None:
+    assert plain_text("&Quit") == "Quit"
+    assert plain_text("Save && close") == "Save & close"
+    assert plain_text("将结果另存为(&S)…") == "将结果另存为…"
+    assert plain_text("设置(&S)...") == "设置..."

@@ -9,6 +9,7 @@ their real shortcuts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -45,8 +46,12 @@ def with_keys(text: str, keys: str | QKeySequence | QKeySequence.StandardKey) ->
     return f"{text} ({key_text(keys)})"
 
 
+_CJK_MNEMONIC = re.compile(r"\s*\(&\w\)")  # "设置(&S)…": the letter added for the key, not a word
+
+
 def plain_text(text: str) -> str:
-    """A menu text without its mnemonic marker ("&Quit" → "Quit")."""
+    """A menu text without its mnemonic marker ("&Quit" → "Quit", "退出(&Q)" → "退出")."""
+    text = _CJK_MNEMONIC.sub("", text)
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sys
-
-import pytest
+from typing import TYPE_CHECKING
 
 from studio.ui import heap
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def test_limit_arenas_runs_once_anywhere(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,17 +1,19 @@
 """Paints gallery tiles: thumbnail, kind badges, duration, star, prompt.
 
 A page step shows a screenful of new tiles, so painting one must stay well under a millisecond.
-Everything that looks the same on many tiles is drawn once at its size and then only copied:
-the frame (per size, selection and palette), placeholders and glyphs (placeholders.placeholder_at,
-glyph), duration pills, and each thumbnail at the size its tile shows it (a smooth scale of a
-thumbnail costs more than the rest of the tile). Asking for thumbnails is the model's part (its
-DecorationRole), so only painted tiles ask.
+Each tile is drawn once into a pixmap (TileCache) and then only copied, until what it shows
+changes (its item, thumbnail, selection, size, palette or font); the grid draws the screen the
+user is scrolling towards into that cache while the loop is idle (render_ahead), so a page step
+mostly copies. Inside a tile, what looks the same on many tiles is drawn once at its size: the
+frame, placeholders and glyphs (placeholders.placeholder_at, glyph) and duration pills. Asking
+for thumbnails is the model's part (its DecorationRole), so only painted tiles ask; tiles drawn
+ahead use what is at hand.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
@@ -31,9 +33,7 @@ if TYPE_CHECKING:
 MIN_TILE_WIDTH: Final = 176
 _PAD: Final = 6
 _CAPTION: Final = 44  # two lines of text under the picture
-# Thumbnails kept scaled to their tiles: a few screens of them (a 250 px tile is ~250 KB), so
-# repaints (a thumbnail arriving, a selection, a wheel step) copy instead of scaling.
-SCALED_BUDGET: Final = 8 * 1024 * 1024
+TILE_BUDGET: Final = 8 * 1024 * 1024  # until the grid sets one for its viewport
 _SMALL_CACHE: Final = 64  # frames and pills kept; both come in a handful of sizes
 # Looked up once: reading a Qt enum member goes through Python's enum machinery on every use.
 _SELECTED: Final = QStyle.StateFlag.State_Selected
@@ -41,45 +41,70 @@ _CAPTION_FLAGS: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCent
 _ELIDE: Final = Qt.TextElideMode.ElideRight
 _TEXT: Final = QPalette.ColorRole.Text
 _PLACEHOLDER_TEXT: Final = QPalette.ColorRole.PlaceholderText
+_GROUND: Final = QPalette.ColorRole.Base  # what item views fill their viewport with
+_TILE_COLOURS: Final = (
+    _GROUND,
+    QPalette.ColorRole.AlternateBase,
+    QPalette.ColorRole.Highlight,
+    _TEXT,
+    _PLACEHOLDER_TEXT,
+)
 
 
-class ScaledThumbnails:
-    """Pixmaps scaled once to the size they are drawn at; least recently used out past a budget."""
+TileLook = tuple[object, ...]  # what a tile shows: drawn again when any of it changes
 
-    def __init__(self, budget: int = SCALED_BUDGET) -> None:
-        self._budget = budget
+
+class TileStyle(NamedTuple):
+    """How a tile is drawn, apart from its item and thumbnail."""
+
+    size: QSize
+    palette: QPalette
+    font: QFont
+    selected: bool
+    ratio: float  # device pixels per logical pixel
+
+
+class TileCache:
+    """Whole tiles by output id, each with the look it was drawn for; least recently used out
+    past a budget in bytes."""
+
+    def __init__(self, budget: int = TILE_BUDGET) -> None:
+        self.budget = budget
         self._bytes = 0
-        self._pixmaps: OrderedDict[tuple[int, int, int, float], QPixmap] = OrderedDict()
+        self._tiles: OrderedDict[int, tuple[TileLook, QPixmap]] = OrderedDict()
 
     def __len__(self) -> int:
-        return len(self._pixmaps)
+        return len(self._tiles)
+
+    def __contains__(self, output_id: object) -> bool:
+        return output_id in self._tiles
 
     def size_in_bytes(self) -> int:
         return self._bytes
 
-    def scaled(self, pixmap: QPixmap, width: int, height: int, ratio: float) -> QPixmap:
-        """pixmap smoothly scaled to width × height device pixels, for a screen of that ratio."""
-        key = (pixmap.cacheKey(), width, height, ratio)
-        found = self._pixmaps.get(key)
-        if found is not None:
-            self._pixmaps.move_to_end(key)
-            return found
-        found = pixmap.scaled(
-            width,
-            height,
-            Qt.AspectRatioMode.IgnoreAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        found.setDevicePixelRatio(ratio)
-        self._pixmaps[key] = found
-        self._bytes += _bytes_of(found)
-        while self._bytes > self._budget and len(self._pixmaps) > 1:
-            _, dropped = self._pixmaps.popitem(last=False)
+    def get(self, output_id: int, look: TileLook) -> QPixmap | None:
+        """The tile drawn for exactly this look, or None."""
+        found = self._tiles.get(output_id)
+        if found is None or found[0] != look:
+            return None
+        self._tiles.move_to_end(output_id)
+        return found[1]
+
+    def put(self, output_id: int, look: TileLook, tile: QPixmap) -> None:
+        old = self._tiles.pop(output_id, None)
+        if old is not None:
+            self._bytes -= _bytes_of(old[1])
+        self._tiles[output_id] = (look, tile)
+        self._bytes += _bytes_of(tile)
+        self.trim()
+
+    def trim(self) -> None:
+        while self._bytes > self.budget and len(self._tiles) > 1:
+            _, (_, dropped) = self._tiles.popitem(last=False)
             self._bytes -= _bytes_of(dropped)
-        return found
 
     def clear(self) -> None:
-        self._pixmaps.clear()
+        self._tiles.clear()
         self._bytes = 0
 
 
@@ -94,8 +119,9 @@ class GalleryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._loader = loader
         self._tile = QSize(MIN_TILE_WIDTH, MIN_TILE_WIDTH + _CAPTION)
-        self.thumbnails = ScaledThumbnails()
-        self._frames: dict[tuple[int, int, bool, int, int, float], QPixmap] = {}
+        self.tiles = TileCache()
+        self._frames: dict[tuple[object, ...], QPixmap] = {}
+        self._palettes: dict[int, tuple[int, ...]] = {}
         self._pills: dict[tuple[str, str, float], QPixmap] = {}
         self._metrics: tuple[QFont, QFontMetrics] | None = None
 
@@ -103,7 +129,7 @@ class GalleryDelegate(QStyledItemDelegate):
         """Tiles are a square picture plus a caption; returns the new tile size."""
         width = max(width, MIN_TILE_WIDTH)
         if width != self._tile.width():
-            self.thumbnails.clear()  # scaled for the old width: never drawn again
+            self.tiles.clear()  # drawn for the old width: never shown again
         self._tile = QSize(width, width - 2 * _PAD + _CAPTION)
         return self._tile
 
@@ -120,42 +146,137 @@ class GalleryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        model = index.model()
-        # Straight to the model: data() would cross into C++ and back for each role.
-        gallery = model if isinstance(model, GalleryModel) else None
-        item = gallery.item_at(index.row()) if gallery else index.data(GalleryRole.ITEM)
         rect: QRect = option.rect
-        state: QStyle.StateFlag = option.state
         palette: QPalette = option.palette
+        font: QFont = option.font
         ratio = painter.device().devicePixelRatioF()
-        selected = bool(state & _SELECTED)
-        painter.drawPixmap(rect.topLeft(), self._frame(rect.size(), palette, selected, ratio))
-        if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
-            side = rect.width() - 2 * _PAD
-            image_rect = QRect(rect.left() + _PAD, rect.top() + _PAD, side, side)
-            pixmap = (
-                gallery.thumbnail(item) if gallery else index.data(Qt.ItemDataRole.DecorationRole)
+        selected = bool(option.state & _SELECTED)
+        model = index.model()
+        if not isinstance(model, GalleryModel):  # not the gallery's rows: drawn as they come
+            item = index.data(GalleryRole.ITEM)
+            pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+            painter.save()
+            painter.setFont(font)
+            painter.translate(rect.topLeft())
+            self._draw(
+                painter, TileStyle(rect.size(), palette, font, selected, ratio), item, pixmap
             )
-            picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio)
-            if picture is not None and item.output.trashed_at is not None:
-                veil = QColor(palette.color(QPalette.ColorRole.Base))
-                veil.setAlpha(130)  # faded towards the background: it is in the trash
-                painter.fillRect(picture, veil)
-            self._paint_badges(painter, picture or image_rect, item, ratio)
-            self._paint_caption(painter, rect, palette, item)
+            painter.restore()
+            return
+        # Straight to the model: data() would cross into C++ and back for each role.
+        item = model.item_at(index.row())
+        if item is None:  # its row is being read back: an empty frame until it is
+            frame = self._frame(rect.size(), palette, selected, ratio, False)
+            painter.drawPixmap(rect.topLeft(), frame)
+            return
+        style = TileStyle(rect.size(), palette, font, selected, ratio)
+        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, model.thumbnail(item)))
 
-    def _frame(self, size: QSize, palette: QPalette, selected: bool, ratio: float) -> QPixmap:
-        """The tile's rounded background (and selection outline), drawn once per look."""
+    def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+        """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,
+        asking for none); True when it drew one, False when it was drawn or has no item yet."""
+        model = index.model()
+        if not isinstance(model, GalleryModel):
+            return False
+        item = model.item_at(index.row())
+        if item is None:
+            return False
+        pixmap = model.thumbnail_at_hand(item)
+        rect: QRect = option.rect
+        selected = bool(option.state & _SELECTED)
+        style = TileStyle(
+            rect.size(), option.palette, option.font, selected, self._screen_ratio(option)
+        )
+        if self.tiles.get(item.id, self._look(style, item, pixmap)) is not None:
+            return False
+        self._tile_pixmap(style, item, pixmap)
+        return True
+
+    @staticmethod
+    def _screen_ratio(option: QStyleOptionViewItem) -> float:
+        widget = option.widget
+        return float(widget.devicePixelRatioF()) if widget is not None else 1.0
+
+    def _tile_pixmap(self, style: TileStyle, item: GalleryItem, pixmap: object) -> QPixmap:
+        """The tile's pixmap: from the cache, or drawn now and kept."""
+        look = self._look(style, item, pixmap)
+        found = self.tiles.get(item.id, look)
+        if found is None:
+            # A copy of the frame on the viewport's own ground: the tile is then opaque (the
+            # cheapest to draw) and text is smoothed as it would be on the viewport.
+            frame = self._frame(style.size, style.palette, style.selected, style.ratio, True)
+            found = frame.copy()
+            painter = QPainter(found)
+            painter.setFont(style.font)
+            self._draw_inside(painter, style, item, pixmap)
+            painter.end()
+            self.tiles.put(item.id, look, found)
+        return found
+
+    def _look(self, style: TileStyle, item: GalleryItem, pixmap: object) -> TileLook:
+        """Everything a tile's pixels depend on (the item compares by identity first)."""
+        picture = pixmap.cacheKey() if isinstance(pixmap, QPixmap) else 0
+        size = style.size
+        shape = (size.width(), size.height(), style.ratio)
+        return (
+            item,
+            picture,
+            style.selected,
+            shape,
+            self._colours(style.palette),
+            style.font.key(),
+        )
+
+    def _colours(self, palette: QPalette) -> tuple[int, ...]:
+        """The colours tiles use. Not the palette's cacheKey() alone: views hand each paint a
+        copy whose colour group is set again, which can make a new key for the same colours."""
+        key = palette.cacheKey()
+        found = self._palettes.get(key)
+        if found is None:
+            if len(self._palettes) >= _SMALL_CACHE:
+                self._palettes.clear()
+            found = tuple(palette.color(role).rgba() for role in _TILE_COLOURS)
+            self._palettes[key] = found
+        return found
+
+    def _draw(self, painter: QPainter, style: TileStyle, item: object, pixmap: object) -> None:
+        """The whole tile at (0, 0), frame and all."""
+        frame = self._frame(style.size, style.palette, style.selected, style.ratio, False)
+        painter.drawPixmap(0, 0, frame)
+        if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
+            self._draw_inside(painter, style, item, pixmap)
+
+    def _draw_inside(
+        self, painter: QPainter, style: TileStyle, item: GalleryItem, pixmap: object
+    ) -> None:
+        """What the frame holds: picture, badges, caption."""
+        size, palette, ratio = style.size, style.palette, style.ratio
+        side = size.width() - 2 * _PAD
+        image_rect = QRect(_PAD, _PAD, side, side)
+        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio)
+        if picture is not None and item.output.trashed_at is not None:
+            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil.setAlpha(130)  # faded towards the background: it is in the trash
+            painter.fillRect(picture, veil)
+        self._paint_badges(painter, picture or image_rect, item, ratio)
+        self._paint_caption(painter, QRect(QPoint(0, 0), size), palette, item)
+
+    def _frame(
+        self, size: QSize, palette: QPalette, selected: bool, ratio: float, opaque: bool
+    ) -> QPixmap:
+        """The tile's rounded background (and selection outline), drawn once per look; opaque:
+        on the viewport's ground, else on nothing."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
         ground = palette.color(QPalette.ColorRole.AlternateBase)
-        key = (size.width(), size.height(), selected, highlight.rgba(), ground.rgba(), ratio)
+        under = palette.color(_GROUND).rgba() if opaque else None
+        key = (size.width(), size.height(), selected, highlight.rgba(), ground.rgba(), ratio, under)
         found = self._frames.get(key)
         if found is None:
             if len(self._frames) >= _SMALL_CACHE:
                 self._frames.clear()  # old sizes or palettes: drawn again if ever needed
             found = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
             found.setDevicePixelRatio(ratio)
-            found.fill(Qt.GlobalColor.transparent)
+            found.fill(QColor.fromRgba(under) if under is not None else Qt.GlobalColor.transparent)
             painter = QPainter(found)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             if selected:
@@ -188,13 +309,10 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio))
             return None
         picture = _fitted(pixmap.size(), area)
-        scaled = self.thumbnails.scaled(
-            pixmap,
-            max(1, round(picture.width() * ratio)),
-            max(1, round(picture.height() * ratio)),
-            ratio,
-        )
-        painter.drawPixmap(picture.topLeft(), scaled)
+        # Scaled as it is drawn (bilinear): a quarter of what a smooth QPixmap.scaled() costs,
+        # and the tile keeps the result.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(picture, pixmap)
         return picture
 
     def _paint_badges(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QSty
 from typing_extensions import override
 
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
+from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
 
 if TYPE_CHECKING:
@@ -120,6 +121,7 @@ class GalleryGrid(QListView):
         if value != self._scroll:
             self._upwards = value < self._scroll
             self._scroll = value
+            note_activity()  # no full garbage collection in the middle of a scroll
         self._ahead.start()
         model = self.model()
         bar = self.verticalScrollBar()

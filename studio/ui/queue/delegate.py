@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QPainter,
     QPainterPath,
     QPalette,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QStyle,
@@ -27,7 +29,6 @@ from studio.ui.thumbnails import thumb_key
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
-    from PySide6.QtGui import QPixmap
 
     from studio.ui.thumbnails import ThumbnailLoader
 
@@ -72,15 +73,24 @@ WARNING_COLOUR = "#c99a06"
 PILL_CONTRAST_ON_BASE = 6.0
 WARNING_GLYPH = "⚠"
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
+# Painted rows kept as pixmaps, at most this many pixels in all (~12 MB): a few screenfuls.
+ROW_CACHE_PIXELS = 3_000_000
 
 
 def tone(hex_colour: str, palette: QPalette) -> QColor:
     """``hex_colour`` shifted so it stays readable on this palette's base colour."""
-    colour = QColor(hex_colour)
     base = palette.color(QPalette.ColorRole.Base)
-    shifted = colour.lighter(135) if base.lightness() < 128 else colour.darker(115)
-    # 6:1 on the bare base keeps 4.5:1 on a status pill, whose tint darkens the ground.
-    return readable_on(shifted, base, PILL_CONTRAST_ON_BASE)
+    key = (hex_colour, base.rgba())
+    toned = _TONES.get(key)
+    if toned is None:  # the contrast search takes dozens of steps; a row paints several tones
+        colour = QColor(hex_colour)
+        shifted = colour.lighter(135) if base.lightness() < 128 else colour.darker(115)
+        # 6:1 on the bare base keeps 4.5:1 on a status pill, whose tint darkens the ground.
+        toned = _TONES[key] = readable_on(shifted, base, PILL_CONTRAST_ON_BASE)
+    return QColor(toned)
+
+
+_TONES: dict[tuple[str, int], QColor] = {}
 
 
 def status_colour(job: Job, palette: QPalette) -> QColor:
@@ -101,6 +111,12 @@ class QueueDelegate(QStyledItemDelegate):
     one line — pill, name, prompt (or the problem) and time — so about three times as many fit.
     Thumbnails come from ``thumbnails`` (the gallery's loader); a missing one is asked for and
     ``thumbnail_wanted`` remembers which keys this list waits for.
+
+    A painted row is kept as a pixmap under everything it shows (texts, state, size, palette,
+    thumbnail): the list repaints every row in view each second while tasks run, and after
+    every new row or scroll, yet most rows look the same as last time. Drawing one pixmap
+    instead of ~30 text and path calls keeps such a repaint short even when other threads hold
+    the GIL between those calls.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -108,6 +124,9 @@ class QueueDelegate(QStyledItemDelegate):
         self.compact = False
         self.thumbnails: ThumbnailLoader | None = None
         self.thumbnail_wanted: set[str] = set()
+        self._rows: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()  # oldest first
+        self._row_pixels = 0
+        self.rows_painted = 0  # rows drawn anew rather than from the cache (tests read it)
 
     @override
     def sizeHint(
@@ -126,8 +145,102 @@ class QueueDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         job = index.data(JobRole)
-        if not isinstance(job, Job):
+        if not isinstance(job, Job) or option.rect.isEmpty():
             return
+        thumbnail = self._thumbnail(index.data(QueueRole.THUMBNAIL))  # asks for a missing one
+        key = self._row_key(option, index, job, thumbnail)
+        pixmap = self._rows.get(key)
+        if pixmap is None:
+            pixmap = self._render(painter, option, index, job, thumbnail)
+            self._keep(key, pixmap)
+        else:
+            self._rows.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _row_key(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        thumbnail: QPixmap | None,
+    ) -> tuple[object, ...]:
+        """Everything a row's pixels depend on: rows with equal keys paint alike."""
+        widget = option.widget
+        paused = bool(index.data(QueueRole.PAUSED))
+        texts = tuple(
+            index.data(role)
+            for role in (
+                Qt.ItemDataRole.DisplayRole,
+                QueueRole.PROMPT,
+                QueueRole.WARNING,
+                QueueRole.DETAIL,
+                QueueRole.STATUS_LABEL,
+                QueueRole.ELAPSED,
+                QueueRole.ETA,
+            )
+        )
+        return (
+            self.compact,
+            option.rect.width(),
+            option.rect.height(),
+            int(option.state.value),
+            int(option.features.value),
+            option.palette.cacheKey(),
+            option.font.key(),
+            id(widget.style()) if widget is not None else 0,
+            job.status,
+            bool(job.error),
+            status_word(job, paused),
+            paused,
+            texts,
+            thumbnail.cacheKey() if thumbnail is not None else 0,
+        )
+
+    def _render(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        thumbnail: QPixmap | None,
+    ) -> QPixmap:
+        """The row painted onto a pixmap of its size, at the device's pixel ratio."""
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        size = option.rect.size()
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        # The list's own ground first: text then keeps the antialiasing it has on the list.
+        pixmap.fill(option.palette.color(QPalette.ColorRole.Base))
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(QPoint(0, 0), size)
+        row_painter = QPainter(pixmap)
+        try:
+            self._paint_row(row_painter, local, index, job, thumbnail)
+        finally:
+            row_painter.end()
+        self.rows_painted += 1
+        return pixmap
+
+    def kept_rows(self) -> int:
+        """How many painted rows are kept."""
+        return len(self._rows)
+
+    def _keep(self, key: tuple[object, ...], pixmap: QPixmap) -> None:
+        self._rows[key] = pixmap
+        self._row_pixels += pixmap.width() * pixmap.height()
+        while self._row_pixels > ROW_CACHE_PIXELS and len(self._rows) > 1:
+            _, old = self._rows.popitem(last=False)
+            self._row_pixels -= old.width() * old.height()
+
+    def _paint_row(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        job: Job,
+        thumbnail: QPixmap | None,
+    ) -> None:
         painter.save()
         self._paint_background(painter, option, index)
         separator = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
@@ -137,7 +250,7 @@ class QueueDelegate(QStyledItemDelegate):
         padding = COMPACT_PADDING if self.compact else PADDING
         rect = option.rect.adjusted(padding, padding, -padding, -padding)
         side = rect.height()
-        self._paint_thumbnail(painter, option, index, QRect(rect.topLeft(), QSize(side, side)))
+        self._paint_thumbnail(painter, option, thumbnail, QRect(rect.topLeft(), QSize(side, side)))
         rect.setLeft(rect.left() + side + padding)
         if self.compact:
             self._paint_compact(painter, option, index, job, rect)
@@ -204,7 +317,7 @@ class QueueDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        pixmap: QPixmap | None,
         rect: QRect,
     ) -> None:
         ground = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
@@ -214,7 +327,6 @@ class QueueDelegate(QStyledItemDelegate):
         path.addRoundedRect(rect.toRectF(), radius, radius)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillPath(path, ground)
-        pixmap = self._thumbnail(index.data(QueueRole.THUMBNAIL))
         if pixmap is None or pixmap.isNull():
             return
         # Cropped to a square, as the gallery's tiles are.

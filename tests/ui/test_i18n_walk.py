@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from studio.sim.catalog import load_catalog_entries
 from studio.ui import i18n
 from studio.ui.endpoint import RequestDialog
+from studio.ui.preview import PreviewPane
+from studio.ui.preview.item import PreviewItem, PreviewKind
 from studio.ui.settings_dialog import SettingsDialog
 from tests.conftest import wait_until
 from tests.ui.studio_harness import generate_and_wait, open_endpoint, running_studio
@@ -266,3 +268,11 @@ async def test_nothing_is_cut_off_at_1280_by_800() -> None:
         found["gallery"] = cut_off(window)
     left = {screen: lines for screen, lines in found.items() if lines}
     assert not left, "\n".join(f"[{s}] {line}" for s, lines in left.items() for line in lines)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_preview_without_a_file_yet_is_named_by_its_kind_in_chinese() -> None:
+    # The gallery's detail can show an output before its file's path has come from a thread.
+    pane = PreviewPane()
+    pane.show_outputs([PreviewItem(kind=PreviewKind.IMAGE, path=None, url="https://x/y.png")])
+    assert pane.title_label.text() == "图片"

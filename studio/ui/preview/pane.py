@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from studio.ui.i18n.core_words import kind_word
 from studio.ui.preview.image_view import ImageView
 from studio.ui.preview.item import PreviewItem, PreviewKind
 from studio.ui.preview.media_icons import MediaGlyph, media_icon
@@ -349,7 +350,7 @@ class PreviewPane(QWidget):
     def _title_of(item: PreviewItem | None) -> str:
         if item is None:
             return ""
-        return item.title or (item.path.name if item.path else item.kind.capitalize())
+        return item.title or (item.path.name if item.path else kind_word(item.kind).capitalize())
 
     # -- actions -------------------------------------------------------------------------------
 

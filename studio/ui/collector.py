@@ -43,6 +43,23 @@ QUIET_TICKS: Final = 4  # ticks in a row that make a quiet moment (a second)
 OVERDUE_S: Final = 600.0  # a due full collection waits at most this long for a quiet moment
 
 
+class _Activity:
+    """How many times activity was noted (note_activity); the collector compares per tick."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+
+_ACTIVITY: Final = _Activity()
+
+
+def note_activity() -> None:
+    """The user is busy in a way the object counts do not show: scrolling a long gallery copies
+    drawn tiles and allocates little, yet a full collection then froze it for ~100 ms. The tick
+    after this one does not count as quiet."""
+    _ACTIVITY.count += 1
+
+
 class MainThreadCollector(QObject):
     """Turns automatic collection off and collects from a GUI-thread timer instead."""
 
@@ -60,13 +77,15 @@ class MainThreadCollector(QObject):
         self._timer.timeout.connect(self._on_timer_timeout)
         self._young = 0  # the youngest generation's count left by the last tick
         self._quiet_ticks = 0
+        self._activity_seen = _ACTIVITY.count
         self._due_since: float | None = None  # when a full collection became due
         gc.disable()
         self._timer.start()
 
     def _on_timer_timeout(self) -> None:
         counts = gc.get_count()
-        quiet = counts[0] - self._young < QUIET_GROWTH
+        active, self._activity_seen = _ACTIVITY.count != self._activity_seen, _ACTIVITY.count
+        quiet = counts[0] - self._young < QUIET_GROWTH and not active
         self._quiet_ticks = self._quiet_ticks + 1 if quiet else 0
         generation = _due(counts, gc.get_threshold())
         if generation == 2 and not self._may_collect_all():

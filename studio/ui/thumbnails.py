@@ -29,6 +29,7 @@ from studio.core.media import (
     make_thumbnail,
 )
 from studio.ui.background import spawn_if_running
+from studio.ui.heap import limit_arenas
 from studio.ui.pixels import pixmap_of
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class ThumbnailLoader(QObject):
         maker: Maker = _default_maker,
     ) -> None:
         super().__init__(parent)
+        limit_arenas()  # before its workers allocate: see studio.ui.heap
         self._max_pending = max_pending
         self._workers = workers
         self._cache_size = cache_size

@@ -99,6 +99,19 @@ def test_a_due_full_collection_waits_for_a_quiet_second(
     assert fake_gc.get_count() == (0, 0, 0)
 
 
+def test_noted_activity_keeps_a_due_full_collection_waiting(
+    collector: MainThreadCollector, fake_gc: FakeGc, clock: FakeClock
+) -> None:
+    fake_gc.counts[2] = 11
+    for _ in range(3 * QUIET_TICKS):  # scrolling: few new objects, but not a quiet moment
+        collector_module.note_activity()
+        _tick(collector, fake_gc, clock, 0)
+    assert 2 not in fake_gc.collected
+    for _ in range(QUIET_TICKS):
+        _tick(collector, fake_gc, clock, 0)
+    assert fake_gc.collected[-1] == 2
+
+
 def test_a_full_collection_kept_waiting_too_long_runs_anyway(
     collector: MainThreadCollector, fake_gc: FakeGc, clock: FakeClock
 ) -> None:

@@ -1,23 +1,28 @@
 """Paints gallery tiles: thumbnail, kind badges, duration, star, prompt.
 
-A page step shows a screenful of new tiles, so painting one must stay well under a millisecond:
-placeholders and glyphs are drawn once at their size (placeholders.placeholder_at, glyph), and
-only a real thumbnail is scaled as it is drawn. Asking for thumbnails is the model's part
-(its DecorationRole), so only painted tiles ask.
+A page step shows a screenful of new tiles, so painting one must stay well under a millisecond.
+Each tile is drawn once into a pixmap (TileCache) and then only copied, until what it shows
+changes (its item, thumbnail, selection, size, palette or font); the grid draws the screen the
+user is scrolling towards into that cache while the loop is idle (render_ahead), so a page step
+mostly copies. Inside a tile, what looks the same on many tiles is drawn once at its size: the
+frame, placeholders and glyphs (placeholders.placeholder_at, glyph) and duration pills. Asking
+for thumbnails is the model's part (its DecorationRole), so only painted tiles ask; tiles drawn
+ahead use what is at hand.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Final, NamedTuple
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
 from studio.core.library import GalleryItem
 from studio.ui.gallery.describe import format_duration, prompt_excerpt
-from studio.ui.gallery.model import GalleryRole
+from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.placeholders import draw_pill, glyph, placeholder_at, placeholder_pixmap
 
 if TYPE_CHECKING:
@@ -28,6 +33,83 @@ if TYPE_CHECKING:
 MIN_TILE_WIDTH: Final = 176
 _PAD: Final = 6
 _CAPTION: Final = 44  # two lines of text under the picture
+TILE_BUDGET: Final = 8 * 1024 * 1024  # until the grid sets one for its viewport
+_SMALL_CACHE: Final = 64  # frames and pills kept; both come in a handful of sizes
+# Looked up once: reading a Qt enum member goes through Python's enum machinery on every use.
+_SELECTED: Final = QStyle.StateFlag.State_Selected
+_CAPTION_FLAGS: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_ELIDE: Final = Qt.TextElideMode.ElideRight
+_TEXT: Final = QPalette.ColorRole.Text
+_PLACEHOLDER_TEXT: Final = QPalette.ColorRole.PlaceholderText
+_GROUND: Final = QPalette.ColorRole.Base  # what item views fill their viewport with
+_TILE_COLOURS: Final = (
+    _GROUND,
+    QPalette.ColorRole.AlternateBase,
+    QPalette.ColorRole.Highlight,
+    _TEXT,
+    _PLACEHOLDER_TEXT,
+)
+
+
+TileLook = tuple[object, ...]  # what a tile shows: drawn again when any of it changes
+
+
+class TileStyle(NamedTuple):
+    """How a tile is drawn, apart from its item and thumbnail."""
+
+    size: QSize
+    palette: QPalette
+    font: QFont
+    selected: bool
+    ratio: float  # device pixels per logical pixel
+
+
+class TileCache:
+    """Whole tiles by output id, each with the look it was drawn for; least recently used out
+    past a budget in bytes."""
+
+    def __init__(self, budget: int = TILE_BUDGET) -> None:
+        self.budget = budget
+        self._bytes = 0
+        self._tiles: OrderedDict[int, tuple[TileLook, QPixmap]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._tiles)
+
+    def __contains__(self, output_id: object) -> bool:
+        return output_id in self._tiles
+
+    def size_in_bytes(self) -> int:
+        return self._bytes
+
+    def get(self, output_id: int, look: TileLook) -> QPixmap | None:
+        """The tile drawn for exactly this look, or None."""
+        found = self._tiles.get(output_id)
+        if found is None or found[0] != look:
+            return None
+        self._tiles.move_to_end(output_id)
+        return found[1]
+
+    def put(self, output_id: int, look: TileLook, tile: QPixmap) -> None:
+        old = self._tiles.pop(output_id, None)
+        if old is not None:
+            self._bytes -= _bytes_of(old[1])
+        self._tiles[output_id] = (look, tile)
+        self._bytes += _bytes_of(tile)
+        self.trim()
+
+    def trim(self) -> None:
+        while self._bytes > self.budget and len(self._tiles) > 1:
+            _, (_, dropped) = self._tiles.popitem(last=False)
+            self._bytes -= _bytes_of(dropped)
+
+    def clear(self) -> None:
+        self._tiles.clear()
+        self._bytes = 0
+
+
+def _bytes_of(pixmap: QPixmap) -> int:
+    return pixmap.width() * pixmap.height() * max(1, pixmap.depth() // 8)
 
 
 class GalleryDelegate(QStyledItemDelegate):
@@ -37,10 +119,17 @@ class GalleryDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._loader = loader
         self._tile = QSize(MIN_TILE_WIDTH, MIN_TILE_WIDTH + _CAPTION)
+        self.tiles = TileCache()
+        self._frames: dict[tuple[object, ...], QPixmap] = {}
+        self._palettes: dict[int, tuple[int, ...]] = {}
+        self._pills: dict[tuple[str, str, float], QPixmap] = {}
+        self._metrics: tuple[QFont, QFontMetrics] | None = None
 
     def set_tile_width(self, width: int) -> QSize:
         """Tiles are a square picture plus a caption; returns the new tile size."""
         width = max(width, MIN_TILE_WIDTH)
+        if width != self._tile.width():
+            self.tiles.clear()  # drawn for the old width: never shown again
         self._tile = QSize(width, width - 2 * _PAD + _CAPTION)
         return self._tile
 
@@ -57,79 +146,222 @@ class GalleryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        item = index.data(GalleryRole.ITEM)
         rect: QRect = option.rect
-        state: QStyle.StateFlag = option.state
         palette: QPalette = option.palette
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        self._paint_frame(painter, QRectF(rect).adjusted(1, 1, -1, -1), palette, selected)
-        if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
-            side = rect.width() - 2 * _PAD
-            image_rect = QRectF(rect.left() + _PAD, rect.top() + _PAD, side, side)
-            picture = self._paint_thumbnail(painter, image_rect, index, item, palette)
-            self._paint_badges(painter, picture, item)
-            self._paint_caption(painter, rect, palette, item)
-        painter.restore()
+        font: QFont = option.font
+        ratio = painter.device().devicePixelRatioF()
+        selected = bool(option.state & _SELECTED)
+        model = index.model()
+        if not isinstance(model, GalleryModel):  # not the gallery's rows: drawn as they come
+            item = index.data(GalleryRole.ITEM)
+            pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+            painter.save()
+            painter.setFont(font)
+            painter.translate(rect.topLeft())
+            self._draw(
+                painter, TileStyle(rect.size(), palette, font, selected, ratio), item, pixmap
+            )
+            painter.restore()
+            return
+        # Straight to the model: data() would cross into C++ and back for each role.
+        item = model.item_at(index.row())
+        if item is None:  # its row is being read back: an empty frame until it is
+            frame = self._frame(rect.size(), palette, selected, ratio, False)
+            painter.drawPixmap(rect.topLeft(), frame)
+            return
+        style = TileStyle(rect.size(), palette, font, selected, ratio)
+        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, model.thumbnail(item)))
 
-    def _paint_frame(
-        self, painter: QPainter, rect: QRectF, palette: QPalette, selected: bool
+    def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
+        """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,
+        asking for none); True when it drew one, False when it was drawn or has no item yet."""
+        model = index.model()
+        if not isinstance(model, GalleryModel):
+            return False
+        item = model.item_at(index.row())
+        if item is None:
+            return False
+        pixmap = model.thumbnail_at_hand(item)
+        rect: QRect = option.rect
+        selected = bool(option.state & _SELECTED)
+        style = TileStyle(
+            rect.size(), option.palette, option.font, selected, self._screen_ratio(option)
+        )
+        if self.tiles.get(item.id, self._look(style, item, pixmap)) is not None:
+            return False
+        self._tile_pixmap(style, item, pixmap)
+        return True
+
+    @staticmethod
+    def _screen_ratio(option: QStyleOptionViewItem) -> float:
+        widget = option.widget
+        return float(widget.devicePixelRatioF()) if widget is not None else 1.0
+
+    def _tile_pixmap(self, style: TileStyle, item: GalleryItem, pixmap: object) -> QPixmap:
+        """The tile's pixmap: from the cache, or drawn now and kept."""
+        look = self._look(style, item, pixmap)
+        found = self.tiles.get(item.id, look)
+        if found is None:
+            # A copy of the frame on the viewport's own ground: the tile is then opaque (the
+            # cheapest to draw) and text is smoothed as it would be on the viewport.
+            frame = self._frame(style.size, style.palette, style.selected, style.ratio, True)
+            found = frame.copy()
+            painter = QPainter(found)
+            painter.setFont(style.font)
+            self._draw_inside(painter, style, item, pixmap)
+            painter.end()
+            self.tiles.put(item.id, look, found)
+        return found
+
+    def _look(self, style: TileStyle, item: GalleryItem, pixmap: object) -> TileLook:
+        """Everything a tile's pixels depend on (the item compares by identity first)."""
+        picture = pixmap.cacheKey() if isinstance(pixmap, QPixmap) else 0
+        size = style.size
+        shape = (size.width(), size.height(), style.ratio)
+        return (
+            item,
+            picture,
+            style.selected,
+            shape,
+            self._colours(style.palette),
+            style.font.key(),
+        )
+
+    def _colours(self, palette: QPalette) -> tuple[int, ...]:
+        """The colours tiles use. Not the palette's cacheKey() alone: views hand each paint a
+        copy whose colour group is set again, which can make a new key for the same colours."""
+        key = palette.cacheKey()
+        found = self._palettes.get(key)
+        if found is None:
+            if len(self._palettes) >= _SMALL_CACHE:
+                self._palettes.clear()
+            found = tuple(palette.color(role).rgba() for role in _TILE_COLOURS)
+            self._palettes[key] = found
+        return found
+
+    def _draw(self, painter: QPainter, style: TileStyle, item: object, pixmap: object) -> None:
+        """The whole tile at (0, 0), frame and all."""
+        frame = self._frame(style.size, style.palette, style.selected, style.ratio, False)
+        painter.drawPixmap(0, 0, frame)
+        if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
+            self._draw_inside(painter, style, item, pixmap)
+
+    def _draw_inside(
+        self, painter: QPainter, style: TileStyle, item: GalleryItem, pixmap: object
     ) -> None:
+        """What the frame holds: picture, badges, caption."""
+        size, palette, ratio = style.size, style.palette, style.ratio
+        side = size.width() - 2 * _PAD
+        image_rect = QRect(_PAD, _PAD, side, side)
+        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio)
+        if picture is not None and item.output.trashed_at is not None:
+            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil.setAlpha(130)  # faded towards the background: it is in the trash
+            painter.fillRect(picture, veil)
+        self._paint_badges(painter, picture or image_rect, item, ratio)
+        self._paint_caption(painter, QRect(QPoint(0, 0), size), palette, item)
+
+    def _frame(
+        self, size: QSize, palette: QPalette, selected: bool, ratio: float, opaque: bool
+    ) -> QPixmap:
+        """The tile's rounded background (and selection outline), drawn once per look; opaque:
+        on the viewport's ground, else on nothing."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        if selected:
-            fill = QColor(highlight)
-            fill.setAlpha(70)
-            painter.setPen(QPen(highlight, 2))
-            painter.setBrush(fill)
-        else:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
-        painter.drawRoundedRect(rect, 6, 6)
+        ground = palette.color(QPalette.ColorRole.AlternateBase)
+        under = palette.color(_GROUND).rgba() if opaque else None
+        key = (size.width(), size.height(), selected, highlight.rgba(), ground.rgba(), ratio, under)
+        found = self._frames.get(key)
+        if found is None:
+            if len(self._frames) >= _SMALL_CACHE:
+                self._frames.clear()  # old sizes or palettes: drawn again if ever needed
+            found = QPixmap(round(size.width() * ratio), round(size.height() * ratio))
+            found.setDevicePixelRatio(ratio)
+            found.fill(QColor.fromRgba(under) if under is not None else Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if selected:
+                fill = QColor(highlight)
+                fill.setAlpha(70)
+                painter.setPen(QPen(highlight, 2))
+                painter.setBrush(fill)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ground)
+            painter.drawRoundedRect(QRectF(1, 1, size.width() - 2, size.height() - 2), 6, 6)
+            painter.end()
+            self._frames[key] = found
+        return found
 
     def _paint_thumbnail(
         self,
         painter: QPainter,
-        area: QRectF,
-        index: QModelIndex | QPersistentModelIndex,
+        area: QRect,
+        pixmap: object,
         item: GalleryItem,
-        palette: QPalette,
-    ) -> QRectF:
-        """Draw the picture fitted into area; returns where it went (badges sit on it)."""
-        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        ratio: float,
+    ) -> QRect | None:
+        """Draw the picture fitted into area; returns where a real thumbnail went (None for a
+        placeholder or none at all, which fill area)."""
         if not isinstance(pixmap, QPixmap) or pixmap.isNull():
-            return area
+            return None
         kind = item.output.kind.value
         if pixmap.cacheKey() == placeholder_pixmap(kind).cacheKey():
-            side = int(area.width())
-            ratio = painter.device().devicePixelRatioF()
-            painter.drawPixmap(area.topLeft(), placeholder_at(kind, side, ratio))
-            return area
+            painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio))
+            return None
         picture = _fitted(pixmap.size(), area)
-        painter.drawPixmap(picture, pixmap, QRectF(pixmap.rect()))
-        if item.output.trashed_at is not None:
-            veil = QColor(palette.color(QPalette.ColorRole.Base))
-            veil.setAlpha(130)  # faded towards the background: it is in the trash
-            painter.fillRect(picture, veil)
+        # Scaled as it is drawn (bilinear): a quarter of what a smooth QPixmap.scaled() costs,
+        # and the tile keeps the result.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawPixmap(picture, pixmap)
         return picture
 
-    def _paint_badges(self, painter: QPainter, area: QRectF, item: GalleryItem) -> None:
+    def _paint_badges(
+        self, painter: QPainter, area: QRect, item: GalleryItem, ratio: float
+    ) -> None:
         kind = item.output.kind.value
-        ratio = painter.device().devicePixelRatioF()
         if kind == "video":
             _draw_centred(painter, glyph("play", 18, ratio), area.center())
         duration = format_duration(item.output.duration)
         if duration and kind in ("video", "audio"):
-            metrics = QFontMetrics(painter.font())
-            width = metrics.horizontalAdvance(duration) + 12
-            height = metrics.height() + 2
-            pill = QRectF(area.right() - width - 4, area.bottom() - height - 4, width, height)
-            draw_pill(painter, pill, duration)
+            pill = self._pill(duration, painter.font(), ratio)
+            size = pill.deviceIndependentSize()
+            corner = QPoint(
+                area.right() + 1 - round(size.width()) - 4,
+                area.bottom() + 1 - round(size.height()) - 4,
+            )
+            painter.drawPixmap(corner, pill)
         if item.output.favourite:
             _draw_centred(
-                painter, glyph("star", 10, ratio), QPointF(area.right() - 14, area.top() + 14)
+                painter, glyph("star", 10, ratio), QPoint(area.right() - 13, area.top() + 14)
             )
+
+    def _pill(self, text: str, font: QFont, ratio: float) -> QPixmap:
+        """A duration's pill, drawn once per text (durations repeat: 0:05, 0:08…)."""
+        key = (text, font.key(), ratio)
+        found = self._pills.get(key)
+        if found is None:
+            if len(self._pills) >= _SMALL_CACHE:
+                self._pills.clear()
+            metrics = self._font_metrics(font)
+            width = metrics.horizontalAdvance(text) + 12
+            height = metrics.height() + 2
+            found = QPixmap(round(width * ratio), round(height * ratio))
+            found.setDevicePixelRatio(ratio)
+            found.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(found)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setFont(font)
+            draw_pill(painter, QRectF(0, 0, width, height), text)
+            painter.end()
+            self._pills[key] = found
+        return found
+
+    def _font_metrics(self, font: QFont) -> QFontMetrics:
+        kept = self._metrics
+        if kept is None or kept[0] != font:
+            kept = (QFont(font), QFontMetrics(font))
+            self._metrics = kept
+        return kept[1]
 
     def _paint_caption(
         self,
@@ -138,24 +370,26 @@ class GalleryDelegate(QStyledItemDelegate):
         palette: QPalette,
         item: GalleryItem,
     ) -> None:
-        metrics = QFontMetrics(painter.font())
+        metrics = self._font_metrics(painter.font())
         width = rect.width() - 2 * _PAD
         top = rect.top() + rect.width() - _PAD + 4
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        text = metrics.elidedText(prompt_excerpt(item), Qt.TextElideMode.ElideRight, width)
+        height = metrics.height()
+        text = metrics.elidedText(prompt_excerpt(item), _ELIDE, width)
         # The selection fill is translucent, so normal text colours stay readable on it.
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
-        painter.drawText(QRect(rect.left() + _PAD, top, width, metrics.height()), flags, text)
-        detail = metrics.elidedText(_detail_line(item), Qt.TextElideMode.ElideRight, width)
-        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        line = QRect(rect.left() + _PAD, top + metrics.height(), width, metrics.height())
-        painter.drawText(line, flags, detail)
+        painter.setPen(palette.color(_TEXT))
+        painter.drawText(QRect(rect.left() + _PAD, top, width, height), _CAPTION_FLAGS, text)
+        detail = metrics.elidedText(_detail_line(item), _ELIDE, width)
+        painter.setPen(palette.color(_PLACEHOLDER_TEXT))
+        line = QRect(rect.left() + _PAD, top + height, width, height)
+        painter.drawText(line, _CAPTION_FLAGS, detail)
 
 
-def _draw_centred(painter: QPainter, pixmap: QPixmap, center: QPointF) -> None:
+def _draw_centred(painter: QPainter, pixmap: QPixmap, center: QPoint) -> None:
+    """Whole pixels: a pixmap drawn at a fractional place is resampled, not copied."""
     size = pixmap.deviceIndependentSize()
     painter.drawPixmap(
-        QPointF(center.x() - size.width() / 2, center.y() - size.height() / 2), pixmap
+        QPoint(center.x() - round(size.width() / 2), center.y() - round(size.height() / 2)),
+        pixmap,
     )
 
 
@@ -166,15 +400,15 @@ def _detail_line(item: GalleryItem) -> str:
     return f"{name}{size}"
 
 
-def _fitted(size: QSize, area: QRectF) -> QRectF:
-    """The largest rect of size's aspect ratio centred in area."""
+def _fitted(size: QSize, area: QRect) -> QRect:
+    """The largest rect of size's aspect ratio centred in area, in whole pixels."""
     if size.width() <= 0 or size.height() <= 0:
         return area
     scale = min(area.width() / size.width(), area.height() / size.height())
-    width, height = size.width() * scale, size.height() * scale
-    return QRectF(
-        area.left() + (area.width() - width) / 2,
-        area.top() + (area.height() - height) / 2,
+    width, height = round(size.width() * scale), round(size.height() * scale)
+    return QRect(
+        area.left() + (area.width() - width) // 2,
+        area.top() + (area.height() - height) // 2,
         width,
         height,
     )

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QPalette, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QStyleOptionViewItem
 from typing_extensions import override
 
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
+from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
     from PySide6.QtWidgets import QWidget
 
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
 GAP: Final = 6
 PREFETCH_SCREENS: Final = 3  # the next page is asked for this many screens before the end
+# Tiles kept drawn: the screen on show, the one drawn ahead, and some to spare.
+TILE_SCREENS: Final = 3
 
 
 class GalleryGrid(QListView):
@@ -59,6 +62,13 @@ class GalleryGrid(QListView):
         # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.empty_label = self._make_empty_label()
+        # Draws the next screen's tiles one per turn of the loop, after each scroll.
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._render_ahead)
+        self._scroll = 0
+        self._upwards = False
         self._fit_columns()
 
     def _make_empty_label(self) -> QLabel:
@@ -108,11 +118,55 @@ class GalleryGrid(QListView):
     def verticalScrollbarValueChanged(self, value: int) -> None:
         """Ask for the next page while a few screens are left, not only at the very end."""
         super().verticalScrollbarValueChanged(value)
+        if value != self._scroll:
+            self._upwards = value < self._scroll
+            self._scroll = value
+            note_activity()  # no full garbage collection in the middle of a scroll
+        self._ahead.start()
         model = self.model()
         bar = self.verticalScrollBar()
         near_end = value >= bar.maximum() - PREFETCH_SCREENS * bar.pageStep()
         if model is not None and near_end and model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
+
+    @override
+    def paintEvent(self, e: QPaintEvent) -> None:
+        super().paintEvent(e)
+        self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
+
+    def rows_ahead(self) -> range:
+        """The rows of the screen after the one on show, in the way the user last scrolled."""
+        model = self.model()
+        cell = self.gridSize()
+        if model is None or cell.width() <= 0 or cell.height() <= 0:
+            return range(0)
+        columns = max(1, self.viewport().width() // cell.width())
+        top = self.verticalScrollBar().value()
+        first_line = top // cell.height()
+        last_line = (top + self.viewport().height() - 1) // cell.height()  # partly shown too
+        lines = last_line - first_line + 1
+        start = first_line - lines if self._upwards else last_line + 1
+        first = max(0, start * columns)
+        return range(first, min(model.rowCount(), max(first, (start + lines) * columns)))
+
+    def _render_ahead(self) -> None:
+        """Draw one tile ahead that is not drawn yet; come back for the next one."""
+        model = self.model()
+        if model is None or not self.isVisible():
+            return
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        selection = self.selectionModel()
+        base_state = option.state
+        for row in self.rows_ahead():
+            index = model.index(row, 0)
+            option.rect = self.visualRect(index)
+            option.state = base_state
+            if selection is not None and selection.isSelected(index):
+                option.state |= QStyle.StateFlag.State_Selected
+            if self.tiles.render_ahead(option, index):
+                self._ahead.start()
+                return
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -126,6 +180,10 @@ class GalleryGrid(QListView):
         columns = max(1, width // (MIN_TILE_WIDTH + GAP))
         cell_width = width // columns
         tile = self.tiles.set_tile_width(cell_width - GAP)
+        ratio = self.devicePixelRatioF()
+        screen = self.viewport().width() * self.viewport().height() * 4 * ratio * ratio
+        self.tiles.tiles.budget = max(int(TILE_SCREENS * screen), 1)
+        self.tiles.tiles.trim()
         cell = QSize(cell_width, tile.height() + GAP)
         if cell != self.gridSize():
             self.setGridSize(cell)

@@ -52,6 +52,8 @@ from studio.ui.gallery.thumbs import thumb_key
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
 
+    from PySide6.QtGui import QPixmap
+
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
 PAGE_SIZE: Final = 200  # the first page of a filter; later pages are bigger
@@ -329,6 +331,13 @@ class GalleryModel(QStringListModel):
                 self._waiting.pop(next(iter(self._waiting)))
             self._waiting.setdefault(key, set()).add(item.id)
         return placeholder_pixmap(item.output.kind.value)
+
+    def thumbnail_at_hand(self, item: GalleryItem) -> QPixmap:
+        """The tile's picture if loaded, else its placeholder; asks for nothing (tiles drawn
+        before they are shown must not push the thumbnails on screen down the queue)."""
+        key = item_thumb_key(item)
+        found = self._loader.pixmap(key) if key is not None else None
+        return found if found is not None else placeholder_pixmap(item.output.kind.value)
 
     # --- reading -------------------------------------------------------------------------------
 

@@ -1,0 +1,96 @@
+"""The gallery's tiles: drawn once per look and copied, drawn ahead of the scroll."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtGui import QColor, QPixmap
+
+from bench.fill import build_library
+from studio.ui.gallery import GalleryPanel, GalleryRole
+from studio.ui.gallery.delegate import TileCache
+from tests.conftest import wait_until
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+
+def _tile(colour: str, side: int = 100) -> QPixmap:
+    pixmap = QPixmap(side, side)
+    pixmap.fill(QColor(colour))
+    return pixmap
+
+
+def test_a_tile_is_kept_for_the_look_it_was_drawn_for(qapp: QApplication) -> None:
+    cache = TileCache()
+    red = _tile("red")
+    cache.put(7, ("item", 1, False), red)
+    found = cache.get(7, ("item", 1, False))
+    assert found is not None and found.cacheKey() == red.cacheKey()
+    assert cache.get(7, ("item", 1, True)) is None  # selected since: drawn again
+    assert cache.get(8, ("item", 1, False)) is None
+    cache.put(7, ("item", 1, True), _tile("blue"))
+    assert len(cache) == 1 and cache.size_in_bytes() == 100 * 100 * 4
+
+
+def test_the_least_recently_used_tiles_go_past_the_budget(qapp: QApplication) -> None:
+    one = 100 * 100 * 4
+    cache = TileCache(budget=2 * one)
+    cache.put(1, ("a",), _tile("red"))
+    cache.put(2, ("b",), _tile("green"))
+    assert cache.get(1, ("a",)) is not None  # used again: 2 is now the oldest
+    cache.put(3, ("c",), _tile("blue"))
+    assert len(cache) == 2 and cache.size_in_bytes() <= 2 * one
+    assert cache.get(2, ("b",)) is None
+    assert cache.get(1, ("a",)) is not None
+    cache.budget = one
+    cache.trim()
+    assert len(cache) == 1
+    cache.clear()
+    assert len(cache) == 0 and cache.size_in_bytes() == 0
+
+
+@pytest.mark.asyncio
+async def test_the_next_screen_is_drawn_ahead_without_asking_for_thumbnails(
+    tmp_path: Path,
+) -> None:
+    lib = build_library(tmp_path / "many", 120, 120)  # a file of its own for every row
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        grid = panel.grid
+        await wait_until(lambda: len(grid.tiles.tiles) > 0)
+        asked: list[str] = []
+        real_request = panel.loader.request
+
+        def recording(key: str, path: Path, kind: str, size: int = 256) -> None:
+            asked.append(key)
+            real_request(key, path, kind, size)
+
+        panel.loader.request = recording  # type: ignore[method-assign]
+        ahead = grid.rows_ahead()
+        assert len(ahead) > 0 and ahead.start > 0  # below the screen on show
+        await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
+        ahead_keys = {panel.model.index(row).data(GalleryRole.THUMB_KEY) for row in ahead}
+        assert not ahead_keys & set(asked)  # thumbnails are asked for by tiles on show only
+        bar = grid.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        bar.setValue(bar.maximum() // 2)  # upwards: the screen above the one on show
+        above = grid.rows_ahead()
+        assert len(above) > 0
+        last_above = panel.model.index(above.stop - 1)
+        assert grid.visualRect(last_above).top() < 0  # starts above the viewport
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+def _drawn(panel: GalleryPanel, row: int) -> bool:
+    item = panel.model.item_at(row)
+    return item is not None and item.id in panel.grid.tiles.tiles

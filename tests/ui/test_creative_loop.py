@@ -7,6 +7,7 @@ gallery's Made from / Used in show the chain at every step.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 from typing import TYPE_CHECKING, Any
@@ -110,6 +111,22 @@ async def only_output(controller: StudioController, job: Job) -> Source:
     return sources[0]
 
 
+async def wait_until_recorded(
+    controller: StudioController, output_id: int, made_from: list[int], used_in: list[int]
+) -> None:
+    """Until the library's lineage of this output holds these links."""
+    for _ in range(200):
+        lineage = await controller.session.lineage(output_id)
+        found = (
+            [link.source.output_id for link in lineage.made_from],
+            [link.source.output_id for link in lineage.used_in],
+        )
+        if found == (made_from, used_in):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"output {output_id}: the library has {found}")
+
+
 async def gallery_family(window: MainWindow, output_id: int) -> tuple[list[int], list[int]]:
     """Made from / Used in as the gallery's detail pane shows them for this output."""
     gallery = window.gallery
@@ -194,9 +211,12 @@ async def test_still_to_clip_to_next_shot_to_edit_to_transcript() -> None:  # no
         # The gallery shows the chain: Made from / Used in at every step.
         chain = [still, clip, frame, shot, edit, transcript]
         for number, item in enumerate(chain):
-            made_from, used_in = await gallery_family(window, item.output_id)
             before = [chain[number - 1].output_id] if number else []
             after = [chain[number + 1].output_id] if number + 1 < len(chain) else []
+            # The library has the whole chain first (a link can be written after its job
+            # settled); then the pane must show exactly that.
+            await wait_until_recorded(controller, item.output_id, before, after)
+            made_from, used_in = await gallery_family(window, item.output_id)
             assert (made_from, used_in) == (before, after), item.name
 
         # "Made from this" on the still shows the whole family, flattened.

@@ -36,6 +36,7 @@ from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
 from studio.ui.preview import PreviewPane
 from studio.ui.queue import QueueView, QueueViewModel
+from studio.ui.raster import paint_on_gui_thread
 from studio.ui.recall import RecallFlow
 from studio.ui.theme import apply_theme
 from studio.ui.thumbnails import ThumbnailLoader
@@ -227,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setApplicationName("Mountsea Studio")
     QApplication.setOrganizationName("Mountsea")
     QApplication.setApplicationVersion(__version__)
+    paint_on_gui_thread()  # before the application: Qt reads it once (see studio.ui.raster)
     app = QApplication(args)
     i18n.install(app, language_override(args[1:]) or load_settings().language)
     app.setWindowIcon(app_icon())

@@ -193,6 +193,10 @@ def main() -> int:
     args = parser.parse_args()
     QApplication.setApplicationName("Mountsea Studio")
     QApplication.setOrganizationName("Mountsea")
+    if args.mode == "studio":
+        from studio.ui.raster import paint_on_gui_thread
+
+        paint_on_gui_thread()  # as studio.app.main does, before the application
     app = QApplication(sys.argv)
     app.setQuitOnLastWindowClosed(False)
     if args.mode == "studio":

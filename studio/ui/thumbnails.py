@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,14 +51,23 @@ class ThumbRequest:
     path: Path
     kind: str
     size: int
+    fit: int | None = None  # device pixels the picture is scaled to fit, in the worker
 
 
-def thumb_key(path: Path, size: int = THUMB_SIZE) -> str:
-    return f"{size}|{path}"
+def thumb_key(path: Path, size: int = THUMB_SIZE, fit: int | None = None) -> str:
+    """The cache key of path's thumbnail; with fit, of that thumbnail scaled to fit fit × fit."""
+    return f"{size}|{path}" if fit is None else f"{size}@{fit}|{path}"
 
 
 def _default_maker(path: Path, kind: str | None, size: int) -> Path:
     return make_thumbnail(path, kind, size)
+
+
+def default_workers() -> int:
+    """Thumbnail workers: one core is left to the GUI thread, two workers at most. On 2 cores a
+    second worker took the GUI thread's core (and the GIL) while the gallery scrolled: paging
+    through 10,000 tiles took ~9 s with two and ~7.5 s with one (make bench, gallery)."""
+    return max(1, min(2, (os.cpu_count() or 2) - 1))
 
 
 class ThumbnailLoader(QObject):
@@ -71,20 +81,22 @@ class ThumbnailLoader(QObject):
         parent: QObject | None = None,
         *,
         max_pending: int = 96,
-        workers: int = 2,
+        workers: int | None = None,
         cache_size: int = 500,
         maker: Maker = _default_maker,
     ) -> None:
         super().__init__(parent)
         limit_arenas()  # before its workers allocate: see studio.ui.heap
         self._max_pending = max_pending
-        self._workers = workers
+        self._workers = workers if workers is not None else default_workers()
         self._cache_size = cache_size
         self._maker = maker
         self._pending: OrderedDict[str, ThumbRequest] = OrderedDict()
         self._running: dict[str, asyncio.Task[None]] = {}
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
+        self._paths: dict[str, Path] = {}  # cached key -> its file
+        self._latest: dict[Path, str] = {}  # file -> the key of its newest cached pixmap
         self.completed = 0  # thumbnails delivered since start, for benchmarks
 
     def pixmap(self, key: str) -> QPixmap | None:
@@ -93,14 +105,23 @@ class ThumbnailLoader(QObject):
             self._pixmaps.move_to_end(key)
         return found
 
+    def any_pixmap(self, path: Path) -> QPixmap | None:
+        """The newest cached thumbnail of path at whatever size: shown, scaled, while the one of
+        the size wanted is made."""
+        key = self._latest.get(path)
+        return self._pixmaps.get(key) if key is not None else None
+
     def has_failed(self, key: str) -> bool:
         return key in self._failed
 
-    def request(self, key: str, path: Path, kind: str, size: int = THUMB_SIZE) -> None:
-        """Queue key unless cached, failed or running; the newest request is served first."""
+    def request(
+        self, key: str, path: Path, kind: str, size: int = THUMB_SIZE, fit: int | None = None
+    ) -> None:
+        """Queue key unless cached, failed or running; the newest request is served first.
+        With fit, the worker scales the thumbnail to fit fit × fit device pixels."""
         if key in self._pixmaps or key in self._failed or key in self._running:
             return
-        self._pending[key] = ThumbRequest(path, kind, size)
+        self._pending[key] = ThumbRequest(path, kind, size, fit)
         self._pending.move_to_end(key)
         while len(self._pending) > self._max_pending:
             self._pending.popitem(last=False)  # long scrolled past: drop the oldest wish
@@ -143,11 +164,11 @@ class ThumbnailLoader(QObject):
         if not isinstance(decoded, DecodedImage):
             self._fail(key)
             return
-        self._store(key, pixmap_of(decoded))  # only a copy here: the decode ran in the worker
+        self._store(key, wish.path, pixmap_of(decoded))  # only a copy: the worker decoded
 
     def _decode(self, wish: ThumbRequest) -> DecodeResult | None:
         thumb = self._maker(wish.path, wish.kind, wish.size)
-        return decode_preview(thumb, (wish.size, wish.size))
+        return decode_preview(thumb, (wish.size, wish.size), fit=wish.fit)
 
     def _fail(self, key: str) -> None:
         if not shiboken6.isValid(self):
@@ -155,10 +176,15 @@ class ThumbnailLoader(QObject):
         self._failed.add(key)
         self.thumbnail_failed.emit(key)
 
-    def _store(self, key: str, pixmap: QPixmap) -> None:
+    def _store(self, key: str, path: Path, pixmap: QPixmap) -> None:
         self._pixmaps[key] = pixmap
+        self._paths[key] = path
+        self._latest[path] = key
         while len(self._pixmaps) > self._cache_size:
-            self._pixmaps.popitem(last=False)
+            dropped, _ = self._pixmaps.popitem(last=False)
+            dropped_path = self._paths.pop(dropped)
+            if self._latest.get(dropped_path) == dropped:
+                del self._latest[dropped_path]
         self.completed += 1
         self.thumbnail_ready.emit(key)
 

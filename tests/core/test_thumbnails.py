@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 import pytest
 from PIL import Image
 
-from studio.core.media import ThumbnailError, make_thumbnail, waveform_tile
+from studio.core.media import (
+    DecodedImage,
+    DecodeFailure,
+    ThumbnailError,
+    decode_preview,
+    fitted_size,
+    make_thumbnail,
+    waveform_tile,
+)
 from studio.core.media import _thumbnails as thumbnails
 from studio.core.media._thumbnails import MediaKind, text_tile, wrap_text
 from tests.fakes.preview_media import make_mp4, make_png, make_wav
@@ -176,3 +184,32 @@ def test_text_tile_of_plain_txt_file(tmp_path: Path) -> None:
     source.write_text("Just words, not JSON.", encoding="utf-8")
     with Image.open(make_thumbnail(source)) as image:
         assert _inked_rows(image.convert("RGB"))
+
+
+def test_fitted_size_is_the_largest_whole_shape_inside_the_square() -> None:
+    assert fitted_size(96, 64, 165) == (165, 110)  # scaled up
+    assert fitted_size(256, 256, 165) == (165, 165)
+    assert fitted_size(64, 256, 100) == (25, 100)  # tall
+    assert fitted_size(10_000, 1, 50) == (50, 1)  # never zero
+    assert fitted_size(0, 0, 40) == (40, 40)
+
+
+def test_decode_preview_with_fit_scales_to_the_tile_and_keeps_alpha(tmp_path: Path) -> None:
+    opaque = tmp_path / "wide.png"
+    Image.new("RGB", (96, 64), (200, 30, 30)).save(opaque)
+    decoded = decode_preview(opaque, (256, 256), fit=165)
+    assert isinstance(decoded, DecodedImage)
+    assert (decoded.width, decoded.height) == (165, 110) and not decoded.has_alpha
+    assert len(decoded.pixels) == decoded.stride * decoded.height == 165 * 3 * 110
+    clear = tmp_path / "clear.png"
+    Image.new("RGBA", (256, 128), (0, 0, 255, 90)).save(clear)
+    shrunk = decode_preview(clear, (256, 256), fit=100)
+    assert isinstance(shrunk, DecodedImage)
+    assert (shrunk.width, shrunk.height, shrunk.has_alpha) == (100, 50, True)
+    assert shrunk.pixels[:4] == bytes((0, 0, 255, 90))  # colour and alpha kept, not darkened
+
+
+def test_decode_preview_with_fit_reports_a_damaged_file(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\nnot really")
+    assert isinstance(decode_preview(broken, (256, 256), fit=100), DecodeFailure)

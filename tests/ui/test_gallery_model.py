@@ -320,3 +320,13 @@ async def test_loader_serves_newest_first_and_drops_the_oldest(tmp_path: Path) -
     assert loader.has_failed("d")
     loader.request("d", tmp_path / "d", "image")  # a known failure is not retried
     assert loader.pending_count() == 0
+
+
+def test_thumbnail_workers_leave_a_core_to_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from studio.ui import thumbnails
+
+    for cores, workers in ((1, 1), (2, 1), (3, 2), (16, 2), (None, 1)):
+        monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
+        assert thumbnails.default_workers() == workers

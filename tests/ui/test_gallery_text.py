@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
 from bench.fill import make_png
@@ -114,10 +113,17 @@ async def test_transcript_tile_gets_a_drawn_thumbnail(tmp_path: Path) -> None:
         try:
             panel.resize(800, 600)
             panel.show()
-            key = thumb_key(path)
-            await wait_until(lambda: panel.loader.pixmap(key) is not None, 20)
-            tile = panel.model.index(0).data(Qt.ItemDataRole.DecorationRole)
-            assert isinstance(tile, QPixmap) and tile.width() == 256  # not the 128 px placeholder
+            tiles = panel.grid.tiles
+
+            def key() -> str:  # the page, scaled to the tile's picture (once laid out)
+                return thumb_key(path, fit=tiles.picture_side())
+
+            await wait_until(lambda: panel.loader.pixmap(key()) is not None, 20)
+            side = tiles.picture_side()
+            item = panel.model.item_at(0)
+            assert item is not None
+            tile = panel.model.thumbnail(item, side)
+            assert isinstance(tile, QPixmap) and tile.width() == side  # not the placeholder
             assert tile.toImage() != placeholder_pixmap("text").toImage()
         finally:
             await panel.aclose()

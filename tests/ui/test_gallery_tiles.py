@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtGui import QColor, QPixmap
 
 from bench.fill import build_library
-from studio.ui.gallery import GalleryPanel, GalleryRole
+from studio.ui.gallery import GalleryPanel
 from studio.ui.gallery.delegate import TileCache
+from studio.ui.gallery.placeholders import placeholder_pixmap
+from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
 
 if TYPE_CHECKING:
@@ -68,16 +70,19 @@ async def test_the_next_screen_is_drawn_ahead_without_asking_for_thumbnails(
         asked: list[str] = []
         real_request = panel.loader.request
 
-        def recording(key: str, path: Path, kind: str, size: int = 256) -> None:
-            asked.append(key)
-            real_request(key, path, kind, size)
+        def recording(
+            key: str, path: Path, kind: str, size: int = 256, fit: int | None = None
+        ) -> None:
+            asked.append(str(path))
+            real_request(key, path, kind, size, fit)
 
         panel.loader.request = recording  # type: ignore[method-assign]
         ahead = grid.rows_ahead()
         assert len(ahead) > 0 and ahead.start > 0  # below the screen on show
         await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
-        ahead_keys = {panel.model.index(row).data(GalleryRole.THUMB_KEY) for row in ahead}
-        assert not ahead_keys & set(asked)  # thumbnails are asked for by tiles on show only
+        ahead_files = {str(item.file) for row in ahead if (item := panel.model.item_at(row))}
+        assert ahead_files
+        assert not ahead_files & set(asked)  # thumbnails are asked for by tiles on show only
         bar = grid.verticalScrollBar()
         bar.setValue(bar.maximum())
         bar.setValue(bar.maximum() // 2)  # upwards: the screen above the one on show
@@ -94,3 +99,63 @@ async def test_the_next_screen_is_drawn_ahead_without_asking_for_thumbnails(
 def _drawn(panel: GalleryPanel, row: int) -> bool:
     item = panel.model.item_at(row)
     return item is not None and item.id in panel.grid.tiles.tiles
+
+
+@pytest.mark.asyncio
+async def test_pictures_come_scaled_to_the_tile_and_the_old_size_stands_in_on_resize(
+    tmp_path: Path,
+) -> None:
+    lib = build_library(tmp_path / "few", 6, 6)
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        item = panel.model.item_at(0)
+        assert item is not None and item.file is not None
+        file, tiles, loader = item.file, panel.grid.tiles, panel.loader
+
+        def loaded(side: int) -> bool:
+            return loader.pixmap(thumb_key(file, fit=side)) is not None
+
+        await wait_until(lambda: loaded(tiles.picture_side()))
+        side = tiles.picture_side()
+        first = panel.model.thumbnail(item, side)
+        assert max(first.width(), first.height()) == side  # the worker scaled it: a copy to draw
+        panel.resize(1400, 520)  # wider tiles want a larger picture
+        await wait_until(lambda: tiles.picture_side() != side)
+        larger = tiles.picture_side()
+        shown = panel.model.thumbnail_at_hand(item, larger)
+        assert shown.cacheKey() != placeholder_pixmap(item.output.kind.value).cacheKey()
+        await wait_until(lambda: loaded(larger))
+        final = panel.model.thumbnail(item, larger)
+        assert max(final.width(), final.height()) == larger
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.asyncio
+async def test_tiles_of_one_model_and_size_share_one_drawn_detail_line(tmp_path: Path) -> None:
+    lib = build_library(tmp_path / "same", 6, 1)  # one image file: its two models alternate
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(1400, 520)
+        panel.show()
+        await panel.model.settled()
+        tiles = panel.grid.tiles
+        await wait_until(lambda: len(tiles.tiles) == 6)
+        assert tiles.detail_lines_drawn() == 2  # 'nano-banana · 96×64', 'gpt-image-2 · 96×64'
+        item = panel.model.item_at(0)
+        assert item is not None
+        tile = panel.grid.viewport().grab(panel.grid.visualRect(panel.model.index(0))).toImage()
+        line_height = panel.grid.fontMetrics().height()
+        line_top = tile.width() - 2 + line_height + line_height // 2  # the caption's 2nd line
+        ground = tile.pixelColor(tile.width() - 10, line_top)
+        row = {tile.pixelColor(x, line_top).rgb() for x in range(6, tile.width() // 2)}
+        assert len(row) > 1 and ground.rgb() in row  # text drawn on the tile's own ground
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()

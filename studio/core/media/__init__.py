@@ -10,6 +10,7 @@ from studio.core.media._decode import (
     decode_detail,
     decode_preview,
     describe_decoded,
+    fitted_size,
 )
 from studio.core.media._files import extension_for, sha256_file
 from studio.core.media._finish import finish_file, source_facts_of
@@ -34,7 +35,7 @@ from studio.core.media._metadata import (
     sidecar_bytes,
     write_sidecar,
 )
-from studio.core.media._probe import probe, too_large_to_decode
+from studio.core.media._probe import probe
 from studio.core.media._text import plain_text, read_plain_text, text_bytes
 from studio.core.media._thumbnails import (
     THUMB_SIZE,
@@ -70,6 +71,7 @@ __all__ = [
     "embed_metadata",
     "extension_for",
     "finish_file",
+    "fitted_size",
     "load_local_file",
     "load_pixels",
     "local_file_from_text",
@@ -83,7 +85,6 @@ __all__ = [
     "sidecar_path",
     "source_facts_of",
     "text_bytes",
-    "too_large_to_decode",
     "waveform_tile",
     "write_sidecar",
 ]

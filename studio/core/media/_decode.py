@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Final
 
@@ -83,11 +83,50 @@ def _never() -> bool:
 
 
 def decode_preview(
-    path: Path, screen: tuple[int, int], should_stop: Callable[[], bool] = _never
+    path: Path,
+    screen: tuple[int, int],
+    should_stop: Callable[[], bool] = _never,
+    *,
+    fit: int | None = None,
 ) -> DecodeResult | None:
     """The picture whole, or for one above FULL_DECODE_MAX_PIXELS, reduced to fit in ``screen``
-    (device pixels). None when ``should_stop()`` turned true on the way."""
-    return _decode(path, screen, should_stop)
+    (device pixels). None when ``should_stop()`` turned true on the way.
+
+    With ``fit``: scaled, up or down, to ``fitted_size(…, fit)``, so whoever shows it at that
+    size (a gallery tile) copies its pixels instead of resampling them on the GUI thread."""
+    decoded = _decode(path, screen, should_stop)
+    if fit is None or not isinstance(decoded, DecodedImage):
+        return decoded
+    return _fitted(decoded, fit)
+
+
+def fitted_size(width: int, height: int, side: int) -> tuple[int, int]:
+    """The largest whole-pixel size of width:height's shape inside a side × side square (at least
+    1 × 1): where a gallery tile places its picture."""
+    if width <= 0 or height <= 0:
+        return side, side
+    scale = min(side / width, side / height)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def _fitted(decoded: DecodedImage, side: int) -> DecodedImage:
+    from PIL import Image
+
+    size = fitted_size(decoded.width, decoded.height, side)
+    if size == (decoded.width, decoded.height):
+        return decoded
+    mode = "RGBA" if decoded.has_alpha else "RGB"
+    source = Image.frombuffer(
+        mode, (decoded.width, decoded.height), decoded.pixels, "raw", mode, decoded.stride, 1
+    )
+    scaled = source.resize(size, Image.Resampling.LANCZOS)  # premultiplied by Pillow for RGBA
+    return replace(
+        decoded,
+        pixels=scaled.tobytes(),
+        width=scaled.width,
+        height=scaled.height,
+        stride=scaled.width * len(mode),
+    )
 
 
 def decode_detail(path: Path, should_stop: Callable[[], bool] = _never) -> DecodeResult | None:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from typing_extensions import override
 
 from studio.core.library import GalleryItem
+from studio.core.media import fitted_size
 from studio.ui.gallery.describe import format_duration, prompt_excerpt
 from studio.ui.gallery.model import GalleryModel, GalleryRole
-from studio.ui.gallery.placeholders import draw_pill, glyph, placeholder_at, placeholder_pixmap
+from studio.ui.gallery.placeholders import draw_pill, glyph, is_placeholder, placeholder_at
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -35,6 +36,7 @@ _PAD: Final = 6
 _CAPTION: Final = 44  # two lines of text under the picture
 TILE_BUDGET: Final = 8 * 1024 * 1024  # until the grid sets one for its viewport
 _SMALL_CACHE: Final = 64  # frames and pills kept; both come in a handful of sizes
+_DETAIL_LINES: Final = 256  # caption second lines kept (model · size repeat across a library)
 # Looked up once: reading a Qt enum member goes through Python's enum machinery on every use.
 _SELECTED: Final = QStyle.StateFlag.State_Selected
 _CAPTION_FLAGS: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -42,6 +44,7 @@ _ELIDE: Final = Qt.TextElideMode.ElideRight
 _TEXT: Final = QPalette.ColorRole.Text
 _PLACEHOLDER_TEXT: Final = QPalette.ColorRole.PlaceholderText
 _GROUND: Final = QPalette.ColorRole.Base  # what item views fill their viewport with
+_FRAME_GROUND: Final = QPalette.ColorRole.AlternateBase  # a tile's own ground, in its frame
 _TILE_COLOURS: Final = (
     _GROUND,
     QPalette.ColorRole.AlternateBase,
@@ -123,6 +126,7 @@ class GalleryDelegate(QStyledItemDelegate):
         self._frames: dict[tuple[object, ...], QPixmap] = {}
         self._palettes: dict[int, tuple[int, ...]] = {}
         self._pills: dict[tuple[str, str, float], QPixmap] = {}
+        self._details: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._metrics: tuple[QFont, QFontMetrics] | None = None
 
     def set_tile_width(self, width: int) -> QSize:
@@ -132,6 +136,14 @@ class GalleryDelegate(QStyledItemDelegate):
             self.tiles.clear()  # drawn for the old width: never shown again
         self._tile = QSize(width, width - 2 * _PAD + _CAPTION)
         return self._tile
+
+    def detail_lines_drawn(self) -> int:
+        """How many distinct caption second lines are kept drawn."""
+        return len(self._details)
+
+    def picture_side(self, ratio: float = 1.0) -> int:
+        """The side, in device pixels, of the square a tile's picture fits in."""
+        return _picture_side_of(self._tile.width(), ratio)
 
     @override
     def sizeHint(
@@ -170,7 +182,8 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.drawPixmap(rect.topLeft(), frame)
             return
         style = TileStyle(rect.size(), palette, font, selected, ratio)
-        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, model.thumbnail(item)))
+        pixmap = model.thumbnail(item, _picture_side(style))
+        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, pixmap))
 
     def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,
@@ -181,12 +194,12 @@ class GalleryDelegate(QStyledItemDelegate):
         item = model.item_at(index.row())
         if item is None:
             return False
-        pixmap = model.thumbnail_at_hand(item)
         rect: QRect = option.rect
         selected = bool(option.state & _SELECTED)
         style = TileStyle(
             rect.size(), option.palette, option.font, selected, self._screen_ratio(option)
         )
+        pixmap = model.thumbnail_at_hand(item, _picture_side(style))
         if self.tiles.get(item.id, self._look(style, item, pixmap)) is not None:
             return False
         self._tile_pixmap(style, item, pixmap)
@@ -259,7 +272,7 @@ class GalleryDelegate(QStyledItemDelegate):
             veil.setAlpha(130)  # faded towards the background: it is in the trash
             painter.fillRect(picture, veil)
         self._paint_badges(painter, picture or image_rect, item, ratio)
-        self._paint_caption(painter, QRect(QPoint(0, 0), size), palette, item)
+        self._paint_caption(painter, style, item)
 
     def _frame(
         self, size: QSize, palette: QPalette, selected: bool, ratio: float, opaque: bool
@@ -267,7 +280,7 @@ class GalleryDelegate(QStyledItemDelegate):
         """The tile's rounded background (and selection outline), drawn once per look; opaque:
         on the viewport's ground, else on nothing."""
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        ground = palette.color(QPalette.ColorRole.AlternateBase)
+        ground = palette.color(_FRAME_GROUND)
         under = palette.color(_GROUND).rgba() if opaque else None
         key = (size.width(), size.height(), selected, highlight.rgba(), ground.rgba(), ratio, under)
         found = self._frames.get(key)
@@ -305,12 +318,15 @@ class GalleryDelegate(QStyledItemDelegate):
         if not isinstance(pixmap, QPixmap) or pixmap.isNull():
             return None
         kind = item.output.kind.value
-        if pixmap.cacheKey() == placeholder_pixmap(kind).cacheKey():
+        if is_placeholder(pixmap):
             painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio))
             return None
         picture = _fitted(pixmap.size(), area)
-        # Scaled as it is drawn (bilinear): a quarter of what a smooth QPixmap.scaled() costs,
-        # and the tile keeps the result.
+        if ratio == 1 and picture.size() == pixmap.size():  # scaled to fit by the loader's worker
+            painter.drawPixmap(picture.topLeft(), pixmap)
+            return picture
+        # Another size (the one wanted is on its way, or a high-DPI screen): scaled as it is
+        # drawn, bilinear, and the tile keeps the result.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawPixmap(picture, pixmap)
         return picture
@@ -363,25 +379,59 @@ class GalleryDelegate(QStyledItemDelegate):
             self._metrics = kept
         return kept[1]
 
-    def _paint_caption(
-        self,
-        painter: QPainter,
-        rect: QRect,
-        palette: QPalette,
-        item: GalleryItem,
-    ) -> None:
-        metrics = self._font_metrics(painter.font())
-        width = rect.width() - 2 * _PAD
-        top = rect.top() + rect.width() - _PAD + 4
+    def _paint_caption(self, painter: QPainter, style: TileStyle, item: GalleryItem) -> None:
+        palette, font = style.palette, painter.font()
+        metrics = self._font_metrics(font)
+        width = style.size.width() - 2 * _PAD
+        top = style.size.width() - _PAD + 4
         height = metrics.height()
         text = metrics.elidedText(prompt_excerpt(item), _ELIDE, width)
         # The selection fill is translucent, so normal text colours stay readable on it.
         painter.setPen(palette.color(_TEXT))
-        painter.drawText(QRect(rect.left() + _PAD, top, width, height), _CAPTION_FLAGS, text)
-        detail = metrics.elidedText(_detail_line(item), _ELIDE, width)
-        painter.setPen(palette.color(_PLACEHOLDER_TEXT))
-        line = QRect(rect.left() + _PAD, top + height, width, height)
-        painter.drawText(line, _CAPTION_FLAGS, detail)
+        painter.drawText(QRect(_PAD, top, width, height), _CAPTION_FLAGS, text)
+        line = QRect(_PAD, top + height, width, height)
+        ground = palette.color(_FRAME_GROUND)
+        if style.selected or ground.alpha() < 255:  # on a translucent fill: drawn in place
+            painter.setPen(palette.color(_PLACEHOLDER_TEXT))
+            detail = metrics.elidedText(_detail_line(item), _ELIDE, width)
+            painter.drawText(line, _CAPTION_FLAGS, detail)
+            return
+        detail_text = _detail_line(item)
+        key = (
+            detail_text,
+            width,
+            height,
+            font.key(),
+            style.ratio,
+            ground.rgba(),
+            palette.color(_PLACEHOLDER_TEXT).rgba(),
+        )
+        found = self._details.get(key)
+        if found is None:
+            found = self._detail_pixmap(key, detail_text, line.size(), style, ground)
+        else:
+            self._details.move_to_end(key)
+        painter.drawPixmap(line.topLeft(), found)
+
+    def _detail_pixmap(
+        self, key: tuple[object, ...], text: str, size: QSize, style: TileStyle, ground: QColor
+    ) -> QPixmap:
+        """A caption's second line (model and size) drawn once on the tile's ground: a library
+        holds many outputs of one model at one size, so most tiles copy a line drawn before."""
+        width, height, ratio, font = size.width(), size.height(), style.ratio, style.font
+        found = QPixmap(round(width * ratio), round(height * ratio))
+        found.setDevicePixelRatio(ratio)
+        found.fill(ground)
+        painter = QPainter(found)
+        painter.setFont(font)
+        painter.setPen(style.palette.color(_PLACEHOLDER_TEXT))
+        detail = self._font_metrics(font).elidedText(text, _ELIDE, width)
+        painter.drawText(QRect(0, 0, width, height), _CAPTION_FLAGS, detail)
+        painter.end()
+        self._details[key] = found
+        while len(self._details) > _DETAIL_LINES:
+            self._details.popitem(last=False)
+        return found
 
 
 def _draw_centred(painter: QPainter, pixmap: QPixmap, center: QPoint) -> None:
@@ -400,12 +450,26 @@ def _detail_line(item: GalleryItem) -> str:
     return f"{name}{size}"
 
 
+def _picture_side(style: TileStyle) -> int:
+    return _picture_side_of(style.size.width(), style.ratio)
+
+
+def _picture_side_of(tile_width: int, ratio: float) -> int:
+    """The side of a tile's square picture area in device pixels: thumbnails are scaled to fit
+    it in the loader's workers, so drawing one is a copy."""
+    return round((tile_width - 2 * _PAD) * ratio)
+
+
 def _fitted(size: QSize, area: QRect) -> QRect:
-    """The largest rect of size's aspect ratio centred in area, in whole pixels."""
+    """The largest rect of size's aspect ratio centred in area, in whole pixels (for a square
+    area, the size the loader's workers scale to: studio.core.media.fitted_size)."""
     if size.width() <= 0 or size.height() <= 0:
         return area
-    scale = min(area.width() / size.width(), area.height() / size.height())
-    width, height = round(size.width() * scale), round(size.height() * scale)
+    if area.width() == area.height():
+        width, height = fitted_size(size.width(), size.height(), area.width())
+    else:
+        scale = min(area.width() / size.width(), area.height() / size.height())
+        width, height = round(size.width() * scale), round(size.height() * scale)
     return QRect(
         area.left() + (area.width() - width) // 2,
         area.top() + (area.height() - height) // 2,

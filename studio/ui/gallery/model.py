@@ -74,8 +74,8 @@ class GalleryRole(IntEnum):
     TRASHED = Qt.ItemDataRole.UserRole + 7
 
 
-def item_thumb_key(item: GalleryItem, size: int = THUMB_SIZE) -> str | None:
-    return None if item.file is None else thumb_key(item.file, size)
+def item_thumb_key(item: GalleryItem, size: int = THUMB_SIZE, fit: int | None = None) -> str | None:
+    return None if item.file is None else thumb_key(item.file, size, fit)
 
 
 class GalleryModel(QStringListModel):
@@ -319,24 +319,31 @@ class GalleryModel(QStringListModel):
         """Rows first..last whose items must stay at hand (the view's selection and current)."""
         self._rows.keep = keep
 
-    def thumbnail(self, item: GalleryItem) -> Any:
-        """The tile's picture; asks the loader for it (a tile asks when it is painted)."""
-        key = item_thumb_key(item)
+    def thumbnail(self, item: GalleryItem, fit: int | None = None) -> Any:
+        """The tile's picture; asks the loader for it (a tile asks when it is painted). With fit,
+        scaled in the worker to fit fit × fit device pixels; until it is, the picture at another
+        size if one is at hand."""
+        key = item_thumb_key(item, fit=fit)
         found = self._loader.pixmap(key) if key is not None else None
         if found is not None:
             return found
         if key is not None and item.file is not None and not self._loader.has_failed(key):
-            self._loader.request(key, item.file, item.output.kind.value)
+            self._loader.request(key, item.file, item.output.kind.value, fit=fit)
             if len(self._waiting) >= _WAITING_LIMIT:
                 self._waiting.pop(next(iter(self._waiting)))
             self._waiting.setdefault(key, set()).add(item.id)
+            if fit is not None and (other := self._loader.any_pixmap(item.file)) is not None:
+                return other
         return placeholder_pixmap(item.output.kind.value)
 
-    def thumbnail_at_hand(self, item: GalleryItem) -> QPixmap:
-        """The tile's picture if loaded, else its placeholder; asks for nothing (tiles drawn
-        before they are shown must not push the thumbnails on screen down the queue)."""
-        key = item_thumb_key(item)
+    def thumbnail_at_hand(self, item: GalleryItem, fit: int | None = None) -> QPixmap:
+        """The tile's picture if loaded (at fit, else at any size), else its placeholder; asks
+        for nothing (tiles drawn before they are shown must not push the thumbnails on screen
+        down the queue)."""
+        key = item_thumb_key(item, fit=fit)
         found = self._loader.pixmap(key) if key is not None else None
+        if found is None and fit is not None and item.file is not None:
+            found = self._loader.any_pixmap(item.file)
         return found if found is not None else placeholder_pixmap(item.output.kind.value)
 
     # --- reading -------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from studio.ui.theme import app_is_dark
 
 _TILE: Final = 128
 _cache: dict[tuple[str, bool], QPixmap] = {}
+_cache_keys: set[int] = set()  # cacheKey() of every placeholder in _cache
 _scaled: dict[tuple[str, bool, int, float], QPixmap] = {}
 _glyphs: dict[tuple[str, int, float], QPixmap] = {}
 _CAPABILITY_OF_KIND: Final = {"text": "transcribe"}  # the glyph of what makes such outputs
@@ -25,7 +26,13 @@ def placeholder_pixmap(kind: str) -> QPixmap:
     if found is None:
         found = _draw_placeholder(kind, dark)
         _cache[kind, dark] = found
+        _cache_keys.add(found.cacheKey())
     return found
+
+
+def is_placeholder(pixmap: QPixmap) -> bool:
+    """Whether pixmap is one of the placeholders (no palette lookup: asked once per tile)."""
+    return pixmap.cacheKey() in _cache_keys
 
 
 def placeholder_at(kind: str, side: int, ratio: float = 1.0) -> QPixmap:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import threading
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from studio.core.api import MountseaClient
+from studio.core.chain import InputUse
 from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStateError, JobStatus
 from studio.core.media import read_metadata, sha256_file, sidecar_path
 from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE
@@ -340,3 +342,30 @@ async def test_retry_sends_another_backends_job_here_but_not_while_it_runs(
     running = library.get_job("api-running")
     assert running is not None and running.backend == API
     assert running.status is JobStatus.PROCESSING
+
+
+@pytest.mark.asyncio
+async def test_idle_waits_until_the_outputs_a_failed_job_used_are_recorded(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A job that fails has no files to finish, but its lineage is still being written: "idle"
+    (what the gallery's tests and shutdown wait for) includes that write."""
+    release = threading.Event()
+    recorded: list[str] = []
+
+    def slow_record(local_id: str, uses: list[InputUse]) -> None:
+        release.wait(10)
+        recorded.append(local_id)
+
+    monkeypatch.setattr(library, "record_inputs", slow_record)
+    async with open_services(FakeClient(), library) as services:
+        use = InputUse("image_url", 0, 1)
+        job = services.submit(ENDPOINT, {"prompt": "x", "outcome": "failed"}, None, [use])
+        await wait_until(lambda: (found := services.runner.get(job.local_id)) is not None
+                         and found.status is JobStatus.FAILED)  # fmt: skip
+        idle = asyncio.ensure_future(services.wait_idle())
+        await asyncio.sleep(0.2)
+        assert not idle.done() and not services.is_settled()
+        release.set()
+        await asyncio.wait_for(idle, 10)
+        assert recorded == [job.local_id] and services.is_settled()

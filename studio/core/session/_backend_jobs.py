@@ -523,10 +523,12 @@ class BackendJobs:
 
     async def wait_idle(self) -> None:
         """Until every background fetch and file finishing has ended (settled jobs' files done)
-        and the library has every change."""
-        while self._background or self._runner.has_unread_changes() or not self._journal.idle:
-            if self._background:
-                await asyncio.gather(*self._background, return_exceptions=True)
+        and the library has every change, the outputs new jobs use (their lineage) included."""
+        while self._busy():
+            if self._background or self._recording:
+                await asyncio.gather(
+                    *self._background, *self._recording.values(), return_exceptions=True
+                )
             elif not self._journal.idle:
                 await self._journal.written()
             else:
@@ -535,8 +537,16 @@ class BackendJobs:
     def is_settled(self) -> bool:
         """No job is running, every change was read and written, no file work is pending."""
         running = any(job.status.is_running for job in self._runner.jobs())
-        busy = self._background or self._runner.has_unread_changes() or not self._journal.idle
-        return not (running or busy)
+        return not (running or self._busy())
+
+    def _busy(self) -> bool:
+        """File work, lineage being written, or changes not yet read or written."""
+        return bool(
+            self._background
+            or self._recording
+            or self._runner.has_unread_changes()
+            or not self._journal.idle
+        )
 
     async def aclose(self) -> None:
         """Stop the runner, then background file work (redone at the next start if unfinished)."""

@@ -2,7 +2,9 @@
 
 Nothing else wires objects together. One qasync loop runs for the life of the process.
 
-Start-up is on the clock (issue 12): the window paints with the Create tab only. The Compare and
+Start-up is on the clock (issue 12). ``main`` imports only what the window's frame needs, shows
+the frame (``MainWindow()``: title, tabs, status bar, "Starting…") and lets it paint; then
+``run_studio`` imports the rest of the app and ``build_studio`` fills the window. The Compare and
 Gallery tabs are built, and their modules imported, the first time they are shown or asked for
 (``_build_compare``/``_build_gallery``, given to the window).
 """
@@ -18,50 +20,63 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import qasync
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from typing_extensions import override
 
 from studio import __version__
-from studio.core.library import open_library
-from studio.core.session import Backend, KeyStore, Session, configure_logging, load_settings
+from studio.core.session import configure_logging, load_settings
 from studio.ui import i18n
-from studio.ui.background import spawn
-from studio.ui.chain.mask_painter import MaskFlow
-from studio.ui.chain.send_to import SendToFlow
-from studio.ui.collector import MainThreadCollector, settle_after_start
-from studio.ui.controller import StudioController
-from studio.ui.endpoint.loader import EndpointLoader
+from studio.ui.collector import MainThreadCollector
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
-from studio.ui.preview import PreviewPane
-from studio.ui.queue import QueueView, QueueViewModel
 from studio.ui.raster import paint_on_gui_thread
-from studio.ui.recall import RecallFlow
 from studio.ui.theme import apply_theme
-from studio.ui.thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from studio.core.session import BackendOpener
+    from studio.core.session import BackendOpener, Session
+    from studio.ui.chain.send_to import SendToFlow
     from studio.ui.compare import ComparePanel, ComparisonsView
+    from studio.ui.controller import StudioController
+    from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.gallery import GalleryPanel
+    from studio.ui.queue import QueueView
 
 log = logging.getLogger("studio.app")
 
 
+def open_window() -> MainWindow:
+    """The main window's frame, in the theme of the settings (applied before any widget exists,
+    so all start in it); ``build_studio`` fills it."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, load_settings().theme)
+    return MainWindow()
+
+
 def build_studio(
-    *, open_backend: BackendOpener | None = None
+    *, open_backend: BackendOpener | None = None, window: MainWindow | None = None
 ) -> tuple[MainWindow, StudioController]:
     """Every long-lived object of the app, connected; nothing started yet.
 
-    ``open_backend`` replaces how the session opens its backend (tests give a scripted one).
+    ``open_backend`` replaces how the session opens its backend (tests give a scripted one);
+    ``window`` is a frame from ``open_window`` already on screen (a new one is opened without).
     """
+    # Not at the top: the window's frame paints before these are imported (see the docstring).
+    from studio.core.library import open_library
+    from studio.core.session import Backend, KeyStore, Session
+    from studio.ui.controller import StudioController
+    from studio.ui.endpoint.loader import EndpointLoader
+    from studio.ui.preview import PreviewPane
+    from studio.ui.queue import QueueView, QueueViewModel
+    from studio.ui.recall import RecallFlow
+    from studio.ui.thumbnails import ThumbnailLoader
+
+    if window is None:
+        window = open_window()
     settings = load_settings()
-    app = QApplication.instance()
-    if isinstance(app, QApplication):  # before any widget exists, so all start in the theme
-        apply_theme(app, settings.theme)
     # Checked, and rebuilt when damaged: the app always starts (see library.open_library).
     library, recovery = open_library(outputs_root=settings.outputs_dir())
     session = Session(
@@ -74,7 +89,7 @@ def build_studio(
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)
     queue_view.list.thumbnails = ThumbnailLoader(queue_view)  # the gallery shares it when built
-    window = MainWindow(queue_view, PreviewPane())
+    window.fill(queue_view, PreviewPane())
     loader = EndpointLoader(session, window.endpoint_page)
     recall = RecallFlow(window, loader, session)
     controller = StudioController(window, queue, session, loader, recall)
@@ -148,6 +163,9 @@ def _wire_creative_loop(
 ) -> SendToFlow:
     """Send to…, Extend shot, frames and masks from the Create tab's outputs (the gallery's are
     wired when it is built)."""
+    from studio.ui.chain.mask_painter import MaskFlow
+    from studio.ui.chain.send_to import SendToFlow
+
     preview = window.preview
     flow = SendToFlow(window, session, loader)
     window.send_to = flow
@@ -165,8 +183,11 @@ def _wire_creative_loop(
     return flow
 
 
-async def run_studio(app: QApplication) -> int:
-    window, controller = build_studio()
+async def run_studio(app: QApplication, window: MainWindow) -> int:
+    """Fills the window once its frame has painted, starts the session, runs until closed."""
+    from studio.ui.background import spawn
+    from studio.ui.collector import settle_after_start
+
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
     def finish() -> None:
@@ -176,8 +197,9 @@ async def run_studio(app: QApplication) -> int:
     window.closing.connect(finish)
     app.aboutToQuit.connect(finish)
     _close_on_signals(window)
-    _watch_paints_for_bench(window)
-    window.show()
+    await first_paint(window)
+    window, controller = build_studio(window=window)
+    _watch_marketplace_for_bench(window)
 
     async def start() -> None:
         await controller.start()
@@ -188,6 +210,40 @@ async def run_studio(app: QApplication) -> int:
     await controller.aclose()
     log.info("shut down cleanly")
     return 0
+
+
+FIRST_PAINT_WAIT_S = 0.5  # a window never exposed (minimised, some compositors) must still fill
+
+
+async def first_paint(window: QWidget) -> None:
+    """Returns once the window has painted (or after FIRST_PAINT_WAIT_S)."""
+    painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    watcher = _PaintWatcher(window, painted)
+    try:
+        await asyncio.wait_for(asyncio.shield(painted), FIRST_PAINT_WAIT_S)
+    except TimeoutError:
+        log.info("the window did not paint within %.1f s; building it anyway", FIRST_PAINT_WAIT_S)
+    finally:
+        window.removeEventFilter(watcher)
+        watcher.deleteLater()
+
+
+class _PaintWatcher(QObject):
+    def __init__(self, window: QWidget, painted: asyncio.Future[None]) -> None:
+        super().__init__(window)
+        self._painted = painted
+        window.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted.done():
+            # A zero timer fires once the repaint pass this event belongs to has finished.
+            QTimer.singleShot(0, self._done)
+        return False
+
+    def _done(self) -> None:
+        if not self._painted.done():
+            self._painted.set_result(None)
 
 
 def _close_on_signals(window: MainWindow) -> None:
@@ -201,12 +257,22 @@ def _close_on_signals(window: MainWindow) -> None:
 
 
 def _watch_paints_for_bench(window: MainWindow) -> None:
-    """`make bench` only: STUDIO_BENCH_MARKS=path notes first paints (studio.ui.bench_marks)."""
+    """`make bench` only: STUDIO_BENCH_MARKS=path notes the frame's first paint and, once the
+    window is filled, the marketplace's (studio.ui.bench_marks)."""
     marks = os.environ.get("STUDIO_BENCH_MARKS")
     if marks:
         from studio.ui.bench_marks import PaintMarks
 
         PaintMarks(window, Path(marks))
+
+
+def _watch_marketplace_for_bench(window: MainWindow) -> None:
+    if os.environ.get("STUDIO_BENCH_MARKS"):
+        from studio.ui.bench_marks import PaintMarks
+
+        marks = window.findChild(PaintMarks)
+        if marks is not None:
+            marks.watch_marketplace()
 
 
 def language_override(argv: Sequence[str]) -> str | None:
@@ -234,5 +300,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done
     MainThreadCollector(app)  # garbage collection only on the GUI thread (see collector)
-    code: int = qasync.run(run_studio(app))
+    window = open_window()
+    _watch_paints_for_bench(window)
+    window.show()
+    import qasync  # after show(): the frame's first paint waits for nothing it does not need
+
+    code: int = qasync.run(run_studio(app, window))
     return code

@@ -31,10 +31,16 @@ class PaintMarks(QObject):
         super().__init__(window)
         self._path = path
         self._window = window
-        self._list_viewport = window.marketplace.list.viewport()
-        self._waiting = {self._window: "first_paint", self._list_viewport: "marketplace_painted"}
-        for widget in self._waiting:
-            widget.installEventFilter(self)
+        self._list_viewport: QObject | None = None
+        self._waiting: dict[QObject, str] = {self._window: "first_paint"}
+        window.installEventFilter(self)
+
+    def watch_marketplace(self) -> None:
+        """Once the window is filled (``MainWindow.fill``): the marketplace list's first paint
+        with rows."""
+        self._list_viewport = self._window.marketplace.list.viewport()
+        self._waiting[self._list_viewport] = "marketplace_painted"
+        self._list_viewport.installEventFilter(self)
 
     @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -1,5 +1,10 @@
 """The main window: marketplace | endpoint page | queue over preview, menus and the status bar.
 
+Built in two steps so the window paints before most of the app is imported (start-up, issue 12):
+``MainWindow()`` is the frame (title, tabs, status bar, its saved size) with "Starting…" where the
+Create tab goes; ``fill(queue, preview)`` builds the Create tab, the menus and the keys. The app
+shows the frame, lets it paint, then imports the rest and fills it (``studio.app``).
+
 The Compare and Gallery tabs are built the first time they are shown or asked for
 (``compare``/``gallery``), from builders the app gives (``set_compare``/``set_gallery``): the
 window paints without them (start-up, issue 12). ``built_compare``/``built_gallery`` are None
@@ -32,13 +37,10 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio import __version__
-from studio.ui.banner import Banner
 from studio.ui.chain.outputs_drag import dragged_outputs
-from studio.ui.endpoint.page import EndpointPage
 from studio.ui.i18n.core_words import core_text
 from studio.ui.icons import app_icon
 from studio.ui.keyboard import KeyboardActions, create_tab_steps, guard_typing, next_stop
-from studio.ui.marketplace.panel import MarketplacePanel
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
 
@@ -46,10 +48,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from studio.core.session import BackendInfo
+    from studio.ui.banner import Banner
     from studio.ui.chain.mask_painter import MaskFlow
     from studio.ui.chain.send_to import SendToFlow
     from studio.ui.compare import ComparePanel
+    from studio.ui.endpoint.page import EndpointPage
     from studio.ui.gallery import GalleryPanel
+    from studio.ui.marketplace.panel import MarketplacePanel
     from studio.ui.preview import PreviewPane
     from studio.ui.queue.view import QueueView
 
@@ -64,21 +69,26 @@ class MainWindow(QMainWindow):
     closing = Signal()
     file_dropped = Signal(str)  # a local file dropped anywhere no child took it
 
-    def __init__(self, queue: QueueView, preview: PreviewPane) -> None:
+    # Made by fill(): the frame paints before their modules are imported.
+    marketplace: MarketplacePanel
+    banner: Banner
+    endpoint_page: EndpointPage
+    queue: QueueView
+    preview: PreviewPane
+    main_splitter: QSplitter
+    right_splitter: QSplitter
+
+    def __init__(self) -> None:
+        """The frame: what paints first. ``fill`` builds the rest."""
         super().__init__()
         self.setWindowTitle(self.tr("Mountsea Studio"))
         self.setWindowIcon(app_icon())
-        self.marketplace = MarketplacePanel()
-        self.banner = Banner()
-        self.endpoint_page = EndpointPage()
-        self.queue = queue
-        self.preview = preview
         self._gallery: GalleryPanel | None = None
         self._build_gallery: Callable[[], GalleryPanel] | None = None
         self._gallery_page = QWidget()  # the Gallery tab until the gallery is built
         self._compare: ComparePanel | None = None
         self._build_compare: Callable[[], ComparePanel] | None = None
-        self._compare_page: QWidget | None = None
+        self._compare_page = QWidget()  # the Compare tab until Compare is built
         self.send_to: SendToFlow | None = None  # Send to…, frames, Extend shot (set by the app)
         self.masks: MaskFlow | None = None
         self.backend_label = QLabel()
@@ -94,13 +104,47 @@ class MainWindow(QMainWindow):
         )
         self.demo_badge.hide()
         self._reachable = True
-        self._build_splitters()
+        self._filled = False
+        self._starting_page = QLabel(self.tr("Starting…"))
+        self._starting_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.modes = QTabWidget()
+        self.modes.setDocumentMode(True)
+        self.modes.addTab(self._starting_page, self.tr("Create"))
+        self.modes.addTab(self._compare_page, self.tr("Compare"))
+        self.modes.addTab(self._gallery_page, self.tr("Gallery"))
+        self.setCentralWidget(self.modes)
         self._build_menus()
-        self._wire_keyboard()
-        self.menuBar().setCornerWidget(self.demo_badge)
+        # Shown in the frame so nothing moves when it is filled, but they act on what fill builds.
+        self._until_filled = [a for a in self.findChildren(QAction) if a is not self.quit_action]
+        for action in self._until_filled:
+            action.setEnabled(False)
         self.statusBar().addPermanentWidget(self.reachability)
         self.statusBar().addPermanentWidget(self.backend_label)
-        self._restore_state()
+        self.show_backend(None)
+        self._restore_geometry()
+
+    def fill(self, queue: QueueView, preview: PreviewPane) -> None:
+        """The Create tab (marketplace | endpoint page | queue over preview), menus and keys."""
+        # Imported here, not at the top: the frame paints first (see the module docstring).
+        from studio.ui.banner import Banner
+        from studio.ui.endpoint.page import EndpointPage
+        from studio.ui.marketplace.panel import MarketplacePanel
+
+        if self._filled:
+            raise RuntimeError("the window is filled once")
+        self._filled = True
+        self.marketplace = MarketplacePanel()
+        self.banner = Banner()
+        self.endpoint_page = EndpointPage()
+        self.queue = queue
+        self.preview = preview
+        self._build_splitters()
+        self.generate_action.triggered.connect(self.endpoint_page.submit)
+        for action in self._until_filled:
+            action.setEnabled(True)
+        self._wire_keyboard()
+        self.menuBar().setCornerWidget(self.demo_badge)
+        self._restore_splitters(self._splitters())
         self.setAcceptDrops(True)
         follow_theme(self._restyle)
 
@@ -133,21 +177,19 @@ class MainWindow(QMainWindow):
         for index, stretch in enumerate((0, 2, 1)):
             self.main_splitter.setCollapsible(index, False)
             self.main_splitter.setStretchFactor(index, stretch)
-        self.modes = QTabWidget()
-        self.modes.setDocumentMode(True)
-        self.modes.addTab(self.main_splitter, self.tr("Create"))
-        self.modes.addTab(self._gallery_page, self.tr("Gallery"))
+        # The Create tab takes the place "Starting…" held; it stays the current tab.
+        self.modes.insertTab(0, self.main_splitter, self.tr("Create"))
+        self.modes.setCurrentIndex(0)
+        self.modes.removeTab(1)  # "Starting…"
+        self._starting_page.deleteLater()
         self.modes.currentChanged.connect(self._on_modes_current_changed)
         # Dragging an output over the Create tab switches to it, to drop it on a field there.
         self.modes.tabBar().setChangeCurrentOnDrag(True)
         self.modes.tabBar().setAcceptDrops(True)
-        self.setCentralWidget(self.modes)
 
     def set_compare(self, build: Callable[[], ComparePanel]) -> None:
-        """The Compare tab (one prompt, several models side by side), built on first use."""
+        """How the Compare tab (one prompt, several models side by side) is built, on first use."""
         self._build_compare = build
-        self._compare_page = QWidget()
-        self.modes.insertTab(1, self._compare_page, self.tr("Compare"))
 
     def set_gallery(self, build: Callable[[], GalleryPanel]) -> None:
         """How the Gallery tab is built, on first use."""
@@ -157,7 +199,6 @@ class MainWindow(QMainWindow):
     def compare(self) -> ComparePanel | None:
         """The Compare tab's panel, built now if it was not yet (None without a builder)."""
         if self._compare is None and self._build_compare is not None:
-            assert self._compare_page is not None
             self._compare = self._build_compare()
             self._swap_in(self._compare_page, self._compare)
         return self._compare
@@ -210,9 +251,9 @@ class MainWindow(QMainWindow):
         self.modes.setCurrentWidget(self.main_splitter)
 
     def show_compare(self) -> None:
-        page = self._compare if self._compare is not None else self._compare_page
-        if page is not None:
-            self.modes.setCurrentWidget(page)
+        self.modes.setCurrentWidget(
+            self._compare if self._compare is not None else self._compare_page
+        )
 
     def show_gallery(self) -> None:
         self.modes.setCurrentWidget(
@@ -230,10 +271,10 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu(self.tr("&View"))
         self.search_action = self._action(self.tr("&Search models"), QKeySequence.StandardKey.Find)
         self.refresh_action = self._action(
@@ -267,13 +308,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(log_action)
         help_menu.addAction(about_action)
         self.settings_action.triggered.connect(self.settings_requested)
-        quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.close)
         self.search_action.triggered.connect(self._on_search_triggered)
         self.create_action.triggered.connect(self.show_create)
         self.compare_action.triggered.connect(self.show_compare)
         self.gallery_action.triggered.connect(self.show_gallery)
         self.refresh_action.triggered.connect(self.refresh_requested)
-        self.generate_action.triggered.connect(self.endpoint_page.submit)
         self.cancel_all_action.triggered.connect(self.cancel_all_requested)
         log_action.triggered.connect(self.log_folder_requested)
         about_action.triggered.connect(self._on_about_triggered)
@@ -339,14 +379,12 @@ class MainWindow(QMainWindow):
         )
         self._restyle(app_is_dark())
 
-    def _restore_state(self) -> None:
-        store = window_state_store()
-        geometry = store.value("geometry")
+    def _restore_geometry(self) -> None:
+        geometry = window_state_store().value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 860)
-        self._restore_splitters(self._splitters())
 
     @staticmethod
     def _restore_splitters(splitters: dict[str, QSplitter]) -> None:
@@ -364,7 +402,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         store = window_state_store()
         store.setValue("geometry", self.saveGeometry())
-        for name, splitter in self._splitters().items():
+        splitters = self._splitters() if self._filled else {}
+        for name, splitter in splitters.items():
             store.setValue(f"splitter/{name}", splitter.saveState())
         store.sync()
 

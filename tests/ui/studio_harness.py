@@ -25,14 +25,16 @@ async def running_studio(
     settings: Settings | None = None,
     start: bool = True,
     open_backend: BackendOpener | None = None,
+    window: MainWindow | None = None,
 ) -> AsyncIterator[tuple[MainWindow, StudioController]]:
     """The app as `make run` builds it, with STUDIO_HOME under tmp (see conftest).
 
-    ``open_backend`` gives it a scripted backend instead of the simulator or an API.
+    ``open_backend`` gives it a scripted backend instead of the simulator or an API; ``window``
+    a frame from ``studio.app.open_window`` to fill, as ``make run`` does.
     """
     save_settings(settings or Settings(sim_speed=60.0))
     KeyStore().set(api_key)
-    window, controller = build_studio(open_backend=open_backend)
+    window, controller = build_studio(open_backend=open_backend, window=window)
     window.show()
     try:
         if start:

@@ -26,9 +26,10 @@ def _marks(path: Path) -> list[str]:
 async def test_marks_first_paint_then_marketplace_with_rows(tmp_path: Path) -> None:
     path = tmp_path / "marks.jsonl"
     async with running_studio(start=False) as (window, _controller):
-        PaintMarks(window, path)
+        marks = PaintMarks(window, path)
         window.update()
         await wait_until(lambda: _marks(path) == ["first_paint"], 10)
+        marks.watch_marketplace()  # as studio.app does once the window is filled
         endpoint = {"slug": "acme/model/text-to-image", "name": "Model", "capability": "image"}
         window.marketplace.set_endpoints([parse_endpoint(endpoint)])
         await wait_until(lambda: len(_marks(path)) == 2, 10)

@@ -14,7 +14,9 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
+from studio.app import first_paint, open_window
 from studio.core.api import parse_endpoint_detail
 from studio.core.session import CatalogChanged
 from studio.core.session._catalog_cache import bundled_snapshot
@@ -24,6 +26,8 @@ from tests.fakes.session import FakeBackend
 from tests.ui.studio_harness import running_studio
 
 if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
     from studio.core.session import Backend, Settings
 
 NOT_AT_START = (
@@ -37,17 +41,53 @@ NOT_AT_START = (
     "studio.ui.gallery",
     "studio.ui.chain.frame_picker",
 )
+# Nor what the frame (``MainWindow()`` before ``fill``) needs none of: it paints first.
+NOT_BEFORE_THE_FRAME = (
+    "httpx",
+    "studio.core.api._client",
+    "studio.core.jobs._runner",
+    "studio.core.library",
+    "studio.core.session._session",
+    "studio.ui.endpoint",
+    "studio.ui.marketplace",
+    "studio.ui.preview",
+    "studio.ui.queue",
+)
 
 
-def test_the_window_module_imports_none_of_the_heavy_ones() -> None:
+def test_the_app_module_imports_only_what_the_frame_needs() -> None:
+    heavy = [*NOT_AT_START, *NOT_BEFORE_THE_FRAME]
     script = (
         "import json, sys; import studio.app; "
-        f"print(json.dumps([name for name in {list(NOT_AT_START)!r} if name in sys.modules]))"
+        f"print(json.dumps([name for name in {heavy!r} if name in sys.modules]))"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
     )
     assert json.loads(done.stdout) == []
+
+
+@pytest.mark.asyncio
+async def test_the_frame_paints_then_is_filled_in_place(qtbot: QtBot) -> None:
+    frame = open_window()
+    qtbot.addWidget(frame)
+    tabs = ["Create", "Compare", "Gallery"]
+    assert [frame.modes.tabText(i) for i in range(frame.modes.count())] == tabs
+    starting = frame.modes.currentWidget()
+    assert isinstance(starting, QLabel) and starting.text() == "Starting…"
+    # The menus are there (nothing moves when it is filled) but wait for what they act on.
+    assert not frame.generate_action.isEnabled() and not frame.search_action.isEnabled()
+    assert frame.quit_action.isEnabled()
+    frame.show()
+    await first_paint(frame)
+    async with running_studio(start=False, window=frame) as (window, _controller):
+        assert window is frame
+        assert window.modes.currentWidget() is window.main_splitter
+        assert [window.modes.tabText(i) for i in range(window.modes.count())] == tabs
+        assert window.marketplace.isVisible() and window.endpoint_page.isVisible()
+        assert window.generate_action.isEnabled() and window.search_action.isEnabled()
+        with pytest.raises(RuntimeError):
+            window.fill(window.queue, window.preview)
 
 
 @pytest.mark.asyncio

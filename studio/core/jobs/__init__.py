@@ -4,34 +4,79 @@ Also the one JobStatus, the journal protocol the runner writes every change into
 files go, and the typical durations behind each estimate.
 """
 
-from studio.core.jobs._eta import DurationStats
-from studio.core.jobs._files import (
-    destination_of,
-    output_path,
-    save_text_output,
-    text_output_path,
-    text_saved_output,
+from typing import TYPE_CHECKING
+
+from studio.core._lazy import lazy_names
+
+if TYPE_CHECKING:
+    from studio.core.jobs._eta import DurationStats
+    from studio.core.jobs._files import (
+        destination_of,
+        output_path,
+        save_text_output,
+        text_output_path,
+        text_saved_output,
+    )
+    from studio.core.jobs._models import (
+        AMBIGUOUS_SUBMIT_MESSAGE,
+        CONNECTION_WARNING,
+        LOST_MESSAGE,
+        NOT_RECORDED_MESSAGE,
+        Job,
+        JobJournal,
+        JobStateError,
+        JobStatus,
+        SavedOutput,
+        Sleep,
+        TaskClient,
+        disk_full_message,
+        prompt_of,
+        utc_now,
+    )
+    from studio.core.jobs._names import output_stem
+    from studio.core.jobs._runner import JobRunner
+    from studio.core.jobs._submit import SUBMIT_RETRY
+    from studio.core.jobs._text import TEXT_MEDIA_TYPE, is_text_media, text_media, text_result
+
+# Each name's module is imported the first time the name is used (see studio.core._lazy).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "_eta": ("DurationStats",),
+        "_files": (
+            "destination_of",
+            "output_path",
+            "save_text_output",
+            "text_output_path",
+            "text_saved_output",
+        ),
+        "_models": (
+            "AMBIGUOUS_SUBMIT_MESSAGE",
+            "CONNECTION_WARNING",
+            "LOST_MESSAGE",
+            "NOT_RECORDED_MESSAGE",
+            "Job",
+            "JobJournal",
+            "JobStateError",
+            "JobStatus",
+            "SavedOutput",
+            "Sleep",
+            "TaskClient",
+            "disk_full_message",
+            "prompt_of",
+            "utc_now",
+        ),
+        "_names": ("output_stem",),
+        "_runner": ("JobRunner",),
+        "_submit": ("SUBMIT_RETRY",),
+        "_text": (
+            "TEXT_MEDIA_TYPE",
+            "is_text_media",
+            "text_media",
+            "text_result",
+        ),
+    },
 )
-from studio.core.jobs._models import (
-    AMBIGUOUS_SUBMIT_MESSAGE,
-    CONNECTION_WARNING,
-    LOST_MESSAGE,
-    NOT_RECORDED_MESSAGE,
-    Job,
-    JobJournal,
-    JobStateError,
-    JobStatus,
-    SavedOutput,
-    Sleep,
-    TaskClient,
-    disk_full_message,
-    prompt_of,
-    utc_now,
-)
-from studio.core.jobs._names import output_stem
-from studio.core.jobs._runner import JobRunner
-from studio.core.jobs._submit import SUBMIT_RETRY
-from studio.core.jobs._text import TEXT_MEDIA_TYPE, is_text_media, text_media, text_result
 
 __all__ = [
     "AMBIGUOUS_SUBMIT_MESSAGE",

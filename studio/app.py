@@ -198,8 +198,9 @@ async def run_studio(app: QApplication, window: MainWindow) -> int:
     app.aboutToQuit.connect(finish)
     _close_on_signals(window)
     await first_paint(window)
+    await show_models_early(window)
     window, controller = build_studio(window=window)
-    _watch_marketplace_for_bench(window)
+    _watch_marketplace_for_bench(window)  # when show_models_early had none to show
 
     async def start() -> None:
         await controller.start()
@@ -210,6 +211,24 @@ async def run_studio(app: QApplication, window: MainWindow) -> int:
     await controller.aclose()
     log.info("shut down cleanly")
     return 0
+
+
+async def show_models_early(window: MainWindow) -> None:
+    """The marketplace with the last known models (or the bundled snapshot), painted before the
+    rest of the app is imported and built: they can be looked through at once."""
+    from studio.core.session import DEFAULT_BASE_URL, last_known_endpoints
+
+    default = load_settings().base_url == DEFAULT_BASE_URL
+    try:
+        endpoints = await asyncio.to_thread(last_known_endpoints, snapshot=default)
+    except Exception:  # the session reads them again, and says what is wrong
+        log.exception("the last known models could not be read early")
+        return
+    if not endpoints:
+        return
+    window.show_models(endpoints)
+    _watch_marketplace_for_bench(window)
+    await first_paint(window.marketplace.list.viewport())
 
 
 FIRST_PAINT_WAIT_S = 0.5  # a window never exposed (minimised, some compositors) must still fill

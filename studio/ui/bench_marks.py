@@ -36,8 +36,10 @@ class PaintMarks(QObject):
         window.installEventFilter(self)
 
     def watch_marketplace(self) -> None:
-        """Once the window is filled (``MainWindow.fill``): the marketplace list's first paint
-        with rows."""
+        """Once the marketplace exists (``MainWindow.show_models`` or ``fill``): its list's first
+        paint with rows. Asked again after filling, when no early marketplace was shown."""
+        if self._list_viewport is not None:
+            return
         self._list_viewport = self._window.marketplace.list.viewport()
         self._waiting[self._list_viewport] = "marketplace_painted"
         self._list_viewport.installEventFilter(self)

@@ -45,8 +45,9 @@ from studio.ui.theme import ERROR, SUCCESS, app_is_dark, follow_theme, pick
 from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
+    from studio.core.api import Endpoint
     from studio.core.session import BackendInfo
     from studio.ui.banner import Banner
     from studio.ui.chain.mask_painter import MaskFlow
@@ -105,8 +106,9 @@ class MainWindow(QMainWindow):
         self.demo_badge.hide()
         self._reachable = True
         self._filled = False
-        self._starting_page = QLabel(self.tr("Starting…"))
-        self._starting_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._starting_label = QLabel(self.tr("Starting…"))
+        self._starting_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._starting_page: QWidget = self._starting_label  # the Create tab until it is filled
         self.modes = QTabWidget()
         self.modes.setDocumentMode(True)
         self.modes.addTab(self._starting_page, self.tr("Create"))
@@ -123,6 +125,30 @@ class MainWindow(QMainWindow):
         self.show_backend(None)
         self._restore_geometry()
 
+    def show_models(self, endpoints: Sequence[Endpoint]) -> None:
+        """Before ``fill``: the marketplace with these models (the last known ones) beside
+        "Starting…", to look through while the rest of the app is imported and built."""
+        from studio.ui.marketplace.panel import MarketplacePanel
+
+        if self._filled or self._starting_page is not self._starting_label:
+            return
+        self.marketplace = MarketplacePanel()
+        self.marketplace.set_endpoints(endpoints)
+        early = QSplitter(Qt.Orientation.Horizontal)
+        early.addWidget(self.marketplace)
+        early.addWidget(self._starting_label)
+        early.setSizes([260, max(self.width() - 260, 1)])
+        early.setStretchFactor(1, 1)
+        self._replace_create_page(early)
+
+    def _replace_create_page(self, page: QWidget) -> QWidget:
+        """The Create tab's page becomes page (it stays the current tab); returns the old one."""
+        old, self._starting_page = self._starting_page, page
+        self.modes.insertTab(0, page, self.tr("Create"))
+        self.modes.setCurrentIndex(0)
+        self.modes.removeTab(1)
+        return old
+
     def fill(self, queue: QueueView, preview: PreviewPane) -> None:
         """The Create tab (marketplace | endpoint page | queue over preview), menus and keys."""
         # Imported here, not at the top: the frame paints first (see the module docstring).
@@ -133,7 +159,8 @@ class MainWindow(QMainWindow):
         if self._filled:
             raise RuntimeError("the window is filled once")
         self._filled = True
-        self.marketplace = MarketplacePanel()
+        if self._starting_page is self._starting_label:  # else show_models made it
+            self.marketplace = MarketplacePanel()
         self.banner = Banner()
         self.endpoint_page = EndpointPage()
         self.queue = queue
@@ -177,11 +204,8 @@ class MainWindow(QMainWindow):
         for index, stretch in enumerate((0, 2, 1)):
             self.main_splitter.setCollapsible(index, False)
             self.main_splitter.setStretchFactor(index, stretch)
-        # The Create tab takes the place "Starting…" held; it stays the current tab.
-        self.modes.insertTab(0, self.main_splitter, self.tr("Create"))
-        self.modes.setCurrentIndex(0)
-        self.modes.removeTab(1)  # "Starting…"
-        self._starting_page.deleteLater()
+        # The Create tab takes the place "Starting…" held.
+        self._replace_create_page(self.main_splitter).deleteLater()  # "Starting…" and all
         self.modes.currentChanged.connect(self._on_modes_current_changed)
         # Dragging an output over the Create tab switches to it, to drop it on a field there.
         self.modes.tabBar().setChangeCurrentOnDrag(True)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from studio.app import first_paint, open_window
+from studio.app import first_paint, open_window, show_models_early
 from studio.core.api import parse_endpoint_detail
 from studio.core.session import CatalogChanged
 from studio.core.session._catalog_cache import bundled_snapshot
@@ -88,6 +88,25 @@ async def test_the_frame_paints_then_is_filled_in_place(qtbot: QtBot) -> None:
         assert window.generate_action.isEnabled() and window.search_action.isEnabled()
         with pytest.raises(RuntimeError):
             window.fill(window.queue, window.preview)
+
+
+@pytest.mark.asyncio
+async def test_the_last_known_models_show_before_the_rest_is_built(qtbot: QtBot) -> None:
+    frame = open_window()
+    qtbot.addWidget(frame)
+    frame.show()
+    await first_paint(frame)
+    await show_models_early(frame)  # a new home: the bundled snapshot's models
+    early = frame.marketplace
+    page = frame.modes.currentWidget()
+    assert page is not None and page.isAncestorOf(early)  # in the Create tab's place
+    assert early.isVisible() and early.model.rowCount() == len(bundled_snapshot())
+    assert not frame.generate_action.isEnabled()  # the rest is not built yet
+    async with running_studio(start=False, window=frame) as (window, _controller):
+        assert window.marketplace is early  # the same list, now beside the form
+        assert window.modes.currentWidget() is window.main_splitter
+        assert window.main_splitter.widget(0) is early and early.isVisible()
+        assert window.generate_action.isEnabled()
 
 
 @pytest.mark.asyncio

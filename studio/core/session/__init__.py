@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         BackendJobs,
         ReconcileReport,
     )
+    from studio.core.session._catalog import last_known_endpoints
     from studio.core.session._events import (
         BackendChanged,
         BackendState,
@@ -52,6 +53,7 @@ __getattr__ = lazy_names(
             "BackendJobs",
             "ReconcileReport",
         ),
+        "_catalog": ("last_known_endpoints",),
         "_events": (
             "BackendChanged",
             "BackendState",
@@ -110,6 +112,7 @@ __all__ = [
     "Settings",
     "Subscription",
     "configure_logging",
+    "last_known_endpoints",
     "load_settings",
     "save_settings",
 ]

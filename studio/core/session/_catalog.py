@@ -91,3 +91,11 @@ class Catalog:
         """Blocking (writes the cache file): run it in a thread."""
         self._details[detail.slug] = detail
         self._cache.store_detail(detail.slug, dict(detail.raw))
+
+
+def last_known_endpoints(*, snapshot: bool) -> list[Endpoint]:
+    """The models of the catalog written last (of whichever backend), else of the bundled
+    snapshot (when ``snapshot``), else none: what a window shows before its session connects.
+    Blocking: run it in a thread."""
+    catalog = Catalog.load_newest(snapshot=snapshot)
+    return catalog.cached_endpoints() if catalog is not None else []

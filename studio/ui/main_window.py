@@ -136,10 +136,14 @@ class MainWindow(QMainWindow):
         self.marketplace.set_endpoints(endpoints)
         early = QSplitter(Qt.Orientation.Horizontal)
         early.addWidget(self.marketplace)
-        early.addWidget(self._starting_label)
-        early.setSizes([260, max(self.width() - 260, 1)])
-        early.setStretchFactor(1, 1)
+        # The tab lets go of "Starting…" before the splitter takes it (a tab whose page is
+        # taken away closes by itself).
         self._replace_create_page(early)
+        early.addWidget(self._starting_label)
+        self._starting_label.show()  # the tab hid it when it stopped being the current page
+        early.setStretchFactor(0, 0)
+        early.setStretchFactor(1, 1)
+        early.setSizes([260, max(self.width() - 260, 1)])
 
     def _replace_create_page(self, page: QWidget) -> QWidget:
         """The Create tab's page becomes page (it stays the current tab); returns the old one."""

@@ -100,6 +100,11 @@ async def test_the_last_known_models_show_before_the_rest_is_built(qtbot: QtBot)
     early = frame.marketplace
     page = frame.modes.currentWidget()
     assert page is not None and page.isAncestorOf(early)  # in the Create tab's place
+    tabs = [frame.modes.tabText(i) for i in range(frame.modes.count())]
+    assert tabs == ["Create", "Compare", "Gallery"]
+    starting = [label for label in page.findChildren(QLabel) if label.text() == "Starting…"]
+    assert len(starting) == 1 and starting[0].isVisible()  # beside the models
+    assert starting[0].width() > early.width()
     assert early.isVisible() and early.model.rowCount() == len(bundled_snapshot())
     assert not frame.generate_action.isEnabled()  # the rest is not built yet
     async with running_studio(start=False, window=frame) as (window, _controller):

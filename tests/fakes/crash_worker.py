@@ -80,12 +80,20 @@ class CrashingClient:
             self.in_flight -= 1
         self.posts += 1
         # Killed at the first answer from the N-th on that is the only POST out: another one in
-        # flight would rightly become "unknown" too, and the test expects exactly one.
+        # flight would rightly become "unknown" too, and the test expects exactly one. "Out"
+        # from the moment its "sending" mark is on disk (the POST leaves right after that).
         due = self.kill_after_post is not None and self.posts >= self.kill_after_post
-        if due and self.in_flight == 0:
+        if due and self.in_flight == 0 and self._marked_sending() == 1:
             _say(MARKER, {"prompt": input.get("prompt"), "task_id": task.task_id})
             os.kill(os.getpid(), signal.SIGKILL)
         return task
+
+    def _marked_sending(self) -> int:
+        """Jobs whose POST may have left and whose answer is not recorded (this one included)."""
+        if self.services is None:
+            return 1
+        jobs = self.services.runner.jobs()
+        return sum(j.status is JobStatus.SUBMITTING and j.submitted_at is not None for j in jobs)
 
     async def get_task(self, task_id: str) -> Task:
         return await self.inner.get_task(task_id)

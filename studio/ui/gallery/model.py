@@ -60,6 +60,10 @@ PAGE_SIZE: Final = 200  # the first page of a filter; later pages are bigger
 NEXT_PAGE_SIZE: Final = 600
 URI_LIST: Final = "text/uri-list"
 _WAITING_LIMIT: Final = 2048  # tiles remembered as waiting for a thumbnail
+# Combined once: the view asks each painted tile's flags, and Python's enum "|" is not free.
+_NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
+_SELECTABLE: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DRAGGABLE: Final = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
 
 
 class GalleryRole(IntEnum):
@@ -179,12 +183,11 @@ class GalleryModel(QStringListModel):
     @override
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
         row = index.row()
         if 0 <= row < len(self._rows) and self._rows.path_at(row) is not None:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+            return _DRAGGABLE
+        return _SELECTABLE
 
     @override
     def roleNames(self) -> dict[int, QByteArray]:

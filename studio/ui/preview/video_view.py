@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
+from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QLabel, QStackedLayout, QVBoxLayout, QWidget
 from typing_extensions import override
@@ -26,7 +26,11 @@ class VideoView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.player = QMediaPlayer(self)
         self.audio_output = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio_output)
+        # With no sound device, no audio output: the player's audio thread would only log that
+        # there is none, and a Python log handler (pytest-qt's) then needed the interpreter the
+        # GUI thread held while stop() waited for that thread: a deadlock.
+        if QMediaDevices.audioOutputs():
+            self.player.setAudioOutput(self.audio_output)
         self.video_widget = QVideoWidget(self)
         self.video_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.player.setVideoOutput(self.video_widget)

@@ -391,12 +391,10 @@ class GalleryDelegate(QStyledItemDelegate):
         painter.drawText(QRect(_PAD, top, width, height), _CAPTION_FLAGS, text)
         line = QRect(_PAD, top + height, width, height)
         ground = palette.color(_FRAME_GROUND)
-        if style.selected or ground.alpha() < 255:  # on a translucent fill: drawn in place
-            painter.setPen(palette.color(_PLACEHOLDER_TEXT))
-            detail = metrics.elidedText(_detail_line(item), _ELIDE, width)
-            painter.drawText(line, _CAPTION_FLAGS, detail)
-            return
         detail_text = _detail_line(item)
+        if style.selected or ground.alpha() < 255:  # on a translucent fill: drawn in place
+            self._write_detail(painter, line, detail_text, palette)
+            return
         key = (
             detail_text,
             width,
@@ -413,6 +411,11 @@ class GalleryDelegate(QStyledItemDelegate):
             self._details.move_to_end(key)
         painter.drawPixmap(line.topLeft(), found)
 
+    def _write_detail(self, painter: QPainter, line: QRect, text: str, palette: QPalette) -> None:
+        painter.setPen(palette.color(_PLACEHOLDER_TEXT))
+        detail = self._font_metrics(painter.font()).elidedText(text, _ELIDE, line.width())
+        painter.drawText(line, _CAPTION_FLAGS, detail)
+
     def _detail_pixmap(
         self, key: tuple[object, ...], text: str, size: QSize, style: TileStyle, ground: QColor
     ) -> QPixmap:
@@ -424,9 +427,7 @@ class GalleryDelegate(QStyledItemDelegate):
         found.fill(ground)
         painter = QPainter(found)
         painter.setFont(font)
-        painter.setPen(style.palette.color(_PLACEHOLDER_TEXT))
-        detail = self._font_metrics(font).elidedText(text, _ELIDE, width)
-        painter.drawText(QRect(0, 0, width, height), _CAPTION_FLAGS, detail)
+        self._write_detail(painter, QRect(0, 0, width, height), text, style.palette)
         painter.end()
         self._details[key] = found
         while len(self._details) > _DETAIL_LINES:
@@ -461,15 +462,9 @@ def _picture_side_of(tile_width: int, ratio: float) -> int:
 
 
 def _fitted(size: QSize, area: QRect) -> QRect:
-    """The largest rect of size's aspect ratio centred in area, in whole pixels (for a square
-    area, the size the loader's workers scale to: studio.core.media.fitted_size)."""
-    if size.width() <= 0 or size.height() <= 0:
-        return area
-    if area.width() == area.height():
-        width, height = fitted_size(size.width(), size.height(), area.width())
-    else:
-        scale = min(area.width() / size.width(), area.height() / size.height())
-        width, height = round(size.width() * scale), round(size.height() * scale)
+    """Where a picture of size goes in the square area, centred: the size the loader's workers
+    scale thumbnails to (studio.core.media.fitted_size), so a picture of that size is copied."""
+    width, height = fitted_size(size.width(), size.height(), area.width())
     return QRect(
         area.left() + (area.width() - width) // 2,
         area.top() + (area.height() - height) // 2,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtMultimedia import QAudioDevice, QMediaDevices, QMediaPlayer
 from PySide6.QtTest import QTest
 
 from studio.ui.preview.audio_view import AudioView
@@ -156,3 +156,14 @@ def test_clock_format() -> None:
     assert format_clock(3_400) == "0:03"
     assert format_clock(75_000) == "1:15"
     assert format_clock(3_723_000) == "1:02:03"
+
+
+def test_video_gets_its_sound_output_once_a_sound_device_appears(
+    video_view: VideoView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if QMediaDevices.audioOutputs():
+        pytest.skip("this machine has a sound device: the view starts with its output")
+    assert video_view.player.audioOutput() is None  # none to play to
+    monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: [QAudioDevice()]))
+    video_view._devices.audioOutputsChanged.emit()  # headphones plugged in
+    assert video_view.player.audioOutput() is video_view.audio_output

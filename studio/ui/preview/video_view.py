@@ -26,11 +26,12 @@ class VideoView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.player = QMediaPlayer(self)
         self.audio_output = QAudioOutput(self)
-        # With no sound device, no audio output: the player's audio thread would only log that
-        # there is none, and a Python log handler (pytest-qt's) then needed the interpreter the
-        # GUI thread held while stop() waited for that thread: a deadlock.
-        if QMediaDevices.audioOutputs():
-            self.player.setAudioOutput(self.audio_output)
+        # With no sound device, no audio output (until one appears): the player's audio thread
+        # would only log that there is none, and a Python log handler (pytest-qt's) then needed
+        # the interpreter the GUI thread held while stop() waited for that thread: a deadlock.
+        self._devices = QMediaDevices(self)
+        self._devices.audioOutputsChanged.connect(self._attach_audio)
+        self._attach_audio()
         self.video_widget = QVideoWidget(self)
         self.video_widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.player.setVideoOutput(self.video_widget)
@@ -90,6 +91,10 @@ class VideoView(QWidget):
             self.transport.toggle_play()
         else:
             super().keyPressEvent(event)
+
+    def _attach_audio(self) -> None:
+        if self.player.audioOutput() is None and QMediaDevices.audioOutputs():
+            self.player.setAudioOutput(self.audio_output)
 
     def _on_sink_frame(self, frame: QVideoFrame) -> None:
         if frame.isValid():

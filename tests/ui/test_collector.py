@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 import pytest
 
 from studio.ui import collector as collector_module
-from studio.ui.collector import OVERDUE_S, QUIET_GROWTH, QUIET_TICKS, MainThreadCollector
+from studio.ui.collector import (
+    OVERDUE_S,
+    QUIET_GROWTH,
+    QUIET_TICKS,
+    SCROLL_OVERDUE_S,
+    MainThreadCollector,
+)
 from tests.fakes.transport import FakeClock
 
 if TYPE_CHECKING:
@@ -131,3 +137,37 @@ def test_nothing_due_collects_nothing(
     for _ in range(2 * QUIET_TICKS):
         _tick(collector, fake_gc, clock, 10)
     assert fake_gc.collected == []
+
+
+def test_ticks_come_faster_while_busy_and_slow_down_when_quiet(
+    collector: MainThreadCollector, fake_gc: FakeGc, clock: FakeClock
+) -> None:
+    assert collector.interval_ms() == collector.idle_interval_ms
+    _tick(collector, fake_gc, clock, QUIET_GROWTH)  # busy: the young pile up fast
+    assert collector.interval_ms() == collector.busy_interval_ms < collector.idle_interval_ms
+    collector_module.note_activity()
+    _tick(collector, fake_gc, clock, 0)  # scrolling is busy too
+    assert collector.interval_ms() == collector.busy_interval_ms
+    _tick(collector, fake_gc, clock, 0)
+    assert collector.interval_ms() == collector.idle_interval_ms
+
+
+def test_a_scroll_holds_generation_one_back_until_it_stops_or_waited_too_long(
+    collector: MainThreadCollector, fake_gc: FakeGc, clock: FakeClock
+) -> None:
+    fake_gc.counts[1] = 11
+    collector_module.note_activity()
+    _tick(collector, fake_gc, clock, 800)
+    assert fake_gc.collected == [0]  # the young only, in the middle of a scroll
+    fake_gc.counts[1] = 11
+    _tick(collector, fake_gc, clock, 800)  # the scroll stopped: generation 1 now
+    assert fake_gc.collected == [0, 1]
+    fake_gc.counts[1] = 11
+    collector_module.note_activity()
+    _tick(collector, fake_gc, clock, 800)
+    assert fake_gc.collected == [0, 1, 0]
+    clock.advance(SCROLL_OVERDUE_S)
+    collector_module.note_activity()
+    fake_gc.counts[1] = 11
+    _tick(collector, fake_gc, clock, 800)  # a long scroll: it waited long enough
+    assert fake_gc.collected == [0, 1, 0, 1]

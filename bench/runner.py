@@ -203,6 +203,20 @@ def rss_of(pid: int) -> float:
     return 0.0
 
 
+def thumbnailer_rss_of(pid: int) -> float:
+    """Resident memory in MB of process pid's thumbnail processes (studio.core.thumbnailer)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text(encoding="ascii").rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+        if parent == pid and b"studio.core.thumbnailer" in command:
+            total += rss_of(int(stat.parent.name))
+    return total
+
+
 def interleaved(reps: int, count: int) -> Iterator[tuple[int, int]]:
     """(repetition, which) for every repetition, alternating which of count runs goes first.
 

@@ -1,9 +1,10 @@
-"""PyInstaller entry point: the studio, or the simulator when run as ``-m studio.sim``.
+"""PyInstaller entry point: the studio, the simulator when run as ``-m studio.sim``, or the
+thumbnail process when run as ``-m studio.core.thumbnailer``.
 
 In a frozen app ``sys.executable`` is this bundle, so the studio's
-``[sys.executable, "-m", "studio.sim", ...]`` child lands here; answering ``-m studio.sim`` like
-Python would keeps the studio's code unchanged. ``--run-simulator ARGS`` is the same, spelled
-for people.
+``[sys.executable, "-m", "studio.sim", ...]`` and ``[sys.executable, "-m",
+"studio.core.thumbnailer", PID]`` children land here; answering ``-m`` like Python would keeps
+the studio's code unchanged. ``--run-simulator ARGS`` is the simulator, spelled for people.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sys
 
 SIMULATOR_SPELLINGS = (["-m", "studio.sim"], ["--run-simulator"])
+THUMBNAILER_SPELLING = ["-m", "studio.core.thumbnailer"]
 
 
 def simulator_args(argv: list[str]) -> list[str] | None:
@@ -22,6 +24,10 @@ def simulator_args(argv: list[str]) -> list[str] | None:
 
 
 def main() -> int:
+    if sys.argv[1:3] == THUMBNAILER_SPELLING:
+        from studio.core.thumbnailer import run_child
+
+        return run_child(sys.argv[3:])
     sim_args = simulator_args(sys.argv)
     if sim_args is not None:
         from studio.sim.__main__ import main as simulator_main

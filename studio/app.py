@@ -28,6 +28,7 @@ from studio import __version__
 from studio.core.session import configure_logging, load_settings
 from studio.ui import i18n
 from studio.ui.collector import MainThreadCollector
+from studio.ui.gil import favour_gui_thread
 from studio.ui.heap import limit_arenas
 from studio.ui.icons import app_icon
 from studio.ui.main_window import MainWindow
@@ -317,6 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paint_on_gui_thread()  # before the application: Qt reads it once (see studio.ui.raster)
     limit_arenas()  # before any thread allocates (see studio.ui.heap)
     app = QApplication(args)
+    favour_gui_thread()  # workers give the GUI thread the interpreter first (see studio.ui.gil)
     i18n.install(app, language_override(args[1:]) or load_settings().language)
     app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)  # the close coroutine decides when we are done

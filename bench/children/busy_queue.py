@@ -202,7 +202,9 @@ def main() -> int:
     if args.mode == "studio":
         from studio.core.session import Settings, save_settings
         from studio.ui.collector import MainThreadCollector
+        from studio.ui.gil import favour_gui_thread
 
+        favour_gui_thread()  # as studio.app.main does
         save_settings(Settings(sim_speed=args.speed, max_concurrent=args.concurrent))
         MainThreadCollector(app)  # the app's own garbage-collection policy (studio.app.main)
         result = qasync.run(run_studio(args.tasks, args.settle_timeout))

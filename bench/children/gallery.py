@@ -13,7 +13,8 @@ size, so the bare view can copy the geometry.
 to scroll as the gallery), timed from building the model.
 
 Both write first paint (ms), longest stall and p99 (ms), scroll wall time (s) and VmRSS after the
-scroll (MB). The thumbnail cache lives in the STUDIO_HOME the parent gives, new per repetition.
+scroll (MB; the studio's with its thumbnail processes, also given apart). The thumbnail cache
+lives in the STUDIO_HOME the parent gives, new per repetition.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from bench.children.qt_tools import (
     longest,
     percentile,
     rss_mb,
+    studio_rss_mb,
     write_result,
 )
 
@@ -102,7 +104,9 @@ async def run_studio(library_path: Path, rows: int, limit_s: float) -> dict[str,
             panel, grid.viewport(), lambda: panel.model.rowCount() > 0, began
         )
         figures = await scroll_to_end(grid, rows, limit_s)
-        figures |= {"first_paint_ms": paint_ms, "rss_mb": rss_mb(), "total": panel.model.total()}
+        total_rss, helpers_rss = studio_rss_mb()
+        figures |= {"first_paint_ms": paint_ms, "total": panel.model.total()}
+        figures |= {"rss_mb": total_rss, "thumbnailer_rss_mb": helpers_rss}
         figures["grid"] = [grid.gridSize().width(), grid.gridSize().height()]
         figures["viewport"] = [grid.viewport().width(), grid.viewport().height()]
         await panel.aclose()
@@ -166,10 +170,12 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)
     if args.mode == "studio":
         from studio.ui.collector import MainThreadCollector
+        from studio.ui.gil import favour_gui_thread
         from studio.ui.theme import apply_theme
 
+        favour_gui_thread()  # as studio.app.main does
         apply_theme(app, "system")
-        MainThreadCollector(app)  # as studio.app.main does: thumbnails are made in threads
+        MainThreadCollector(app)  # as studio.app.main does
         result = qasync.run(run_studio(args.library, args.rows, args.limit))
     else:
         bare = run_bare(args.rows, size(args.grid), size(args.viewport), args.limit)

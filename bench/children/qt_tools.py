@@ -88,12 +88,26 @@ class PaintWatch(QObject):
         self.painted.set()
 
 
-def rss_mb() -> float:
-    """This process's resident memory in MB."""
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+def rss_mb(pid: int | None = None) -> float:
+    """The resident memory in MB of this process, or of process pid (0.0 when it is gone)."""
+    try:
+        status = Path(f"/proc/{pid or 'self'}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def studio_rss_mb() -> tuple[float, float]:
+    """(this process with its thumbnail processes, those processes alone), in MB: thumbnails
+    are decoded in child processes (studio.core.thumbnailer), and their memory is the studio's
+    too."""
+    from studio.core.thumbnailer import shared_thumbnailer
+
+    helpers = sum(rss_mb(pid) for pid in shared_thumbnailer().pids())
+    return rss_mb() + helpers, helpers
 
 
 def write_result(path: Path, result: dict[str, Any]) -> None:

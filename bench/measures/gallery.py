@@ -5,11 +5,12 @@ PNG/MP4/WAV files, rows cycling through them) and grown from one size to the nex
 and repetition a fresh ``bench.children.gallery`` process with a new STUDIO_HOME (cold thumbnail
 cache) builds the real ``GalleryPanel`` at 1200×800 and times construction → grid painted with
 rows, then pages the grid down, 4 ms on the loop between page steps, until every row has arrived
-and the bar is at its end, with a 1 ms heartbeat measuring the longest stall; VmRSS is read after
-the scroll. Rows are waited for on the loop, so asynchronous page loading is measured the same
-way. Baseline, interleaved: a bare QListView over a QStringListModel of as many rows, uniform
-sizes, in icon mode with the gallery's own cell size and viewport size (read from the latest
-studio run), so both scroll the same number of pixels in the same number of page steps.
+and the bar is at its end, with a 1 ms heartbeat measuring the longest stall; VmRSS (the
+studio's process and its thumbnail processes, summed) is read after the scroll. Rows are waited
+for on the loop, so asynchronous page loading is measured the same way. Baseline, interleaved:
+a bare QListView over a QStringListModel of as many rows, uniform sizes, in icon mode with the
+gallery's own cell size and viewport size (read from the latest studio run), so both scroll the
+same number of pixels in the same number of page steps.
 """
 
 from __future__ import annotations
@@ -120,9 +121,14 @@ def measure(library: GrowingLibrary, rows: int, reps: int) -> dict[str, list[dic
                 f"{label(rows)} rep {rep + 1}/{reps} {mode}: first paint "
                 f"{result['first_paint_ms']:.0f} ms, stall {result['stall_ms']:.0f} ms, scroll "
                 f"{result['scroll_s']:.1f} s ({result['steps']} steps), "
-                f"RSS {result['rss_mb']:.0f} MB",
+                f"RSS {result['rss_mb']:.0f} MB{_helpers(result)}",
             )
     return runs
+
+
+def _helpers(result: dict[str, Any]) -> str:
+    helpers = result.get("thumbnailer_rss_mb")
+    return f" (thumbnail processes {helpers:.0f} MB of it)" if helpers is not None else ""
 
 
 def size_rows(rows: int, runs: dict[str, list[dict[str, Any]]]) -> list[Row]:
@@ -178,7 +184,7 @@ def size_rows(rows: int, runs: dict[str, list[dict[str, Any]]]) -> list[Row]:
             pick("rss_mb", bare),
             at_most_scaled(1.5, 100, "MB"),
             baseline_label=BASELINE + " (its whole process)",
-            note="VmRSS of the process after the scroll",
+            note="VmRSS after the scroll: the studio's process plus its thumbnail processes",
         ),
     ]
 

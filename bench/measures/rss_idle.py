@@ -2,8 +2,9 @@
 
 How: taken from the start-up runs (``bench.measures.startup``, shared when both are selected): the
 bench reads VmRSS of the app's own process from /proc ``IDLE_S`` seconds after its marketplace was
-painted, and of the bare QMainWindow process as long after its first paint. The demo simulator
-child's memory is not counted (it is a separate process, as the real API would be).
+painted (with its thumbnail processes, if any run: studio.core.thumbnailer), and of the bare
+QMainWindow process as long after its first paint. The demo simulator child's memory is not
+counted (it is a separate process, as the real API would be).
 """
 
 from __future__ import annotations

@@ -45,6 +45,7 @@ from bench.runner import (
     ratio_at_most,
     rss_of,
     tail,
+    thumbnailer_rss_of,
 )
 
 IDLE_S: Final = 3.0
@@ -85,7 +86,7 @@ def launch(kind: str) -> Launch:
             try:
                 found = wait_for_marks(marks, wanted, process, errors)
                 time.sleep(IDLE_S)
-                rss = rss_of(process.pid)
+                rss = rss_of(process.pid) + thumbnailer_rss_of(process.pid)
             finally:
                 stop(process)
     market = found.get("marketplace_painted")

@@ -1,9 +1,10 @@
-"""The C heap of a process whose worker threads allocate (thumbnail decodes, library reads).
+"""The C heap of a process whose worker threads allocate (library reads, downloads, previews).
 
 glibc gives every thread that allocates while another holds the heap lock an arena of its own,
 up to eight per core, and memory freed in an arena mostly stays with it: after scrolling a large
-gallery, decode threads had left ~20 MB resident that no one used. Two arenas keep the threads
-from queueing on one lock while bounding what they can strand.
+gallery, decode threads (when thumbnails were made in threads) had left ~20 MB resident that no
+one used. Two arenas keep the threads from queueing on one lock while bounding what they can
+strand.
 """
 
 from __future__ import annotations

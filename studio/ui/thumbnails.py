@@ -1,5 +1,6 @@
-"""Lazy thumbnails (the gallery's tiles, the queue's rows): a bounded newest-first queue, worker
-threads, an LRU of pixmaps. Outside the gallery package, so the queue has them at start-up.
+"""Lazy thumbnails (the gallery's tiles, the queue's rows): a bounded newest-first queue, the
+thumbnail processes (studio.core.thumbnailer) doing the decoding, an LRU of pixmaps. Outside the
+gallery package, so the queue has them at start-up.
 
 Signals:
     thumbnail_ready(str) — the pixmap of this key is now in the cache.
@@ -11,30 +12,23 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import os
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from studio.core.media import (
-    THUMB_SIZE,
-    DecodedImage,
-    DecodeResult,
-    ThumbnailError,
-    decode_preview,
-    make_thumbnail,
-)
+from studio.core.media import THUMB_SIZE, ThumbnailError
+from studio.core.thumbnailer import ThumbnailRequest, default_processes, shared_thumbnailer
 from studio.ui.background import spawn_if_running
-from studio.ui.heap import limit_arenas
 from studio.ui.pixels import pixmap_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtGui import QPixmap
+
+    from studio.core.media import DecodedImage
 
 log = logging.getLogger("studio.ui")
 
@@ -43,31 +37,15 @@ def _reported_by_done_callback(_message: str) -> None:
     """A loader task's failure is handled by its own done callback (the tile shows no picture)."""
 
 
-Maker = Callable[[Path, str | None, int], Path]
+class Renderer(Protocol):
+    """What makes the pixels: studio.core.thumbnailer.Thumbnailer (tests pass their own)."""
 
-
-@dataclass(frozen=True)
-class ThumbRequest:
-    path: Path
-    kind: str
-    size: int
-    fit: int | None = None  # device pixels the picture is scaled to fit, in the worker
+    async def render(self, request: ThumbnailRequest) -> DecodedImage: ...
 
 
 def thumb_key(path: Path, size: int = THUMB_SIZE, fit: int | None = None) -> str:
     """The cache key of path's thumbnail; with fit, of that thumbnail scaled to fit fit × fit."""
     return f"{size}|{path}" if fit is None else f"{size}@{fit}|{path}"
-
-
-def _default_maker(path: Path, kind: str | None, size: int) -> Path:
-    return make_thumbnail(path, kind, size)
-
-
-def default_workers() -> int:
-    """Thumbnail workers: one core is left to the GUI thread, two workers at most. On 2 cores a
-    second worker took the GUI thread's core (and the GIL) while the gallery scrolled: paging
-    through 10,000 tiles took ~9 s with two and ~7.5 s with one (make bench, gallery)."""
-    return max(1, min(2, (os.cpu_count() or 2) - 1))
 
 
 class ThumbnailLoader(QObject):
@@ -83,15 +61,16 @@ class ThumbnailLoader(QObject):
         max_pending: int = 96,
         workers: int | None = None,
         cache_size: int = 500,
-        maker: Maker = _default_maker,
+        renderer: Renderer | None = None,
     ) -> None:
+        """workers: thumbnails asked of the renderer at once (by default as many as it has
+        processes, so the newest wishes wait here, where they can be served first)."""
         super().__init__(parent)
-        limit_arenas()  # before its workers allocate: see studio.ui.heap
         self._max_pending = max_pending
-        self._workers = workers if workers is not None else default_workers()
+        self._workers = workers if workers is not None else default_processes()
         self._cache_size = cache_size
-        self._maker = maker
-        self._pending: OrderedDict[str, ThumbRequest] = OrderedDict()
+        self._renderer = renderer if renderer is not None else shared_thumbnailer()
+        self._pending: OrderedDict[str, ThumbnailRequest] = OrderedDict()
         self._running: dict[str, asyncio.Task[None]] = {}
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
         self._failed: set[str] = set()
@@ -118,10 +97,10 @@ class ThumbnailLoader(QObject):
         self, key: str, path: Path, kind: str, size: int = THUMB_SIZE, fit: int | None = None
     ) -> None:
         """Queue key unless cached, failed or running; the newest request is served first.
-        With fit, the worker scales the thumbnail to fit fit × fit device pixels."""
+        With fit, the thumbnail process scales it to fit fit × fit device pixels."""
         if key in self._pixmaps or key in self._failed or key in self._running:
             return
-        self._pending[key] = ThumbRequest(path, kind, size, fit)
+        self._pending[key] = ThumbnailRequest(path, kind, size, fit)
         self._pending.move_to_end(key)
         while len(self._pending) > self._max_pending:
             self._pending.popitem(last=False)  # long scrolled past: drop the oldest wish
@@ -152,23 +131,16 @@ class ThumbnailLoader(QObject):
             self._running[key] = task
             task.add_done_callback(functools.partial(self._on_task_done, key))
 
-    async def _load(self, key: str, wish: ThumbRequest) -> None:
+    async def _load(self, key: str, wish: ThumbnailRequest) -> None:
         try:
-            decoded = await asyncio.to_thread(self._decode, wish)
+            decoded = await self._renderer.render(wish)
         except (ThumbnailError, OSError) as error:
             log.info("no thumbnail for %s: %s", wish.path.name, error)
             self._fail(key)
             return
         if not shiboken6.isValid(self):
-            return  # its owner went away while the worker decoded (closed without aclose)
-        if not isinstance(decoded, DecodedImage):
-            self._fail(key)
-            return
-        self._store(key, wish.path, pixmap_of(decoded))  # only a copy: the worker decoded
-
-    def _decode(self, wish: ThumbRequest) -> DecodeResult | None:
-        thumb = self._maker(wish.path, wish.kind, wish.size)
-        return decode_preview(thumb, (wish.size, wish.size), fit=wish.fit)
+            return  # its owner went away while the process decoded (closed without aclose)
+        self._store(key, wish.path, pixmap_of(decoded))  # only a copy: the process decoded
 
     def _fail(self, key: str) -> None:
         if not shiboken6.isValid(self):

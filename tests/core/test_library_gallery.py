@@ -84,6 +84,27 @@ def test_default_order_is_newest_first_and_paging_is_stable(lib: Library) -> Non
     assert lib.count_outputs(OutputFilter()) == 7
 
 
+def test_a_pausing_reader_gets_the_same_pages_in_small_statements(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from studio.core.library import _gallery
+
+    monkeypatch.setattr(_gallery, "PAUSED_CHUNK", 2)  # pages span several statements
+    total = lib.count_outputs(OutputFilter())
+    pauses: list[int] = []
+    for offset, limit in ((0, total), (1, 5), (3, 4), (total - 1, 3)):
+        plain = lib.page_outputs(OutputFilter(), offset, limit)
+        paused = lib.page_outputs(OutputFilter(), offset, limit, pause=lambda: pauses.append(1))
+        assert [item.id for item in paused] == [item.id for item in plain]
+    assert len(pauses) >= total  # at least once per row
+    first = lib.page_outputs(OutputFilter(), 0, 3)
+    after = (first[-1].output.created_at, first[-1].id)
+    rest = lib.page_outputs(OutputFilter(), 3, total, after, pause=lambda: None)
+    assert [item.id for item in first + rest] == [
+        item.id for item in lib.page_outputs(OutputFilter(), 0, total)
+    ]
+
+
 def test_gallery_item_joins_job_fields(lib: Library) -> None:
     item = lib.page_outputs(OutputFilter(endpoint="openai/gpt-image-2/text-to-image"), 0, 1)[0]
     assert item.prompt == "Café au lait art"

@@ -1,7 +1,10 @@
-"""GalleryModel and ThumbnailLoader: paging, filters, roles, drag data, off-thread thumbnails."""
+"""GalleryModel and ThumbnailLoader: paging, filters, roles, drag data, thumbnails made in the
+thumbnail process."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import threading
 from typing import TYPE_CHECKING
 
@@ -10,13 +13,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QPixmap
 
 from bench.fill import build_library, prompt_for
+from studio.core import paths
 from studio.core.library import GalleryItem, Library, OutputFilter
-from studio.core.media import _thumbnails as thumbnails
+from studio.core.media import THUMB_SIZE, DecodedImage, ThumbnailError
+from studio.core.media._thumbnails import cached_path
+from studio.core.thumbnailer import Thumbnailer, ThumbnailRequest, default_processes
 from studio.ui.gallery import GalleryModel, GalleryRole, ThumbnailLoader, thumb_key
 from tests.conftest import wait_until
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
@@ -118,12 +124,17 @@ async def test_answers_on_their_way_go_stale_and_requests_collapse(
     real_page = lib.page_outputs
 
     def held(
-        output_filter: OutputFilter, offset: int, limit: int, after: tuple[float, int] | None
+        output_filter: OutputFilter,
+        offset: int,
+        limit: int,
+        after: tuple[float, int] | None,
+        *,
+        pause: Callable[[], object] | None = None,
     ) -> list[GalleryItem]:
         entered.set()
         gate.wait(5)
         reads.append((output_filter.capability, offset))
-        return real_page(output_filter, offset, limit, after)
+        return real_page(output_filter, offset, limit, after, pause=pause)
 
     monkeypatch.setattr(lib, "page_outputs", held)
     model.fetchMore(QModelIndex())
@@ -152,12 +163,17 @@ async def test_a_page_asked_again_while_read_is_not_read_twice(
     real_page = lib.page_outputs
 
     def held(
-        output_filter: OutputFilter, offset: int, limit: int, after: tuple[float, int] | None
+        output_filter: OutputFilter,
+        offset: int,
+        limit: int,
+        after: tuple[float, int] | None,
+        *,
+        pause: Callable[[], object] | None = None,
     ) -> list[GalleryItem]:
         offsets.append(offset)
         entered.set()
         gate.wait(5)
-        return real_page(output_filter, offset, limit, after)
+        return real_page(output_filter, offset, limit, after, pause=pause)
 
     monkeypatch.setattr(lib, "page_outputs", held)
     model.fetchMore(QModelIndex())
@@ -249,18 +265,11 @@ async def test_drag_mime_data_holds_file_urls(lib: Library, loader: ThumbnailLoa
 
 
 @pytest.mark.asyncio
-async def test_thumbnails_are_made_off_thread_then_served_from_disk(
-    lib: Library, monkeypatch: pytest.MonkeyPatch
+async def test_thumbnails_are_made_in_another_process_then_served_from_disk(
+    lib: Library,
 ) -> None:
-    renders: list[int] = []
-    real_render = thumbnails._render
-
-    def counting_render(*args: object) -> object:
-        renders.append(threading.get_ident())
-        return real_render(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(thumbnails, "_render", counting_render)
-    loader = ThumbnailLoader()
+    first = Thumbnailer(processes=1)
+    loader = ThumbnailLoader(renderer=first)
     model = await _model(lib, loader)
     changed: list[int] = []
     model.dataChanged.connect(lambda first, _last, _roles: changed.append(first.row()))
@@ -270,13 +279,20 @@ async def test_thumbnails_are_made_off_thread_then_served_from_disk(
     model.index(0).data(Qt.ItemDataRole.DecorationRole)  # as its tile does when painted
     loader.request(key, item.file, item.output.kind.value)
     await wait_until(lambda: loader.pixmap(key) is not None)
-    assert renders and renders[0] != threading.get_ident()
     assert 0 in changed
     assert isinstance(model.index(0).data(Qt.ItemDataRole.DecorationRole), QPixmap)
-    fresh = ThumbnailLoader()  # empty memory cache: only the disk cache can help now
+    made = cached_path(item.file, THUMB_SIZE, paths.thumbnails_dir())
+    assert made.is_file()  # written by the thumbnail process, under this studio's cache
+    written = made.stat().st_mtime_ns
+    renderer = Thumbnailer(processes=1)
+    fresh = ThumbnailLoader(renderer=renderer)  # empty memory cache: only the disk cache helps
     fresh.request(key, item.file, item.output.kind.value)
     await wait_until(lambda: fresh.pixmap(key) is not None)
-    assert len(renders) == 1
+    assert made.stat().st_mtime_ns == written  # read back, not made again
+    assert renderer.started == 1
+    assert renderer.pids() and os.getpid() not in renderer.pids()
+    first.close()
+    renderer.close()
 
 
 @pytest.mark.asyncio
@@ -297,36 +313,40 @@ async def test_thumbnails_for_every_kind(lib: Library) -> None:
     assert (sizes["video"].width(), sizes["video"].height()) == (96, 64)
 
 
+class GatedRenderer:
+    """Fails every request; one named "first" waits for the gate."""
+
+    def __init__(self) -> None:
+        self.gate = asyncio.Event()
+        self.order: list[str] = []
+
+    async def render(self, request: ThumbnailRequest) -> DecodedImage:
+        if request.path.name == "first":
+            await self.gate.wait()
+        self.order.append(request.path.name)
+        raise ThumbnailError("no picture")
+
+
 @pytest.mark.asyncio
 async def test_loader_serves_newest_first_and_drops_the_oldest(tmp_path: Path) -> None:
-    gate = threading.Event()
-    order: list[str] = []
-
-    def maker(path: Path, _kind: str | None, _size: int) -> Path:
-        if path.name == "first":
-            gate.wait(5)
-        order.append(path.name)
-        raise thumbnails.ThumbnailError("no picture")
-
-    loader = ThumbnailLoader(max_pending=3, workers=1, maker=maker)
+    renderer = GatedRenderer()
+    loader = ThumbnailLoader(max_pending=3, workers=1, renderer=renderer)
     failed: list[str] = []
     loader.thumbnail_failed.connect(failed.append)
     for name in ["first", "a", "b", "c", "d"]:
         loader.request(name, tmp_path / name, "image")
     assert loader.pending_count() == 4  # "first" running, "a" dropped, b c d waiting
-    gate.set()
+    renderer.gate.set()
     await wait_until(lambda: len(failed) == 4)
-    assert order == ["first", "d", "c", "b"]
+    assert renderer.order == ["first", "d", "c", "b"]
     assert loader.has_failed("d")
     loader.request("d", tmp_path / "d", "image")  # a known failure is not retried
     assert loader.pending_count() == 0
 
 
-def test_thumbnail_workers_leave_a_core_to_the_gui_thread(monkeypatch: pytest.MonkeyPatch) -> None:
-    import os
-
-    from studio.ui import thumbnails
-
-    for cores, workers in ((1, 1), (2, 1), (3, 2), (16, 2), (None, 1)):
+def test_thumbnail_processes_leave_a_core_to_the_gui_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for cores, processes in ((1, 1), (2, 1), (3, 2), (16, 2), (None, 1)):
         monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
-        assert thumbnails.default_workers() == workers
+        assert default_processes() == processes

@@ -20,10 +20,13 @@ from studio.core.library._types import GalleryItem, OutputFilter
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
+
+    Pause = Callable[[], object]  # called by a reading thread between rows (see page_outputs)
 
 INLINE_INPUT_LIMIT: Final = 16 * 1024  # bytes of JSON a gallery row carries at most
 _CHUNK: Final = 500  # ids per statement, far below SQLite's variable limit
+PAUSED_CHUNK: Final = 50  # rows per statement when the reader pauses (page_outputs)
 # Rows are read through jobs_gallery, which holds every jobs column a row needs but the input:
 # a big input (and everything stored after it in the row) is then never read. The planner does
 # not pick it by itself over the unique local_id index, hence INDEXED BY.
@@ -78,13 +81,41 @@ class GalleryShelf(LibraryStore):
             return int(db.execute(sql, params).fetchone()[0])
 
     def page_outputs(
-        self, f: OutputFilter, offset: int, limit: int, after: GalleryKey | None = None
+        self,
+        f: OutputFilter,
+        offset: int,
+        limit: int,
+        after: GalleryKey | None = None,
+        *,
+        pause: Pause | None = None,
     ) -> list[GalleryItem]:
         """Rows [offset, offset + limit) of a filter, lean.
 
         ``after`` is the key (gallery_key) of the last row the caller holds: the page then
         starts right after it, found through the index instead of skipping ``offset`` rows.
+        ``pause`` is called between rows: a worker thread's chance to let a busier thread (the
+        GUI's) have the interpreter first. With it, the page is read PAUSED_CHUNK rows per
+        statement, pausing between them too (a statement's rows are made holding the
+        interpreter, and the library's lock is not held across a pause).
         """
+        if pause is None:
+            return [self._gallery_item(row) for row in self._page_rows(f, offset, limit, after)]
+        items: list[GalleryItem] = []
+        while len(items) < limit:
+            pause()
+            wanted = min(PAUSED_CHUNK, limit - len(items))
+            rows = self._page_rows(f, offset + len(items), wanted, after)
+            for row in rows:
+                pause()
+                items.append(self._gallery_item(row))
+            if len(rows) < wanted:
+                break
+            after = gallery_key(items[-1])
+        return items
+
+    def _page_rows(
+        self, f: OutputFilter, offset: int, limit: int, after: GalleryKey | None
+    ) -> list[sqlite3.Row]:
         where, params = queries.where_clause(f)
         condition, key_params = _after_condition(f, after)
         where = _and(where, condition)
@@ -95,8 +126,16 @@ class GalleryShelf(LibraryStore):
         else:
             params = [*params, *key_params, limit]
         with self._read() as db:
-            rows = db.execute(sql, params).fetchall()
-        return [self._gallery_item(row) for row in rows]
+            return db.execute(sql, params).fetchall()
+
+    def _gallery_items(self, rows: list[sqlite3.Row], pause: Pause | None) -> list[GalleryItem]:
+        if pause is None:
+            return [self._gallery_item(row) for row in rows]
+        items = []
+        for row in rows:
+            pause()
+            items.append(self._gallery_item(row))
+        return items
 
     def gallery_items(
         self,
@@ -104,11 +143,12 @@ class GalleryShelf(LibraryStore):
         *,
         output_ids: Iterable[int] = (),
         local_ids: Iterable[str] = (),
+        pause: Pause | None = None,
     ) -> list[GalleryItem]:
         """Those of these outputs, and of these jobs' outputs, that the filter shows (None: all).
 
         Lean rows in the filter's order: what a view needs to bring the rows a change touched
-        up to date without reading anything else.
+        up to date without reading anything else. ``pause``: as page_outputs.
         """
         f_or_all = f if f is not None else OutputFilter(include_trashed=True)
         where, params = ("", []) if f is None else queries.where_clause(f)
@@ -119,8 +159,9 @@ class GalleryShelf(LibraryStore):
             for column, chunk in selections:
                 marks = ", ".join("?" * len(chunk))
                 sql = _LEAN_SELECT + _and(where, f"{column} IN ({marks})")
-                for row in db.execute(sql, [*params, *chunk]).fetchall():
-                    found[row["id"]] = self._gallery_item(row)
+                rows = db.execute(sql, [*params, *chunk]).fetchall()
+                for item in self._gallery_items(rows, pause):
+                    found[item.id] = item
         return sorted(found.values(), key=gallery_key, reverse=f_or_all.newest_first)
 
     def gallery_item(self, output_id: int) -> GalleryItem | None:

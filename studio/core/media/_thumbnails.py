@@ -1,6 +1,6 @@
 """Small cached thumbnail files for images, videos, audio and text (blocking; callers use a thread).
 
-A thumbnail is a WebP file under ``cache_dir()/thumbs/``, named by a hash of the source path,
+A thumbnail is a WebP file under ``paths.thumbnails_dir()``, named by a hash of the source path,
 its mtime and size, and the thumbnail size: an edited file gets a new thumbnail, an unchanged one
 is never decoded twice. Pillow's decompression-bomb limit stays in force. Pillow and PyAV are
 imported where used: the studio starts without them (issue 12).
@@ -60,10 +60,6 @@ class ThumbnailError(ValueError):
     """The file cannot be read or decoded into a thumbnail."""
 
 
-def thumbs_dir() -> Path:
-    return paths.private_dir(paths.cache_dir() / "thumbs")
-
-
 def cache_key(path: Path, size: int = THUMB_SIZE) -> str:
     """A hash of (absolute path, mtime, byte size, thumbnail size); raises OSError if missing."""
     stat = path.stat()
@@ -74,7 +70,7 @@ def cache_key(path: Path, size: int = THUMB_SIZE) -> str:
 def cached_path(path: Path, size: int = THUMB_SIZE, cache_root: Path | None = None) -> Path:
     """Where the thumbnail of path at this size lives (it may not exist yet)."""
     key = cache_key(path, size)
-    root = cache_root if cache_root is not None else thumbs_dir()
+    root = cache_root if cache_root is not None else paths.thumbnails_dir()
     return root / key[:2] / f"{key}{_SUFFIX}"
 
 

@@ -11,6 +11,7 @@ from studio.core.paths._dirs import (
     data_dir,
     log_dir,
     outputs_dir,
+    thumbnails_dir,
 )
 from studio.core.paths._names import name_part
 from studio.core.paths._private import (
@@ -51,5 +52,6 @@ __all__ = [
     "sidecar_path",
     "sidecar_paths",
     "stale_temps",
+    "thumbnails_dir",
     "write_atomically",
 ]

@@ -47,6 +47,12 @@ def cache_dir() -> Path:
     return _dir("cache")
 
 
+def thumbnails_dir() -> Path:
+    """Thumbnail files, under the cache: named where the studio runs, so a thumbnail process
+    started earlier writes where the studio looks now."""
+    return private_dir(cache_dir() / "thumbs")
+
+
 def log_dir() -> Path:
     """Rotating log files."""
     return _dir("logs")

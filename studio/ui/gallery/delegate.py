@@ -25,6 +25,7 @@ from studio.core.media import fitted_size
 from studio.ui.gallery.describe import format_duration, prompt_excerpt
 from studio.ui.gallery.model import GalleryModel, GalleryRole
 from studio.ui.gallery.placeholders import draw_pill, glyph, is_placeholder, placeholder_at
+from studio.ui.theme import is_dark
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -65,6 +66,11 @@ class TileStyle(NamedTuple):
     font: QFont
     selected: bool
     ratio: float  # device pixels per logical pixel
+
+
+class TileColours(NamedTuple):
+    rgbas: tuple[int, ...]  # _TILE_COLOURS, in that order
+    dark: bool  # light text on a dark ground (studio.ui.theme.is_dark)
 
 
 class TileCache:
@@ -124,7 +130,8 @@ class GalleryDelegate(QStyledItemDelegate):
         self._tile = QSize(MIN_TILE_WIDTH, MIN_TILE_WIDTH + _CAPTION)
         self.tiles = TileCache()
         self._frames: dict[tuple[object, ...], QPixmap] = {}
-        self._palettes: dict[int, tuple[int, ...]] = {}
+        self._palettes: dict[int, TileColours] = {}
+        self._font_keys: tuple[QFont, str] | None = None
         self._pills: dict[tuple[str, str, float], QPixmap] = {}
         self._details: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._metrics: tuple[QFont, QFontMetrics] | None = None
@@ -236,21 +243,33 @@ class GalleryDelegate(QStyledItemDelegate):
             picture,
             style.selected,
             shape,
-            self._colours(style.palette),
-            style.font.key(),
+            self._colours(style.palette).rgbas,
+            self._font_key(style.font),
         )
 
-    def _colours(self, palette: QPalette) -> tuple[int, ...]:
-        """The colours tiles use. Not the palette's cacheKey() alone: views hand each paint a
-        copy whose colour group is set again, which can make a new key for the same colours."""
+    def _colours(self, palette: QPalette) -> TileColours:
+        """The colours tiles use, and whether they are dark. Not the palette's cacheKey() alone:
+        views hand each paint a copy whose colour group is set again, which can make a new key
+        for the same colours."""
         key = palette.cacheKey()
         found = self._palettes.get(key)
         if found is None:
             if len(self._palettes) >= _SMALL_CACHE:
                 self._palettes.clear()
-            found = tuple(palette.color(role).rgba() for role in _TILE_COLOURS)
+            found = TileColours(
+                tuple(palette.color(role).rgba() for role in _TILE_COLOURS), is_dark(palette)
+            )
             self._palettes[key] = found
         return found
+
+    def _font_key(self, font: QFont) -> str:
+        """font.key(), which spells the whole font out: asked per tile, so kept for the font in
+        use (each paint hands over a copy that shares it, and those compare at once)."""
+        kept = self._font_keys
+        if kept is None or kept[0] != font:
+            kept = (QFont(font), font.key())
+            self._font_keys = kept
+        return kept[1]
 
     def _draw(self, painter: QPainter, style: TileStyle, item: object, pixmap: object) -> None:
         """The whole tile at (0, 0), frame and all."""
@@ -266,7 +285,8 @@ class GalleryDelegate(QStyledItemDelegate):
         size, palette, ratio = style.size, style.palette, style.ratio
         side = size.width() - 2 * _PAD
         image_rect = QRect(_PAD, _PAD, side, side)
-        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio)
+        dark = self._colours(palette).dark
+        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio, dark=dark)
         if picture is not None and item.output.trashed_at is not None:
             veil = QColor(palette.color(QPalette.ColorRole.Base))
             veil.setAlpha(130)  # faded towards the background: it is in the trash
@@ -312,17 +332,17 @@ class GalleryDelegate(QStyledItemDelegate):
         pixmap: object,
         item: GalleryItem,
         ratio: float,
+        *,
+        dark: bool,
     ) -> QRect | None:
         """Draw the picture fitted into area; returns where a real thumbnail went (None for a
-        placeholder or none at all, which fill area)."""
-        if not isinstance(pixmap, QPixmap) or pixmap.isNull():
-            return None
-        kind = item.output.kind.value
-        if is_placeholder(pixmap):
-            painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio))
+        placeholder, drawn for no picture yet, which fills area)."""
+        if not isinstance(pixmap, QPixmap) or pixmap.isNull() or is_placeholder(pixmap):
+            kind = item.output.kind.value
+            painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio, dark))
             return None
         picture = _fitted(pixmap.size(), area)
-        if ratio == 1 and picture.size() == pixmap.size():  # scaled to fit by the loader's worker
+        if ratio == 1 and picture.size() == pixmap.size():  # scaled to fit by the thumbnail process
             painter.drawPixmap(picture.topLeft(), pixmap)
             return picture
         # Another size (the one wanted is on its way, or a high-DPI screen): scaled as it is
@@ -457,13 +477,13 @@ def _picture_side(style: TileStyle) -> int:
 
 def _picture_side_of(tile_width: int, ratio: float) -> int:
     """The side of a tile's square picture area in device pixels: thumbnails are scaled to fit
-    it in the loader's workers, so drawing one is a copy."""
+    it in the thumbnail process, so drawing one is a copy."""
     return round((tile_width - 2 * _PAD) * ratio)
 
 
 def _fitted(size: QSize, area: QRect) -> QRect:
-    """Where a picture of size goes in the square area, centred: the size the loader's workers
-    scale thumbnails to (studio.core.media.fitted_size), so a picture of that size is copied."""
+    """Where a picture of size goes in the square area, centred: the size the thumbnail process
+    scales thumbnails to (studio.core.media.fitted_size), so a picture of that size is copied."""
     width, height = fitted_size(size.width(), size.height(), area.width())
     return QRect(
         area.left() + (area.width() - width) // 2,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QDrag, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QStyleOptionViewItem
 from typing_extensions import override
@@ -12,6 +13,7 @@ from typing_extensions import override
 from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
+from studio.ui.gil import GUI_TURNS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -26,6 +28,9 @@ GAP: Final = 6
 PREFETCH_SCREENS: Final = 12
 # Tiles kept drawn: the screen on show, the one drawn ahead, and some to spare.
 TILE_SCREENS: Final = 3
+# Drawing ahead goes on for this long per turn of the loop (~6 tiles), then lets events in. One
+# tile per turn drew ~1 tile between two page steps: the zero timer fired once per turn.
+AHEAD_BUDGET_S: Final = 0.002
 
 
 class GalleryGrid(QListView):
@@ -65,7 +70,7 @@ class GalleryGrid(QListView):
         # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.empty_label = self._make_empty_label()
-        # Draws the next screen's tiles one per turn of the loop, after each scroll.
+        # Draws the next screen's tiles a few per turn of the loop, after each scroll.
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
@@ -134,7 +139,8 @@ class GalleryGrid(QListView):
 
     @override
     def paintEvent(self, e: QPaintEvent) -> None:
-        super().paintEvent(e)
+        with GUI_TURNS.busy():  # page reads wait meanwhile (see studio.ui.gil)
+            super().paintEvent(e)
         self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
 
     def rows_ahead(self) -> range:
@@ -153,12 +159,20 @@ class GalleryGrid(QListView):
         return range(first, min(model.rowCount(), max(first, (start + lines) * columns)))
 
     def _render_ahead(self) -> None:
-        """Draw one tile ahead that is not drawn yet; come back for the next one."""
+        """Draw tiles ahead that are not drawn yet for up to AHEAD_BUDGET_S; come back for the
+        rest on the next turn of the loop."""
         model = self.model()
         if model is None or not self.isVisible():
             return
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
+        began = time.perf_counter()
+        with GUI_TURNS.busy():  # page reads wait meanwhile, as for a paint
+            self._draw_ahead(model, option, began)
+
+    def _draw_ahead(
+        self, model: QAbstractItemModel, option: QStyleOptionViewItem, began: float
+    ) -> None:
         selection = self.selectionModel()
         base_state = option.state
         for row in self.rows_ahead():
@@ -167,7 +181,8 @@ class GalleryGrid(QListView):
             option.state = base_state
             if selection is not None and selection.isSelected(index):
                 option.state |= QStyle.StateFlag.State_Selected
-            if self.tiles.render_ahead(option, index):
+            drew = self.tiles.render_ahead(option, index)
+            if drew and time.perf_counter() - began >= AHEAD_BUDGET_S:
                 self._ahead.start()
                 return
 

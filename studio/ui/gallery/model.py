@@ -48,6 +48,7 @@ from studio.ui.gallery.describe import prompt_excerpt, tooltip_text
 from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.gallery.rows import BLOCK, GalleryRows
 from studio.ui.gallery.thumbs import thumb_key
+from studio.ui.gil import wait_for_gui
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -152,7 +153,8 @@ class GalleryModel(QStringListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return prompt_excerpt(item)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self.thumbnail(item)
+            found = self.thumbnail(item)
+            return found if found is not None else placeholder_pixmap(item.output.kind.value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip_text(item)
         return self._custom_data(item, role)
@@ -322,10 +324,10 @@ class GalleryModel(QStringListModel):
         """Rows first..last whose items must stay at hand (the view's selection and current)."""
         self._rows.keep = keep
 
-    def thumbnail(self, item: GalleryItem, fit: int | None = None) -> Any:
+    def thumbnail(self, item: GalleryItem, fit: int | None = None) -> QPixmap | None:
         """The tile's picture; asks the loader for it (a tile asks when it is painted). With fit,
-        scaled in the worker to fit fit × fit device pixels; until it is, the picture at another
-        size if one is at hand."""
+        scaled in the thumbnail process to fit fit × fit device pixels; until it is, the picture
+        at another size if one is at hand. None: nothing yet (the tile shows its placeholder)."""
         key = item_thumb_key(item, fit=fit)
         found = self._loader.pixmap(key) if key is not None else None
         if found is not None:
@@ -335,19 +337,19 @@ class GalleryModel(QStringListModel):
             if len(self._waiting) >= _WAITING_LIMIT:
                 self._waiting.pop(next(iter(self._waiting)))
             self._waiting.setdefault(key, set()).add(item.id)
-            if fit is not None and (other := self._loader.any_pixmap(item.file)) is not None:
-                return other
-        return placeholder_pixmap(item.output.kind.value)
+            if fit is not None:
+                return self._loader.any_pixmap(item.file)
+        return None
 
-    def thumbnail_at_hand(self, item: GalleryItem, fit: int | None = None) -> QPixmap:
-        """The tile's picture if loaded (at fit, else at any size), else its placeholder; asks
-        for nothing (tiles drawn before they are shown must not push the thumbnails on screen
-        down the queue)."""
+    def thumbnail_at_hand(self, item: GalleryItem, fit: int | None = None) -> QPixmap | None:
+        """The tile's picture if loaded (at fit, else at any size), else None; asks for nothing
+        (tiles drawn before they are shown must not push the thumbnails on screen down the
+        queue)."""
         key = item_thumb_key(item, fit=fit)
         found = self._loader.pixmap(key) if key is not None else None
         if found is None and fit is not None and item.file is not None:
             found = self._loader.any_pixmap(item.file)
-        return found if found is not None else placeholder_pixmap(item.output.kind.value)
+        return found
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -390,7 +392,9 @@ class GalleryModel(QStringListModel):
                 generation = self._generation
                 self._page_in_flight = isinstance(question, reads.Page)
                 try:
-                    answer = await asyncio.to_thread(reads.read, self._library, question)
+                    answer = await asyncio.to_thread(
+                        reads.read, self._library, question, wait_for_gui
+                    )
                 except Exception:
                     if isinstance(question, reads.Page):
                         self._paging_failed = True  # do not ask again before a refresh

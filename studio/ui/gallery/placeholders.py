@@ -19,9 +19,11 @@ _glyphs: dict[tuple[str, int, float], QPixmap] = {}
 _CAPABILITY_OF_KIND: Final = {"text": "transcribe"}  # the glyph of what makes such outputs
 
 
-def placeholder_pixmap(kind: str) -> QPixmap:
-    """A flat square with the kind's glyph; made once per kind and theme, on the GUI thread."""
-    dark = app_is_dark()
+def placeholder_pixmap(kind: str, dark: bool | None = None) -> QPixmap:
+    """A flat square with the kind's glyph; made once per kind and theme, on the GUI thread.
+    dark: for a dark palette (None: the application's, looked up now)."""
+    if dark is None:
+        dark = app_is_dark()
     found = _cache.get((kind, dark))
     if found is None:
         found = _draw_placeholder(kind, dark)
@@ -35,13 +37,15 @@ def is_placeholder(pixmap: QPixmap) -> bool:
     return pixmap.cacheKey() in _cache_keys
 
 
-def placeholder_at(kind: str, side: int, ratio: float = 1.0) -> QPixmap:
-    """The placeholder drawn at side×side logical pixels (for a screen of that pixel ratio)."""
-    dark = app_is_dark()
+def placeholder_at(kind: str, side: int, ratio: float = 1.0, dark: bool | None = None) -> QPixmap:
+    """The placeholder drawn at side×side logical pixels (for a screen of that pixel ratio).
+    dark: as placeholder_pixmap (a tile knows it from its palette, without a lookup)."""
+    if dark is None:
+        dark = app_is_dark()
     found = _scaled.get((kind, dark, side, ratio))
     if found is None:
         pixels = max(1, round(side * ratio))
-        found = placeholder_pixmap(kind).scaled(
+        found = placeholder_pixmap(kind, dark).scaled(
             pixels, pixels, mode=Qt.TransformationMode.SmoothTransformation
         )
         found.setDevicePixelRatio(ratio)

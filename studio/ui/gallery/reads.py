@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from studio.core.library import GalleryItem, Library, OutputFilter
 
@@ -55,23 +55,27 @@ class Answer:
     asked: frozenset[int] = field(default_factory=frozenset)
 
 
-def read(library: Library, question: Read) -> Answer:
-    """Runs in a worker thread (never on the GUI thread)."""
+def read(library: Library, question: Read, pause: Callable[[], object] | None = None) -> Answer:
+    """Runs in a worker thread (never on the GUI thread); pause() is called between rows (see
+    studio.ui.gil.wait_for_gui)."""
     if isinstance(question, Reload):
-        return _reload(library, question)
+        return _reload(library, question, pause)
     if isinstance(question, Page):
         items = library.page_outputs(
-            question.output_filter, question.offset, question.limit, question.after
+            question.output_filter, question.offset, question.limit, question.after, pause=pause
         )
         return Answer(items)
     if isinstance(question, Update):
-        return _update(library, question)
-    return Answer(library.gallery_items(None, output_ids=question.output_ids))
+        return _update(library, question, pause)
+    return Answer(library.gallery_items(None, output_ids=question.output_ids, pause=pause))
 
 
-def _update(library: Library, question: Update) -> Answer:
+def _update(library: Library, question: Update, pause: Callable[[], object] | None) -> Answer:
     items = library.gallery_items(
-        question.output_filter, output_ids=question.output_ids, local_ids=question.local_ids
+        question.output_filter,
+        output_ids=question.output_ids,
+        local_ids=question.local_ids,
+        pause=pause,
     )
     asked = set(question.output_ids)
     for local_id in question.local_ids:
@@ -79,14 +83,14 @@ def _update(library: Library, question: Update) -> Answer:
     return Answer(items, library.count_outputs(question.output_filter), frozenset(asked))
 
 
-def _reload(library: Library, question: Reload) -> Answer:
+def _reload(library: Library, question: Reload, pause: Callable[[], object] | None) -> Answer:
     f = question.output_filter
     total = library.count_outputs(f)
     items: list[GalleryItem] = []
     while len(items) < min(question.rows, total):
         after = None if not items else (items[-1].output.created_at, items[-1].id)
         limit = min(_RELOAD_CHUNK, question.rows - len(items))
-        page = library.page_outputs(f, len(items), limit, after)
+        page = library.page_outputs(f, len(items), limit, after, pause=pause)
         items += page
         if len(page) < limit:
             break

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from studio.ui.thumbnails import ThumbnailLoader, ThumbRequest, thumb_key
+from studio.ui.thumbnails import ThumbnailLoader, thumb_key
 
-__all__ = ["ThumbRequest", "ThumbnailLoader", "thumb_key"]
+__all__ = ["ThumbnailLoader", "thumb_key"]

@@ -189,6 +189,7 @@ async def run_studio(app: QApplication, window: MainWindow) -> int:
     """Fills the window once its frame has painted, starts the session, runs until closed."""
     from studio.ui.background import spawn
     from studio.ui.collector import settle_after_start
+    from studio.ui.readahead import read_ahead_media
 
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
@@ -207,6 +208,7 @@ async def run_studio(app: QApplication, window: MainWindow) -> int:
     async def start() -> None:
         await controller.start()
         settle_after_start()
+        await read_ahead_media()  # the first media shown loads them (see studio.ui.readahead)
 
     spawn(start(), key="start")
     await closed

@@ -118,6 +118,7 @@ async def run_studio(tasks: int, settle_timeout: float) -> dict[str, Any]:
     from studio.app import build_studio
     from studio.core.session import Backend, BackendState
     from studio.ui.collector import settle_after_start
+    from studio.ui.readahead import read_ahead_media
 
     counter = PollCounter()
 
@@ -132,6 +133,7 @@ async def run_studio(tasks: int, settle_timeout: float) -> dict[str, Any]:
     try:
         await controller.start()
         settle_after_start()  # as studio.app.run_studio does once the session has started
+        await read_ahead_media()  # and then this
         session = controller.session
         await wait_until(
             lambda: (

@@ -42,7 +42,7 @@ def request_line(number: int, request: ThumbnailRequest, cache: Path) -> bytes:
         "fit": request.fit,
         "cache": str(cache),
     }
-    return json.dumps(fields).encode("ascii") + b"\n"
+    return _line(fields)
 
 
 def read_request(line: bytes) -> tuple[int, ThumbnailRequest, Path]:
@@ -72,11 +72,16 @@ def image_answer(number: int, image: DecodedImage) -> bytes:
         "file_size": image.file_size,
         "length": len(image.pixels),
     }
-    return json.dumps(fields).encode("ascii") + b"\n"
+    return _line(fields)
 
 
 def error_answer(number: int, error: str, message: str) -> bytes:
     fields = {"id": number, "answer": ERROR, "error": error, "message": message}
+    return _line(fields)
+
+
+def _line(fields: dict[str, Any]) -> bytes:
+    """One line of the protocol: JSON in ASCII (paths' odd bytes escaped), then a newline."""
     return json.dumps(fields).encode("ascii") + b"\n"
 
 

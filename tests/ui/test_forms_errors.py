@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import threading
 from typing import TYPE_CHECKING
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from studio.core.schema import FieldError
+from studio.core.schema import _form_spec as form_spec_module
 from studio.ui.forms import SchemaForm
+from tests.conftest import wait_until
 from tests.core.test_schema_catalog import ENDPOINTS
 
 if TYPE_CHECKING:
@@ -127,3 +134,57 @@ def test_a_prompt_of_only_spaces_is_required(qtbot: QtBot) -> None:
     assert prompt.error_text() is None
     assert form.validate_for_submit() is True
     assert form.value()["prompt"] == "   cat "  # sent as typed
+
+
+@pytest.mark.asyncio
+async def test_an_edit_before_jsonschema_is_loaded_checks_the_schema_from_a_worker(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(form_spec_module, "validation_loaded", lambda: False)
+    form = make_form(qtbot, "google/nano-banana/text-to-image")
+    prepared_in: list[str] = []
+    prepare = form.spec.prepare
+
+    def noted_prepare() -> None:
+        prepared_in.append(threading.current_thread().name)
+        prepare()
+
+    monkeypatch.setattr(form.spec, "prepare", noted_prepare)
+    assert not form.spec.validator_ready()
+    field(form, "output_format").set_value("gif")  # an edit, as from the keyboard
+    assert form.advanced.header_text() == "Advanced"  # the schema's check is on its way
+    await wait_until(lambda: form.advanced.header_text() == "Advanced (1 error)")
+    assert prepared_in and prepared_in[0] != threading.main_thread().name
+    assert form.spec.validator_ready()
+    field(form, "output_format").set_value("png")  # ready now: checked at once
+    assert form.advanced.header_text() == "Advanced"
+
+
+def test_submit_checks_the_schema_at_once_even_before_jsonschema_is_loaded(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(form_spec_module, "validation_loaded", lambda: False)
+    form = make_form(qtbot, "google/nano-banana/text-to-image")
+    form.set_value({"prompt": "p", "output_format": "gif"})  # no loop runs: checked at once
+    assert form.advanced.header_text() == "Advanced (1 error)"
+    assert form.validate_for_submit() is False
+
+
+def test_a_form_as_it_opened_does_not_import_jsonschema() -> None:
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from studio.ui.forms import SchemaForm\n"
+        "from tests.core.test_schema_catalog import ENDPOINTS\n"
+        "app = QApplication([])\n"
+        "form = SchemaForm(ENDPOINTS['google/veo-3.1/text-to-video']['input_schema'])\n"
+        "form.set_value({})\n"
+        "print('jsonschema' in sys.modules, [e.path for e in form.errors()])\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(
+        command, check=False, capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.stdout.split("\n")[:2] == ["False ['prompt']", "True"], done.stderr

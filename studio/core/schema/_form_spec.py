@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from studio.core.schema._build import SpecBuilder
 from studio.core.schema._model import FieldError, FieldGroup, FieldKind, FieldSpec
-from studio.core.schema._validate import make_validator, validate_value
+from studio.core.schema._validate import make_validator, validate_value, validation_loaded
 from studio.core.schema._values import object_defaults
 
 if TYPE_CHECKING:
@@ -53,17 +53,28 @@ class FormSpec:
             return dict(self.root.default) if isinstance(self.root.default, dict) else {}
         return object_defaults(self.fields)
 
+    def validator_ready(self) -> bool:
+        """Whether validate() runs without first importing jsonschema (~70 ms; see prepare())."""
+        return self._validator is not None or validation_loaded()
+
+    def prepare(self) -> None:
+        """Builds the validator now, importing jsonschema the first time; safe in a worker thread
+        (validate() does it itself when it has to)."""
+        if self._validator is None:
+            try:
+                self._validator = make_validator(self.schema)
+            except Exception:  # an unusable schema: validate() reports nothing
+                return
+
     def validate(self, value: dict[str, Any]) -> list[FieldError]:
         """Every problem of `value` against the schema, with dotted paths and friendly messages.
 
         Text that is only whitespace counts as missing: a required field holding "  " is
         "Required" (and fills no "one of" group), though value() still sends what was typed.
         """
-        if self._validator is None:
-            try:
-                self._validator = make_validator(self.schema)
-            except Exception:  # an unusable schema validates nothing rather than crashing
-                return []
+        self.prepare()
+        if self._validator is None:  # an unusable schema validates nothing rather than crashing
+            return []
         blanks: list[str] = []
         stripped = _without_blank_text(self.fields, value, "", blanks)
         found = validate_value(self._validator, stripped)

@@ -1,12 +1,14 @@
 """Validation with jsonschema (Draft 2020-12), mapped to dotted paths and friendly messages.
 
-jsonschema is imported by ``make_validator``, when a form first validates: it costs ~90 ms and
-~8 MB, which the studio must not pay to start (issue 12).
+jsonschema is imported by ``make_validator``, when a form first validates: it costs ~70 ms and
+~5 MB, which the studio must not pay to start (issue 12). ``validation_loaded()`` says whether
+that import is done, so a window can have it made in a worker thread instead.
 """
 
 from __future__ import annotations
 
 import copy
+import sys
 from typing import TYPE_CHECKING, Any
 
 from studio.core.schema._model import FieldError
@@ -28,6 +30,12 @@ _TYPE_WORDS = {
     "object": "an object",
     "null": "empty",
 }
+
+
+def validation_loaded() -> bool:
+    """Whether jsonschema is imported (wholly: a module another thread is still importing has
+    not defined its validators yet), so that ``make_validator`` costs no import."""
+    return hasattr(sys.modules.get("jsonschema"), "Draft202012Validator")
 
 
 def make_validator(schema: Any) -> Draft202012Validator:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
@@ -18,6 +20,7 @@ from studio.core.schema import (
     compact,
     media_inputs,
 )
+from studio.ui.background import background, spawn_if_running
 from studio.ui.forms.array_fields import ArrayField
 from studio.ui.forms.base import FieldWidget, initial_value
 from studio.ui.forms.error_slots import ErrorSlots, top_name
@@ -41,6 +44,12 @@ class SchemaForm(QWidget):
     value() sends only what the user set: optional fields at their default, and unset ones, are
     left out. Errors show under a field once it was edited, or everywhere after
     validate_for_submit(); show_errors() puts server-side errors into the same places.
+
+    The schema's own checks need jsonschema (~70 ms and ~5 MB to import), which a form left as
+    it opened never needs: nothing is shown there, and what such a form lacks (required fields)
+    is never in Advanced. So the first edit (or a value set from outside) has it imported in a
+    worker thread, and the errors it finds show when it is ready; validate_for_submit() and
+    errors() check at once, importing it if they must.
     """
 
     changed = Signal()
@@ -240,13 +249,17 @@ class SchemaForm(QWidget):
 
     def errors(self) -> list[FieldError]:
         """Every current problem of the form's value, in display order (shown or not)."""
+        return self._errors_found(with_schema=True)
+
+    def _errors_found(self, *, with_schema: bool) -> list[FieldError]:
+        """The fields' own problems (a number being typed, a file being read), and the schema's."""
         slots = self._slots()
         local = slots.local_errors()
         if self._extra is not None:
             local += [FieldError("", message) for message in self._extra.local_errors()]
         own_paths = {e.path for e in local}
-        found = [e for e in self._spec.validate(self.value()) if e.path not in own_paths]
-        return sorted(local + found, key=slots.rank)
+        found = self._spec.validate(self.value()) if with_schema else []
+        return sorted(local + [e for e in found if e.path not in own_paths], key=slots.rank)
 
     def show_errors(self, errors: list[FieldError]) -> None:
         """Shows errors from elsewhere (e.g. a server 400/422) until their field is edited."""
@@ -265,7 +278,7 @@ class SchemaForm(QWidget):
         A media field still reading a file counts as an error ("Still reading <name>").
         """
         self._submitted = True
-        self._refresh_errors()
+        self._refresh_errors(at_once=True)
         if not self._errors:
             return True
         if any(self._in_advanced(e) for e in self._errors):
@@ -295,8 +308,33 @@ class SchemaForm(QWidget):
         self._refresh_errors()
         self.changed.emit()
 
-    def _refresh_errors(self) -> None:
-        self._errors = self.errors()
+    def _refresh_errors(self, *, at_once: bool = False) -> None:
+        if at_once or self._spec.validator_ready():
+            self._errors = self.errors()
+        else:
+            self._errors = self._errors_found(with_schema=False)
+            if not self._untouched():  # untouched, nothing of the schema's would show yet
+                self._prepare_validator_in_background()
+        self._show_errors()
+
+    def _untouched(self) -> bool:
+        return not (self._touched or self._submitted or self._external or self.value())
+
+    def _prepare_validator_in_background(self) -> None:
+        """jsonschema imported in a worker thread, then the errors refreshed; at once when no
+        event loop runs (a test's plain Qt calls)."""
+        key = ("form validator", id(self))
+        if background().is_running(key):
+            return
+        if spawn_if_running(self._prepared_then_refreshed(), key=key) is None:
+            self._errors = self.errors()
+
+    async def _prepared_then_refreshed(self) -> None:
+        await asyncio.to_thread(self._spec.prepare)
+        if shiboken6.isValid(self):  # the form may have been replaced meanwhile
+            self._refresh_errors()
+
+    def _show_errors(self) -> None:
         shown = [e for e in self._errors if self._submitted or top_name(e.path) in self._touched]
         shown += [e for e in self._external if e not in shown]
         orphans = self._slots().show(shown)

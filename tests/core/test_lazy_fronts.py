@@ -1,7 +1,8 @@
 """The core's package fronts import a name's module only when the name is used (studio.core._lazy).
 
 Each front lists its names twice, for type checkers (``TYPE_CHECKING`` imports) and for the
-import at first use (``lazy_names``); both must give exactly ``__all__``.
+import at first use (``lazy_names``); with the few it re-exports from outside the package
+(imported at once), both must give exactly ``__all__``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,16 @@ from pathlib import Path
 
 import pytest
 
-FRONTS = ("studio.core.api", "studio.core.jobs", "studio.core.library", "studio.core.session")
+FRONTS = (
+    "studio.core.api",
+    "studio.core.chain",
+    "studio.core.compare",
+    "studio.core.jobs",
+    "studio.core.library",
+    "studio.core.media",
+    "studio.core.session",
+)
+_FRONT_TOOLS = {"studio.core._lazy", "typing"}
 
 
 def _type_checking_names(package: str) -> set[str]:
@@ -26,9 +36,14 @@ def _type_checking_names(package: str) -> set[str]:
         for node in tree.body
         if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"
     )
+    outside = [
+        node
+        for node in tree.body
+        if isinstance(node, ast.ImportFrom) and node.module not in _FRONT_TOOLS
+    ]
     return {
         alias.name
-        for node in block.body
+        for node in (*block.body, *outside)
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }

@@ -3,48 +3,129 @@
 Plain blocking functions: callers run them in a thread.
 """
 
-from studio.core.media._decode import (
-    DecodedImage,
-    DecodeFailure,
-    DecodeResult,
-    decode_detail,
-    decode_preview,
-    describe_decoded,
-    fitted_size,
-)
-from studio.core.media._files import extension_for, sha256_file
-from studio.core.media._finish import finish_file, source_facts_of
-from studio.core.media._inputs import (
-    LARGE_FILE_BYTES,
-    LoadedMedia,
-    MediaPreview,
-    data_uri_preview,
-    data_uri_size,
-    decode_data_uri,
-    describe_data_uri,
-    describe_preview,
-    load_local_file,
-    load_pixels,
-    local_file_from_text,
-)
-from studio.core.media._metadata import (
-    SIDECAR_FORMAT,
-    build_request,
-    embed_metadata,
-    read_metadata,
-    sidecar_bytes,
-    write_sidecar,
-)
-from studio.core.media._probe import probe
-from studio.core.media._text import plain_text, read_plain_text, text_bytes
-from studio.core.media._thumbnails import (
-    THUMB_SIZE,
-    ThumbnailError,
-    make_thumbnail,
-    waveform_tile,
-)
-from studio.core.media._waveform import WaveformError, WaveformPeaks, compute_peaks
+from typing import TYPE_CHECKING
+
+from studio.core._lazy import lazy_names
 from studio.core.paths import sidecar_path  # where sidecars are: the paths package names files
+
+if TYPE_CHECKING:
+    from studio.core.media._decode import (
+        DecodedImage,
+        DecodeFailure,
+        DecodeResult,
+        decode_detail,
+        decode_preview,
+        describe_decoded,
+        fitted_size,
+    )
+    from studio.core.media._files import (
+        extension_for,
+        sha256_file,
+    )
+    from studio.core.media._finish import (
+        finish_file,
+        source_facts_of,
+    )
+    from studio.core.media._inputs import (
+        LARGE_FILE_BYTES,
+        LoadedMedia,
+        MediaPreview,
+        data_uri_preview,
+        data_uri_size,
+        decode_data_uri,
+        describe_data_uri,
+        describe_preview,
+        load_local_file,
+        load_pixels,
+        local_file_from_text,
+    )
+    from studio.core.media._metadata import (
+        SIDECAR_FORMAT,
+        build_request,
+        embed_metadata,
+        read_metadata,
+        sidecar_bytes,
+        write_sidecar,
+    )
+    from studio.core.media._probe import probe
+    from studio.core.media._text import (
+        plain_text,
+        read_plain_text,
+        text_bytes,
+    )
+    from studio.core.media._thumbnails import (
+        THUMB_SIZE,
+        ThumbnailError,
+        make_thumbnail,
+        waveform_tile,
+    )
+    from studio.core.media._waveform import (
+        WaveformError,
+        WaveformPeaks,
+        compute_peaks,
+    )
+
+# Each name's module is imported the first time the name is used (see studio.core._lazy).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "_decode": (
+            "DecodedImage",
+            "DecodeFailure",
+            "DecodeResult",
+            "decode_detail",
+            "decode_preview",
+            "describe_decoded",
+            "fitted_size",
+        ),
+        "_files": (
+            "extension_for",
+            "sha256_file",
+        ),
+        "_finish": (
+            "finish_file",
+            "source_facts_of",
+        ),
+        "_inputs": (
+            "LARGE_FILE_BYTES",
+            "LoadedMedia",
+            "MediaPreview",
+            "data_uri_preview",
+            "data_uri_size",
+            "decode_data_uri",
+            "describe_data_uri",
+            "describe_preview",
+            "load_local_file",
+            "load_pixels",
+            "local_file_from_text",
+        ),
+        "_metadata": (
+            "SIDECAR_FORMAT",
+            "build_request",
+            "embed_metadata",
+            "read_metadata",
+            "sidecar_bytes",
+            "write_sidecar",
+        ),
+        "_probe": ("probe",),
+        "_text": (
+            "plain_text",
+            "read_plain_text",
+            "text_bytes",
+        ),
+        "_thumbnails": (
+            "THUMB_SIZE",
+            "ThumbnailError",
+            "make_thumbnail",
+            "waveform_tile",
+        ),
+        "_waveform": (
+            "WaveformError",
+            "WaveformPeaks",
+            "compute_peaks",
+        ),
+    },
+)
 
 __all__ = [
     "LARGE_FILE_BYTES",

@@ -24,6 +24,7 @@ from studio.ui.endpoint.loader import DETAIL_KEY, REFRESH_KEY
 from studio.ui.i18n.core_words import core_text, status_word
 from studio.ui.icons import app_icon
 from studio.ui.plural import english_plural
+from studio.ui.preview import PreviewKind
 from studio.ui.preview_choice import PreviewChoice
 from studio.ui.recovery_dialog import RecoveryDialog
 from studio.ui.session_events import SessionEvents
@@ -252,12 +253,22 @@ class StudioController(QObject):
                 self.queue.model.set_local_files(job.local_id, local)
             sent += 1
         if sent:
+            self._prepare_player(slug)
             self.window.statusBar().showMessage(
                 english_plural(self.tr("Submitted %n task(s) to %1", "", sent), sent).replace(
                     "%1", slug
                 ),
                 4000,
             )
+
+    def _prepare_player(self, slug: str) -> None:
+        """A video or audio task is under way: the preview readies its player meanwhile."""
+        model = self.window.marketplace.model
+        row = model.row_of(slug)
+        kind = model.endpoint_at(row).capability if row >= 0 else ""
+        if kind in (PreviewKind.VIDEO, PreviewKind.AUDIO):
+            preview = self.window.preview
+            spawn(preview.prepare_player(PreviewKind(kind)), key=("prepare player", kind))
 
     def _on_form_replaced(self, slug: str, message: str, previous: dict[str, Any]) -> None:
         self._offer_undo(message, slug, previous)

@@ -266,9 +266,9 @@ class StudioController(QObject):
         model = self.window.marketplace.model
         row = model.row_of(slug)
         kind = model.endpoint_at(row).capability if row >= 0 else ""
-        if kind in (PreviewKind.VIDEO, PreviewKind.AUDIO):
-            preview = self.window.preview
-            spawn(preview.prepare_player(PreviewKind(kind)), key=("prepare player", kind))
+        key = ("prepare player", kind)
+        if kind in (PreviewKind.VIDEO, PreviewKind.AUDIO) and not background().is_running(key):
+            spawn(self.window.preview.prepare_player(PreviewKind(kind)), key=key)
 
     def _on_form_replaced(self, slug: str, message: str, previous: dict[str, Any]) -> None:
         self._offer_undo(message, slug, previous)

@@ -37,7 +37,7 @@ _LIBRARY_SUFFIXES: Final = (".so", ".pyd", ".dylib")
 def media_library_files() -> list[Path]:
     """The shared libraries the studio loads only when it first shows or probes media."""
     found: list[Path] = []
-    qt = _package_dir("PySide6")
+    qt = package_dir("PySide6")
     if qt is not None:
         for pattern in _QT_LIBRARIES:
             found += sorted((qt / "Qt" / "lib").glob(pattern))
@@ -45,7 +45,7 @@ def media_library_files() -> list[Path]:
         found += sorted(qt.glob("QtMultimedia*"))
         found += sorted(qt.glob("QtNetwork*"))
     for package in _PACKAGES:
-        folder = _package_dir(package)
+        folder = package_dir(package)
         if folder is not None:
             found += _libraries_in([folder, folder.with_name(f"{folder.name}.libs")])
             found += _libraries_in([folder.with_name(f"{package.lower()}.libs")])
@@ -74,7 +74,7 @@ async def read_ahead_media() -> int:
     return await asyncio.to_thread(lambda: advise(media_library_files()))
 
 
-def _package_dir(name: str) -> Path | None:
+def package_dir(name: str) -> Path | None:
     """Where an installed package lives, without importing it."""
     try:
         spec = importlib.util.find_spec(name)

@@ -15,13 +15,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import importlib
-import importlib.util
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
+
+from studio.ui.readahead import package_dir
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
 _LIBRARIES: Final = ("libQt6Multimedia.so.[0-9]", "libQt6MultimediaWidgets.so.[0-9]")
 _MODULES: Final = ("PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets")
@@ -29,10 +30,10 @@ _MODULES: Final = ("PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets")
 
 def player_library_files() -> list[Path]:
     """Qt Multimedia's libraries and its backend plugins, in the order they are loaded."""
-    spec = importlib.util.find_spec("PySide6")
-    if spec is None or spec.origin is None:
+    pyside = package_dir("PySide6")
+    if pyside is None:
         return []
-    qt = Path(spec.origin).parent / "Qt"
+    qt = pyside / "Qt"
     found = [path for pattern in _LIBRARIES for path in sorted((qt / "lib").glob(pattern))]
     found += sorted((qt / "plugins" / "multimedia").glob("*.so"))
     return found

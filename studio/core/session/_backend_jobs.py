@@ -337,12 +337,17 @@ class BackendJobs:
         job = self._runner.submit(endpoint, input, webhook_url)
         if uses:
             recording = asyncio.get_running_loop().create_task(
-                asyncio.to_thread(self._library.record_inputs, job.local_id, list(uses)),
-                name=f"inputs {job.local_id}",
+                self._record_inputs(job.local_id, list(uses)), name=f"inputs {job.local_id}"
             )
             self._recording[job.local_id] = recording
             recording.add_done_callback(functools.partial(self._on_inputs_recorded, job.local_id))
         return job
+
+    async def _record_inputs(self, local_id: str, uses: list[InputUse]) -> None:
+        """Once the job's own row is on disk (the journal writes behind): the inputs refer to it.
+        Recording them at once lost the race now and then (a foreign key failed)."""
+        await self._journal.on_disk(local_id)
+        await asyncio.to_thread(self._library.record_inputs, local_id, uses)
 
     def _on_inputs_recorded(self, local_id: str, task: asyncio.Task[None]) -> None:
         if self._recording.get(local_id) is task:

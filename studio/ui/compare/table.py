@@ -40,6 +40,7 @@ from studio.ui.compare.words import (
 from studio.ui.i18n.core_words import core_text
 from studio.ui.plain import plain_tooltip
 from studio.ui.theme import ERROR, SUCCESS, app_is_dark, pick
+from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -303,6 +304,7 @@ class TranslationTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.translation_model = TranslationModel(self)
         self.setModel(self.translation_model)
         self.setItemDelegate(OverrideDelegate(self))

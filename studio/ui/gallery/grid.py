@@ -14,6 +14,7 @@ from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
 from studio.ui.gil import GUI_TURNS
+from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QResizeEvent
@@ -45,6 +46,7 @@ class GalleryGrid(QListView):
 
     def __init__(self, loader: ThumbnailLoader, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.tiles = GalleryDelegate(loader, self)
         self.setItemDelegate(self.tiles)
         # List mode flowing left to right and wrapping looks like icon mode with a fixed grid,

@@ -34,6 +34,7 @@ from studio.ui.marketplace.search import MarketplaceFilter
 from studio.ui.plain import plain_label
 from studio.ui.plural import english_plural
 from studio.ui.theme import follow_theme
+from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -73,6 +74,7 @@ class MarketplacePanel(QWidget):
         self.tag = QComboBox()
         self.tag.setMinimumContentsLength(8)
         self.list = QListView()
+        own_viewport(self.list)
         self.list.setModel(self.proxy)
         self.list.setUniformItemSizes(True)
         self.list.setItemDelegate(EndpointDelegate(self.list))

@@ -51,6 +51,7 @@ from studio.ui.chain.popup import EXTEND_KEYS, FRAMES_KEYS, SEND_TO_KEYS
 from studio.ui.queue.delegate import QueueDelegate
 from studio.ui.queue.header import QueueHeader
 from studio.ui.thumbnails import thumb_key
+from studio.ui.viewports import own_viewport
 from studio.ui.window_state import window_state_store
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class QueueListView(QListView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.setUniformItemSizes(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 import pytest
@@ -122,3 +122,29 @@ def test_sha256_file(tmp_path: Path) -> None:
     path = tmp_path / "blob"
     path.write_bytes(data)
     assert sha256_file(path) == hashlib.sha256(data).hexdigest()
+
+
+def _as_pure_path_reads_it(root: Path, relative: str | None) -> Path | None:
+    """What lexically_inside answered when it parsed with PurePosixPath (before issue 12)."""
+    if relative is None:
+        return None
+    stored = PurePosixPath(relative)
+    parts = stored.parts
+    unsafe = any(part == ".." or ":" in part or "\\" in part for part in parts)
+    if stored.is_absolute() or not parts or unsafe:
+        return None
+    return root.joinpath(*parts)
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [None, "", "/", "//", ".", "./", "..", "a", "a/b", "a//b", "./a", "a/./b", "a/.", "a/b/",
+     "a/..", "a/../b", "../a", "/a", "//a", "a:b", "a\\b", "a/b:c", "..a", "a..", "a/.../b",
+     "media/2024/06/é ü.png", " a", "a /b"],
+)  # fmt: skip
+def test_stored_paths_are_read_as_posix_paths_are(relative: str | None) -> None:
+    """Plain string work (a gallery page reads one path per row), with PurePosixPath's answers:
+    empty and "." parts dropped; absolute, "..", drive-like and backslashed paths refused."""
+    root = Path("/library/outputs")
+    expected = _as_pure_path_reads_it(root, relative)
+    assert library_files.lexically_inside(root, relative) == expected

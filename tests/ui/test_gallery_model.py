@@ -189,6 +189,29 @@ async def test_a_page_asked_again_while_read_is_not_read_twice(
     assert model.rowCount() == ROWS
 
 
+@pytest.mark.asyncio
+async def test_a_read_leaves_for_its_thread_when_asked(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not at the reading task's first turn of the loop: a new panel keeps the loop busy while
+    its widgets are built and shown, which the first page's read overlaps this way."""
+    model = GalleryModel(lib, loader, page_size=10)
+    entered = threading.Event()
+    real_count = lib.count_outputs
+
+    def noted(output_filter: OutputFilter) -> int:
+        entered.set()
+        return real_count(output_filter)
+
+    monkeypatch.setattr(lib, "count_outputs", noted)
+    model.set_filter(OutputFilter())
+    # No await since: the loop has not turned, yet the read runs in its thread.
+    assert entered.wait(5)
+    assert model.is_loading()
+    await model.settled()
+    assert (model.rowCount(), model.total()) == (10, ROWS)
+
+
 @pytest.mark.parametrize(
     ("output_filter", "expected"),
     [

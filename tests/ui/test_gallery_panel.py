@@ -52,6 +52,17 @@ def _recalls(panel: GalleryPanel) -> list[Recall]:
 
 
 @pytest.mark.asyncio
+async def test_a_new_panel_reads_what_its_filter_bar_describes(
+    panel: GalleryPanel, lib: Library
+) -> None:
+    """The first page is asked for before the filter bar exists (it is read while the widgets
+    are built): a new bar must describe exactly that filter, every output."""
+    assert panel.filter_bar.current_filter() == OutputFilter()
+    assert panel.model.filter() == OutputFilter()
+    assert panel.model.total() == lib.count_outputs(OutputFilter()) == ROWS
+
+
+@pytest.mark.asyncio
 async def test_star_toggles_the_selection(panel: GalleryPanel, lib: Library) -> None:
     starred_before = lib.count_outputs(OutputFilter(favourites_only=True))
     select_rows(panel, 0, 1)

@@ -232,12 +232,24 @@ async def test_curation_stays_off_the_gui_thread(panel: GalleryPanel, lib: Guard
 async def test_a_query_back_on_the_gui_thread_is_caught(
     qapp: QApplication, lib: GuardedLibrary, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The guard is no decoration: with threads taken away, the gallery's first read is refused."""
+    """The guard is no decoration: with threads taken away, the gallery's first read is refused.
 
-    async def on_this_thread(function: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
-        return function(*args, **kwargs)
+    Every thread the gallery uses comes from the loop's run_in_executor (asyncio.to_thread's
+    too): here it runs the function in place instead.
+    """
+    loop = asyncio.get_running_loop()
 
-    monkeypatch.setattr(asyncio, "to_thread", on_this_thread)
+    def on_this_thread(
+        _executor: object, function: Callable[..., Any], /, *args: Any
+    ) -> asyncio.Future[Any]:
+        done: asyncio.Future[Any] = loop.create_future()
+        try:
+            done.set_result(function(*args))
+        except Exception as error:  # handed to whoever awaits it, as from a thread
+            done.set_exception(error)
+        return done
+
+    monkeypatch.setattr(loop, "run_in_executor", on_this_thread)
     lib.armed = True
     async with open_panel(lib) as panel:
         assert "count_outputs" in lib.refused

@@ -2,8 +2,9 @@
 
 No query runs on the GUI thread: a filter change, a refresh, every page that Qt asks for through
 fetchMore(), the rows a change touched (update_outputs / update_jobs) and items read back are
-read by ``asyncio.to_thread`` and come back as plain GalleryItems. One read runs at a time, in
-this order of precedence: reload, updates, read-backs, next page. A newer filter or refresh makes
+read in a worker thread and come back as plain GalleryItems. One read runs at a time, in this
+order of precedence: reload, updates, read-backs, next page; the first one leaves when asked
+(a new panel's first page is read while its widgets are built). A newer filter or refresh makes
 older answers stale (a generation counter); filters asked while a read runs collapse into the
 newest one, updates pile up into one. While a read runs the rows on show stay as they were.
 
@@ -21,6 +22,7 @@ Signals:
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
@@ -57,7 +59,7 @@ if TYPE_CHECKING:
 
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
-PAGE_SIZE: Final = 200  # the first page of a filter; later pages are bigger
+PAGE_SIZE: Final = 60  # the first page of a filter; later pages are bigger
 NEXT_PAGE_SIZE: Final = 600
 URI_LIST: Final = "text/uri-list"
 _WAITING_LIMIT: Final = 2048  # tiles remembered as waiting for a thumbnail
@@ -362,8 +364,24 @@ class GalleryModel(QStringListModel):
         self._start_reading()
 
     def _start_reading(self) -> None:
-        if self._reader is None:
-            self._reader = spawn(self._read_in_turn(), key=(self, "rows"), on_error=self.on_error)
+        """Send the first question to its thread at once, then read the rest in turn.
+
+        At once, not at the task's first turn: a panel being built and shown keeps the loop
+        busy for tens of milliseconds, which the first page's read overlaps this way.
+        """
+        if self._reader is None and (question := self._next_question()) is not None:
+            first = self._send(question)
+            self._reader = spawn(
+                self._read_in_turn(first), key=(self, "rows"), on_error=self.on_error
+            )
+
+    def _send(self, question: reads.Read) -> _Sent:
+        """Start reading ``question`` in a worker thread."""
+        self._page_in_flight = isinstance(question, reads.Page)
+        loop = asyncio.get_event_loop()
+        answer = loop.run_in_executor(None, reads.read, self._library, question, wait_for_gui)
+        answer.add_done_callback(_retrieved)  # its task may be cancelled before awaiting it
+        return _Sent(question, self._generation, answer)
 
     def _next_question(self) -> reads.Read | None:
         if self._reload is not None:
@@ -386,23 +404,22 @@ class GalleryModel(QStringListModel):
         page, self._page = self._page, None
         return page
 
-    async def _read_in_turn(self) -> None:
+    async def _read_in_turn(self, sent: _Sent) -> None:
         try:
-            while (question := self._next_question()) is not None:
-                generation = self._generation
-                self._page_in_flight = isinstance(question, reads.Page)
+            while True:
                 try:
-                    answer = await asyncio.to_thread(
-                        reads.read, self._library, question, wait_for_gui
-                    )
+                    answer = await sent.answer
                 except Exception:
-                    if isinstance(question, reads.Page):
+                    if isinstance(sent.question, reads.Page):
                         self._paging_failed = True  # do not ask again before a refresh
                     raise
                 finally:
                     self._page_in_flight = False
-                if generation == self._generation:
-                    self._take(question, answer)
+                if sent.generation == self._generation:
+                    self._take(sent.question, answer)
+                if (question := self._next_question()) is None:
+                    break
+                sent = self._send(question)
         finally:
             self._reader = None
             self._page = None
@@ -538,6 +555,21 @@ class GalleryModel(QStringListModel):
             if row is not None:
                 index = self.index(row)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+
+@dataclass(frozen=True)
+class _Sent:
+    """A question on its way in a worker thread, and the rows' generation when it left."""
+
+    question: reads.Read
+    generation: int
+    answer: asyncio.Future[reads.Answer]
+
+
+def _retrieved(answer: asyncio.Future[reads.Answer]) -> None:
+    """Mark a failed read's error as seen; whoever awaits the answer still gets it raised."""
+    if not answer.cancelled():
+        answer.exception()
 
 
 def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:

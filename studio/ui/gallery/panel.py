@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
+from studio.core.library import OutputFilter
 from studio.ui.background import spawn
 from studio.ui.banner import VIEW_CONTEXT, Banner
 from studio.ui.chain.outputs_drag import dragged_outputs
@@ -59,7 +60,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent, QHideEvent, QShowEvent
 
     from studio.core.chain import Lineage
-    from studio.core.library import ComparisonRecord, GalleryItem, Library, OutputFilter
+    from studio.core.library import ComparisonRecord, GalleryItem, Library
 
     ComparisonLookup = Callable[[str], Awaitable[ComparisonRecord | None]]
 
@@ -120,6 +121,8 @@ class GalleryPanel(QWidget):
         self._comparison_lookup: ComparisonLookup | None = None
         self.loader = loader if loader is not None else ThumbnailLoader(self)
         self.model = GalleryModel(library, self.loader, self)
+        # The first page is read while the widgets are built (a new bar shows every output).
+        self.model.set_filter(OutputFilter())
         self.filter_bar = FilterBar()
         self.grid = GalleryGrid(self.loader)
         self.grid.setModel(self.model)
@@ -145,7 +148,6 @@ class GalleryPanel(QWidget):
         self._lay_out()
         self._connect()
         self.setAcceptDrops(True)
-        self.model.set_filter(self.filter_bar.current_filter())
         self._refresh_sources()
         self._update_actions()
 

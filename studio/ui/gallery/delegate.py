@@ -40,15 +40,13 @@ _SMALL_CACHE: Final = 64  # frames and pills kept; both come in a handful of siz
 _DETAIL_LINES: Final = 256  # caption second lines kept (model · size repeat across a library)
 # Looked up once: reading a Qt enum member goes through Python's enum machinery on every use.
 _SELECTED: Final = QStyle.StateFlag.State_Selected
-_CAPTION_FLAGS: Final = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _ELIDE: Final = Qt.TextElideMode.ElideRight
 _TEXT: Final = QPalette.ColorRole.Text
 _PLACEHOLDER_TEXT: Final = QPalette.ColorRole.PlaceholderText
 _GROUND: Final = QPalette.ColorRole.Base  # what item views fill their viewport with
-_FRAME_GROUND: Final = QPalette.ColorRole.AlternateBase  # a tile's own ground, in its frame
-_TILE_COLOURS: Final = (
+_TILE_COLOURS: Final = (  # in TileColours' order
     _GROUND,
-    QPalette.ColorRole.AlternateBase,
+    QPalette.ColorRole.AlternateBase,  # a tile's own ground, in its frame
     QPalette.ColorRole.Highlight,
     _TEXT,
     _PLACEHOLDER_TEXT,
@@ -69,8 +67,21 @@ class TileStyle(NamedTuple):
 
 
 class TileColours(NamedTuple):
+    """A palette's colours that tiles use, looked up once per palette (not per tile)."""
+
     rgbas: tuple[int, ...]  # _TILE_COLOURS, in that order
     dark: bool  # light text on a dark ground (studio.ui.theme.is_dark)
+    ground: QColor  # the viewport's
+    frame_ground: QColor  # a tile's own, in its frame
+    highlight: QColor
+    text: QColor
+    detail_text: QColor  # the caption's second line
+
+
+def tile_colours(palette: QPalette) -> TileColours:
+    ground, frame_ground, highlight, text, detail = (palette.color(r) for r in _TILE_COLOURS)
+    rgbas = tuple(colour.rgba() for colour in (ground, frame_ground, highlight, text, detail))
+    return TileColours(rgbas, is_dark(palette), ground, frame_ground, highlight, text, detail)
 
 
 class TileCache:
@@ -185,7 +196,7 @@ class GalleryDelegate(QStyledItemDelegate):
         # Straight to the model: data() would cross into C++ and back for each role.
         item = model.item_at(index.row())
         if item is None:  # its row is being read back: an empty frame until it is
-            frame = self._frame(rect.size(), palette, selected, ratio, False)
+            frame = self._frame(rect.size(), self._colours(palette), selected, ratio, False)
             painter.drawPixmap(rect.topLeft(), frame)
             return
         style = TileStyle(rect.size(), palette, font, selected, ratio)
@@ -224,7 +235,8 @@ class GalleryDelegate(QStyledItemDelegate):
         if found is None:
             # A copy of the frame on the viewport's own ground: the tile is then opaque (the
             # cheapest to draw) and text is smoothed as it would be on the viewport.
-            frame = self._frame(style.size, style.palette, style.selected, style.ratio, True)
+            colours = self._colours(style.palette)
+            frame = self._frame(style.size, colours, style.selected, style.ratio, True)
             found = frame.copy()
             painter = QPainter(found)
             painter.setFont(style.font)
@@ -256,9 +268,7 @@ class GalleryDelegate(QStyledItemDelegate):
         if found is None:
             if len(self._palettes) >= _SMALL_CACHE:
                 self._palettes.clear()
-            found = TileColours(
-                tuple(palette.color(role).rgba() for role in _TILE_COLOURS), is_dark(palette)
-            )
+            found = tile_colours(palette)
             self._palettes[key] = found
         return found
 
@@ -273,7 +283,8 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def _draw(self, painter: QPainter, style: TileStyle, item: object, pixmap: object) -> None:
         """The whole tile at (0, 0), frame and all."""
-        frame = self._frame(style.size, style.palette, style.selected, style.ratio, False)
+        colours = self._colours(style.palette)
+        frame = self._frame(style.size, colours, style.selected, style.ratio, False)
         painter.drawPixmap(0, 0, frame)
         if isinstance(item, GalleryItem):  # else its row is being read back: an empty frame
             self._draw_inside(painter, style, item, pixmap)
@@ -282,26 +293,25 @@ class GalleryDelegate(QStyledItemDelegate):
         self, painter: QPainter, style: TileStyle, item: GalleryItem, pixmap: object
     ) -> None:
         """What the frame holds: picture, badges, caption."""
-        size, palette, ratio = style.size, style.palette, style.ratio
+        size, ratio = style.size, style.ratio
+        colours = self._colours(style.palette)
         side = size.width() - 2 * _PAD
         image_rect = QRect(_PAD, _PAD, side, side)
-        dark = self._colours(palette).dark
-        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio, dark=dark)
+        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio, dark=colours.dark)
         if picture is not None and item.output.trashed_at is not None:
-            veil = QColor(palette.color(QPalette.ColorRole.Base))
+            veil = QColor(colours.ground)
             veil.setAlpha(130)  # faded towards the background: it is in the trash
             painter.fillRect(picture, veil)
-        self._paint_badges(painter, picture or image_rect, item, ratio)
-        self._paint_caption(painter, style, item)
+        self._paint_badges(painter, picture or image_rect, item, style)
+        self._paint_caption(painter, style, colours, item)
 
     def _frame(
-        self, size: QSize, palette: QPalette, selected: bool, ratio: float, opaque: bool
+        self, size: QSize, colours: TileColours, selected: bool, ratio: float, opaque: bool
     ) -> QPixmap:
         """The tile's rounded background (and selection outline), drawn once per look; opaque:
         on the viewport's ground, else on nothing."""
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        ground = palette.color(_FRAME_GROUND)
-        under = palette.color(_GROUND).rgba() if opaque else None
+        highlight, ground = colours.highlight, colours.frame_ground
+        under = colours.ground.rgba() if opaque else None
         key = (size.width(), size.height(), selected, highlight.rgba(), ground.rgba(), ratio, under)
         found = self._frames.get(key)
         if found is None:
@@ -352,14 +362,15 @@ class GalleryDelegate(QStyledItemDelegate):
         return picture
 
     def _paint_badges(
-        self, painter: QPainter, area: QRect, item: GalleryItem, ratio: float
+        self, painter: QPainter, area: QRect, item: GalleryItem, style: TileStyle
     ) -> None:
+        ratio = style.ratio
         kind = item.output.kind.value
         if kind == "video":
             _draw_centred(painter, glyph("play", 18, ratio), area.center())
         duration = format_duration(item.output.duration)
         if duration and kind in ("video", "audio"):
-            pill = self._pill(duration, painter.font(), ratio)
+            pill = self._pill(duration, style.font, ratio)
             size = pill.deviceIndependentSize()
             corner = QPoint(
                 area.right() + 1 - round(size.width()) - 4,
@@ -373,7 +384,7 @@ class GalleryDelegate(QStyledItemDelegate):
 
     def _pill(self, text: str, font: QFont, ratio: float) -> QPixmap:
         """A duration's pill, drawn once per text (durations repeat: 0:05, 0:08…)."""
-        key = (text, font.key(), ratio)
+        key = (text, self._font_key(font), ratio)
         found = self._pills.get(key)
         if found is None:
             if len(self._pills) >= _SMALL_CACHE:
@@ -399,55 +410,63 @@ class GalleryDelegate(QStyledItemDelegate):
             self._metrics = kept
         return kept[1]
 
-    def _paint_caption(self, painter: QPainter, style: TileStyle, item: GalleryItem) -> None:
-        palette, font = style.palette, painter.font()
+    def _paint_caption(
+        self, painter: QPainter, style: TileStyle, colours: TileColours, item: GalleryItem
+    ) -> None:
+        font = style.font
         metrics = self._font_metrics(font)
         width = style.size.width() - 2 * _PAD
         top = style.size.width() - _PAD + 4
         height = metrics.height()
         text = metrics.elidedText(prompt_excerpt(item), _ELIDE, width)
         # The selection fill is translucent, so normal text colours stay readable on it.
-        painter.setPen(palette.color(_TEXT))
-        painter.drawText(QRect(_PAD, top, width, height), _CAPTION_FLAGS, text)
+        painter.setPen(colours.text)
+        # At its baseline: the same place as left and centred in a line of the font's height,
+        # without laying the text out again to align it.
+        painter.drawText(QPoint(_PAD, top + metrics.ascent()), text)
         line = QRect(_PAD, top + height, width, height)
-        ground = palette.color(_FRAME_GROUND)
+        ground = colours.frame_ground
         detail_text = _detail_line(item)
         if style.selected or ground.alpha() < 255:  # on a translucent fill: drawn in place
-            self._write_detail(painter, line, detail_text, palette)
+            self._write_detail(painter, line, detail_text, colours.detail_text, metrics)
             return
         key = (
             detail_text,
             width,
             height,
-            font.key(),
+            self._font_key(font),
             style.ratio,
-            ground.rgba(),
-            palette.color(_PLACEHOLDER_TEXT).rgba(),
+            colours.rgbas,
         )
         found = self._details.get(key)
         if found is None:
-            found = self._detail_pixmap(key, detail_text, line.size(), style, ground)
+            found = self._detail_pixmap(key, detail_text, line.size(), style, colours)
         else:
             self._details.move_to_end(key)
         painter.drawPixmap(line.topLeft(), found)
 
-    def _write_detail(self, painter: QPainter, line: QRect, text: str, palette: QPalette) -> None:
-        painter.setPen(palette.color(_PLACEHOLDER_TEXT))
-        detail = self._font_metrics(painter.font()).elidedText(text, _ELIDE, line.width())
-        painter.drawText(line, _CAPTION_FLAGS, detail)
+    @staticmethod
+    def _write_detail(
+        painter: QPainter, line: QRect, text: str, colour: QColor, metrics: QFontMetrics
+    ) -> None:
+        painter.setPen(colour)
+        detail = metrics.elidedText(text, _ELIDE, line.width())
+        painter.drawText(QPoint(line.left(), line.top() + metrics.ascent()), detail)
 
     def _detail_pixmap(
-        self, key: tuple[object, ...], text: str, size: QSize, style: TileStyle, ground: QColor
-    ) -> QPixmap:
+        self, key: tuple[object, ...], text: str, size: QSize, style: TileStyle,
+        colours: TileColours,
+    ) -> QPixmap:  # fmt: skip
         """A caption's second line (model and size) drawn once on the tile's ground: a library
         holds many outputs of one model at one size, so most tiles copy a line drawn before."""
         width, height, ratio, font = size.width(), size.height(), style.ratio, style.font
         found = QPixmap(round(width * ratio), round(height * ratio))
         found.setDevicePixelRatio(ratio)
-        found.fill(ground)
+        found.fill(colours.frame_ground)
         painter = QPainter(found)
         painter.setFont(font)
-        self._write_detail(painter, QRect(0, 0, width, height), text, style.palette)
+        metrics = self._font_metrics(font)
+        self._write_detail(painter, QRect(0, 0, width, height), text, colours.detail_text, metrics)
         painter.end()
         self._details[key] = found
         while len(self._details) > _DETAIL_LINES:

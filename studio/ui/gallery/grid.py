@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
 GAP: Final = 6
-# The next page is asked for this many screens before the end: a page takes ~70 ms to read at
-# 10,000 rows, and paging down a screen every ~12 ms reached the end of three screens first (the
-# scroll then stood at the end waiting for rows).
-PREFETCH_SCREENS: Final = 12
+# The next page is asked for this many screens before the end, which is more than a page holds
+# (600 rows, ~50 screens of 12 tiles), so the next one is asked as soon as the last one came. A
+# page read pauses while the grid paints; paging down a screen every ~10 ms (make bench) reached
+# the end of 12 screens and then of 24 before the page did, and stood there waiting for rows.
+PREFETCH_SCREENS: Final = 64
 # Tiles kept drawn: the screen on show, the one drawn ahead, and some to spare.
 TILE_SCREENS: Final = 3
 # Drawing ahead goes on for this long per turn of the loop (~6 tiles), then lets events in. One

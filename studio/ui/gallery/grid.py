@@ -80,6 +80,10 @@ class GalleryGrid(QListView):
         self._ahead.timeout.connect(self._render_ahead)
         self._scroll = 0
         self._upwards = False
+        # Drawing ahead resumes where it stopped: rows of the screen ahead (as long as it stays
+        # the same rows) before _ahead_from are drawn, or had no item yet when they were asked.
+        self._ahead_key: tuple[int, int, int] | None = None
+        self._ahead_from = 0
         self._fit_columns()
 
     def _make_empty_label(self) -> QLabel:
@@ -163,28 +167,36 @@ class GalleryGrid(QListView):
 
     def _render_ahead(self) -> None:
         """Draw tiles ahead that are not drawn yet for up to AHEAD_BUDGET_S; come back for the
-        rest on the next turn of the loop."""
+        rest on the next turn of the loop. Runs after every paint and scroll step: once the
+        screen ahead is done, it returns at once."""
         model = self.model()
         if model is None or not self.isVisible():
+            return
+        rows = self.rows_ahead()
+        key = (rows.start, rows.stop, model.rowCount())
+        if key != self._ahead_key:
+            self._ahead_key, self._ahead_from = key, rows.start
+        if self._ahead_from >= rows.stop:
             return
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         began = time.perf_counter()
         with GUI_TURNS.busy():  # page reads wait meanwhile, as for a paint
-            self._draw_ahead(model, option, began)
+            self._draw_ahead(model, option, range(self._ahead_from, rows.stop), began)
 
     def _draw_ahead(
-        self, model: QAbstractItemModel, option: QStyleOptionViewItem, began: float
+        self, model: QAbstractItemModel, option: QStyleOptionViewItem, rows: range, began: float
     ) -> None:
         selection = self.selectionModel()
         base_state = option.state
-        for row in self.rows_ahead():
+        for row in rows:
             index = model.index(row, 0)
             option.rect = self.visualRect(index)
             option.state = base_state
             if selection is not None and selection.isSelected(index):
                 option.state |= QStyle.StateFlag.State_Selected
             drew = self.tiles.render_ahead(option, index)
+            self._ahead_from = row + 1
             if drew and time.perf_counter() - began >= AHEAD_BUDGET_S:
                 self._ahead.start()
                 return

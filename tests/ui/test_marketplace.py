@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 
 from studio.core.api import Endpoint, parse_endpoint
 from studio.ui.marketplace import MarketplaceModel, MarketplacePanel
+from studio.ui.marketplace.delegate import EndpointDelegate
 from studio.ui.marketplace.model import EndpointRole
 from studio.ui.theme import contrast_ratio
 
@@ -236,3 +237,28 @@ def test_rows_named_after_the_words_come_first(qtbot: QtBot) -> None:
     assert _shown_slugs(panel) == ["b/zeta", "d/zeta-fast", "a/upscale"]
     panel.search.setText("")
     assert _shown_slugs(panel) == ["a/upscale", "b/zeta", "c/other", "d/zeta-fast"]
+
+
+def test_rows_are_written_once_and_copied_until_they_change(qtbot: QtBot) -> None:
+    """Typing repaints the list at every key, mostly with rows drawn before: their writing is
+    drawn once; selecting one (new colours) draws that row again, and it still reads right."""
+    panel = MarketplacePanel()
+    qtbot.addWidget(panel)
+    endpoints = catalog_endpoints()
+    panel.set_endpoints(endpoints)
+    panel.resize(320, 400)
+    panel.show()
+    delegate = panel.list.itemDelegate()
+    assert isinstance(delegate, EndpointDelegate)
+    first = panel.list.viewport().grab().toImage()
+    assert delegate.rows_kept() > 3
+    panel.search.setText("veo")
+    panel.list.viewport().grab()
+    kept = delegate.rows_kept()
+    panel.search.clear()
+    again = panel.list.viewport().grab().toImage()
+    assert delegate.rows_kept() == kept  # the rows of the first screen, copied
+    assert again == first
+    panel.select_slug(endpoints[0].slug, emit=False)
+    panel.list.viewport().grab()
+    assert delegate.rows_kept() == kept + 1  # the selected look of that row

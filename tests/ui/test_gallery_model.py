@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -210,6 +211,23 @@ async def test_a_read_leaves_for_its_thread_when_asked(
     assert model.is_loading()
     await model.settled()
     assert (model.rowCount(), model.total()) == (10, ROWS)
+
+
+@pytest.mark.asyncio
+async def test_an_answer_back_from_its_thread_can_be_shown_before_the_loop_hears_of_it(
+    lib: Library, loader: ThumbnailLoader
+) -> None:
+    model = GalleryModel(lib, loader, page_size=10)
+    model.set_filter(OutputFilter())
+    deadline, pause = time.monotonic() + 5, threading.Event()
+    while not model.take_arrived():  # no await: only the worker thread runs meanwhile
+        assert time.monotonic() < deadline
+        pause.wait(0.002)  # blocks this (the loop's) thread on purpose
+    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert not model.take_arrived()  # once
+    await model.settled()  # the reading task comes back to an answer already shown
+    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert _prompts(model) == [item.prompt for item in lib.page_outputs(OutputFilter(), 0, 10)]
 
 
 @pytest.mark.parametrize(

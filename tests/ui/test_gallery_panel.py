@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bench.fill import build_library, embed_request, make_png
 from studio.core.library import Library, OutputFilter, Recall, RecallMode
-from studio.ui.gallery import GalleryPanel, GalleryRole
+from studio.ui.gallery import GalleryModel, GalleryPanel, GalleryRole
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
 from tests.ui.gallery_helpers import open_panel, select_rows
@@ -60,6 +60,25 @@ async def test_a_new_panel_reads_what_its_filter_bar_describes(
     assert panel.filter_bar.current_filter() == OutputFilter()
     assert panel.model.filter() == OutputFilter()
     assert panel.model.total() == lib.count_outputs(OutputFilter()) == ROWS
+
+
+@pytest.mark.asyncio
+async def test_showing_the_panel_shows_rows_already_read(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page is read while the panel is built; shown, the panel takes what has come
+    back at once, so its first paint has rows."""
+    asked: list[bool] = []
+    real = GalleryModel.take_arrived
+
+    def noted(model: GalleryModel) -> bool:
+        asked.append(real(model))
+        return asked[-1]
+
+    monkeypatch.setattr(GalleryModel, "take_arrived", noted)
+    async with open_panel(lib, show=False) as panel:
+        panel.show()
+        assert asked  # at show, before any paint
 
 
 @pytest.mark.asyncio

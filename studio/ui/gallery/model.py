@@ -22,7 +22,7 @@ Signals:
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import partial
 from pathlib import Path
@@ -115,6 +115,7 @@ class GalleryModel(QStringListModel):
         self._fills: set[int] = set()  # output ids whose items were dropped and are wanted
         self._recount = False
         self._reader: asyncio.Task[None] | None = None
+        self._sent: _Sent | None = None  # the read on its way
         self._paging_failed = False
         self._page_in_flight = False  # a page read has left and not yet come back
         self._change: Callable[[], None] | None = None  # applied in the slots below
@@ -378,10 +379,25 @@ class GalleryModel(QStringListModel):
     def _send(self, question: reads.Read) -> _Sent:
         """Start reading ``question`` in a worker thread."""
         self._page_in_flight = isinstance(question, reads.Page)
+        sent = _Sent(question, self._generation)
         loop = asyncio.get_event_loop()
-        answer = loop.run_in_executor(None, reads.read, self._library, question, wait_for_gui)
-        answer.add_done_callback(_retrieved)  # its task may be cancelled before awaiting it
-        return _Sent(question, self._generation, answer)
+        sent.answer = loop.run_in_executor(None, _read_into, sent, self._library)
+        sent.answer.add_done_callback(_retrieved)  # its task may be cancelled before awaiting it
+        self._sent = sent
+        return sent
+
+    def take_arrived(self) -> bool:
+        """Show the rows of a read that has already come back from its thread, now rather than
+        at the loop's next turn; whether there were any (the panel, as it is shown: a first
+        page read while the panel was built then shows in its first paint, not the next)."""
+        sent = self._sent
+        if sent is None or sent.arrived is None or sent.taken:
+            return False
+        sent.taken = True
+        if sent.generation != self._generation:
+            return False
+        self._take(sent.question, sent.arrived)
+        return True
 
     def _next_question(self) -> reads.Read | None:
         if self._reload is not None:
@@ -415,13 +431,15 @@ class GalleryModel(QStringListModel):
                     raise
                 finally:
                     self._page_in_flight = False
-                if sent.generation == self._generation:
+                if not sent.taken and sent.generation == self._generation:
+                    sent.taken = True
                     self._take(sent.question, answer)
                 if (question := self._next_question()) is None:
                     break
                 sent = self._send(question)
         finally:
             self._reader = None
+            self._sent = None
             self._page = None
             self._page_in_flight = False
 
@@ -557,13 +575,23 @@ class GalleryModel(QStringListModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Sent:
     """A question on its way in a worker thread, and the rows' generation when it left."""
 
     question: reads.Read
     generation: int
-    answer: asyncio.Future[reads.Answer]
+    answer: asyncio.Future[reads.Answer] = field(init=False)
+    arrived: reads.Answer | None = None  # set by the worker as it returns the answer
+    taken: bool = False  # its rows are shown (or were stale): whoever comes second skips them
+
+
+def _read_into(sent: _Sent, library: Library) -> reads.Answer:
+    """In the worker thread: read the question's answer, and leave it where take_arrived()
+    finds it before the loop hears of it."""
+    answer = reads.read(library, sent.question, wait_for_gui)
+    sent.arrived = answer
+    return answer
 
 
 def _retrieved(answer: asyncio.Future[reads.Answer]) -> None:

@@ -545,6 +545,8 @@ class GalleryPanel(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # A first page read while the panel was built shows in its first paint.
+        self.model.take_arrived()
         if self._missed:
             self._catch_up()
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import pytest_asyncio
@@ -13,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from bench.fill import build_library, embed_request, make_png
-from studio.core.library import Library, OutputFilter, Recall, RecallMode
+from studio.core.library import GalleryItem, Library, OutputFilter, Recall, RecallMode
 from studio.ui.gallery import GalleryModel, GalleryPanel, GalleryRole
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
@@ -79,6 +80,39 @@ async def test_showing_the_panel_shows_rows_already_read(
     async with open_panel(lib, show=False) as panel:
         panel.show()
         assert asked  # at show, before any paint
+
+
+@pytest.mark.asyncio
+async def test_a_first_page_not_back_at_show_is_asked_for_again_before_the_paint(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real_page = lib.page_outputs
+
+    def held(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        gate.wait(5)
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(lib, "page_outputs", held)
+    asked: list[bool] = []
+    real = GalleryModel.take_arrived
+
+    def noted(model: GalleryModel) -> bool:
+        asked.append(real(model))
+        return asked[-1]
+
+    monkeypatch.setattr(GalleryModel, "take_arrived", noted)
+    panel = GalleryPanel(lib)
+    try:
+        panel.show()
+        assert asked == [False]  # still being read
+        gate.set()
+        await panel.settled()
+        assert len(asked) == 2  # the event posted at show asked again
+        assert panel.model.rowCount() == ROWS
+    finally:
+        await panel.aclose()
+        panel.close()
 
 
 @pytest.mark.asyncio

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
@@ -63,6 +64,9 @@ if TYPE_CHECKING:
     from studio.core.library import ComparisonRecord, GalleryItem, Library
 
     ComparisonLookup = Callable[[str], Awaitable[ComparisonRecord | None]]
+
+
+_TAKE_ARRIVED = QEvent.Type(QEvent.registerEventType())  # see GalleryPanel.showEvent
 
 
 @dataclass(frozen=True)
@@ -545,10 +549,22 @@ class GalleryPanel(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # A first page read while the panel was built shows in its first paint.
-        self.model.take_arrived()
+        # A first page read while the panel was built shows in its first paint. Not back yet:
+        # asked once more by an event that comes before the paint's own (a posted update
+        # request has a low priority), without waiting for it.
+        if not self.model.take_arrived() and self.model.is_loading():
+            QCoreApplication.postEvent(
+                self, QEvent(_TAKE_ARRIVED), Qt.EventPriority.HighEventPriority.value
+            )
         if self._missed:
             self._catch_up()
+
+    @override
+    def event(self, e: QEvent) -> bool:
+        if e.type() == _TAKE_ARRIVED:
+            self.model.take_arrived()
+            return True
+        return super().event(e)
 
     @override
     def hideEvent(self, event: QHideEvent) -> None:

@@ -9,7 +9,6 @@ from PySide6.QtGui import QColor, QPixmap
 
 from bench.fill import build_library
 from studio.ui.gallery import GalleryPanel
-from studio.ui.gallery import grid as grid_module
 from studio.ui.gallery.delegate import TileCache
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
@@ -157,49 +156,6 @@ async def test_tiles_of_one_model_and_size_share_one_drawn_detail_line(tmp_path:
         ground = tile.pixelColor(tile.width() - 10, line_top)
         row = {tile.pixelColor(x, line_top).rgb() for x in range(6, tile.width() // 2)}
         assert len(row) > 1 and ground.rgb() in row  # text drawn on the tile's own ground
-    finally:
-        await panel.aclose()
-        panel.close()
-        lib.close()
-
-
-def _on_screen(panel: GalleryPanel) -> list[int]:
-    grid, rows = panel.grid, panel.model.rowCount()
-    area = grid.viewport().rect()
-    return [row for row in range(rows) if grid.visualRect(panel.model.index(row)).intersects(area)]
-
-
-@pytest.mark.asyncio
-async def test_a_paint_after_a_scroll_step_leaves_tiles_over_its_budget_for_later(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Past its budget a scroll's paint shows a tile's frame; the tile is drawn in the next
-    turns of the loop and painted again. Any other paint (a first show) draws every tile."""
-    monkeypatch.setattr(grid_module, "SCROLL_PAINT_BUDGET_S", 0.0)  # every new tile is late
-    lib = build_library(tmp_path / "many", 150, 150)
-    panel = GalleryPanel(lib)
-    try:
-        panel.resize(900, 520)
-        panel.show()
-        await panel.model.settled()
-        grid = panel.grid
-        grid.viewport().repaint()
-        first = _on_screen(panel)
-        assert first and all(_drawn(panel, row) for row in first)  # a show is painted whole
-        bar = grid.verticalScrollBar()
-        bar.setValue(bar.value() + 3 * bar.pageStep())  # past the screen drawn ahead
-        grid.viewport().repaint()
-        shown = _on_screen(panel)
-        assert shown and not any(_drawn(panel, row) for row in shown)  # frames only, so far
-        await wait_until(lambda: all(_drawn(panel, row) for row in shown))
-        image = grid.viewport().grab().toImage()  # painted again: tiles, not empty frames
-        whole = [grid.visualRect(panel.model.index(row)) for row in shown]
-        tile = next(rect for rect in whole if image.rect().contains(rect))
-        row_y = tile.bottom() - 30  # the caption's first line
-        caption = {
-            image.pixelColor(x, row_y).rgb() for x in range(tile.left() + 6, tile.center().x())
-        }
-        assert len(caption) > 2  # text drawn there
     finally:
         await panel.aclose()
         panel.close()

@@ -12,7 +12,6 @@ ahead use what is at hand.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -147,8 +146,6 @@ class GalleryDelegate(QStyledItemDelegate):
         self._pills: dict[tuple[str, str, float], QPixmap] = {}
         self._details: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._metrics: tuple[QFont, QFontMetrics] | None = None
-        self._budget_ends: float | None = None  # of the paint under way (see begin_paint)
-        self._late: list[int] = []
 
     def set_tile_width(self, width: int) -> QSize:
         """Tiles are a square picture plus a caption; returns the new tile size."""
@@ -203,31 +200,8 @@ class GalleryDelegate(QStyledItemDelegate):
             painter.drawPixmap(rect.topLeft(), frame)
             return
         style = TileStyle(rect.size(), palette, font, selected, ratio)
-        pixmap = model.thumbnail(item, _picture_side(style))  # asked for as it is painted
-        look = self._look(style, item, pixmap)
-        drawn = self.tiles.get(item.id, look)
-        if drawn is None and self._over_budget():
-            # Its frame now, the tile a turn of the loop later (the grid draws it then).
-            frame = self._frame(rect.size(), self._colours(palette), selected, ratio, True)
-            painter.drawPixmap(rect.topLeft(), frame)
-            self._late.append(index.row())
-            return
-        painter.drawPixmap(rect.topLeft(), drawn or self._draw_tile(style, item, pixmap, look))
-
-    def begin_paint(self, budget_s: float | None) -> None:
-        """A paint of the grid starts: new tiles it has to draw after budget_s are left as
-        their frame, and their rows listed for late_rows() (None: no limit)."""
-        self._budget_ends = None if budget_s is None else time.perf_counter() + budget_s
-        self._late = []
-
-    def late_rows(self) -> list[int]:
-        """Rows the last paint left as a frame (see begin_paint), to draw and paint again."""
-        late, self._late = self._late, []
-        return late
-
-    def _over_budget(self) -> bool:
-        ends = self._budget_ends
-        return ends is not None and time.perf_counter() >= ends
+        pixmap = model.thumbnail(item, _picture_side(style))
+        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, pixmap))
 
     def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,
@@ -258,22 +232,17 @@ class GalleryDelegate(QStyledItemDelegate):
         """The tile's pixmap: from the cache, or drawn now and kept."""
         look = self._look(style, item, pixmap)
         found = self.tiles.get(item.id, look)
-        return found if found is not None else self._draw_tile(style, item, pixmap, look)
-
-    def _draw_tile(
-        self, style: TileStyle, item: GalleryItem, pixmap: object, look: TileLook
-    ) -> QPixmap:
-        """Draw the tile into a pixmap of its own, and keep it."""
-        # A copy of the frame on the viewport's own ground: the tile is then opaque (the
-        # cheapest to draw) and text is smoothed as it would be on the viewport.
-        colours = self._colours(style.palette)
-        frame = self._frame(style.size, colours, style.selected, style.ratio, True)
-        found = frame.copy()
-        painter = QPainter(found)
-        painter.setFont(style.font)
-        self._draw_inside(painter, style, item, pixmap)
-        painter.end()
-        self.tiles.put(item.id, look, found)
+        if found is None:
+            # A copy of the frame on the viewport's own ground: the tile is then opaque (the
+            # cheapest to draw) and text is smoothed as it would be on the viewport.
+            colours = self._colours(style.palette)
+            frame = self._frame(style.size, colours, style.selected, style.ratio, True)
+            found = frame.copy()
+            painter = QPainter(found)
+            painter.setFont(style.font)
+            self._draw_inside(painter, style, item, pixmap)
+            painter.end()
+            self.tiles.put(item.id, look, found)
         return found
 
     def _look(self, style: TileStyle, item: GalleryItem, pixmap: object) -> TileLook:

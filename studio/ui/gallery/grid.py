@@ -33,11 +33,6 @@ TILE_SCREENS: Final = 3
 # Drawing ahead goes on for this long per turn of the loop (~6 tiles), then lets events in. One
 # tile per turn drew ~1 tile between two page steps: the zero timer fired once per turn.
 AHEAD_BUDGET_S: Final = 0.002
-# A paint after a scroll step draws new tiles for this long; the rest show their frame and are
-# drawn in the next turns of the loop (as tiles ahead are), then painted again: a page step
-# onto a screen nothing was drawn ahead for (a fast scroll) keeps the loop from waiting for
-# every tile of it at once (~0.3 ms each).
-SCROLL_PAINT_BUDGET_S: Final = 0.004
 
 
 class GalleryGrid(QListView):
@@ -89,8 +84,6 @@ class GalleryGrid(QListView):
         # the same rows) before _ahead_from are drawn, or had no item yet when they were asked.
         self._ahead_key: tuple[int, int, int] | None = None
         self._ahead_from = 0
-        self._scrolled = False  # since the last paint
-        self._late: list[int] = []  # rows the last paint left as a frame
         self._fit_columns()
 
     def _make_empty_label(self) -> QLabel:
@@ -143,7 +136,6 @@ class GalleryGrid(QListView):
         if value != self._scroll:
             self._upwards = value < self._scroll
             self._scroll = value
-            self._scrolled = True
             note_activity()  # no full garbage collection in the middle of a scroll
         self._ahead.start()
         model = self.model()
@@ -154,13 +146,8 @@ class GalleryGrid(QListView):
 
     @override
     def paintEvent(self, e: QPaintEvent) -> None:
-        # Only a paint after a scroll step draws part of its new tiles late: a first show, rows
-        # that arrived, a selection or a thumbnail are painted whole.
-        self.tiles.begin_paint(SCROLL_PAINT_BUDGET_S if self._scrolled else None)
-        self._scrolled = False
         with GUI_TURNS.busy():  # page reads wait meanwhile (see studio.ui.gil)
             super().paintEvent(e)
-        self._late = self.tiles.late_rows()
         self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
 
     def rows_ahead(self) -> range:
@@ -185,9 +172,6 @@ class GalleryGrid(QListView):
         model = self.model()
         if model is None or not self.isVisible():
             return
-        if self._late:
-            self._draw_late(model)
-            return
         rows = self.rows_ahead()
         key = (rows.start, rows.stop, model.rowCount())
         if key != self._ahead_key:
@@ -199,31 +183,6 @@ class GalleryGrid(QListView):
         began = time.perf_counter()
         with GUI_TURNS.busy():  # page reads wait meanwhile, as for a paint
             self._draw_ahead(model, option, range(self._ahead_from, rows.stop), began)
-
-    def _draw_late(self, model: QAbstractItemModel) -> None:
-        """Draw the tiles the last paint left as a frame, for up to AHEAD_BUDGET_S, and have
-        those painted again; come back for the rest on the next turn."""
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        selection = self.selectionModel()
-        base_state = option.state
-        began = time.perf_counter()
-        viewport = self.viewport()
-        with GUI_TURNS.busy():
-            while self._late:
-                row = self._late.pop(0)
-                if row >= model.rowCount():
-                    continue
-                index = model.index(row, 0)
-                option.rect = self.visualRect(index)
-                option.state = base_state
-                if selection is not None and selection.isSelected(index):
-                    option.state |= QStyle.StateFlag.State_Selected
-                self.tiles.render_ahead(option, index)
-                viewport.update(option.rect)
-                if time.perf_counter() - began >= AHEAD_BUDGET_S:
-                    break
-        self._ahead.start()  # the rest of them, or the screen ahead
 
     def _draw_ahead(
         self, model: QAbstractItemModel, option: QStyleOptionViewItem, rows: range, began: float

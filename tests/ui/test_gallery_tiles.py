@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtGui import QColor, QPixmap
 
 from bench.fill import build_library
+from studio.core.library import OutputFilter
 from studio.ui.gallery import GalleryPanel
 from studio.ui.gallery.delegate import TileCache
 from studio.ui.thumbnails import thumb_key
@@ -156,6 +157,31 @@ async def test_tiles_of_one_model_and_size_share_one_drawn_detail_line(tmp_path:
         ground = tile.pixelColor(tile.width() - 10, line_top)
         row = {tile.pixelColor(x, line_top).rgb() for x in range(6, tile.width() // 2)}
         assert len(row) > 1 and ground.rgb() in row  # text drawn on the tile's own ground
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.asyncio
+async def test_new_rows_in_the_same_places_are_drawn_ahead_again(tmp_path: Path) -> None:
+    """Drawing ahead resumes where it stopped, but not across a reset: other outputs in the
+    same rows (the other order, as many of them) are drawn ahead anew."""
+    lib = build_library(tmp_path / "many", 120, 120)
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        grid = panel.grid
+        ahead = grid.rows_ahead()
+        assert len(ahead) > 0
+        await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
+        panel.set_filter(OutputFilter(newest_first=False))
+        await panel.model.settled()
+        assert grid.rows_ahead() == ahead
+        assert not all(_drawn(panel, row) for row in ahead)  # other outputs there now
+        await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
     finally:
         await panel.aclose()
         panel.close()

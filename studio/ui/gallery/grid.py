@@ -81,7 +81,8 @@ class GalleryGrid(QListView):
         self._scroll = 0
         self._upwards = False
         # Drawing ahead resumes where it stopped: rows of the screen ahead (as long as it stays
-        # the same rows) before _ahead_from are drawn, or had no item yet when they were asked.
+        # the same rows, and the model was not reset) before _ahead_from are drawn, or had no
+        # item yet when they were asked.
         self._ahead_key: tuple[int, int, int] | None = None
         self._ahead_from = 0
         self._fit_columns()
@@ -143,6 +144,12 @@ class GalleryGrid(QListView):
         near_end = value >= bar.maximum() - PREFETCH_SCREENS * bar.pageStep()
         if model is not None and near_end and model.canFetchMore(QModelIndex()):
             model.fetchMore(QModelIndex())
+
+    @override
+    def reset(self) -> None:
+        """New rows (a filter, a refresh): the screen ahead is drawn again from its start."""
+        super().reset()
+        self._ahead_key = None
 
     @override
     def paintEvent(self, e: QPaintEvent) -> None:

@@ -63,20 +63,27 @@ async def test_a_new_panel_reads_what_its_filter_bar_describes(
     assert panel.model.total() == lib.count_outputs(OutputFilter()) == ROWS
 
 
-@pytest.mark.asyncio
-async def test_showing_the_panel_shows_rows_already_read(
-    lib: Library, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The first page is read while the panel is built; shown, the panel takes what has come
-    back at once, so its first paint has rows."""
-    asked: list[bool] = []
+@pytest.fixture
+def take_arrived_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """What each GalleryModel.take_arrived() call answered, in order."""
+    answers: list[bool] = []
     real = GalleryModel.take_arrived
 
     def noted(model: GalleryModel) -> bool:
-        asked.append(real(model))
-        return asked[-1]
+        answers.append(real(model))
+        return answers[-1]
 
     monkeypatch.setattr(GalleryModel, "take_arrived", noted)
+    return answers
+
+
+@pytest.mark.asyncio
+async def test_showing_the_panel_shows_rows_already_read(
+    lib: Library, take_arrived_answers: list[bool]
+) -> None:
+    """The first page is read while the panel is built; shown, the panel takes what has come
+    back at once, so its first paint has rows."""
+    asked = take_arrived_answers
     async with open_panel(lib, show=False) as panel:
         panel.show()
         assert asked  # at show, before any paint
@@ -84,7 +91,7 @@ async def test_showing_the_panel_shows_rows_already_read(
 
 @pytest.mark.asyncio
 async def test_a_first_page_not_back_at_show_is_asked_for_again_before_the_paint(
-    lib: Library, monkeypatch: pytest.MonkeyPatch
+    lib: Library, monkeypatch: pytest.MonkeyPatch, take_arrived_answers: list[bool]
 ) -> None:
     gate = threading.Event()
     real_page = lib.page_outputs
@@ -94,14 +101,7 @@ async def test_a_first_page_not_back_at_show_is_asked_for_again_before_the_paint
         return real_page(*args, **kwargs)
 
     monkeypatch.setattr(lib, "page_outputs", held)
-    asked: list[bool] = []
-    real = GalleryModel.take_arrived
-
-    def noted(model: GalleryModel) -> bool:
-        asked.append(real(model))
-        return asked[-1]
-
-    monkeypatch.setattr(GalleryModel, "take_arrived", noted)
+    asked = take_arrived_answers
     panel = GalleryPanel(lib)
     try:
         panel.show()

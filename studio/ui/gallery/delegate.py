@@ -78,7 +78,7 @@ class TileColours(NamedTuple):
     detail_text: QColor  # the caption's second line
 
 
-def tile_colours(palette: QPalette) -> TileColours:
+def _tile_colours(palette: QPalette) -> TileColours:
     ground, frame_ground, highlight, text, detail = (palette.color(r) for r in _TILE_COLOURS)
     rgbas = tuple(colour.rgba() for colour in (ground, frame_ground, highlight, text, detail))
     return TileColours(rgbas, is_dark(palette), ground, frame_ground, highlight, text, detail)
@@ -268,7 +268,7 @@ class GalleryDelegate(QStyledItemDelegate):
         if found is None:
             if len(self._palettes) >= _SMALL_CACHE:
                 self._palettes.clear()
-            found = tile_colours(palette)
+            found = _tile_colours(palette)
             self._palettes[key] = found
         return found
 

@@ -351,6 +351,7 @@ class _Download:
             abort.check()
             file = self.part.open_at(start)
         with file:
+            behind = paths.WriteBehind(file.fileno(), start)
             for chunk in _raw_chunks_blocking(response):
                 received += len(chunk)
                 if received > self.max_bytes:
@@ -359,6 +360,7 @@ class _Download:
                     abort.check()
                     file.write(chunk)
                     file.flush()
+                behind.wrote(received)
                 if received - checkpoint >= PROGRESS_BYTES:
                     checkpoint, stall_at = received, self._next_stall()
                 now = time.monotonic()

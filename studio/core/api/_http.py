@@ -71,9 +71,12 @@ def blocking_http_client(
     timeout: httpx.Timeout = DEFAULT_TIMEOUT,
     limits: httpx.Limits = DEFAULT_LIMITS,
 ) -> httpx.Client:
-    """The same configuration as a blocking client, for download threads (api._lane)."""
+    """The same configuration as a blocking client, for download threads (api._lane); its
+    connections read bodies a MiB at a time (api._wide_reads) unless a `transport` is given."""
+    from studio.core.api._wide_reads import WideReadTransport  # httpcore: not at start-up
+
     return httpx.Client(
-        transport=transport,
+        transport=transport or WideReadTransport(limits),
         timeout=timeout,
         limits=limits,
         follow_redirects=True,

@@ -6,7 +6,8 @@ disk from the GUI thread: a quarter of curl's speed, and the window busy all alo
 loop in a thread of its own still went at half of curl's speed (anyio and httpcore's async
 layers cost more than the bytes). So each fetch runs in a thread of its own on a blocking
 ``httpx.Client`` configured like the app's (redirects followed, the key kept home): the bytes go
-from the socket to the file through plain ``recv`` and ``write`` calls. The caller's loop only
+from the socket to the file through plain ``recv`` and ``write`` calls, a MiB at a time
+(_wide_reads), and the file is written out to disk as it grows (``paths.WriteBehind``). The caller's loop only
 hears of progress now and then (Throttled), and of the end.
 
 Cancelling the caller sets the fetch's Abort: no write to the `.part` follows once that returns,

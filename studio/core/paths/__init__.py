@@ -28,6 +28,7 @@ from studio.core.paths._sidecars import (
     sidecar_paths,
 )
 from studio.core.paths._space import RESERVE_BYTES, Reserve, is_disk_full
+from studio.core.paths._write_behind import WriteBehind
 
 __all__ = [
     "APP_NAME",
@@ -35,6 +36,7 @@ __all__ = [
     "PRIVATE_FILE_MODE",
     "RESERVE_BYTES",
     "Reserve",
+    "WriteBehind",
     "atomic_writer",
     "cache_dir",
     "config_dir",

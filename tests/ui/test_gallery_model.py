@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import threading
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -228,6 +229,44 @@ async def test_an_answer_back_from_its_thread_can_be_shown_before_the_loop_hears
     await model.settled()  # the reading task comes back to an answer already shown
     assert (model.rowCount(), model.total()) == (10, ROWS)
     assert _prompts(model) == [item.prompt for item in lib.page_outputs(OutputFilter(), 0, 10)]
+
+
+@pytest.mark.asyncio
+async def test_an_answer_under_way_can_be_waited_for_and_the_wait_ends_with_it(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real_page = lib.page_outputs
+
+    def held(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        gate.wait(5)
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(lib, "page_outputs", held)
+    model = GalleryModel(lib, loader, page_size=10)
+    model.set_filter(OutputFilter())
+    assert not model.take_arrived()  # under way, not waited for
+    threading.Timer(0.05, gate.set).start()
+    assert model.take_arrived(wait_s=5)  # the gate opens well within the bound
+    assert (model.rowCount(), model.total()) == (10, ROWS)
+    await model.settled()
+    assert model.rowCount() == 10
+
+
+@pytest.mark.asyncio
+async def test_a_failed_read_ends_a_wait_for_it(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(lib, "page_outputs", broken)
+    model = GalleryModel(lib, loader, page_size=10)
+    model.set_filter(OutputFilter())
+    sent = model._sent
+    assert sent is not None
+    assert not model.take_arrived(wait_s=5)
+    assert sent.done.is_set()  # the worker returned (by raising): the wait did not run out
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 from bench.fill import build_library, embed_request, make_png
 from studio.core.library import GalleryItem, Library, OutputFilter, Recall, RecallMode
 from studio.ui.gallery import GalleryModel, GalleryPanel, GalleryRole
+from studio.ui.gallery.panel import FIRST_PAGE_WAIT_S
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
 from tests.ui.gallery_helpers import open_panel, select_rows
@@ -64,13 +65,22 @@ async def test_a_new_panel_reads_what_its_filter_bar_describes(
 
 
 @pytest.fixture
-def take_arrived_answers(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+def take_arrived_waits() -> list[float]:
+    """How long each GalleryModel.take_arrived() call was allowed to wait, in order."""
+    return []
+
+
+@pytest.fixture
+def take_arrived_answers(
+    monkeypatch: pytest.MonkeyPatch, take_arrived_waits: list[float]
+) -> list[bool]:
     """What each GalleryModel.take_arrived() call answered, in order."""
     answers: list[bool] = []
     real = GalleryModel.take_arrived
 
-    def noted(model: GalleryModel) -> bool:
-        answers.append(real(model))
+    def noted(model: GalleryModel, wait_s: float = 0.0) -> bool:
+        take_arrived_waits.append(wait_s)
+        answers.append(real(model, wait_s))
         return answers[-1]
 
     monkeypatch.setattr(GalleryModel, "take_arrived", noted)
@@ -87,6 +97,25 @@ async def test_showing_the_panel_shows_rows_already_read(
     async with open_panel(lib, show=False) as panel:
         panel.show()
         assert asked  # at show, before any paint
+
+
+@pytest.mark.asyncio
+async def test_an_empty_panel_waits_a_moment_for_its_first_page_at_show_and_a_full_one_not(
+    lib: Library, take_arrived_answers: list[bool], take_arrived_waits: list[float]
+) -> None:
+    panel = GalleryPanel(lib)
+    try:
+        panel.show()
+        assert take_arrived_waits == [FIRST_PAGE_WAIT_S]
+        assert 0 < FIRST_PAGE_WAIT_S <= 0.05  # a moment, not a freeze
+        await panel.settled()
+        assert panel.model.rowCount() == ROWS
+        panel.hide()
+        panel.show()
+        assert take_arrived_waits[-1] == 0.0  # it has rows to paint
+    finally:
+        await panel.aclose()
+        panel.close()
 
 
 @pytest.mark.asyncio

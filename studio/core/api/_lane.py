@@ -7,8 +7,8 @@ loop in a thread of its own still went at half of curl's speed (anyio and httpco
 layers cost more than the bytes). So each fetch runs in a thread of its own on a blocking
 ``httpx.Client`` configured like the app's (redirects followed, the key kept home): the bytes go
 from the socket to the file through plain ``recv`` and ``write`` calls, a MiB at a time
-(_wide_reads), and the file is written out to disk as it grows (``paths.WriteBehind``). The caller's loop only
-hears of progress now and then (Throttled), and of the end.
+(_wide_reads), and the file is written out to disk as it grows (``paths.WriteBehind``). The
+caller's loop only hears of progress now and then (Throttled), and of the end.
 
 Cancelling the caller sets the fetch's Abort: no write to the `.part` follows once that returns,
 and the socket in flight is shut so a blocked read returns at once. The thread is a daemon and is

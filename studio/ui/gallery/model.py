@@ -22,6 +22,7 @@ Signals:
 from __future__ import annotations
 
 import asyncio
+import threading
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import partial
@@ -386,12 +387,18 @@ class GalleryModel(QStringListModel):
         self._sent = sent
         return sent
 
-    def take_arrived(self) -> bool:
+    def take_arrived(self, wait_s: float = 0.0) -> bool:
         """Show the rows of a read that has already come back from its thread, now rather than
         at the loop's next turn; whether there were any (the panel, as it is shown: a first
-        page read while the panel was built then shows in its first paint, not the next)."""
+        page read while the panel was built then shows in its first paint, not the next).
+        With `wait_s`, a read still under way is waited for, that long at most: this thread
+        then leaves the interpreter to the read, which ends sooner than with the loop running."""
         sent = self._sent
-        if sent is None or sent.arrived is None or sent.taken:
+        if sent is None or sent.taken:
+            return False
+        if sent.arrived is None and wait_s > 0:
+            sent.done.wait(wait_s)
+        if sent.arrived is None:
             return False
         sent.taken = True
         if sent.generation != self._generation:
@@ -583,14 +590,18 @@ class _Sent:
     generation: int
     answer: asyncio.Future[reads.Answer] = field(init=False)
     arrived: reads.Answer | None = None  # set by the worker as it returns the answer
+    done: threading.Event = field(default_factory=threading.Event)  # the worker has returned
     taken: bool = False  # its rows are shown (or were stale): whoever comes second skips them
 
 
 def _read_into(sent: _Sent, library: Library) -> reads.Answer:
     """In the worker thread: read the question's answer, and leave it where take_arrived()
     finds it before the loop hears of it."""
-    answer = reads.read(library, sent.question, wait_for_gui)
-    sent.arrived = answer
+    try:
+        answer = reads.read(library, sent.question, wait_for_gui)
+        sent.arrived = answer
+    finally:
+        sent.done.set()
     return answer
 
 

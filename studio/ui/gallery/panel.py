@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -67,6 +67,7 @@ if TYPE_CHECKING:
 
 
 _TAKE_ARRIVED = QEvent.Type(QEvent.registerEventType())  # see GalleryPanel.showEvent
+FIRST_PAGE_WAIT_S: Final = 0.03  # the longest showing an empty panel waits for its first page
 
 
 @dataclass(frozen=True)
@@ -549,10 +550,12 @@ class GalleryPanel(QWidget):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # A first page read while the panel was built shows in its first paint. Not back yet:
-        # asked once more by an event that comes before the paint's own (a posted update
-        # request has a low priority), without waiting for it.
-        if not self.model.take_arrived() and self.model.is_loading():
+        # A first page read while the panel was built shows in its first paint; one nearly
+        # back is waited for a moment (FIRST_PAGE_WAIT_S) rather than painting an empty grid.
+        # Not back yet: asked once more by an event that comes before the paint's own (a
+        # posted update request has a low priority), without waiting for it.
+        wait_s = FIRST_PAGE_WAIT_S if self.model.rowCount() == 0 else 0.0
+        if not self.model.take_arrived(wait_s) and self.model.is_loading():
             QCoreApplication.postEvent(
                 self, QEvent(_TAKE_ARRIVED), Qt.EventPriority.HighEventPriority.value
             )

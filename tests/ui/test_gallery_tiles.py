@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPixmap
 
 from bench.fill import build_library
 from studio.core.library import OutputFilter
 from studio.ui.gallery import GalleryPanel
-from studio.ui.gallery.delegate import TileCache
+from studio.ui.gallery.delegate import TileCache, elided_right
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
 
@@ -186,3 +188,24 @@ async def test_new_rows_in_the_same_places_are_drawn_ahead_again(tmp_path: Path)
         await panel.aclose()
         panel.close()
         lib.close()
+
+
+@pytest.mark.parametrize("point_size", [7, 9, 13])
+def test_a_caption_elided_from_its_start_alone_is_elided_as_the_whole(
+    qapp: QApplication, point_size: int
+) -> None:
+    font = QFont(qapp.font())
+    font.setPointSize(point_size)
+    metrics = QFontMetrics(font)
+    pieces = ["aerial", "iiii", "lll", "WWWW", "森林", "日出", "مرحبا", "a", "—", "\u200b", "ﬁ",
+              "MMMMMMMM", "…", "     "]  # fmt: skip
+    chooser = random.Random(point_size)
+    for width in (20, 80, 160, 233, 400):
+        for _ in range(150):
+            text = " ".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 40)))
+            expected = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            assert elided_right(metrics, text, width) == expected, (text, width)
+    narrow = "i" * 300  # its start fits: the whole is elided
+    assert elided_right(metrics, narrow, 100) == metrics.elidedText(
+        narrow, Qt.TextElideMode.ElideRight, 100
+    )

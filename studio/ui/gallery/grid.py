@@ -5,8 +5,17 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDrag, QPalette, QPixmap
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QDrag, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QStyleOptionViewItem
 from typing_extensions import override
 
@@ -14,6 +23,7 @@ from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
 from studio.ui.gil import GUI_TURNS
+from studio.ui.solid import fill_if_plain
 from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
@@ -207,6 +217,23 @@ class GalleryGrid(QListView):
             if drew and time.perf_counter() - began >= AHEAD_BUDGET_S:
                 self._ahead.start()
                 return
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fill_if_plain(self._bar_strip())  # see studio.ui.solid
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            strip = self._bar_strip()
+            QTimer.singleShot(0, strip, lambda: fill_if_plain(strip))  # once it has both
+
+    def _bar_strip(self) -> QWidget:
+        """The scroll bar's container, painted under it."""
+        bar = self.verticalScrollBar()
+        return bar.parentWidget() or bar
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

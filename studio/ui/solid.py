@@ -16,16 +16,17 @@ change.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QImage, QRegion
+from PySide6.QtGui import QColor, QImage, QRegion
 from PySide6.QtWidgets import QWidget
 
 
-def ground_under(widget: QWidget) -> set[int]:
-    """The colours (ARGB) the ancestors of ``widget`` paint where it is, as Qt paints them."""
+def ground_under(widget: QWidget) -> QImage | None:
+    """What the ancestors of ``widget`` paint where it is, as Qt paints them (None: nothing
+    to paint, the widget is empty)."""
     window = widget.window()
     strip = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
     if strip.isEmpty():
-        return set()
+        return None
     image = QImage(strip.size(), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     chain: list[QWidget] = []
@@ -41,13 +42,23 @@ def ground_under(widget: QWidget) -> set[int]:
         if ancestor is window:
             flags = QWidget.RenderFlag.DrawWindowBackground
         ancestor.render(image, QPoint(), QRegion(area), flags)
-    return {image.pixel(x, y) for y in range(image.height()) for x in range(image.width())}
+    return image
+
+
+def is_plain(image: QImage, colour: QColor) -> bool:
+    """Every pixel of ``image`` (ARGB32 premultiplied) is ``colour``, which is opaque."""
+    if colour.alpha() != 255:
+        return False
+    one = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    one.fill(colour)
+    return bytes(image.constBits()) == bytes(one.constBits()) * (image.width() * image.height())
 
 
 def fill_if_plain(widget: QWidget) -> bool:
     """Fill ``widget`` with its own ground (making it opaque) when its ancestors paint exactly
     that colour under it, else not; returns whether it is filled."""
-    own = widget.palette().color(widget.backgroundRole()).rgba()
-    plain = widget.isVisible() and ground_under(widget) == {own}
+    ground = ground_under(widget) if widget.isVisible() else None
+    own = widget.palette().color(widget.backgroundRole())
+    plain = ground is not None and is_plain(ground, own)
     widget.setAutoFillBackground(plain)
     return plain

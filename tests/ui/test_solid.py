@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from bench.fill import build_library
 from studio.ui.gallery import GalleryPanel
-from studio.ui.solid import fill_if_plain, ground_under
+from studio.ui.solid import fill_if_plain, ground_under, is_plain
 from studio.ui.theme import apply_theme
 
 if TYPE_CHECKING:
@@ -51,7 +51,9 @@ def test_on_a_plain_ground_the_child_is_filled_and_looks_the_same(qapp: QApplica
     window, child = _window(QWidget())
     try:
         before = _strip(window, child)
-        assert ground_under(child) == {child.palette().color(child.backgroundRole()).rgba()}
+        ground = ground_under(child)
+        assert ground is not None
+        assert is_plain(ground, child.palette().color(child.backgroundRole()))
         assert fill_if_plain(child)
         assert child.autoFillBackground()
         assert _strip(window, child) == before
@@ -62,11 +64,27 @@ def test_on_a_plain_ground_the_child_is_filled_and_looks_the_same(qapp: QApplica
 def test_on_a_painted_ground_the_child_is_left_as_it_was(qapp: QApplication) -> None:
     window, child = _window(_Striped())
     try:
-        assert QColor("#ff00ff").rgba() in ground_under(child)
+        ground = ground_under(child)
+        assert ground is not None
+        assert ground.pixelColor(0, 0) == QColor("#ff00ff")
+        assert not is_plain(ground, child.palette().color(child.backgroundRole()))
         assert not fill_if_plain(child)
         assert not child.autoFillBackground()
     finally:
         window.close()
+
+
+def test_a_plain_image_is_told_from_one_with_a_pixel_of_another_colour_or_translucent(
+    qapp: QApplication,
+) -> None:
+    image = QImage(5, 3, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#2b2d31"))
+    assert is_plain(image, QColor("#2b2d31"))
+    assert not is_plain(image, QColor("#2b2d32"))
+    image.setPixelColor(4, 2, QColor("#2b2d30"))
+    assert not is_plain(image, QColor("#2b2d31"))
+    image.fill(QColor(43, 45, 49, 128))
+    assert not is_plain(image, QColor(43, 45, 49, 128))  # not opaque: never filled
 
 
 def test_a_hidden_child_is_not_filled(qapp: QApplication) -> None:

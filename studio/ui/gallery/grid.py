@@ -221,7 +221,8 @@ class GalleryGrid(QListView):
     @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        fill_if_plain(self._bar_strip())  # see studio.ui.solid
+        strip = self._bar_strip()
+        QTimer.singleShot(0, strip, lambda: fill_if_plain(strip))  # see studio.ui.solid
 
     @override
     def changeEvent(self, event: QEvent) -> None:

@@ -1,64 +1,105 @@
-"""A scroll bar's strip painted on its own ground, so Qt stops painting at it.
+"""A scroll bar that paints its own ground, so Qt paints nothing under it.
 
-A widget that is not opaque has every ancestor painted under it first, for every repaint: a
-gallery scroll step repainted the grid's scroll bar and, under it, its container, the grid, the
-splitter, the panel's page, the stacked widget, the tab widget and the panel: 8 paints for a
-strip 14 pixels wide, every step (make bench, gallery: ~5 % of the scroll's time). The scroll
-bar itself cannot be marked opaque: styles draw it with translucent edges (Fusion's left and top
-lines). Its container can: filled with its own ground, it is opaque, and Qt paints nothing under
-it. That is only right when the ancestors paint that same plain colour there, so
-``fill_if_plain`` paints them under the strip once, as Qt would, and fills the container only
-when every pixel came out its ground's colour (so in Fusion, light or dark; a style whose pane
-under it is another colour or a gradient is left as it was). Ask again after a style or palette
-change.
+A widget that is not opaque has every ancestor painted under it first, at every repaint: a
+gallery scroll step repainted the grid's scroll bar and, under it, the bar's container, the
+grid, the splitter, the panel's page, the stacked widget, the tab widget and the panel: 8 paints
+for a strip 14 pixels wide, every step (make bench, gallery: ~5 % of the scroll's time). A style
+draws a scroll bar with translucent edges (Fusion: its left and top lines), so the bar cannot
+just be declared opaque. ``GroundedScrollBar`` fills its rectangle with the ground colour first
+and is then opaque; that is only right where its ancestors paint that one plain colour under it.
+So, once shown and after every style or palette change, it renders the window under itself both
+ways, as Qt would paint it (``settle``), and keeps filling only when the two come out the same
+pixels: in Fusion, light or dark. Under another style's pane or a gradient it is a plain bar.
+
+It is made in Python and the window is rendered whole, so the bar's container (a widget Qt
+makes) is never handed to Python: that would cost Shiboken's class lookup (see viewports.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QRegion
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QScrollBar, QWidget
+from typing_extensions import override
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent, QShowEvent
+
+_OPAQUE = Qt.WidgetAttribute.WA_OpaquePaintEvent
+_RENDER = QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren
 
 
-def ground_under(widget: QWidget) -> QImage | None:
-    """What the ancestors of ``widget`` paint where it is, as Qt paints them (None: nothing
-    to paint, the widget is empty)."""
-    window = widget.window()
-    strip = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
-    if strip.isEmpty():
-        return None
-    image = QImage(strip.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    chain: list[QWidget] = []
-    parent = widget.parentWidget()
-    while parent is not None:
-        chain.append(parent)
-        if parent is window:
-            break
-        parent = parent.parentWidget()
-    for ancestor in reversed(chain):  # the window first, as Qt paints them
-        area = QRect(ancestor.mapFrom(window, strip.topLeft()), strip.size())
-        flags = QWidget.RenderFlag(0)
-        if ancestor is window:
-            flags = QWidget.RenderFlag.DrawWindowBackground
-        ancestor.render(image, QPoint(), QRegion(area), flags)
-    return image
+class GroundedScrollBar(QScrollBar):
+    """A QScrollBar that fills its ground itself where that looks the same (module doc)."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._ground: QColor | None = None  # filled with it, and opaque, when set
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(0)
+        self._settle.timeout.connect(self.settle)
+
+    @property
+    def grounded(self) -> bool:
+        """It fills its ground (and is opaque)."""
+        return self._ground is not None
+
+    def settle(self) -> bool:
+        """Fill the ground from now on if that paints the same pixels as not filling it;
+        returns whether it does."""
+        self._use(None)
+        if not self.isVisible():
+            return False
+        window = self.window()
+        ground = window.palette().color(window.backgroundRole())
+        if ground.alpha() != 255:
+            return False
+        plain = self._rendered(window)
+        self._use(ground)
+        if self._rendered(window) != plain:
+            self._use(None)
+        return self.grounded
+
+    def _use(self, ground: QColor | None) -> None:
+        self._ground = ground
+        self.setAttribute(_OPAQUE, ground is not None)
+
+    def _rendered(self, window: QWidget) -> QImage:
+        """The window where this bar is, bar included, as Qt paints it."""
+        area = QRect(self.mapTo(window, QPoint(0, 0)), self.size())
+        image = QImage(area.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        window.render(image, QPoint(), QRegion(area), _RENDER)
+        return image
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._ground is not None:
+            painter = QPainter(self)
+            painter.fillRect(event.rect(), self._ground)
+            painter.end()
+        super().paintEvent(event)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._settle.start()  # after the first paint, which it does not hold up
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._settle.start()  # once every widget has the new style and palette
 
 
-def is_plain(image: QImage, colour: QColor) -> bool:
-    """Every pixel of ``image`` (ARGB32 premultiplied) is ``colour``, which is opaque."""
-    if colour.alpha() != 255:
-        return False
-    one = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-    one.fill(colour)
-    return bytes(image.constBits()) == bytes(one.constBits()) * (image.width() * image.height())
-
-
-def fill_if_plain(widget: QWidget) -> bool:
-    """Fill ``widget`` with its own ground (making it opaque) when its ancestors paint exactly
-    that colour under it, else not; returns whether it is filled."""
-    ground = ground_under(widget) if widget.isVisible() else None
-    own = widget.palette().color(widget.backgroundRole())
-    plain = ground is not None and is_plain(ground, own)
-    widget.setAutoFillBackground(plain)
-    return plain
+def ground_vertical_bar(view: QAbstractItemView) -> GroundedScrollBar:
+    """Give ``view`` a GroundedScrollBar as its vertical bar; returns it. An item view connects
+    its own bar's signals once, when made: they are connected again to the new bar here."""
+    bar = GroundedScrollBar(Qt.Orientation.Vertical)
+    view.setVerticalScrollBar(bar)
+    bar.valueChanged.connect(view.verticalScrollbarValueChanged)
+    bar.actionTriggered.connect(view.verticalScrollbarAction)
+    return bar

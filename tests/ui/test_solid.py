@@ -1,4 +1,4 @@
-"""studio.ui.solid: a scroll bar's container filled with its ground only where that is exact."""
+"""studio.ui.solid: a scroll bar that fills its own ground only where that looks the same."""
 
 from __future__ import annotations
 
@@ -6,99 +6,96 @@ import asyncio
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QStringListModel, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListView, QScrollBar, QWidget
 from typing_extensions import override
 
 from bench.fill import build_library
 from studio.ui.gallery import GalleryPanel
-from studio.ui.solid import fill_if_plain, ground_under, is_plain
+from studio.ui.solid import GroundedScrollBar, ground_vertical_bar
 from studio.ui.theme import apply_theme
+from tests.conftest import wait_until
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+_OPAQUE = Qt.WidgetAttribute.WA_OpaquePaintEvent
+
 
 class _Striped(QWidget):
-    """Paints a band of another colour over its left half."""
+    """Paints a band of another colour over its right half, where the bar goes."""
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(QRect(0, 0, self.width() // 2, self.height()), QColor("#ff00ff"))
+        half = self.width() // 2
+        painter.fillRect(QRect(half, 0, self.width() - half, self.height()), QColor("#ff00ff"))
         painter.end()
 
 
-def _window(middle: QWidget) -> tuple[QWidget, QWidget]:
-    """A window holding ``middle`` holding a small child: (window, child)."""
+def _window(middle: QWidget) -> tuple[QWidget, GroundedScrollBar]:
+    """A window holding ``middle``, whose right side holds a bar: (window, bar)."""
     window = QWidget()
     window.setAutoFillBackground(True)
-    window.resize(200, 100)
-    QVBoxLayout(window).addWidget(middle)
-    child = QWidget(middle)
-    child.setGeometry(10, 10, 20, 20)
+    window.resize(200, 120)
+    QHBoxLayout(window).addWidget(middle)
+    bar = GroundedScrollBar(Qt.Orientation.Vertical, middle)
+    bar.setGeometry(150, 0, 14, 100)
     window.show()
-    return window, child
+    return window, bar
 
 
-def _strip(window: QWidget, child: QWidget) -> QImage:
+def _seen(window: QWidget, widget: QWidget) -> QImage:
+    """The window's pixels where widget is."""
     image = window.grab().toImage()
-    return image.copy(QRect(child.mapTo(window, QPoint(0, 0)), child.size()))
+    return image.copy(QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()))
 
 
-def test_on_a_plain_ground_the_child_is_filled_and_looks_the_same(qapp: QApplication) -> None:
-    window, child = _window(QWidget())
-    try:
-        before = _strip(window, child)
-        ground = ground_under(child)
-        assert ground is not None
-        assert is_plain(ground, child.palette().color(child.backgroundRole()))
-        assert fill_if_plain(child)
-        assert child.autoFillBackground()
-        assert _strip(window, child) == before
-    finally:
-        window.close()
-
-
-def test_on_a_painted_ground_the_child_is_left_as_it_was(qapp: QApplication) -> None:
-    window, child = _window(_Striped())
-    try:
-        ground = ground_under(child)
-        assert ground is not None
-        assert ground.pixelColor(0, 0) == QColor("#ff00ff")
-        assert not is_plain(ground, child.palette().color(child.backgroundRole()))
-        assert not fill_if_plain(child)
-        assert not child.autoFillBackground()
-    finally:
-        window.close()
-
-
-def test_a_plain_image_is_told_from_one_with_a_pixel_of_another_colour_or_translucent(
+def test_on_a_plain_ground_the_bar_fills_it_is_opaque_and_looks_the_same(
     qapp: QApplication,
 ) -> None:
-    image = QImage(5, 3, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(QColor("#2b2d31"))
-    assert is_plain(image, QColor("#2b2d31"))
-    assert not is_plain(image, QColor("#2b2d32"))
-    image.setPixelColor(4, 2, QColor("#2b2d30"))
-    assert not is_plain(image, QColor("#2b2d31"))
-    image.fill(QColor(43, 45, 49, 128))
-    assert not is_plain(image, QColor(43, 45, 49, 128))  # not opaque: never filled
-
-
-def test_a_hidden_child_is_not_filled(qapp: QApplication) -> None:
-    window, child = _window(QWidget())
+    window, bar = _window(QWidget())
     try:
-        child.hide()
-        assert not fill_if_plain(child)
+        assert bar.settle() and bar.grounded
+        assert bar.testAttribute(_OPAQUE)
+        filled = _seen(window, bar)
+        bar._use(None)
+        assert _seen(window, bar) == filled
+    finally:
+        window.close()
+
+
+def test_on_a_painted_ground_the_bar_is_left_a_plain_translucent_bar(qapp: QApplication) -> None:
+    window, bar = _window(_Striped())
+    try:
+        assert not bar.settle()
+        assert not bar.grounded and not bar.testAttribute(_OPAQUE)
+    finally:
+        window.close()
+
+
+def test_a_hidden_bar_does_not_fill(qapp: QApplication) -> None:
+    window, bar = _window(QWidget())
+    try:
+        bar.hide()
+        assert not bar.settle()
+    finally:
+        window.close()
+
+
+@pytest.mark.asyncio
+async def test_it_settles_by_itself_once_shown(qapp: QApplication) -> None:
+    window, bar = _window(QWidget())
+    try:
+        await wait_until(lambda: bar.grounded)
     finally:
         window.close()
 
 
 @pytest.mark.asyncio
 @pytest.mark.usefixtures("restore_theme")
-async def test_the_gallery_scroll_bar_strip_is_filled_in_either_theme_and_looks_the_same(
+async def test_the_gallery_bar_fills_its_ground_in_either_theme_and_looks_the_same(
     tmp_path: Path, qapp: QApplication
 ) -> None:
     lib = build_library(tmp_path / "lib", 40, 4)
@@ -107,17 +104,52 @@ async def test_the_gallery_scroll_bar_strip_is_filled_in_either_theme_and_looks_
         panel.resize(900, 600)
         panel.show()
         await panel.settled()
-        strip = panel.grid._bar_strip()
-        assert strip.objectName() == "qt_scrollarea_vcontainer"
+        bar = panel.grid.verticalScrollBar()
+        assert isinstance(bar, GroundedScrollBar)
         for theme in ("dark", "light", "dark"):
             apply_theme(qapp, theme)
-            await asyncio.sleep(0.05)  # the style change is looked at on the next turn
-            assert strip.autoFillBackground(), theme
-            filled = _strip(panel, strip)
-            strip.setAutoFillBackground(False)
-            assert _strip(panel, strip) == filled, theme
-            assert fill_if_plain(strip)
+            await asyncio.sleep(0.05)  # a style change is looked at on the next turn
+            assert bar.grounded, theme
+            filled = _seen(panel, bar)
+            bar._use(None)
+            assert _seen(panel, bar) == filled, theme
+            assert bar.settle()
     finally:
         await panel.aclose()
         panel.close()
         lib.close()
+
+
+def test_a_plain_scroll_bar_is_what_it_replaces(qapp: QApplication) -> None:
+    bar = GroundedScrollBar(Qt.Orientation.Horizontal)
+    assert isinstance(bar, QScrollBar) and bar.orientation() == Qt.Orientation.Horizontal
+    assert not bar.grounded
+
+
+def test_a_view_given_the_bar_still_hears_its_scrolls(qapp: QApplication) -> None:
+    heard: list[object] = []
+
+    class _View(QListView):
+        @override
+        def verticalScrollbarValueChanged(self, value: int) -> None:
+            heard.append(value)
+            super().verticalScrollbarValueChanged(value)
+
+        @override
+        def verticalScrollbarAction(self, action: int) -> None:
+            heard.append(("action", action))
+            super().verticalScrollbarAction(action)
+
+    view = _View()
+    view.setModel(QStringListModel([str(n) for n in range(500)]))
+    bar = ground_vertical_bar(view)
+    assert view.verticalScrollBar() is bar
+    view.resize(200, 200)
+    view.show()
+    try:
+        bar.setValue(5)
+        bar.triggerAction(QScrollBar.SliderAction.SliderSingleStepAdd)
+        assert 5 in heard
+        assert ("action", int(QScrollBar.SliderAction.SliderSingleStepAdd.value)) in heard
+    finally:
+        view.close()

@@ -5,17 +5,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QPoint,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QDrag, QPalette, QPixmap, QShowEvent
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDrag, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QStyle, QStyleOptionViewItem
 from typing_extensions import override
 
@@ -23,7 +14,7 @@ from studio.ui.chain.outputs_drag import DRAG_SIDE, drag_thumbnail
 from studio.ui.collector import note_activity
 from studio.ui.gallery.delegate import MIN_TILE_WIDTH, GalleryDelegate
 from studio.ui.gil import GUI_TURNS
-from studio.ui.solid import fill_if_plain
+from studio.ui.solid import ground_vertical_bar
 from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
@@ -78,7 +69,7 @@ class GalleryGrid(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalScrollBar().setSingleStep(40)
+        ground_vertical_bar(self).setSingleStep(40)  # a bar that paints its ground: ui.solid
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -217,24 +208,6 @@ class GalleryGrid(QListView):
             if drew and time.perf_counter() - began >= AHEAD_BUDGET_S:
                 self._ahead.start()
                 return
-
-    @override
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        strip = self._bar_strip()
-        QTimer.singleShot(0, strip, lambda: fill_if_plain(strip))  # see studio.ui.solid
-
-    @override
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
-            strip = self._bar_strip()
-            QTimer.singleShot(0, strip, lambda: fill_if_plain(strip))  # once it has both
-
-    def _bar_strip(self) -> QWidget:
-        """The scroll bar's container, painted under it."""
-        bar = self.verticalScrollBar()
-        return bar.parentWidget() or bar
 
     @override
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -6,8 +6,9 @@ import random
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPixmap, QRegion
+from PySide6.QtWidgets import QListView, QWidget
 
 from bench.fill import build_library
 from studio.core.library import OutputFilter
@@ -15,11 +16,14 @@ from studio.ui.gallery import GalleryPanel
 from studio.ui.gallery.delegate import TileCache, elided_right
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
+from tests.ui.gallery_helpers import select_rows
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
+
+    from studio.ui.gallery.grid import GalleryGrid
 
 
 def _tile(colour: str, side: int = 100) -> QPixmap:
@@ -209,3 +213,74 @@ def test_a_caption_elided_from_its_start_alone_is_elided_as_the_whole(
     assert elided_right(metrics, narrow, 100) == metrics.elidedText(
         narrow, Qt.TextElideMode.ElideRight, 100
     )
+
+
+@pytest.mark.asyncio
+async def test_the_grid_paints_its_tiles_as_qlistview_would(tmp_path: Path) -> None:
+    """GalleryGrid paints its tiles itself (no call from C++ per tile): the same pixels as a
+    QListView set up the same way paints with the same model and delegate, scrolled part-way,
+    with a selection, a current tile with focus, and for a part of the viewport."""
+    lib = build_library(tmp_path / "lib", 90, 6)
+    panel = GalleryPanel(lib)
+    plain = QListView()
+    try:
+        panel.loader.request = lambda *args, **kwargs: None  # type: ignore[method-assign]
+        panel.resize(900, 560)
+        panel.show()
+        await panel.model.settled()
+        grid = panel.grid
+        _set_up_like(plain, grid)
+        plain.show()
+
+        def both(area: QRect) -> tuple[QImage, QImage]:
+            return _viewport_image(grid.viewport(), area), _viewport_image(plain.viewport(), area)
+
+        whole = grid.viewport().rect()
+        assert plain.viewport().rect() == whole
+        ours, theirs = both(whole)
+        assert ours == theirs
+        for view in (grid, plain):
+            view.verticalScrollBar().setValue(grid.gridSize().height() * 3 // 2)
+        select_rows(panel, 9, 10, 14)
+        plain.selectionModel().select(grid.selectionModel().selection(), _SELECT)
+        plain.selectionModel().setCurrentIndex(grid.currentIndex(), _NO_UPDATE)
+        grid.setFocus()
+        for area in (whole, QRect(100, 50, 300, 200), QRect(0, whole.height() - 7, 50, 7)):
+            ours, theirs = both(area)
+            assert ours == theirs, area
+        selected = _viewport_image(grid.viewport(), whole)
+        grid.selectionModel().clearSelection()
+        assert _viewport_image(grid.viewport(), whole) != selected  # the selection shows
+    finally:
+        plain.close()
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect
+_NO_UPDATE = QItemSelectionModel.SelectionFlag.NoUpdate
+
+
+def _set_up_like(plain: QListView, grid: GalleryGrid) -> None:
+    plain.setViewMode(grid.viewMode())
+    plain.setFlow(grid.flow())
+    plain.setWrapping(grid.isWrapping())
+    plain.setUniformItemSizes(True)
+    plain.setResizeMode(grid.resizeMode())
+    plain.setLayoutMode(grid.layoutMode())
+    plain.setVerticalScrollMode(grid.verticalScrollMode())
+    plain.setVerticalScrollBarPolicy(grid.verticalScrollBarPolicy())
+    plain.setSelectionMode(grid.selectionMode())
+    plain.setFrameShape(grid.frameShape())
+    plain.setModel(grid.model())
+    plain.setItemDelegate(grid.itemDelegate())
+    plain.setGridSize(grid.gridSize())
+    plain.resize(grid.size())
+
+
+def _viewport_image(viewport: QWidget, area: QRect) -> QImage:
+    image = QImage(viewport.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    viewport.render(image, QPoint(), QRegion(area))
+    return image

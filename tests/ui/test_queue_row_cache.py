@@ -33,6 +33,7 @@ class Row:
         self.model.upsert(job)
         self.delegate = QueueDelegate()
         self.state = QStyle.StateFlag.State_Enabled
+        self.width = WIDTH
 
     def paint(self) -> QImage:
         index = self.model.index(0)
@@ -42,8 +43,8 @@ class Row:
         option.fontMetrics = QFontMetrics(option.font)
         option.state = self.state
         height = self.delegate.sizeHint(option, index).height()
-        option.rect = QRect(0, 0, WIDTH, height)
-        pixmap = QPixmap(WIDTH, height)
+        option.rect = QRect(0, 0, self.width, height)
+        pixmap = QPixmap(self.width, height)
         pixmap.fill(option.palette.color(QPalette.ColorRole.Base))
         painter = QPainter(pixmap)
         try:
@@ -105,3 +106,44 @@ def test_kept_rows_stay_within_the_pixel_budget(monkeypatch: pytest.MonkeyPatch)
     painted = row.delegate.rows_painted
     row.paint()
     assert row.delegate.rows_painted == painted
+
+
+def test_past_the_paint_budget_a_changed_row_shows_its_last_drawing_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    job = _job(JobStatus.PROCESSING)
+    row = Row(job)
+    running = row.paint()
+    row.model.upsert(replace(job, status=JobStatus.FAILED, error="task failed (code 500)"))
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", -1.0)  # spent from the start
+    row.delegate.begin_paint()
+    late = row.paint()
+    assert row.delegate.end_paint() == {job.local_id}
+    assert late == running and row.delegate.rows_painted == 1
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", 1.0)  # the next turn's paint
+    row.delegate.begin_paint()
+    failed = row.paint()
+    assert row.delegate.end_paint() == set()
+    assert failed != running and row.delegate.rows_painted == 2
+
+
+def test_past_the_paint_budget_a_row_never_drawn_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    row = Row(_job(JobStatus.QUEUED))
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", -1.0)
+    row.delegate.begin_paint()
+    row.paint()
+    assert row.delegate.end_paint() == set()
+    assert row.delegate.rows_painted == 1
+
+
+def test_a_last_drawing_of_another_size_is_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    job = _job(JobStatus.PROCESSING)
+    row = Row(job)
+    row.paint()
+    row.model.upsert(replace(job, status=JobStatus.SUCCEEDED))
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", -1.0)
+    row.width = WIDTH + 40
+    row.delegate.begin_paint()
+    row.paint()
+    assert row.delegate.end_paint() == set()  # wider now: drawn anew, not stretched
+    assert row.delegate.rows_painted == 2

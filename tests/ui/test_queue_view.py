@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus, utc_now
+from studio.ui.queue import delegate as delegate_module
 from studio.ui.queue.view import QueueView, RawJsonDialog
 from studio.ui.queue.view_model import QueueViewModel
 from tests.ui.test_queue_model import job_of_each_status
@@ -255,3 +258,24 @@ def test_context_menu_opens_without_a_nested_loop(view: QueueView) -> None:
     menus[0].close()
     view.list.customContextMenuRequested.emit(QPoint(5, 5000))  # below the rows: nothing
     assert not [m for m in view.findChildren(QMenu) if m.isVisible()]
+
+
+@pytest.mark.asyncio
+async def test_a_row_shown_as_last_drawn_is_drawn_anew_on_the_next_turn(
+    view: QueueView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the paint budget a changed row keeps its last drawing for one paint; the list then
+    paints again by itself, and the row shows its change."""
+    view.show()
+    await asyncio.sleep(0.1)  # shown and painted
+    job = row_job(view, JobStatus.PROCESSING)
+    drawn = view.list.delegate.rows_painted
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", -1.0)  # spent from the start
+    view.view_model.model.upsert(replace(job, status=JobStatus.SUCCEEDED))
+    await asyncio.sleep(0.05)
+    assert view.list.delegate.rows_painted == drawn  # painted, as last drawn
+    stale = view.list.viewport().grab().toImage()
+    monkeypatch.setattr(delegate_module, "PAINT_BUDGET_S", 1.0)
+    await asyncio.sleep(0.1)  # a few turns of the loop; the rows' ticker waits a second
+    assert view.list.delegate.rows_painted > drawn  # painted again, by itself
+    assert view.list.viewport().grab().toImage() != stale

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,11 @@ WARNING_GLYPH = "⚠"
 MIN_TEXT_CONTRAST = 4.5  # WCAG AA for body text
 # Painted rows kept as pixmaps, at most this many pixels in all (~12 MB): a few screenfuls.
 ROW_CACHE_PIXELS = 3_000_000
+# A paint draws rows anew for this long; a changed row past it shows its last drawing for one
+# more turn of the loop (a busy queue changed several rows at once, and each took 2-6 ms to draw
+# while worker threads ran: paints of 20 ms and more, make bench queue_stall).
+PAINT_BUDGET_S = 0.004
+LAST_KEYS = 2000  # jobs whose last drawing is remembered (far more rows than a screen holds)
 
 
 def tone(hex_colour: str, palette: QPalette) -> QColor:
@@ -126,7 +132,22 @@ class QueueDelegate(QStyledItemDelegate):
         self.thumbnail_wanted: set[str] = set()
         self._rows: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()  # oldest first
         self._row_pixels = 0
+        # The key of each job's row as last drawn, newest last, LAST_KEYS at most.
+        self._last_key: OrderedDict[str, tuple[object, ...]] = OrderedDict()
+        self._paint_began: float | None = None  # None: no budget (outside the list's paint)
+        self._late: set[str] = set()  # rows shown as last drawn in this paint, by local id
         self.rows_painted = 0  # rows drawn anew rather than from the cache (tests read it)
+
+    def begin_paint(self) -> None:
+        """The list starts a paint: its budget for drawing rows anew (PAINT_BUDGET_S) starts."""
+        self._paint_began = time.perf_counter()
+        self._late.clear()
+
+    def end_paint(self) -> set[str]:
+        """The paint is over; the rows (local ids) it showed as last drawn, to paint again."""
+        self._paint_began = None
+        late, self._late = self._late, set()
+        return late
 
     @override
     def sizeHint(
@@ -150,12 +171,30 @@ class QueueDelegate(QStyledItemDelegate):
         thumbnail = self._thumbnail(index.data(QueueRole.THUMBNAIL))  # asks for a missing one
         key = self._row_key(option, index, job, thumbnail)
         pixmap = self._rows.get(key)
+        began = self._paint_began
+        if pixmap is None and began is not None and time.perf_counter() - began > PAINT_BUDGET_S:
+            key = self._last_drawing(job.local_id, option.rect.size()) or key
+            pixmap = self._rows.get(key)
+            if pixmap is not None:
+                self._late.add(job.local_id)
         if pixmap is None:
             pixmap = self._render(painter, option, index, job, thumbnail)
             self._keep(key, pixmap)
+            self._last_key[job.local_id] = key
+            self._last_key.move_to_end(job.local_id)
+            if len(self._last_key) > LAST_KEYS:
+                self._last_key.popitem(last=False)
         else:
             self._rows.move_to_end(key)
         painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _last_drawing(self, local_id: str, size: QSize) -> tuple[object, ...] | None:
+        """The key of the row as last drawn, if that drawing is kept and has this size."""
+        key = self._last_key.get(local_id)
+        pixmap = self._rows.get(key) if key is not None else None
+        if pixmap is None or pixmap.deviceIndependentSize().toSize() != size:
+            return None
+        return key
 
     def _row_key(
         self,

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
     SignalInstance,
 )
@@ -101,6 +102,10 @@ class QueueListView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.delegate = QueueDelegate(self)
         self.setItemDelegate(self.delegate)
+        self._repaint_late = QTimer(self)
+        self._repaint_late.setSingleShot(True)
+        self._repaint_late.setInterval(0)
+        self._repaint_late.timeout.connect(self.viewport().update)
 
     @property
     def thumbnails(self) -> ThumbnailLoader | None:
@@ -166,7 +171,12 @@ class QueueListView(QListView):
 
     @override
     def paintEvent(self, e: QPaintEvent) -> None:
-        super().paintEvent(e)
+        self.delegate.begin_paint()
+        try:
+            super().paintEvent(e)
+        finally:
+            if self.delegate.end_paint():
+                self._repaint_late.start()  # rows shown as last drawn: drawn anew next turn
         model = self.model()
         if model is not None and model.rowCount() == 0:
             painter = QPainter(self.viewport())

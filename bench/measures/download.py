@@ -39,9 +39,13 @@ _LISTENING = re.compile(r"Listening on (http://\S+)")
 
 
 def write_random_file(path: Path, mib: int) -> None:
+    """The served file, on disk before the first repetition: its own writeback would otherwise
+    land in the first ones, slowing whichever was writing then."""
     with path.open("wb") as file:
         for _ in range(mib):
             file.write(os.urandom(MIB))
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def start_server(folder: Path) -> tuple[subprocess.Popen[str], str]:

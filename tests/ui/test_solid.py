@@ -104,8 +104,10 @@ async def test_the_gallery_bar_fills_its_ground_in_either_theme_and_looks_the_sa
         panel.resize(900, 600)
         panel.show()
         await panel.settled()
+        await wait_until(lambda: isinstance(panel.grid.verticalScrollBar(), GroundedScrollBar))
         bar = panel.grid.verticalScrollBar()
         assert isinstance(bar, GroundedScrollBar)
+        assert bar.singleStep() == 40
         for theme in ("dark", "light", "dark"):
             apply_theme(qapp, theme)
             await asyncio.sleep(0.05)  # a style change is looked at on the next turn

@@ -79,7 +79,8 @@ class GalleryGrid(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        ground_vertical_bar(self).setSingleStep(40)  # a bar that paints its ground: ui.solid
+        self.verticalScrollBar().setSingleStep(40)
+        self._grounded = False  # its bar is swapped for one that paints its ground (ui.solid)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         # Always on: a scroll bar that comes and goes would re-fit the columns in a loop.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
@@ -171,6 +172,15 @@ class GalleryGrid(QListView):
             else:
                 super().paintEvent(e)
         self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
+        if not self._grounded:
+            # After the first paint, which does not wait for it: the swap makes the Python
+            # enums its calls use (~3 ms, once per process).
+            self._grounded = True
+            QTimer.singleShot(0, self, self._ground_bar)
+
+    def _ground_bar(self) -> None:
+        step = self.verticalScrollBar().singleStep()
+        ground_vertical_bar(self).setSingleStep(step)
 
     def _paint_tiles(self, model: GalleryModel, area: QRect) -> None:
         """The tiles in area, as QListView paints them, without its calls from C++ into the
@@ -201,33 +211,36 @@ class GalleryGrid(QListView):
 
     def rows_in(self, area: QRect) -> range:
         """The rows whose cells meet area (viewport coordinates), whole lines of them."""
-        model = self.model()
-        cell = self.gridSize()
-        if model is None or cell.width() <= 0 or cell.height() <= 0 or area.isEmpty():
+        layout = self._lines()
+        if layout is None or area.isEmpty():
             return range(0)
-        columns = max(1, self.viewport().width() // cell.width())
-        top = self.verticalScrollBar().value()
-        first_line = max(0, (top + area.top()) // cell.height())
-        last_line = (top + area.bottom()) // cell.height()
-        return range(
-            min(model.rowCount(), first_line * columns),
-            min(model.rowCount(), (last_line + 1) * columns),
-        )
+        rows, columns, line_height, top = layout
+        first_line = max(0, (top + area.top()) // line_height)
+        last_line = (top + area.bottom()) // line_height
+        return range(min(rows, first_line * columns), min(rows, (last_line + 1) * columns))
 
     def rows_ahead(self) -> range:
         """The rows of the screen after the one on show, in the way the user last scrolled."""
-        model = self.model()
-        cell = self.gridSize()
-        if model is None or cell.width() <= 0 or cell.height() <= 0:
+        layout = self._lines()
+        if layout is None:
             return range(0)
-        columns = max(1, self.viewport().width() // cell.width())
-        top = self.verticalScrollBar().value()
-        first_line = top // cell.height()
-        last_line = (top + self.viewport().height() - 1) // cell.height()  # partly shown too
+        rows, columns, line_height, top = layout
+        first_line = top // line_height
+        last_line = (top + self.viewport().height() - 1) // line_height  # partly shown too
         lines = last_line - first_line + 1
         start = first_line - lines if self._upwards else last_line + 1
         first = max(0, start * columns)
-        return range(first, min(model.rowCount(), max(first, (start + lines) * columns)))
+        return range(first, min(rows, max(first, (start + lines) * columns)))
+
+    def _lines(self) -> tuple[int, int, int, int] | None:
+        """Rows, columns, a line's height and the scroll position (None: no rows laid out):
+        tiles go in lines of equal cells, left to right."""
+        model = self.model()
+        cell = self.gridSize()
+        if model is None or cell.width() <= 0 or cell.height() <= 0:
+            return None
+        columns = max(1, self.viewport().width() // cell.width())
+        return model.rowCount(), columns, cell.height(), self.verticalScrollBar().value()
 
     def _render_ahead(self) -> None:
         """Draw tiles ahead that are not drawn yet for up to AHEAD_BUDGET_S; come back for the

@@ -6,21 +6,23 @@ every QWidget subclass it knows, creating each one's Python type and enums on th
 on this machine, once per process, wherever it first happens (the first ``view.viewport()``).
 A viewport made here already has its Python object, so no lookup is ever needed for it. Every
 item view whose viewport the studio asks for makes it here (the marketplace list, the queue, the
-gallery grid, Compare's translation table): start-up and a first gallery no longer pay that
-lookup (issue 12).
+gallery grid, Compare's translation table), and so does the preview's image canvas (a graphics
+view: its first paint during a busy queue paid the lookup, 30 ms): start-up, a first gallery and
+a first picture no longer pay it (issue 12).
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 
-def own_viewport(view: QAbstractItemView) -> QWidget:
-    """Give ``view`` a viewport made in Python, set up as Qt sets up an item view's own (same
-    name, background and attributes); returns it. Call it right after making the view."""
+def own_viewport(view: QAbstractScrollArea, name: str = "qt_scrollarea_viewport") -> QWidget:
+    """Give ``view`` a viewport made in Python, set up as Qt sets up a scroll area's own (same
+    background and attributes, and name: a QGraphicsView's has none); returns it. Call it
+    right after making the view."""
     viewport = QWidget()
-    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setObjectName(name)
     view.setViewport(viewport)
     viewport.setBackgroundRole(QPalette.ColorRole.Base)
     viewport.setAutoFillBackground(True)

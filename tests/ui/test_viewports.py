@@ -15,17 +15,18 @@ from typing import TYPE_CHECKING
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QTableView
+from PySide6.QtWidgets import QGraphicsView, QListView, QTableView
 
 from studio.ui.compare.table import TranslationTable
 from studio.ui.gallery.grid import GalleryGrid
 from studio.ui.gallery.thumbs import ThumbnailLoader
 from studio.ui.marketplace import MarketplacePanel
+from studio.ui.preview.image_canvas import ImageCanvas
 from studio.ui.queue.view import QueueListView
 from studio.ui.viewports import own_viewport
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+    from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 
 def _facts(viewport: QWidget) -> dict[str, object]:
@@ -40,12 +41,12 @@ def _facts(viewport: QWidget) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("kind", [QListView, QTableView])
+@pytest.mark.parametrize("kind", [QListView, QTableView, QGraphicsView])
 def test_an_own_viewport_is_set_up_as_qts_own(
-    qapp: QApplication, kind: type[QAbstractItemView]
+    qapp: QApplication, kind: type[QAbstractScrollArea]
 ) -> None:
     theirs, ours = kind(), kind()
-    made = own_viewport(ours)
+    made = own_viewport(ours, name="" if kind is QGraphicsView else "qt_scrollarea_viewport")
     assert ours.viewport() is made
     assert made.focusProxy() is ours
     for view in (theirs, ours):
@@ -59,15 +60,17 @@ def test_an_own_viewport_is_set_up_as_qts_own(
 def test_the_studios_item_views_own_their_viewport(qapp: QApplication) -> None:
     loader = ThumbnailLoader()
     marketplace = MarketplacePanel()
-    views: list[QAbstractItemView] = [
+    views: list[QAbstractScrollArea] = [
         GalleryGrid(loader),
         QueueListView(),
         marketplace.list,
         TranslationTable(),
+        ImageCanvas(),
     ]
     for view in views:
         viewport = view.viewport()
-        assert viewport.objectName() == "qt_scrollarea_viewport"
+        name = "" if isinstance(view, QGraphicsView) else "qt_scrollarea_viewport"
+        assert viewport.objectName() == name
         assert shiboken6.createdByPython(viewport), type(view).__name__
 
 

@@ -17,6 +17,8 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPixmap, QTransfor
 from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsView, QWidget
 from typing_extensions import override
 
+from studio.ui.viewports import own_viewport
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent, QWheelEvent
 
@@ -40,6 +42,9 @@ class ImageCanvas(QGraphicsView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(
+            self, name=""
+        )  # no Shiboken class lookup at its first paint (studio.ui.viewports)
         self._scene = QGraphicsScene(self)
         self._item = QGraphicsPixmapItem()
         self._scene.addItem(self._item)

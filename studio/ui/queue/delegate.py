@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import OrderedDict
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
-from studio.ui.queue.model import JobRole, QueueRole
+from studio.ui.queue.model import JobRole, QueueModel, QueueRole
 from studio.ui.queue.words import status_word
 from studio.ui.theme import readable_on
 from studio.ui.thumbnails import thumb_key
@@ -165,10 +165,10 @@ class QueueDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        job = index.data(JobRole)
+        job = _data(index, JobRole)
         if not isinstance(job, Job) or option.rect.isEmpty():
             return
-        thumbnail = self._thumbnail(index.data(QueueRole.THUMBNAIL))  # asks for a missing one
+        thumbnail = self._thumbnail(_data(index, QueueRole.THUMBNAIL))  # asks for a missing one
         key = self._row_key(option, index, job, thumbnail)
         pixmap = self._rows.get(key)
         began = self._paint_began
@@ -205,9 +205,9 @@ class QueueDelegate(QStyledItemDelegate):
     ) -> tuple[object, ...]:
         """Everything a row's pixels depend on: rows with equal keys paint alike."""
         widget = option.widget
-        paused = bool(index.data(QueueRole.PAUSED))
+        paused = bool(_data(index, QueueRole.PAUSED))
         texts = tuple(
-            index.data(role)
+            _data(index, role)
             for role in (
                 Qt.ItemDataRole.DisplayRole,
                 QueueRole.PROMPT,
@@ -284,8 +284,9 @@ class QueueDelegate(QStyledItemDelegate):
         self._paint_background(painter, option, index)
         separator = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
         separator.setAlpha(50)
-        painter.setPen(separator)
-        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        # The bottom row of pixels, filled: the same pixels as a 1-pixel line, ~40 times faster.
+        bottom = option.rect
+        painter.fillRect(QRect(bottom.left(), bottom.bottom(), bottom.width(), 1), separator)
         padding = COMPACT_PADDING if self.compact else PADDING
         rect = option.rect.adjusted(padding, padding, -padding, -padding)
         side = rect.height()
@@ -313,7 +314,7 @@ class QueueDelegate(QStyledItemDelegate):
         self._paint_pill(painter, option, index, job, pill)
         title = rows[0].adjusted(PILL_WIDTH + PADDING, 0, 0, 0)
         self._paint_title(painter, option, index, job, title)
-        prompt = str(index.data(QueueRole.PROMPT) or "")
+        prompt = str(_data(index, QueueRole.PROMPT) or "")
         canceled = job.status is JobStatus.CANCELED
         self._paint_line(painter, option, rows[1], prompt, self._secondary(option), italic=canceled)
         detail, colour = self._detail(option, index, job)
@@ -335,8 +336,8 @@ class QueueDelegate(QStyledItemDelegate):
         name_right = self._paint_title(painter, option, index, job, rest, name_share=0.45)
         # The problem when there is one (in its colour), else the prompt.
         detail, colour = self._detail(option, index, job)
-        warned = bool(index.data(QueueRole.WARNING)) or bool(job.error)
-        text = detail if warned else str(index.data(QueueRole.PROMPT) or "")
+        warned = bool(_data(index, QueueRole.WARNING)) or bool(job.error)
+        text = detail if warned else str(_data(index, QueueRole.PROMPT) or "")
         colour = colour if warned else self._secondary(option)
         line = QRect(name_right + PADDING, rest.top(), 0, rest.height())
         line.setRight(rest.right() - self._timing_width(painter, option, index) - PADDING)
@@ -345,10 +346,10 @@ class QueueDelegate(QStyledItemDelegate):
     def _detail(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, job: Job
     ) -> tuple[str, QColor]:
-        warning = str(index.data(QueueRole.WARNING) or "")
+        warning = str(_data(index, QueueRole.WARNING) or "")
         # The glyph says "warning" to those who cannot tell amber from the other colours.
         detail = (
-            f"{WARNING_GLYPH} {warning}" if warning else str(index.data(QueueRole.DETAIL) or "")
+            f"{WARNING_GLYPH} {warning}" if warning else str(_data(index, QueueRole.DETAIL) or "")
         )
         return detail, self._detail_colour(option, job, warned=bool(warning))
 
@@ -411,7 +412,7 @@ class QueueDelegate(QStyledItemDelegate):
         job: Job,
         rect: QRect,
     ) -> None:
-        paused = bool(index.data(QueueRole.PAUSED))
+        paused = bool(_data(index, QueueRole.PAUSED))
         colour = (
             tone(PAUSED_COLOUR, option.palette) if paused else status_colour(job, option.palette)
         )
@@ -429,7 +430,7 @@ class QueueDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
         painter.setFont(font)
         painter.setPen(colour)
-        label = str(index.data(QueueRole.STATUS_LABEL) or "")
+        label = str(_data(index, QueueRole.STATUS_LABEL) or "")
         glyph = _GLYPHS.get(status_word(job, paused), "")  # by the English word: label may differ
         text = f"{glyph} {label}"
         if painter.fontMetrics().horizontalAdvance(text) > rect.width():
@@ -459,7 +460,7 @@ class QueueDelegate(QStyledItemDelegate):
         bold.setItalic(job.status is JobStatus.CANCELED)
         painter.setFont(bold)
         painter.setPen(self._primary(option, job))
-        name = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        name = str(_data(index, Qt.ItemDataRole.DisplayRole) or "")
         metrics = painter.fontMetrics()
         width = min(metrics.horizontalAdvance(name), max(0, int(room * name_share)))
         elided = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
@@ -471,7 +472,7 @@ class QueueDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _timing(index: QModelIndex | QPersistentModelIndex) -> str:
-        parts = (index.data(QueueRole.ELAPSED), index.data(QueueRole.ETA))
+        parts = (_data(index, QueueRole.ELAPSED), _data(index, QueueRole.ETA))
         return "  ·  ".join(str(part) for part in parts if part)
 
     def _timing_width(
@@ -525,3 +526,12 @@ class QueueDelegate(QStyledItemDelegate):
         if job.error:
             return status_colour(job, option.palette)
         return option.palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def _data(index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+    """index.data(role), asked of the queue's model in Python directly: through the index it
+    crossed into C++ and back, ~20 us a call, and a row asks for a dozen roles."""
+    model = index.model()
+    if isinstance(model, QueueModel):
+        return model.data(index, int(role))
+    return index.data(role)

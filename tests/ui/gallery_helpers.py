@@ -1,9 +1,11 @@
-"""Shared by the gallery tests: a shown GalleryPanel over a library, and row selection."""
+"""Shared by the gallery tests: a shown GalleryPanel over a library, row selection, and page
+reads held until a test lets them go."""
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel
 
@@ -12,7 +14,9 @@ from studio.ui.gallery import GalleryPanel
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
-    from studio.core.library import Library
+    import pytest
+
+    from studio.core.library import GalleryItem, Library
 
 
 @asynccontextmanager
@@ -41,3 +45,16 @@ def select_rows(panel: GalleryPanel, *rows: int) -> None:
     for row in rows:
         selection.select(panel.model.index(row), flags.Select)
     selection.setCurrentIndex(panel.model.index(rows[0]), flags.NoUpdate)
+
+
+def hold_page_reads(library: Library, monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Page reads of library wait (5 s at most) until the returned event is set."""
+    gate = threading.Event()
+    real_page = library.page_outputs
+
+    def held(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        gate.wait(5)
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(library, "page_outputs", held)
+    return gate

@@ -22,6 +22,7 @@ from studio.core.media._thumbnails import cached_path
 from studio.core.thumbnailer import Thumbnailer, ThumbnailRequest, default_processes
 from studio.ui.gallery import GalleryModel, GalleryRole, ThumbnailLoader, thumb_key
 from tests.conftest import wait_until
+from tests.ui.gallery_helpers import hold_page_reads
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -235,14 +236,7 @@ async def test_an_answer_back_from_its_thread_can_be_shown_before_the_loop_hears
 async def test_an_answer_under_way_can_be_waited_for_and_the_wait_ends_with_it(
     lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    gate = threading.Event()
-    real_page = lib.page_outputs
-
-    def held(*args: Any, **kwargs: Any) -> list[GalleryItem]:
-        gate.wait(5)
-        return real_page(*args, **kwargs)
-
-    monkeypatch.setattr(lib, "page_outputs", held)
+    gate = hold_page_reads(lib, monkeypatch)
     model = GalleryModel(lib, loader, page_size=10)
     model.set_filter(OutputFilter())
     assert not model.take_arrived()  # under way, not waited for

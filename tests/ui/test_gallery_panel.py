@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 import zipfile
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
@@ -14,12 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from bench.fill import build_library, embed_request, make_png
-from studio.core.library import GalleryItem, Library, OutputFilter, Recall, RecallMode
+from studio.core.library import Library, OutputFilter, Recall, RecallMode
 from studio.ui.gallery import GalleryModel, GalleryPanel, GalleryRole
 from studio.ui.gallery.panel import FIRST_PAGE_WAIT_S
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
-from tests.ui.gallery_helpers import open_panel, select_rows
+from tests.ui.gallery_helpers import hold_page_reads, open_panel, select_rows
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
@@ -122,14 +121,7 @@ async def test_an_empty_panel_waits_a_moment_for_its_first_page_at_show_and_a_fu
 async def test_a_first_page_not_back_at_show_is_asked_for_again_before_the_paint(
     lib: Library, monkeypatch: pytest.MonkeyPatch, take_arrived_answers: list[bool]
 ) -> None:
-    gate = threading.Event()
-    real_page = lib.page_outputs
-
-    def held(*args: Any, **kwargs: Any) -> list[GalleryItem]:
-        gate.wait(5)
-        return real_page(*args, **kwargs)
-
-    monkeypatch.setattr(lib, "page_outputs", held)
+    gate = hold_page_reads(lib, monkeypatch)
     asked = take_arrived_answers
     panel = GalleryPanel(lib)
     try:

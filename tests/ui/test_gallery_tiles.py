@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPixmap, QRegion
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QListView, QWidget
+from typing_extensions import override
 
 from bench.fill import build_library
 from studio.core.library import OutputFilter
@@ -192,6 +194,53 @@ async def test_new_rows_in_the_same_places_are_drawn_ahead_again(tmp_path: Path)
         await panel.aclose()
         panel.close()
         lib.close()
+
+
+@pytest.mark.asyncio
+async def test_a_changed_tile_is_drawn_again_without_laying_every_row_out(tmp_path: Path) -> None:
+    """QListView lays every row out again after any data change (in list mode); the grid's
+    tiles are all one size, so a thumbnail or a star only repaints its tile."""
+    lib = build_library(tmp_path / "few", 12, 12)
+    panel = GalleryPanel(lib)
+    painted = PaintedAreas(panel.grid.viewport())
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        grid = panel.grid
+        await wait_until(lambda: _drawn(panel, 1))
+        await asyncio.sleep(0.05)
+        layouts = grid.layouts
+        painted.areas.clear()
+        item = panel.model.item_at(1)
+        assert item is not None and layouts > 0
+        tile = grid.visualRect(panel.model.index(1))
+        panel.model.set_favourite_flags([item.id], True)  # the model's own dataChanged
+        await wait_until(lambda: any(area.intersects(tile) for area in painted.areas))
+        assert grid.layouts == layouts
+        panel.model.refresh()  # new rows are laid out
+        await panel.model.settled()
+        await wait_until(lambda: grid.layouts > layouts)
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+class PaintedAreas(QObject):
+    """The areas a widget was asked to paint, as they come."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.areas: list[QRect] = []
+        widget.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            assert isinstance(event, QPaintEvent)
+            self.areas.append(event.rect())
+        return False
 
 
 @pytest.mark.parametrize("point_size", [7, 9, 13])

@@ -176,6 +176,8 @@ class GalleryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        """A tile; for the gallery's own rows every pixel of option.rect, opaque, on the
+        viewport's ground (GalleryGrid fills none under its tiles)."""
         rect: QRect = option.rect
         palette: QPalette = option.palette
         font: QFont = option.font
@@ -196,12 +198,18 @@ class GalleryDelegate(QStyledItemDelegate):
         # Straight to the model: data() would cross into C++ and back for each role.
         item = model.item_at(index.row())
         if item is None:  # its row is being read back: an empty frame until it is
-            frame = self._frame(rect.size(), self._colours(palette), selected, ratio, False)
-            painter.drawPixmap(rect.topLeft(), frame)
+            self._paint_frame(painter, rect, palette, selected, ratio)
             return
         style = TileStyle(rect.size(), palette, font, selected, ratio)
         pixmap = model.thumbnail(item, _picture_side(style))
         painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, pixmap))
+
+    def _paint_frame(
+        self, painter: QPainter, rect: QRect, palette: QPalette, selected: bool, ratio: float
+    ) -> None:
+        """An empty tile: its frame, on the viewport's ground as every tile."""
+        frame = self._frame(rect.size(), self._colours(palette), selected, ratio, True)
+        painter.drawPixmap(rect.topLeft(), frame)
 
     def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,

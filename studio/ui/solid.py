@@ -24,6 +24,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QScrollBar, QWidget
 from typing_extensions import override
 
+from studio.ui.raster import fill_rect
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent, QShowEvent
 
@@ -79,7 +81,7 @@ class GroundedScrollBar(QScrollBar):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self._ground is not None:
             painter = QPainter(self)
-            painter.fillRect(event.rect(), self._ground)
+            fill_rect(painter, event.rect(), self._ground)
             painter.end()
         super().paintEvent(event)
 

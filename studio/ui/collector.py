@@ -31,15 +31,15 @@ the system (glibc keeps it otherwise).
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import linecache
 import logging
-import sys
 import time
 from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QObject, QTimer
+
+from studio.ui.heap import trim_heap
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -151,14 +151,5 @@ def settle_after_start() -> None:
     linecache.clearcache()
     gc.collect()
     gc.freeze()
-    _trim_heap()
-
-
-def _trim_heap() -> None:
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes  # here: only this once, on Linux
-
-    with contextlib.suppress(OSError, AttributeError):
-        trimmed = ctypes.CDLL(None).malloc_trim(0)
-        logging.getLogger("studio.ui").debug("heap trimmed after start-up: %s", bool(trimmed))
+    trimmed = trim_heap()
+    logging.getLogger("studio.ui").debug("heap trimmed after start-up: %s", trimmed)

@@ -52,6 +52,7 @@ from studio.ui.gallery.placeholders import placeholder_pixmap
 from studio.ui.gallery.rows import BLOCK, GalleryRows
 from studio.ui.gallery.thumbs import thumb_key
 from studio.ui.gil import wait_for_gui
+from studio.ui.heap import trim_heap
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -602,6 +603,7 @@ def _read_into(sent: _Sent, library: Library) -> reads.Answer:
         sent.arrived = answer
     finally:
         sent.done.set()
+    trim_heap()  # what the read made and dropped goes back to the system (studio.ui.heap)
     return answer
 
 

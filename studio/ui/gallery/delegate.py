@@ -198,18 +198,13 @@ class GalleryDelegate(QStyledItemDelegate):
         # Straight to the model: data() would cross into C++ and back for each role.
         item = model.item_at(index.row())
         if item is None:  # its row is being read back: an empty frame until it is
-            self._paint_frame(painter, rect, palette, selected, ratio)
+            # On the viewport's ground, as every tile (the grid fills none under them).
+            frame = self._frame(rect.size(), self._colours(palette), selected, ratio, True)
+            painter.drawPixmap(rect.topLeft(), frame)
             return
         style = TileStyle(rect.size(), palette, font, selected, ratio)
         pixmap = model.thumbnail(item, _picture_side(style))
         painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, pixmap))
-
-    def _paint_frame(
-        self, painter: QPainter, rect: QRect, palette: QPalette, selected: bool, ratio: float
-    ) -> None:
-        """An empty tile: its frame, on the viewport's ground as every tile."""
-        frame = self._frame(rect.size(), self._colours(palette), selected, ratio, True)
-        painter.drawPixmap(rect.topLeft(), frame)
 
     def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,

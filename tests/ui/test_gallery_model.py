@@ -21,6 +21,7 @@ from studio.core.media import THUMB_SIZE, DecodedImage, ThumbnailError
 from studio.core.media._thumbnails import cached_path
 from studio.core.thumbnailer import Thumbnailer, ThumbnailRequest, default_processes
 from studio.ui.gallery import GalleryModel, GalleryRole, ThumbnailLoader, thumb_key
+from studio.ui.gallery import model as gallery_model
 from tests.conftest import wait_until
 from tests.ui.gallery_helpers import hold_page_reads
 
@@ -92,16 +93,103 @@ async def test_model_passes_qtmodeltester(
 
 
 @pytest.mark.asyncio
-async def test_rows_grow_with_fetch_more(lib: Library, loader: ThumbnailLoader) -> None:
+async def test_pages_fill_the_rows_to_come(lib: Library, loader: ThumbnailLoader) -> None:
+    """A row for every output from the first page on; each page fills rows, inserting none
+    (QListView lays every row out again after an insert)."""
     model = await _model(lib, loader, page_size=10)
-    seen = [model.rowCount()]
+    inserted: list[int] = []
+    changed: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.append((top.row(), bottom.row())))
+    seen = [(model.loaded_rows(), model.rowCount())]
+    assert model.item_at(10) is None and model.index(10).data(GalleryRole.ITEM) is None
+    assert model.flags(model.index(10)) == Qt.ItemFlag.ItemIsEnabled  # to come: not selectable
     while model.canFetchMore(QModelIndex()):
         await _fetch_more(model)
-        seen.append(model.rowCount())
-    assert seen == [10, 20, 30, 35]
+        seen.append((model.loaded_rows(), model.rowCount()))
+    assert seen == [(10, ROWS), (20, ROWS), (30, ROWS), (35, ROWS)]
+    assert inserted == [] and changed == [(10, 19), (20, 29), (30, 34)]
+    assert model.flags(model.index(10)) & Qt.ItemFlag.ItemIsSelectable
     assert model.total() == ROWS
     assert _prompts(model)[0] == prompt_for(ROWS - 1)  # newest first
     assert len({item.id for item in model.items(range(ROWS))}) == ROWS
+
+
+@pytest.mark.asyncio
+async def test_the_view_asks_rows_to_be_read_up_to_a_row_and_far_ones_come_in_bigger_pages(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gallery_model, "FAR_PAGE_SIZE", 8)
+    model = await _model(lib, loader, page_size=5)
+    limits: list[int] = []
+    real_page = lib.page_outputs
+
+    def noted(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        limits.append(args[2])
+        return real_page(*args, **kwargs)
+
+    monkeypatch.setattr(lib, "page_outputs", noted)
+    model.read_up_to(4)  # read already
+    assert not model.is_loading()
+    model.read_up_to(ROWS)  # e.g. the end key: pages in turn, the far ones bigger
+    await model.settled()
+    assert limits == [8, 8, 8, 6] and model.loaded_rows() == ROWS
+    assert len({item.id for item in model.items(range(ROWS))}) == ROWS
+
+
+@pytest.mark.asyncio
+async def test_rows_to_come_follow_named_changes_and_end_where_pages_do(
+    lib: Library, loader: ThumbnailLoader
+) -> None:
+    model = await _model(lib, loader, page_size=10)
+    far = model_item_id(lib, 20)  # not read yet: one of the rows to come
+    token = lib.trash([far])
+    model.update_outputs([far])
+    await model.settled()
+    assert (model.loaded_rows(), model.rowCount(), model.total()) == (10, ROWS - 1, ROWS - 1)
+    lib.undo_trash(token)
+    model.update_outputs([far])
+    await model.settled()
+    assert (model.loaded_rows(), model.rowCount(), model.total()) == (10, ROWS, ROWS)
+
+    # Read to the end; the newest output goes and comes back while only counted (a hidden
+    # gallery): a count does not say where the new one goes, so no row comes for it.
+    while model.canFetchMore(QModelIndex()):
+        await _fetch_more(model)
+    newest = model_item_id(lib, 0)
+    token = lib.trash([newest])
+    model.refresh()
+    await model.settled()
+    lib.undo_trash(token)
+    model.recount()
+    await model.settled()
+    assert (model.loaded_rows(), model.rowCount(), model.total()) == (ROWS - 1, ROWS - 1, ROWS)
+    # A page after the last row brings nothing: none is to come, the count stays the count.
+    assert model.canFetchMore(QModelIndex())
+    await _fetch_more(model)
+    assert not model.canFetchMore(QModelIndex())
+    assert (model.rowCount(), model.total()) == (ROWS - 1, ROWS)
+    model.update_outputs([newest])  # named (the panel catching up): its row goes first
+    await model.settled()
+    assert (model.loaded_rows(), model.rowCount()) == (ROWS, ROWS)
+    assert model.ids([0]) == [newest]
+
+
+@pytest.mark.asyncio
+async def test_a_failed_page_takes_the_rows_to_come_away(
+    lib: Library, loader: ThumbnailLoader, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = await _model(lib, loader, page_size=10)
+    errors: list[str] = []
+    model.on_error = errors.append
+
+    def broken(*args: Any, **kwargs: Any) -> list[GalleryItem]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(lib, "page_outputs", broken)
+    await _fetch_more(model)
+    assert errors and (model.loaded_rows(), model.rowCount(), model.total()) == (10, 10, ROWS)
+    assert not model.canFetchMore(QModelIndex())
 
 
 @pytest.mark.asyncio
@@ -113,7 +201,7 @@ async def test_refresh_reloads_every_loaded_row(lib: Library, loader: ThumbnailL
     lib.set_favourite([first.id], True)
     model.refresh()
     await model.settled()
-    assert model.rowCount() == 20
+    assert (model.loaded_rows(), model.rowCount()) == (20, ROWS)
     assert model.index(0).data(GalleryRole.FAVOURITE) is True
 
 
@@ -146,11 +234,11 @@ async def test_answers_on_their_way_go_stale_and_requests_collapse(
     for capability in ("image", "video", "audio"):
         model.set_filter(OutputFilter(capability=capability))
     assert model.is_loading()
-    assert (model.rowCount(), model.filter()) == (10, OutputFilter())  # shown until replaced
+    assert (model.loaded_rows(), model.filter()) == (10, OutputFilter())  # until replaced
     gate.set()
     await model.settled()
     assert _kinds(model) == {"audio"} and model.filter().capability == "audio"
-    assert model.rowCount() == min(10, lib.count_outputs(OutputFilter(capability="audio")))
+    assert model.loaded_rows() == min(10, lib.count_outputs(OutputFilter(capability="audio")))
     assert reads == [(None, 10), ("audio", 0)]  # the stale page dropped, three asks in one
 
 
@@ -186,10 +274,10 @@ async def test_a_page_asked_again_while_read_is_not_read_twice(
     gate.set()
     await model.settled()
     assert offsets == [10]
-    assert (model.rowCount(), model.total()) == (20, ROWS)
+    assert (model.loaded_rows(), model.total()) == (20, ROWS)
     while model.canFetchMore(QModelIndex()):
         await _fetch_more(model)
-    assert model.rowCount() == ROWS
+    assert model.loaded_rows() == ROWS
 
 
 @pytest.mark.asyncio
@@ -212,7 +300,7 @@ async def test_a_read_leaves_for_its_thread_when_asked(
     assert entered.wait(5)
     assert model.is_loading()
     await model.settled()
-    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert (model.loaded_rows(), model.total()) == (10, ROWS)
 
 
 @pytest.mark.asyncio
@@ -225,10 +313,10 @@ async def test_an_answer_back_from_its_thread_can_be_shown_before_the_loop_hears
     while not model.take_arrived():  # no await: only the worker thread runs meanwhile
         assert time.monotonic() < deadline
         pause.wait(0.002)  # blocks this (the loop's) thread on purpose
-    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert (model.loaded_rows(), model.total()) == (10, ROWS)
     assert not model.take_arrived()  # once
     await model.settled()  # the reading task comes back to an answer already shown
-    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert (model.loaded_rows(), model.total()) == (10, ROWS)
     assert _prompts(model) == [item.prompt for item in lib.page_outputs(OutputFilter(), 0, 10)]
 
 
@@ -242,9 +330,9 @@ async def test_an_answer_under_way_can_be_waited_for_and_the_wait_ends_with_it(
     assert not model.take_arrived()  # under way, not waited for
     threading.Timer(0.05, gate.set).start()
     assert model.take_arrived(wait_s=5)  # the gate opens well within the bound
-    assert (model.rowCount(), model.total()) == (10, ROWS)
+    assert (model.loaded_rows(), model.total()) == (10, ROWS)
     await model.settled()
-    assert model.rowCount() == 10
+    assert model.loaded_rows() == 10
 
 
 @pytest.mark.asyncio

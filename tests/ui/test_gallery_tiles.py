@@ -15,10 +15,11 @@ from typing_extensions import override
 from bench.fill import build_library
 from studio.core.library import OutputFilter
 from studio.ui.gallery import GalleryPanel
+from studio.ui.gallery import grid as gallery_grid
 from studio.ui.gallery.delegate import TileCache, elided_right
 from studio.ui.thumbnails import thumb_key
 from tests.conftest import wait_until
-from tests.ui.gallery_helpers import select_rows
+from tests.ui.gallery_helpers import hold_page_reads, select_rows
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -185,10 +186,14 @@ async def test_new_rows_in_the_same_places_are_drawn_ahead_again(tmp_path: Path)
         ahead = grid.rows_ahead()
         assert len(ahead) > 0
         await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
+        drawn_at_reset: list[bool] = []
+        panel.model.modelReset.connect(
+            lambda: drawn_at_reset.append(all(_drawn(panel, row) for row in ahead))
+        )
         panel.set_filter(OutputFilter(newest_first=False))
         await panel.model.settled()
         assert grid.rows_ahead() == ahead
-        assert not all(_drawn(panel, row) for row in ahead)  # other outputs there now
+        assert drawn_at_reset == [False]  # other outputs there now
         await wait_until(lambda: all(_drawn(panel, row) for row in ahead))
     finally:
         await panel.aclose()
@@ -221,6 +226,45 @@ async def test_a_changed_tile_is_drawn_again_without_laying_every_row_out(tmp_pa
         panel.model.refresh()  # new rows are laid out
         await panel.model.settled()
         await wait_until(lambda: grid.layouts > layouts)
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.asyncio
+async def test_rows_to_come_show_empty_frames_and_their_pages_lay_no_row_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row for every output from the first page on: scrolling to the end shows the rows
+    not read yet as empty frames, and the pages filling them lay no row out again (QListView
+    lays every row out after an insert). Select all takes the rows read only."""
+    monkeypatch.setattr(gallery_grid, "PREFETCH_SCREENS", 1)
+    lib = build_library(tmp_path / "many", 800, 4)
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        grid, model = panel.grid, panel.model
+        await asyncio.sleep(0.05)
+        assert model.rowCount() == 800 and model.loaded_rows() < 700
+        gate = hold_page_reads(lib, monkeypatch)
+        layouts = grid.layouts
+        grid.scrollToBottom()
+        await asyncio.sleep(0.05)
+        last = model.index(799)
+        assert model.item_at(799) is None and model.flags(last) == Qt.ItemFlag.ItemIsEnabled
+        frame = grid.viewport().grab(grid.visualRect(last)).toImage()
+        grid.selectAll()
+        assert len(grid.selectionModel().selectedIndexes()) == model.loaded_rows() < 800
+        grid.clearSelection()
+        gate.set()
+        await wait_until(lambda: model.loaded_rows() == 800 and not model.is_loading())
+        await wait_until(lambda: _drawn(panel, 799))
+        filled = grid.viewport().grab(grid.visualRect(last)).toImage()
+        assert filled != frame  # the tile drawn over its empty frame
+        assert grid.layouts == layouts
     finally:
         await panel.aclose()
         panel.close()

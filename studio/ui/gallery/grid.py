@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -37,10 +39,10 @@ if TYPE_CHECKING:
     from studio.ui.gallery.thumbs import ThumbnailLoader
 
 GAP: Final = 6
-# The next page is asked for this many screens before the end, which is more than a page holds
+# Rows are read this many screens ahead of the one on show, which is more than a page holds
 # (600 rows, ~50 screens of 12 tiles), so the next one is asked as soon as the last one came. A
 # page read pauses while the grid paints; paging down a screen every ~10 ms (make bench) reached
-# the end of 12 screens and then of 24 before the page did, and stood there waiting for rows.
+# the end of 12 screens and then of 24 before the page did, and showed empty frames meanwhile.
 PREFETCH_SCREENS: Final = 64
 # Tiles kept drawn: the screen on show, the one drawn ahead, and some to spare.
 TILE_SCREENS: Final = 3
@@ -149,18 +151,34 @@ class GalleryGrid(QListView):
 
     @override
     def verticalScrollbarValueChanged(self, value: int) -> None:
-        """Ask for the next page while a few screens are left, not only at the very end."""
+        """Ask for the rows on show and PREFETCH_SCREENS screens after them to be read."""
         super().verticalScrollbarValueChanged(value)
         if value != self._scroll:
             self._upwards = value < self._scroll
             self._scroll = value
             note_activity()  # no full garbage collection in the middle of a scroll
         self._ahead.start()
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
         model = self.model()
-        bar = self.verticalScrollBar()
-        near_end = value >= bar.maximum() - PREFETCH_SCREENS * bar.pageStep()
-        if model is not None and near_end and model.canFetchMore(QModelIndex()):
-            model.fetchMore(QModelIndex())
+        if isinstance(model, GalleryModel):
+            shown = self.rows_in(self.viewport().rect())
+            model.read_up_to(shown.stop + PREFETCH_SCREENS * max(1, len(shown)))
+
+    @override
+    def selectAll(self) -> None:
+        """Every row read so far (rows to come hold no output yet: they would be selected as
+        they arrive, after the count and the actions were shown for the rows before)."""
+        model = self.model()
+        selection = self.selectionModel()
+        if not isinstance(model, GalleryModel) or selection is None:
+            super().selectAll()
+            return
+        rows = model.loaded_rows()
+        if rows > 0:
+            every = QItemSelection(model.index(0), model.index(rows - 1))
+            selection.select(every, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     @override
     def dataChanged(
@@ -170,9 +188,23 @@ class GalleryGrid(QListView):
         roles: Sequence[int] = (),
     ) -> None:
         """Repaint the changed tiles, without QListView's own handling: in list mode it lays
-        every row out again after any change of data (a thumbnail that arrived, a star), which
-        tiles of one size never need (~9 ms at 100,000 rows, for each change)."""
-        QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
+        every row out again after any change of data (a thumbnail that arrived, a star, a page
+        read into rows to come), which tiles of one size never need (~9 ms at 100,000 rows,
+        for each change). A range (a page) repaints only the part of it on screen, if any; its
+        rows in the screen ahead are drawn ahead again."""
+        first, last = topLeft.row(), bottomRight.row()
+        if first == last:
+            QAbstractItemView.dataChanged(self, topLeft, bottomRight, list(roles))
+        elif self.isVisible():
+            shown = self.rows_in(self.viewport().rect())
+            top, bottom = max(first, shown.start), min(last, shown.stop - 1)
+            if top <= bottom and (model := self.model()) is not None:
+                upper = self.visualRect(model.index(top, 0)).top()
+                lower = self.visualRect(model.index(bottom, 0)).bottom()
+                self.viewport().update(0, upper, self.viewport().width(), lower - upper + 1)
+        if self._ahead_key is not None and first < self._ahead_from and last >= self._ahead_key[0]:
+            self._ahead_from = max(first, self._ahead_key[0])
+            self._ahead.start()
 
     @override
     def doItemsLayout(self) -> None:
@@ -200,6 +232,7 @@ class GalleryGrid(QListView):
                 painter.end()
                 super().paintEvent(e)
         self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
+        self._read_ahead()  # rows to come on show (a refresh, a taller window): read them
         if not self._grounded:
             # After the first paint, which does not wait for it: the swap makes the Python
             # enums its calls use (~3 ms, once per process).

@@ -15,6 +15,13 @@ QStringListModel's insertRows/removeRows/setStringList; the Python rows change i
 own first-connected slots, so every other listener sees the old rows in the "about to" signals
 and the new ones after.
 
+The model has a row for every output the filter matches from its first page on: the rows past
+the last one read are rows to come (no item, enabled but not selectable, drawn as empty frames)
+until their page arrives. A page then changes data, not rows: QListView lays every row out
+again after rows are inserted (~9 ms at 100,000 rows, for each page), never after a change of
+data (see GalleryGrid.dataChanged). Pages are read in order, as far as the view asks
+(read_up_to) or fetchMore() is called.
+
 Signals:
     total_changed(int) — how many outputs match the filter (all pages, loaded or not).
 """
@@ -63,11 +70,15 @@ if TYPE_CHECKING:
 
 PAGE_SIZE: Final = 60  # the first page of a filter; later pages are bigger
 NEXT_PAGE_SIZE: Final = 600
+# A page read to reach rows far ahead (the end key, the scroll bar dragged) is at most this
+# big: each page shows as it comes, and a read of the filter's every row would hold them all.
+FAR_PAGE_SIZE: Final = 3000
 URI_LIST: Final = "text/uri-list"
 _WAITING_LIMIT: Final = 2048  # tiles remembered as waiting for a thumbnail
 # Combined once: the view asks each painted tile's flags, and Python's enum "|" is not free.
 _NO_FLAGS: Final = Qt.ItemFlag.NoItemFlags
-_SELECTABLE: Final = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENABLED: Final = Qt.ItemFlag.ItemIsEnabled
+_SELECTABLE: Final = _ENABLED | Qt.ItemFlag.ItemIsSelectable
 _DRAGGABLE: Final = _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled
 
 
@@ -109,6 +120,7 @@ class GalleryModel(QStringListModel):
         self._filter = OutputFilter()  # of the rows on show
         self._rows = GalleryRows()
         self._total = 0
+        self._wanted = 0  # rows the view shows or is about to: read pages until they came
         self._generation = 0  # bumped by every filter change and refresh
         self._reload: reads.Reload | None = None
         self._page: reads.Page | None = None
@@ -119,6 +131,9 @@ class GalleryModel(QStringListModel):
         self._reader: asyncio.Task[None] | None = None
         self._sent: _Sent | None = None  # the read on its way
         self._paging_failed = False
+        # A page after the last row brought nothing: none are to come, whatever the count says
+        # (outputs counted since, e.g. while hidden, sort before it), until a read names some.
+        self._read_all = False
         self._page_in_flight = False  # a page read has left and not yet come back
         self._change: Callable[[], None] | None = None  # applied in the slots below
         self._waiting: dict[str, set[int]] = {}  # thumbnail key -> output ids painted without
@@ -134,21 +149,39 @@ class GalleryModel(QStringListModel):
 
     @override
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        """More rows exist; true also while the next page is on its way."""
-        return not parent.isValid() and not self._paging_failed and len(self._rows) < self._total
+        """More rows are to come (not read yet); true also while the next page is on its way."""
+        if parent.isValid() or self._paging_failed or self._read_all:
+            return False
+        return len(self._rows) < self._total
 
     @override
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        """Start reading the next page; its rows are inserted when it arrives (one at a time)."""
+        """Start reading the next page; its rows are filled in when it arrives (one at a time)."""
         if parent.isValid() or self._page is not None or not self.canFetchMore(parent):
             return
         if self._page_in_flight:
             return  # the page being read ends where this one would start: it would repeat it
         if self._reload is not None:
             return  # its rows replace these: a page after them would be stale
-        rows = self._rows
-        self._page = reads.Page(self._filter, len(rows), rows.last_key(), self._next_page_size)
+        self._page = self._next_page(self._next_page_size)
         self._start_reading()
+
+    def read_up_to(self, rows: int) -> None:
+        """The view shows, or is about to show, the first ``rows`` rows: read pages in turn
+        until every one of them has come (bigger pages for rows far ahead)."""
+        self._wanted = max(self._wanted, rows)
+        if len(self._rows) < min(self._wanted, self._total):
+            self.fetchMore(QModelIndex())
+
+    def loaded_rows(self) -> int:
+        """Rows read so far (the first ones); the rows after them are to come."""
+        return len(self._rows)
+
+    def _next_page(self, least: int) -> reads.Page:
+        rows = self._rows
+        far = min(self._wanted, self._total) - len(rows)
+        limit = max(least, min(far, FAR_PAGE_SIZE))
+        return reads.Page(self._filter, len(rows), rows.last_key(), limit)
 
     @override
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
@@ -192,7 +225,9 @@ class GalleryModel(QStringListModel):
         if not index.isValid():
             return _NO_FLAGS
         row = index.row()
-        if 0 <= row < len(self._rows) and self._rows.path_at(row) is not None:
+        if row >= len(self._rows):
+            return _ENABLED  # to come: the cursor may go there, a selection does not hold it
+        if row >= 0 and self._rows.path_at(row) is not None:
             return _DRAGGABLE
         return _SELECTABLE
 
@@ -293,7 +328,8 @@ class GalleryModel(QStringListModel):
             await asyncio.wait({reader})
 
     def item_at(self, row: int) -> GalleryItem | None:
-        """The row's item; None past the rows, or while a dropped one is read back."""
+        """The row's item; None for a row to come, past the rows, or while a dropped one is
+        read back."""
         item = self._rows.item(row)
         if item is None and 0 <= row < len(self._rows):
             self._fills.add(self._rows.id_at(row))
@@ -426,6 +462,8 @@ class GalleryModel(QStringListModel):
         if fills:
             return reads.Fill(tuple(fills))
         page, self._page = self._page, None
+        if page is None and self.canFetchMore(QModelIndex()) and (len(self._rows) < self._wanted):
+            page = self._next_page(self._next_page_size)  # the view still waits for rows
         return page
 
     async def _read_in_turn(self, sent: _Sent) -> None:
@@ -436,6 +474,7 @@ class GalleryModel(QStringListModel):
                 except Exception:
                     if isinstance(sent.question, reads.Page):
                         self._paging_failed = True  # do not ask again before a refresh
+                        self._fit_rows()  # and the rows to come go
                     raise
                 finally:
                     self._page_in_flight = False
@@ -457,7 +496,7 @@ class GalleryModel(QStringListModel):
         elif isinstance(question, reads.Page):
             self._add_page(answer.items)
         elif isinstance(question, reads.Update):
-            self._apply_update(answer)
+            self._apply_update(answer, named=bool(question.output_ids or question.local_ids))
         else:
             self._put_back(answer.items)
 
@@ -485,14 +524,19 @@ class GalleryModel(QStringListModel):
         fresh.keep = kept.keep
         fresh.append(items)
 
+        total = answer.total if answer.total is not None else len(items)
+
         def swap() -> None:
             self._rows = fresh
+            if output_filter != self._filter:
+                self._wanted = 0  # the view asks again for the new filter's rows
             self._filter = output_filter
-            self._total = answer.total if answer.total is not None else len(items)
+            self._total = total
             self._paging_failed = False
+            self._read_all = False
             self._waiting.clear()
 
-        self._change_rows(lambda: self.setStringList([""] * len(items)), swap)
+        self._change_rows(lambda: self.setStringList([""] * max(len(items), total)), swap)
         self._rows.drop_unused()
         self.total_changed.emit(self._total)
 
@@ -500,18 +544,26 @@ class GalleryModel(QStringListModel):
         rows = self._rows
         fresh = [item for item in page if rows.row_of(item.id) is None]
         if not fresh:
-            self._total = len(rows)  # the library shrank under us: stop asking
-            self.total_changed.emit(self._total)
+            self._read_all = True  # the library changed under us: stop asking
+            self._fit_rows()
             return
-        first = len(rows)
-        self._change_rows(lambda: self.insertRows(first, len(fresh)), lambda: rows.append(fresh))
+        first, count = len(rows), self.rowCount()
+        if first + len(fresh) > count:  # more came than rows were to come (a stale total)
+            self._change_rows(
+                lambda: self.insertRows(count, first + len(fresh) - count),
+                lambda: rows.append(fresh),
+            )
+        else:
+            rows.append(fresh)  # in rows that were to come: no row is laid out again
+        self.dataChanged.emit(self.index(first), self.index(len(rows) - 1))
         rows.drop_unused()
 
-    def _apply_update(self, answer: reads.Answer) -> None:
+    def _apply_update(self, answer: reads.Answer, *, named: bool = True) -> None:
         """Rows of the asked outputs: changed in place, removed, or inserted in order.
 
-        A row past the last one loaded is left for paging to bring (keyset pages continue after
-        the last row held), unless every row was loaded already.
+        An output past the last row read is one of the rows to come, for paging to bring
+        (keyset pages continue after the last row held), unless every row was read already.
+        Rows to come follow the new count only when the update named outputs or jobs.
         """
         rows = self._rows
         every_row_loaded = len(rows) >= self._total
@@ -531,12 +583,29 @@ class GalleryModel(QStringListModel):
                 position = rows.position_for(item)
                 if position < len(rows) or every_row_loaded:
                     new.append((position, item))
+                else:
+                    self._read_all = False  # it comes in a page after the last row
         for row in sorted(gone, reverse=True):
             self._change_rows(partial(self.removeRows, row, 1), partial(rows.remove, row))
         self._insert(new)
-        if answer.total is not None and answer.total != self._total:
+        changed = answer.total is not None and answer.total != self._total
+        if answer.total is not None:
             self._total = answer.total
+        if named:  # a count alone does not say where its new outputs go (see _read_all)
+            self._fit_rows()
+        if changed:
             self.total_changed.emit(self._total)
+
+    def _fit_rows(self) -> None:
+        """As many rows to come after the rows read as outputs not read yet (none once paging
+        failed or read all): added or taken away at the end."""
+        ended = self._paging_failed or self._read_all
+        to_come = 0 if ended else max(0, self._total - len(self._rows))
+        wanted, count = len(self._rows) + to_come, self.rowCount()
+        if wanted > count:
+            self.insertRows(count, wanted - count)
+        elif wanted < count:
+            self.removeRows(wanted, count - wanted)
 
     def _insert(self, new: list[tuple[int, GalleryItem]]) -> None:
         """Insert items at positions taken before any of them went in (one run per position)."""

@@ -227,7 +227,7 @@ class GalleryModel(QStringListModel):
         row = index.row()
         if row >= len(self._rows):
             return _ENABLED  # to come: the cursor may go there, a selection does not hold it
-        if row >= 0 and self._rows.path_at(row) is not None:
+        if row >= 0 and self._rows.has_file(row):
             return _DRAGGABLE
         return _SELECTABLE
 

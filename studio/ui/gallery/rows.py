@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import replace
+from itertools import accumulate
 from typing import TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class GalleryRows:
         self._ids = array("q")
         self._times = array("d")
         self._flags = bytearray()
-        self._paths: list[str | None] = []  # relative to the outputs root, as the library has it
+        self._paths = PathColumn()  # relative to the outputs root, as the library has it
         self._items: list[GalleryItem | None] = []
         self._rows: dict[int, int] | None = {}  # output id -> row; rebuilt after a move
         self._used: OrderedDict[int, None] = OrderedDict()  # blocks with items, oldest first
@@ -79,7 +80,10 @@ class GalleryRows:
         return [self._ids[row] for row in sorted(set(rows)) if 0 <= row < count]
 
     def path_at(self, row: int) -> str | None:
-        return self._paths[row]
+        return self._paths.get(row)
+
+    def has_file(self, row: int) -> bool:
+        return self._paths.has(row)
 
     def starred(self, row: int) -> bool:
         return bool(self._flags[row] & _STARRED)
@@ -118,7 +122,7 @@ class GalleryRows:
         self.newest_first = newest_first
         self._ids, self._times = array("q"), array("d")
         self._flags = bytearray()
-        self._paths, self._items = [], []
+        self._paths, self._items = PathColumn(), []
         self._rows = {}
         self._used.clear()
 
@@ -151,13 +155,14 @@ class GalleryRows:
 
     def remove(self, row: int) -> None:
         del self._ids[row], self._times[row], self._flags[row]
-        del self._paths[row], self._items[row]
+        self._paths.delete(row)
+        del self._items[row]
         self._rows = None
 
     def put(self, row: int, item: GalleryItem) -> None:
         """The row's item as read again (same output id)."""
         self._flags[row] = _flags(item)
-        self._paths[row] = item.output.local_path
+        self._paths.set(row, item.output.local_path)
         self._items[row] = item
         self._used[row // BLOCK] = None
         self._used.move_to_end(row // BLOCK)
@@ -185,3 +190,67 @@ class GalleryRows:
     def _key_at(self, row: int) -> SortKey:
         created, output_id = self._times[row], self._ids[row]
         return (-created, -output_id) if self.newest_first else (created, output_id)
+
+
+class PathColumn:
+    """One optional string per row, packed into one buffer: a str object per row costs ~50
+    bytes over its text (100,000 rows of 20-character paths: 7 MB as strs, 3 MB here)."""
+
+    def __init__(self) -> None:
+        self._text = bytearray()  # UTF-8, row after row
+        self._sizes = array("i")  # bytes of each row's text; -1: none
+        # Where each row's text starts, and the end: rebuilt after a change in the middle.
+        self._starts: array[int] | None = array("q", [0])
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def has(self, row: int) -> bool:
+        return self._sizes[row] >= 0
+
+    def get(self, row: int) -> str | None:
+        size = self._sizes[row]
+        if size < 0:
+            return None
+        start = self._start(row)
+        return self._text[start : start + size].decode("utf-8", "surrogatepass")
+
+    def extend(self, texts: Iterable[str | None]) -> None:
+        encoded = [_encoded(text) for text in texts]
+        self._text += b"".join(data for data in encoded if data is not None)
+        sizes = [-1 if data is None else len(data) for data in encoded]
+        self._sizes.extend(sizes)
+        if self._starts is not None:
+            ends = accumulate((max(size, 0) for size in sizes), initial=self._starts[-1])
+            next(ends)  # the first is the current end
+            self._starts.extend(ends)
+
+    def insert(self, row: int, text: str | None) -> None:
+        data = _encoded(text)
+        start = self._start(row)
+        self._text[start:start] = data or b""
+        self._sizes.insert(row, -1 if data is None else len(data))
+        self._starts = None
+
+    def set(self, row: int, text: str | None) -> None:
+        data = _encoded(text)
+        start, old = self._start(row), max(self._sizes[row], 0)
+        self._text[start : start + old] = data or b""
+        self._sizes[row] = -1 if data is None else len(data)
+        if len(data or b"") != old:
+            self._starts = None
+
+    def delete(self, row: int) -> None:
+        start = self._start(row)
+        del self._text[start : start + max(self._sizes[row], 0)]
+        del self._sizes[row]
+        self._starts = None
+
+    def _start(self, row: int) -> int:
+        if self._starts is None:
+            self._starts = array("q", accumulate((max(s, 0) for s in self._sizes), initial=0))
+        return self._starts[row]
+
+
+def _encoded(text: str | None) -> bytes | None:
+    return None if text is None else text.encode("utf-8", "surrogatepass")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPaintEvent, QPixmap, QRegion
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView, QWidget
 from typing_extensions import override
 
@@ -265,6 +266,33 @@ async def test_rows_to_come_show_empty_frames_and_their_pages_lay_no_row_out(
         filled = grid.viewport().grab(grid.visualRect(last)).toImage()
         assert filled != frame  # the tile drawn over its empty frame
         assert grid.layouts == layouts
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
+@pytest.mark.asyncio
+async def test_the_end_key_goes_to_the_last_output_before_its_page_comes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gallery_grid, "PREFETCH_SCREENS", 1)
+    lib = build_library(tmp_path / "many", 800, 4)
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        gate = hold_page_reads(lib, monkeypatch)
+        panel.grid.setFocus()
+        QTest.keyClick(panel.grid, Qt.Key.Key_End)
+        assert panel.grid.currentIndex().row() == 799 and panel.current_item() is None
+        assert not panel.gallery_actions.star.isEnabled()
+        gate.set()
+        await wait_until(lambda: panel.current_item() is not None)
+        assert panel.current_item() == panel.model.item_at(799)
+        assert panel.selected_ids() == panel.model.ids([799])  # selected as it came
+        assert panel.gallery_actions.star.isEnabled()
     finally:
         await panel.aclose()
         panel.close()

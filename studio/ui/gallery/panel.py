@@ -512,12 +512,14 @@ class GalleryPanel(QWidget):
     def _on_model_data_changed(
         self, first: QModelIndex, last: QModelIndex, roles: list[int] | None = None
     ) -> None:
-        """The current row was read again (its file recorded, starred…): show it as it is now."""
+        """The current row was read again (its file recorded, starred…) or came (End pressed
+        before its page): show it as it is now, with the actions it allows."""
         if roles == [Qt.ItemDataRole.DecorationRole]:
             return  # a thumbnail arrived
         current = self.grid.currentIndex()
         if current.isValid() and first.row() <= current.row() <= last.row():
             self._show_in_detail(self.current_item())
+            self._update_actions()
 
     def _show_in_detail(self, item: GalleryItem | None) -> None:
         """Show an item; a lean one (its input left out) is read whole in a thread, and shown

@@ -16,7 +16,7 @@ from tests.conftest import wait_until
 from tests.fakes.preview_media import QT_MEDIA_NOISE, make_mp4, make_wav
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
@@ -167,3 +167,26 @@ def test_video_gets_its_sound_output_once_a_sound_device_appears(
     monkeypatch.setattr(QMediaDevices, "audioOutputs", staticmethod(lambda: [QAudioDevice()]))
     video_view._devices.audioOutputsChanged.emit()  # headphones plugged in
     assert video_view.player.audioOutput() is video_view.audio_output
+
+
+@pytest.mark.asyncio
+async def test_stopping_a_view_without_a_file_leaves_the_player_alone(
+    video_view: VideoView, audio_view: AudioView, tmp_path: Path
+) -> None:
+    """Each call into a player waits for its threads with the interpreter held; the preview
+    stops both views at every output it shows, images too."""
+    for view in (video_view, audio_view):
+        calls: list[str] = []
+        real_stop = view.player.stop
+
+        def counted(calls: list[str] = calls, real: Callable[[], None] = real_stop) -> None:
+            calls.append("stop")
+            real()
+
+        view.player.stop = counted  # type: ignore[method-assign]
+        view.stop()
+        assert calls == []
+        media = make_mp4(tmp_path / "v.mp4") if view is video_view else make_wav(tmp_path / "a.wav")
+        view.load(media)
+        view.stop()
+        assert calls == ["stop"] and view.player.source().isEmpty()

@@ -72,8 +72,9 @@ class AudioView(QWidget):
     def stop(self) -> None:
         """Stop playback, drop the file and forget any waveform still being decoded."""
         self._cancel_peaks()
-        self.player.stop()
-        self.player.setSource(QUrl())
+        if not self.player.source().isEmpty():  # else nothing to stop (see VideoView.stop)
+            self.player.stop()
+            self.player.setSource(QUrl())
         self.transport.reset()
         self.waveform.reset()
         self._path = None

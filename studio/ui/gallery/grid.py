@@ -151,20 +151,18 @@ class GalleryGrid(QListView):
 
     @override
     def verticalScrollbarValueChanged(self, value: int) -> None:
-        """Ask for the rows on show and PREFETCH_SCREENS screens after them to be read."""
+        """Draw ahead, and ask for the rows on show and PREFETCH_SCREENS screens after them to
+        be read (both in _render_ahead, the loop turn after)."""
         super().verticalScrollbarValueChanged(value)
         if value != self._scroll:
             self._upwards = value < self._scroll
             self._scroll = value
             note_activity()  # no full garbage collection in the middle of a scroll
-        self._ahead.start()
-        self._read_ahead()
+        self._ahead.start()  # which asks for rows to be read (_read_ahead)
 
-    def _read_ahead(self) -> None:
-        model = self.model()
-        if isinstance(model, GalleryModel):
-            shown = self.rows_in(self.viewport().rect())
-            model.read_up_to(shown.stop + PREFETCH_SCREENS * max(1, len(shown)))
+    def _read_ahead(self, model: GalleryModel) -> None:
+        shown = self.rows_in(self.viewport().rect())
+        model.read_up_to(shown.stop, PREFETCH_SCREENS * max(1, len(shown)))
 
     @override
     def selectAll(self) -> None:
@@ -232,7 +230,6 @@ class GalleryGrid(QListView):
                 painter.end()
                 super().paintEvent(e)
         self._ahead.start()  # then draw what comes next (a first show, rows that arrived)
-        self._read_ahead()  # rows to come on show (a refresh, a taller window): read them
         if not self._grounded:
             # After the first paint, which does not wait for it: the swap makes the Python
             # enums its calls use (~3 ms, once per process).
@@ -317,12 +314,15 @@ class GalleryGrid(QListView):
         return model.rowCount(), columns, cell.height(), self.verticalScrollBar().value()
 
     def _render_ahead(self) -> None:
-        """Draw tiles ahead that are not drawn yet for up to AHEAD_BUDGET_S; come back for the
-        rest on the next turn of the loop. Runs after every paint and scroll step: once the
-        screen ahead is done, it returns at once."""
+        """Ask for the rows on show and ahead to be read; draw tiles ahead that are not drawn
+        yet for up to AHEAD_BUDGET_S and come back for the rest on the next turn of the loop.
+        Runs after every paint and scroll step: once the screen ahead is done, it returns at
+        once."""
         model = self.model()
         if model is None or not self.isVisible():
             return
+        if isinstance(model, GalleryModel):
+            self._read_ahead(model)  # after the paint or the scroll step, not in its turn
         rows = self.rows_ahead()
         key = (rows.start, rows.stop, model.rowCount())
         if key != self._ahead_key:

@@ -121,6 +121,7 @@ class GalleryModel(QStringListModel):
         self._rows = GalleryRows()
         self._total = 0
         self._wanted = 0  # rows the view shows or is about to: read pages until they came
+        self._shown = 0  # of which the view shows these now
         self._generation = 0  # bumped by every filter change and refresh
         self._reload: reads.Reload | None = None
         self._page: reads.Page | None = None
@@ -166,10 +167,12 @@ class GalleryModel(QStringListModel):
         self._page = self._next_page(self._next_page_size)
         self._start_reading()
 
-    def read_up_to(self, rows: int) -> None:
-        """The view shows, or is about to show, the first ``rows`` rows: read pages in turn
-        until every one of them has come (bigger pages for rows far ahead)."""
-        self._wanted = max(self._wanted, rows)
+    def read_up_to(self, rows: int, ahead: int = 0) -> None:
+        """The view shows the first ``rows`` rows and will soon show ``ahead`` more: read pages
+        in turn until every one of them has come. Rows on show not read yet (End, the scroll
+        bar dragged down) come in bigger pages; rows ahead in pages of the usual size."""
+        self._shown = rows
+        self._wanted = max(self._wanted, rows + ahead)
         if len(self._rows) < min(self._wanted, self._total):
             self.fetchMore(QModelIndex())
 
@@ -179,7 +182,7 @@ class GalleryModel(QStringListModel):
 
     def _next_page(self, least: int) -> reads.Page:
         rows = self._rows
-        far = min(self._wanted, self._total) - len(rows)
+        far = min(self._shown, self._total) - len(rows)  # rows on show still to come
         limit = max(least, min(far, FAR_PAGE_SIZE))
         return reads.Page(self._filter, len(rows), rows.last_key(), limit)
 
@@ -529,7 +532,7 @@ class GalleryModel(QStringListModel):
         def swap() -> None:
             self._rows = fresh
             if output_filter != self._filter:
-                self._wanted = 0  # the view asks again for the new filter's rows
+                self._wanted = self._shown = 0  # the view asks again for the new filter's
             self._filter = output_filter
             self._total = total
             self._paging_failed = False

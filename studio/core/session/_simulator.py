@@ -21,8 +21,10 @@ log = logging.getLogger("studio.simulator")
 
 # The simulator stands in for a remote server, but here it renders its images and videos on the
 # user's own CPU: at normal priority it takes the cores from the window, whose event loop then
-# waits ~100 ms for a core while tasks run. Niced, it gets what the window leaves.
-NICENESS = 10
+# waits ~100 ms for a core while tasks run. Niced, it gets what the window leaves: at 19, as the
+# thumbnail process (at 10 it still took a core's worth beside the window's threads in a busy
+# queue; the window never waits on it, it only answers HTTP, so no priority inversion).
+NICENESS = 19
 
 _LISTENING = re.compile(r"Listening on (http://\S+)")
 

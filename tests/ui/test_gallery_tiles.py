@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -23,6 +24,7 @@ from tests.conftest import wait_until
 from tests.ui.gallery_helpers import hold_page_reads, select_rows
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
     from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
@@ -233,6 +235,22 @@ async def test_a_changed_tile_is_drawn_again_without_laying_every_row_out(tmp_pa
         lib.close()
 
 
+@asynccontextmanager
+async def _shown_panel(folder: Path, outputs: int) -> AsyncIterator[GalleryPanel]:
+    """A panel over a new library of outputs, shown at 900×520 with its first reads settled."""
+    lib = build_library(folder, outputs, 4)
+    panel = GalleryPanel(lib)
+    try:
+        panel.resize(900, 520)
+        panel.show()
+        await panel.model.settled()
+        yield panel
+    finally:
+        await panel.aclose()
+        panel.close()
+        lib.close()
+
+
 @pytest.mark.asyncio
 async def test_rows_to_come_show_empty_frames_and_their_pages_lay_no_row_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -241,16 +259,11 @@ async def test_rows_to_come_show_empty_frames_and_their_pages_lay_no_row_out(
     not read yet as empty frames, and the pages filling them lay no row out again (QListView
     lays every row out after an insert). Select all takes the rows read only."""
     monkeypatch.setattr(gallery_grid, "PREFETCH_SCREENS", 1)
-    lib = build_library(tmp_path / "many", 800, 4)
-    panel = GalleryPanel(lib)
-    try:
-        panel.resize(900, 520)
-        panel.show()
-        await panel.model.settled()
+    async with _shown_panel(tmp_path / "many", 800) as panel:
         grid, model = panel.grid, panel.model
         await asyncio.sleep(0.05)
         assert model.rowCount() == 800 and model.loaded_rows() < 700
-        gate = hold_page_reads(lib, monkeypatch)
+        gate = hold_page_reads(panel.library, monkeypatch)
         layouts = grid.layouts
         grid.scrollToBottom()
         await asyncio.sleep(0.05)
@@ -266,10 +279,6 @@ async def test_rows_to_come_show_empty_frames_and_their_pages_lay_no_row_out(
         filled = grid.viewport().grab(grid.visualRect(last)).toImage()
         assert filled != frame  # the tile drawn over its empty frame
         assert grid.layouts == layouts
-    finally:
-        await panel.aclose()
-        panel.close()
-        lib.close()
 
 
 @pytest.mark.asyncio
@@ -277,13 +286,8 @@ async def test_the_end_key_goes_to_the_last_output_before_its_page_comes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(gallery_grid, "PREFETCH_SCREENS", 1)
-    lib = build_library(tmp_path / "many", 800, 4)
-    panel = GalleryPanel(lib)
-    try:
-        panel.resize(900, 520)
-        panel.show()
-        await panel.model.settled()
-        gate = hold_page_reads(lib, monkeypatch)
+    async with _shown_panel(tmp_path / "many", 800) as panel:
+        gate = hold_page_reads(panel.library, monkeypatch)
         panel.grid.setFocus()
         QTest.keyClick(panel.grid, Qt.Key.Key_End)
         assert panel.grid.currentIndex().row() == 799 and panel.current_item() is None
@@ -293,10 +297,6 @@ async def test_the_end_key_goes_to_the_last_output_before_its_page_comes(
         assert panel.current_item() == panel.model.item_at(799)
         assert panel.selected_ids() == panel.model.ids([799])  # selected as it came
         assert panel.gallery_actions.star.isEnabled()
-    finally:
-        await panel.aclose()
-        panel.close()
-        lib.close()
 
 
 class PaintedAreas(QObject):

@@ -299,6 +299,41 @@ async def test_the_end_key_goes_to_the_last_output_before_its_page_comes(
         assert panel.gallery_actions.star.isEnabled()
 
 
+@pytest.mark.asyncio
+async def test_a_paint_past_its_budget_leaves_new_tiles_to_the_next_turns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A paint draws tiles not drawn yet for PAINT_BUDGET_S; the rest show light (never
+    drawn) or as last drawn (a new selection), are drawn whole in the next turns of the loop
+    and painted again without being asked."""
+    async with _shown_panel(tmp_path / "many", 400) as panel:
+        grid = panel.grid
+        viewport = grid.viewport()
+        whole = viewport.rect()
+        await wait_until(lambda: all(_drawn(panel, row) for row in grid.rows_in(whole)))
+        monkeypatch.setattr(gallery_grid, "PAINT_BUDGET_S", -1.0)  # every new tile is late
+        painted = PaintedAreas(viewport)
+        bar = grid.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)  # nothing was drawn ahead down there
+        model = panel.model
+        shown = [
+            r for r in grid.rows_in(whole) if grid.visualRect(model.index(r)).intersects(whole)
+        ]
+        assert shown and not any(_drawn(panel, row) for row in shown)
+        light = _viewport_image(viewport, whole)  # paints now: none of them drawn
+        assert not any(_drawn(panel, row) for row in shown)
+        painted.areas.clear()
+        await wait_until(lambda: all(_drawn(panel, row) for row in shown))
+        tiles = [grid.visualRect(model.index(row)).intersected(whole) for row in shown]
+        await wait_until(lambda: all(any(a.contains(t) for a in painted.areas) for t in tiles))
+        drawn = _viewport_image(viewport, whole)
+        assert drawn != light  # captions and badges came
+        select_rows(panel, shown[0])
+        as_before = _viewport_image(viewport, whole)
+        assert as_before == drawn  # the selection is drawn soon, shown as last drawn meanwhile
+        await wait_until(lambda: _viewport_image(viewport, whole) != drawn)
+
+
 class PaintedAreas(QObject):
     """The areas a widget was asked to paint, as they come."""
 
@@ -337,10 +372,13 @@ def test_a_caption_elided_from_its_start_alone_is_elided_as_the_whole(
 
 
 @pytest.mark.asyncio
-async def test_the_grid_paints_its_tiles_as_qlistview_would(tmp_path: Path) -> None:
+async def test_the_grid_paints_its_tiles_as_qlistview_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """GalleryGrid paints its tiles itself (no call from C++ per tile): the same pixels as a
     QListView set up the same way paints with the same model and delegate, scrolled part-way,
     with a selection, a current tile with focus, and for a part of the viewport."""
+    monkeypatch.setattr(gallery_grid, "PAINT_BUDGET_S", 60.0)  # every tile drawn as painted
     lib = build_library(tmp_path / "lib", 90, 6)
     panel = GalleryPanel(lib)
     plain = QListView()

@@ -12,6 +12,7 @@ ahead use what is at hand.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -28,6 +29,8 @@ from studio.ui.gallery.placeholders import draw_pill, glyph, is_placeholder, pla
 from studio.ui.theme import is_dark
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from PySide6.QtCore import QObject
 
     from studio.ui.gallery.thumbs import ThumbnailLoader
@@ -110,6 +113,11 @@ class TileCache:
         self._tiles.move_to_end(output_id)
         return found[1]
 
+    def last_drawn(self, output_id: int) -> QPixmap | None:
+        """The tile last drawn for this output, whatever look it was drawn for."""
+        found = self._tiles.get(output_id)
+        return None if found is None else found[1]
+
     def put(self, output_id: int, look: TileLook, tile: QPixmap) -> None:
         old = self._tiles.pop(output_id, None)
         if old is not None:
@@ -146,6 +154,7 @@ class GalleryDelegate(QStyledItemDelegate):
         self._pills: dict[tuple[str, str, float], QPixmap] = {}
         self._details: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
         self._metrics: tuple[QFont, QFontMetrics] | None = None
+        self._lights: dict[tuple[object, ...], QPixmap] = {}  # _light_placeholder's
 
     def set_tile_width(self, width: int) -> QSize:
         """Tiles are a square picture plus a caption; returns the new tile size."""
@@ -176,35 +185,105 @@ class GalleryDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        """A tile; for the gallery's own rows every pixel of option.rect, opaque, on the
-        viewport's ground (GalleryGrid fills none under its tiles)."""
+        """A tile: a row of the gallery's model as paint_cells paints it, any other as it
+        comes (its item and decoration through data())."""
         rect: QRect = option.rect
+        selected = bool(option.state & _SELECTED)
+        model = index.model()
+        if isinstance(model, GalleryModel):
+            self.paint_cells(painter, option, model, [(index.row(), rect, selected)])
+            return
+        font: QFont = option.font
+        ratio = painter.device().devicePixelRatioF()
+        item = index.data(GalleryRole.ITEM)
+        pixmap = index.data(Qt.ItemDataRole.DecorationRole)
+        painter.save()
+        painter.setFont(font)
+        painter.translate(rect.topLeft())
+        self._draw(
+            painter, TileStyle(rect.size(), option.palette, font, selected, ratio), item, pixmap
+        )
+        painter.restore()
+
+    def paint_cells(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        model: GalleryModel,
+        cells: Iterable[tuple[int, QRect, bool]],
+        deadline: float | None = None,
+    ) -> list[int]:
+        """The tiles of these rows of ``model``, each (row, rect, selected) in its rect, every
+        pixel of it, opaque, on the viewport's ground (GalleryGrid fills none under its tiles).
+        What all tiles share (palette, font, screen) is looked up once. A tile not drawn for
+        its look yet is drawn and kept; once ``deadline`` (perf_counter) has passed it is
+        painted as last drawn (a thumbnail just came, a selection) or, if never drawn, light:
+        frame and picture, no caption or badges. Returns those rows, to be drawn soon."""
         palette: QPalette = option.palette
         font: QFont = option.font
         ratio = painter.device().devicePixelRatioF()
-        selected = bool(option.state & _SELECTED)
-        model = index.model()
-        if not isinstance(model, GalleryModel):  # not the gallery's rows: drawn as they come
-            item = index.data(GalleryRole.ITEM)
-            pixmap = index.data(Qt.ItemDataRole.DecorationRole)
-            painter.save()
-            painter.setFont(font)
-            painter.translate(rect.topLeft())
-            self._draw(
-                painter, TileStyle(rect.size(), palette, font, selected, ratio), item, pixmap
-            )
-            painter.restore()
+        colours = self._colours(palette)
+        font_key = self._font_key(font)
+        late: list[int] = []
+        for row, rect, selected in cells:
+            item = model.item_at(row)
+            size = rect.size()
+            if item is None:  # a row to come or being read back: an empty frame until it is
+                painter.drawPixmap(
+                    rect.topLeft(), self._frame(size, colours, selected, ratio, True)
+                )
+                continue
+            style = TileStyle(size, palette, font, selected, ratio)
+            pixmap = model.thumbnail(item, _picture_side(style))
+            look = _look_of(style, item, pixmap, colours, font_key)
+            found = self.tiles.get(item.id, look)
+            if found is None and deadline is not None and time.perf_counter() >= deadline:
+                late.append(row)
+                found = self.tiles.last_drawn(item.id)
+                if found is None:
+                    self._paint_light(painter, rect, style, item, colours=colours, pixmap=pixmap)
+                    continue
+            elif found is None:
+                found = self._draw_tile(style, item, pixmap, look)
+            painter.drawPixmap(rect.topLeft(), found)
+        return late
+
+    def _paint_light(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        style: TileStyle,
+        item: GalleryItem,
+        *,
+        colours: TileColours,
+        pixmap: object,
+    ) -> None:
+        """The tile's frame and picture only, in place (a fraction of drawing it whole); with
+        no thumbnail yet, one copy of its kind's frame and placeholder, made once."""
+        kind = item.output.kind.value
+        if not isinstance(pixmap, QPixmap) or pixmap.isNull() or is_placeholder(pixmap):
+            painter.drawPixmap(rect.topLeft(), self._light_placeholder(style, colours, kind))
             return
-        # Straight to the model: data() would cross into C++ and back for each role.
-        item = model.item_at(index.row())
-        if item is None:  # its row is being read back: an empty frame until it is
-            # On the viewport's ground, as every tile (the grid fills none under them).
-            frame = self._frame(rect.size(), self._colours(palette), selected, ratio, True)
-            painter.drawPixmap(rect.topLeft(), frame)
-            return
-        style = TileStyle(rect.size(), palette, font, selected, ratio)
-        pixmap = model.thumbnail(item, _picture_side(style))
-        painter.drawPixmap(rect.topLeft(), self._tile_pixmap(style, item, pixmap))
+        frame = self._frame(style.size, colours, style.selected, style.ratio, True)
+        painter.drawPixmap(rect.topLeft(), frame)
+        side = style.size.width() - 2 * _PAD
+        area = QRect(rect.x() + _PAD, rect.y() + _PAD, side, side)
+        self._paint_thumbnail(painter, area, pixmap, item, style.ratio, dark=colours.dark)
+
+    def _light_placeholder(self, style: TileStyle, colours: TileColours, kind: str) -> QPixmap:
+        size, ratio = style.size, style.ratio
+        key = (kind, size.width(), size.height(), style.selected, ratio, colours.rgbas)
+        found = self._lights.get(key)
+        if found is None:
+            if len(self._lights) >= _SMALL_CACHE:
+                self._lights.clear()
+            found = self._frame(size, colours, style.selected, ratio, True).copy()
+            painter = QPainter(found)
+            side = size.width() - 2 * _PAD
+            painter.drawPixmap(_PAD, _PAD, placeholder_at(kind, side, ratio, colours.dark))
+            painter.end()
+            self._lights[key] = found
+        return found
 
     def render_ahead(self, option: QStyleOptionViewItem, index: QModelIndex) -> bool:
         """Draw the tile of a row about to be shown into the cache (with the thumbnail at hand,
@@ -221,9 +300,10 @@ class GalleryDelegate(QStyledItemDelegate):
             rect.size(), option.palette, option.font, selected, self._screen_ratio(option)
         )
         pixmap = model.thumbnail_at_hand(item, _picture_side(style))
-        if self.tiles.get(item.id, self._look(style, item, pixmap)) is not None:
+        look = self._look(style, item, pixmap)
+        if self.tiles.get(item.id, look) is not None:
             return False
-        self._tile_pixmap(style, item, pixmap)
+        self._draw_tile(style, item, pixmap, look)
         return True
 
     @staticmethod
@@ -231,35 +311,26 @@ class GalleryDelegate(QStyledItemDelegate):
         widget = option.widget
         return float(widget.devicePixelRatioF()) if widget is not None else 1.0
 
-    def _tile_pixmap(self, style: TileStyle, item: GalleryItem, pixmap: object) -> QPixmap:
-        """The tile's pixmap: from the cache, or drawn now and kept."""
-        look = self._look(style, item, pixmap)
-        found = self.tiles.get(item.id, look)
-        if found is None:
-            # A copy of the frame on the viewport's own ground: the tile is then opaque (the
-            # cheapest to draw) and text is smoothed as it would be on the viewport.
-            colours = self._colours(style.palette)
-            frame = self._frame(style.size, colours, style.selected, style.ratio, True)
-            found = frame.copy()
-            painter = QPainter(found)
-            painter.setFont(style.font)
-            self._draw_inside(painter, style, item, pixmap)
-            painter.end()
-            self.tiles.put(item.id, look, found)
+    def _draw_tile(
+        self, style: TileStyle, item: GalleryItem, pixmap: object, look: TileLook
+    ) -> QPixmap:
+        """The tile's pixmap, drawn now and kept for ``look``."""
+        # A copy of the frame on the viewport's own ground: the tile is then opaque (the
+        # cheapest to draw) and text is smoothed as it would be on the viewport.
+        colours = self._colours(style.palette)
+        frame = self._frame(style.size, colours, style.selected, style.ratio, True)
+        found = frame.copy()
+        painter = QPainter(found)
+        painter.setFont(style.font)
+        self._draw_inside(painter, style, item, pixmap)
+        painter.end()
+        self.tiles.put(item.id, look, found)
         return found
 
     def _look(self, style: TileStyle, item: GalleryItem, pixmap: object) -> TileLook:
-        """Everything a tile's pixels depend on (the item compares by identity first)."""
-        picture = pixmap.cacheKey() if isinstance(pixmap, QPixmap) else 0
-        size = style.size
-        shape = (size.width(), size.height(), style.ratio)
-        return (
-            item,
-            picture,
-            style.selected,
-            shape,
-            self._colours(style.palette).rgbas,
-            self._font_key(style.font),
+        """Everything a tile's pixels depend on (see _look_of)."""
+        return _look_of(
+            style, item, pixmap, self._colours(style.palette), self._font_key(style.font)
         )
 
     def _colours(self, palette: QPalette) -> TileColours:
@@ -491,6 +562,16 @@ def _detail_line(item: GalleryItem) -> str:
     output = item.output
     size = f" · {output.width}×{output.height}" if output.width and output.height else ""
     return f"{name}{size}"
+
+
+def _look_of(
+    style: TileStyle, item: GalleryItem, pixmap: object, colours: TileColours, font_key: str
+) -> TileLook:
+    """Everything a tile's pixels depend on (the item compares by identity first)."""
+    picture = pixmap.cacheKey() if isinstance(pixmap, QPixmap) else 0
+    size = style.size
+    shape = (size.width(), size.height(), style.ratio)
+    return (item, picture, style.selected, shape, colours.rgbas, font_key)
 
 
 def _picture_side(style: TileStyle) -> int:

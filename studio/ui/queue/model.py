@@ -272,8 +272,9 @@ class QueueModel(QAbstractListModel):
 
     def _update_ticker(self) -> None:
         # Once per row change: any() stops at the first row that ticks (a count walked every
-        # row, twice, for each of a busy queue's hundreds of changes).
-        ticks = any(self._ticks(job) for job in self._jobs)
+        # row, twice, for each of a busy queue's hundreds of changes), newest first, where the
+        # running rows are (the settled ones pile up behind them).
+        ticks = any(self._ticks(job) for job in reversed(self._jobs))
         if ticks and not self._ticker.isActive():
             self._ticker.start()
         elif not ticks and self._ticker.isActive():

@@ -5,13 +5,21 @@ Compare, or by stepping through the preview's outputs (its previous/next buttons
 job then stays in the preview — it is *pinned* — while other jobs finish, until the user picks
 the newest finished job again or starts a new Generate. Unpinned, each job that finishes with
 something to show is shown, and its queue row is made current and scrolled into view.
+
+When jobs finish in quick succession (a batch, a busy queue), the preview follows at most once
+per FOLLOW_EVERY_S: a job finishing sooner after the last one shown waits, and when the time
+comes the newest finished then is shown. Each change of preview stops a playing video (which
+waits for the player's threads), decodes a picture and repaints the pane: once per finished
+task, with a task finishing every second or so, that kept the window busy (make bench, busy
+queue), and a preview changing faster than it can be looked at shows nothing anyway.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import time
+from typing import TYPE_CHECKING, Final
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from studio.core.jobs import JobStatus
 from studio.ui.job_preview import preview_items
@@ -22,6 +30,9 @@ if TYPE_CHECKING:
     from studio.core.jobs import Job
     from studio.ui.preview import PreviewPane
     from studio.ui.queue.view import QueueView
+
+
+FOLLOW_EVERY_S: Final = 2.0
 
 
 class PreviewChoice(QObject):
@@ -41,11 +52,17 @@ class PreviewChoice(QObject):
         self.shown: str | None = None  # local id of the job in the preview
         self.pinned = False
         self.newest_finished: str | None = None
+        self._followed_at = -FOLLOW_EVERY_S  # time.monotonic() of the last job followed
+        self._waiting: Job | None = None  # finished too soon after the last one followed
+        self._follow_timer = QTimer(self)
+        self._follow_timer.setSingleShot(True)
+        self._follow_timer.timeout.connect(self._follow_waiting)
         preview.stepped.connect(self._on_preview_stepped)
 
     def choose(self, job: Job) -> None:
         """The user chose this job: it stays until they pick the newest finished one again."""
         self.pinned = job.local_id != self.newest_finished
+        self._waiting = None
         self._show(job)
 
     def finished(self, job: Job) -> None:
@@ -54,9 +71,26 @@ class PreviewChoice(QObject):
         if job.status is not JobStatus.SUCCEEDED or not preview_items(job):
             return
         self.newest_finished = job.local_id
-        if not self.pinned:
-            self._show(job)
-            self._queue.show_row(job.local_id)
+        if self.pinned:
+            return
+        wait_s = self._followed_at + FOLLOW_EVERY_S - time.monotonic()
+        if wait_s > 0:
+            self._waiting = job  # the newest one then is followed (see the module doc)
+            if not self._follow_timer.isActive():
+                self._follow_timer.start(max(1, round(wait_s * 1000)))
+            return
+        self._follow(job)
+
+    def _follow(self, job: Job) -> None:
+        self._waiting = None
+        self._followed_at = time.monotonic()
+        self._show(job)
+        self._queue.show_row(job.local_id)
+
+    def _follow_waiting(self) -> None:
+        job = self._waiting
+        if job is not None and not self.pinned and job.local_id == self.newest_finished:
+            self._follow(job)
 
     def generation_started(self) -> None:
         """A new Generate: the preview follows what finishes next."""

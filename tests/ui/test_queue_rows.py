@@ -14,6 +14,7 @@ from typing_extensions import override
 
 from studio.core.api import MediaKind, MediaRef
 from studio.core.jobs import Job, JobStatus, SavedOutput, text_saved_output
+from studio.ui import preview_choice
 from studio.ui.preview import PreviewPane
 from studio.ui.preview_choice import PreviewChoice
 from studio.ui.queue import QueueModel, QueueRole, QueueView
@@ -164,7 +165,40 @@ def test_a_new_row_scrolls_into_view(qtbot: QtBot) -> None:
     assert bar.value() == 0
 
 
-def test_the_newest_finished_job_shows_unless_the_user_chose_another(qtbot: QtBot) -> None:
+def test_in_a_rush_of_finished_jobs_the_preview_follows_once_per_interval(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jobs finishing faster than FOLLOW_EVERY_S: the first shows at once, the ones after it
+    wait, and only the newest finished when the interval is over is shown; a job the user
+    chooses meanwhile cancels the wait."""
+    monkeypatch.setattr(preview_choice, "FOLLOW_EVERY_S", 0.3)
+    view_model = RecordingViewModel()
+    view = _view(qtbot, view_model)
+    preview = PreviewPane(autoplay_video=False)
+    qtbot.addWidget(preview)
+    choice = PreviewChoice(preview, view, lambda slug: slug)
+    shown: list[str | None] = []
+    preview.current_changed.connect(lambda _index: shown.append(choice.shown))
+    jobs = [_finished(n) for n in range(1, 7)]
+    for job in jobs[:4]:
+        view_model.model.upsert(job)
+        choice.finished(job)
+    assert shown == [jobs[0].local_id]
+    qtbot.waitUntil(lambda: choice.shown == jobs[3].local_id)
+    assert shown == [jobs[0].local_id, jobs[3].local_id]  # the two between never showed
+    view_model.model.upsert(jobs[4])
+    choice.finished(jobs[4])  # waits: jobs[3] was followed just now
+    choice.choose(jobs[1])  # the user picks an older one meanwhile
+    view_model.model.upsert(jobs[5])
+    choice.finished(jobs[5])
+    qtbot.wait(500)
+    assert choice.shown == jobs[1].local_id
+
+
+def test_the_newest_finished_job_shows_unless_the_user_chose_another(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(preview_choice, "FOLLOW_EVERY_S", 0.3)
     view_model = RecordingViewModel()
     view = _view(qtbot, view_model)
     preview = PreviewPane(autoplay_video=False)
@@ -177,7 +211,8 @@ def test_the_newest_finished_job_shows_unless_the_user_chose_another(qtbot: QtBo
     for job in (first, second):
         view_model.model.upsert(job)
         choice.finished(job)
-    assert choice.shown == second.local_id
+    assert choice.shown == first.local_id  # the second finished too soon after: it waits
+    qtbot.waitUntil(lambda: choice.shown == second.local_id)
     assert preview.title_label.text() == "Nice Model Text to Image"  # the endpoint's name
     assert view.current_job() == second and chosen == []  # the app's choice, not the user's
     view.select_job(first.local_id)  # the user clicks an older row
@@ -189,7 +224,8 @@ def test_the_newest_finished_job_shows_unless_the_user_chose_another(qtbot: QtBo
     choice.generation_started()  # a new Generate follows what finishes next
     view_model.model.upsert(fourth)
     choice.finished(fourth)
-    assert choice.shown == fourth.local_id and view.current_job() == fourth
+    qtbot.waitUntil(lambda: choice.shown == fourth.local_id)
+    assert view.current_job() == fourth
     failed = replace(_finished(5), status=JobStatus.FAILED, outputs=())
     choice.finished(failed)
     assert choice.shown == fourth.local_id  # nothing to show: the preview stays

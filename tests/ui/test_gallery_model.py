@@ -512,3 +512,17 @@ def test_thumbnail_processes_leave_a_core_to_the_gui_thread(
     for cores, processes in ((1, 1), (2, 1), (3, 2), (16, 2), (None, 1)):
         monkeypatch.setattr(os, "cpu_count", lambda cores=cores: cores)
         assert default_processes() == processes
+
+
+@pytest.mark.asyncio
+async def test_a_closed_model_reads_nothing_more(lib: Library, loader: ThumbnailLoader) -> None:
+    """The grid may still ask for rows after aclose() (a paint or drawing ahead on its way
+    out), and the library is closed next: nothing is read any more."""
+    model = await _model(lib, loader, page_size=10)
+    loaded = model.loaded_rows()
+    assert loaded < ROWS
+    await model.aclose()
+    model.read_up_to(ROWS)
+    model.update_outputs([1])
+    model.recount()
+    assert not model.is_loading() and model.loaded_rows() == loaded

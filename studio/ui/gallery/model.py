@@ -130,6 +130,7 @@ class GalleryModel(QStringListModel):
         self._fills: set[int] = set()  # output ids whose items were dropped and are wanted
         self._recount = False
         self._reader: asyncio.Task[None] | None = None
+        self._closed = False  # aclose() ran: nothing is read any more
         self._sent: _Sent | None = None  # the read on its way
         self._paging_failed = False
         # A page after the last row brought nothing: none are to come, whatever the count says
@@ -319,7 +320,10 @@ class GalleryModel(QStringListModel):
             await asyncio.wait({reader})
 
     async def aclose(self) -> None:
-        """Stop reading (the answer of a read already running in its thread is dropped)."""
+        """Stop reading for good (the answer of a read already running in its thread is
+        dropped): the grid may still ask for rows on its way out (a paint, drawing ahead), and
+        the library is closed next."""
+        self._closed = True
         self._generation += 1
         self._reload, self._page = None, None
         self._updated_ids.clear()
@@ -411,6 +415,8 @@ class GalleryModel(QStringListModel):
         At once, not at the task's first turn: a panel being built and shown keeps the loop
         busy for tens of milliseconds, which the first page's read overlaps this way.
         """
+        if self._closed:
+            return
         if self._reader is None and (question := self._next_question()) is not None:
             first = self._send(question)
             self._reader = spawn(
@@ -484,7 +490,7 @@ class GalleryModel(QStringListModel):
                 if not sent.taken and sent.generation == self._generation:
                     sent.taken = True
                     self._take(sent.question, answer)
-                if (question := self._next_question()) is None:
+                if self._closed or (question := self._next_question()) is None:
                     break
                 sent = self._send(question)
         finally:

@@ -357,40 +357,44 @@ class GalleryGrid(QListView):
         shown = self.rows_in(self.viewport().rect())
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        selection = self.selectionModel()
         base_state = option.state
         with GUI_TURNS.busy():
             for row in sorted(self._late):
                 if time.perf_counter() - began >= AHEAD_BUDGET_S:
                     break
                 self._late.discard(row)
-                if row not in shown:
-                    continue
-                index = model.index(row, 0)
-                option.rect = self.visualRect(index)
-                option.state = base_state
-                if selection is not None and selection.isSelected(index):
-                    option.state |= QStyle.StateFlag.State_Selected
-                self.tiles.render_ahead(option, index)
-                self.viewport().update(option.rect)
+                if row in shown:
+                    self._render_row(model, option, base_state, row)
+                    self.viewport().update(option.rect)
         return not self._late
 
     def _draw_ahead(
         self, model: QAbstractItemModel, option: QStyleOptionViewItem, rows: range, began: float
     ) -> None:
-        selection = self.selectionModel()
         base_state = option.state
         for row in rows:
-            index = model.index(row, 0)
-            option.rect = self.visualRect(index)
-            option.state = base_state
-            if selection is not None and selection.isSelected(index):
-                option.state |= QStyle.StateFlag.State_Selected
-            drew = self.tiles.render_ahead(option, index)
+            drew = self._render_row(model, option, base_state, row)
             self._ahead_from = row + 1
             if drew and time.perf_counter() - began >= AHEAD_BUDGET_S:
                 self._ahead.start()
                 return
+
+    def _render_row(
+        self,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        base_state: QStyle.StateFlag,
+        row: int,
+    ) -> bool:
+        """Draw a row's tile into the cache, in its place and selection state (option.rect is
+        left at its place); whether it drew one (render_ahead)."""
+        index = model.index(row, 0)
+        option.rect = self.visualRect(index)
+        option.state = base_state
+        selection = self.selectionModel()
+        if selection is not None and selection.isSelected(index):
+            option.state |= QStyle.StateFlag.State_Selected
+        return self.tiles.render_ahead(option, index)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:

@@ -185,6 +185,68 @@ def test_the_not_now_countdown_ticks_down() -> None:
     assert model.index(0).data(QueueRole.WARNING) == "Waiting — rate limited, 7 s (try 2 of 20)"
 
 
+def _words_by_role(index: QModelIndex) -> tuple[object, ...]:
+    """What the single roles say, in RowWords' order."""
+    label = index.data(QueueRole.STATUS_LABEL)
+    texts = [
+        index.data(role)
+        for role in (
+            Qt.ItemDataRole.DisplayRole,
+            QueueRole.PROMPT,
+            QueueRole.DETAIL,
+            QueueRole.WARNING,
+            QueueRole.ELAPSED,
+            QueueRole.ETA,
+        )
+    ]
+    return (texts[0], texts[1], label, *texts[2:], index.data(QueueRole.PAUSED))
+
+
+def _words_of(model: QueueModel) -> list[tuple[object, ...]]:
+    """Each row's RowWords as the role gives it, with the English status word left out."""
+    rows = [model.index(row).data(QueueRole.WORDS) for row in range(model.rowCount())]
+    return [
+        (w.name, w.prompt, w.label, w.detail, w.warning, w.elapsed, w.eta, w.paused) for w in rows
+    ]
+
+
+def test_row_words_say_what_the_roles_say_as_the_clock_and_the_rows_change() -> None:
+    clock = [START]
+    model = QueueModel(now=lambda: clock[0])
+    jobs = [replace(job, backend="demo") for job in job_of_each_status()]
+    for job in jobs:
+        model.upsert(job)
+
+    def agree() -> list[tuple[object, ...]]:
+        shown = _words_of(model)
+        assert shown == [_words_by_role(model.index(row)) for row in range(model.rowCount())]
+        return shown
+
+    first = agree()
+    clock[0] = START + timedelta(seconds=5)  # running rows' times move, settled ones stay
+    later = agree()
+    moved = {model.job_at(row).local_id for row in range(len(jobs)) if first[row] != later[row]}  # type: ignore[union-attr]
+    assert moved == {"job01", "job02", "job03", "job04", "job11"}
+
+    model.set_endpoint_names({ENDPOINT: "Pixel"})
+    assert {words[0] for words in agree()} == {"Pixel"}
+    model.upsert(replace(jobs[5], input={}))  # no prompt: the row names its inputs
+    model.upsert(replace(jobs[8], input={}))
+    agree()
+    model.set_input_names({"job05": ["cat.png → image"]})
+    model.set_local_files("job08", ["dog.png"])
+    shown = {model.job_at(row).local_id: words for row, words in enumerate(agree())}  # type: ignore[union-attr]
+    assert shown["job05"][1] == "cat.png" and shown["job08"][1] == "dog.png"
+
+    model.set_backend("https://api.mountsea.ai")  # the demo's running rows now wait for it
+    paused = [words for words in agree() if words[-1]]
+    assert len(paused) == 6 and all(words[5] == "" for words in paused)
+    clock[0] = START + timedelta(seconds=9)
+    assert agree() == agree()
+    model.set_backend("demo")
+    assert not any(words[-1] for words in agree())
+
+
 def _listening(session: Session, view_model: QueueViewModel) -> SessionEvents:
     """The session's job events onto the view-model, as the controller maps them."""
     events = SessionEvents(session)

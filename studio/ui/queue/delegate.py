@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from studio.core.jobs import Job, JobStatus
-from studio.ui.queue.model import JobRole, QueueModel, QueueRole
-from studio.ui.queue.words import status_word
+from studio.ui.queue.model import JobRole, QueueModel, QueueRole, RowWords
 from studio.ui.raster import fill_rect
 from studio.ui.theme import readable_on
 from studio.ui.thumbnails import thumb_key
@@ -167,10 +166,11 @@ class QueueDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         job = _data(index, JobRole)
-        if not isinstance(job, Job) or option.rect.isEmpty():
+        words = _data(index, QueueRole.WORDS)
+        if not isinstance(job, Job) or not isinstance(words, RowWords) or option.rect.isEmpty():
             return
         thumbnail = self._thumbnail(_data(index, QueueRole.THUMBNAIL))  # asks for a missing one
-        key = self._row_key(option, index, job, thumbnail)
+        key = self._row_key(option, job, words, thumbnail=thumbnail)
         pixmap = self._rows.get(key)
         began = self._paint_began
         if pixmap is None and began is not None and time.perf_counter() - began > PAINT_BUDGET_S:
@@ -179,7 +179,7 @@ class QueueDelegate(QStyledItemDelegate):
             if pixmap is not None:
                 self._late.add(job.local_id)
         if pixmap is None:
-            pixmap = self._render(painter, option, index, job, thumbnail)
+            pixmap = self._render(painter, option, index, job, words, thumbnail=thumbnail)
             self._keep(key, pixmap)
             self._last_key[job.local_id] = key
             self._last_key.move_to_end(job.local_id)
@@ -200,25 +200,13 @@ class QueueDelegate(QStyledItemDelegate):
     def _row_key(
         self,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
+        *,
         thumbnail: QPixmap | None,
     ) -> tuple[object, ...]:
         """Everything a row's pixels depend on: rows with equal keys paint alike."""
         widget = option.widget
-        paused = bool(_data(index, QueueRole.PAUSED))
-        texts = tuple(
-            _data(index, role)
-            for role in (
-                Qt.ItemDataRole.DisplayRole,
-                QueueRole.PROMPT,
-                QueueRole.WARNING,
-                QueueRole.DETAIL,
-                QueueRole.STATUS_LABEL,
-                QueueRole.ELAPSED,
-                QueueRole.ETA,
-            )
-        )
         return (
             self.compact,
             option.rect.width(),
@@ -230,9 +218,7 @@ class QueueDelegate(QStyledItemDelegate):
             id(widget.style()) if widget is not None else 0,
             job.status,
             bool(job.error),
-            status_word(job, paused),
-            paused,
-            texts,
+            words,
             thumbnail.cacheKey() if thumbnail is not None else 0,
         )
 
@@ -242,6 +228,8 @@ class QueueDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
+        *,
         thumbnail: QPixmap | None,
     ) -> QPixmap:
         """The row painted onto a pixmap of its size, at the device's pixel ratio."""
@@ -256,7 +244,7 @@ class QueueDelegate(QStyledItemDelegate):
         local.rect = QRect(QPoint(0, 0), size)
         row_painter = QPainter(pixmap)
         try:
-            self._paint_row(row_painter, local, index, job, thumbnail)
+            self._paint_row(row_painter, local, index, job, words, thumbnail=thumbnail)
         finally:
             row_painter.end()
         self.rows_painted += 1
@@ -279,6 +267,8 @@ class QueueDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
+        *,
         thumbnail: QPixmap | None,
     ) -> None:
         painter.save()
@@ -294,17 +284,17 @@ class QueueDelegate(QStyledItemDelegate):
         self._paint_thumbnail(painter, option, thumbnail, QRect(rect.topLeft(), QSize(side, side)))
         rect.setLeft(rect.left() + side + padding)
         if self.compact:
-            self._paint_compact(painter, option, index, job, rect)
+            self._paint_compact(painter, option, job, words, rect)
         else:
-            self._paint_full(painter, option, index, job, rect)
+            self._paint_full(painter, option, job, words, rect)
         painter.restore()
 
     def _paint_full(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
         rect: QRect,
     ) -> None:
         line = option.fontMetrics.lineSpacing()
@@ -312,46 +302,44 @@ class QueueDelegate(QStyledItemDelegate):
             QRect(rect.left(), rect.top() + i * (line + 2), rect.width(), line) for i in range(3)
         ]
         pill = QRect(rows[0].topLeft(), QSize(PILL_WIDTH, line))
-        self._paint_pill(painter, option, index, job, pill)
+        self._paint_pill(painter, option, job, words, pill)
         title = rows[0].adjusted(PILL_WIDTH + PADDING, 0, 0, 0)
-        self._paint_title(painter, option, index, job, title)
-        prompt = str(_data(index, QueueRole.PROMPT) or "")
+        self._paint_title(painter, option, job, words, title)
         canceled = job.status is JobStatus.CANCELED
-        self._paint_line(painter, option, rows[1], prompt, self._secondary(option), italic=canceled)
-        detail, colour = self._detail(option, index, job)
+        secondary = self._secondary(option)
+        self._paint_line(painter, option, rows[1], words.prompt, secondary, italic=canceled)
+        detail, colour = self._detail(option, job, words)
         self._paint_line(painter, option, rows[2], detail, colour)
 
     def _paint_compact(
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
         rect: QRect,
     ) -> None:
         pill = QRect(rect.topLeft(), QSize(PILL_WIDTH, rect.height()))
         if rect.width() < COMPACT_GLYPH_BELOW:  # narrow: the glyph alone (the tooltip says it all)
             pill.setWidth(2 * rect.height())
-        self._paint_pill(painter, option, index, job, pill)
+        self._paint_pill(painter, option, job, words, pill)
         rest = rect.adjusted(pill.width() + PADDING, 0, 0, 0)
-        name_right = self._paint_title(painter, option, index, job, rest, name_share=0.45)
+        name_right = self._paint_title(painter, option, job, words, rest, name_share=0.45)
         # The problem when there is one (in its colour), else the prompt.
-        detail, colour = self._detail(option, index, job)
-        warned = bool(_data(index, QueueRole.WARNING)) or bool(job.error)
-        text = detail if warned else str(_data(index, QueueRole.PROMPT) or "")
+        detail, colour = self._detail(option, job, words)
+        warned = bool(words.warning) or bool(job.error)
+        text = detail if warned else words.prompt
         colour = colour if warned else self._secondary(option)
         line = QRect(name_right + PADDING, rest.top(), 0, rest.height())
-        line.setRight(rest.right() - self._timing_width(painter, option, index) - PADDING)
+        line.setRight(rest.right() - self._timing_width(painter, option, words) - PADDING)
         self._paint_line(painter, option, line, text, colour)
 
     def _detail(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex, job: Job
+        self, option: QStyleOptionViewItem, job: Job, words: RowWords
     ) -> tuple[str, QColor]:
-        warning = str(_data(index, QueueRole.WARNING) or "")
+        warning = words.warning
         # The glyph says "warning" to those who cannot tell amber from the other colours.
-        detail = (
-            f"{WARNING_GLYPH} {warning}" if warning else str(_data(index, QueueRole.DETAIL) or "")
-        )
+        detail = f"{WARNING_GLYPH} {warning}" if warning else words.detail
         return detail, self._detail_colour(option, job, warned=bool(warning))
 
     def _paint_thumbnail(
@@ -409,11 +397,11 @@ class QueueDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
         rect: QRect,
     ) -> None:
-        paused = bool(_data(index, QueueRole.PAUSED))
+        paused = words.paused
         colour = (
             tone(PAUSED_COLOUR, option.palette) if paused else status_colour(job, option.palette)
         )
@@ -431,8 +419,8 @@ class QueueDelegate(QStyledItemDelegate):
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.88))
         painter.setFont(font)
         painter.setPen(colour)
-        label = str(_data(index, QueueRole.STATUS_LABEL) or "")
-        glyph = _GLYPHS.get(status_word(job, paused), "")  # by the English word: label may differ
+        label = words.label
+        glyph = _GLYPHS.get(words.status, "")  # by the English word: label may differ
         text = f"{glyph} {label}"
         if painter.fontMetrics().horizontalAdvance(text) > rect.width():
             text = glyph or label[:1]
@@ -442,16 +430,16 @@ class QueueDelegate(QStyledItemDelegate):
         self,
         painter: QPainter,
         option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
         job: Job,
+        words: RowWords,
         rect: QRect,
         *,
         name_share: float = 1.0,
     ) -> int:
         """Time on the right, the endpoint's name on the left (at most ``name_share`` of the
         room); returns where the name ends."""
-        timing = self._timing(index)
-        timing_width = self._timing_width(painter, option, index)
+        timing = self._timing(words)
+        timing_width = self._timing_width(painter, option, words)
         painter.setFont(option.font)
         painter.setPen(self._secondary(option))
         painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, timing)
@@ -461,7 +449,7 @@ class QueueDelegate(QStyledItemDelegate):
         bold.setItalic(job.status is JobStatus.CANCELED)
         painter.setFont(bold)
         painter.setPen(self._primary(option, job))
-        name = str(_data(index, Qt.ItemDataRole.DisplayRole) or "")
+        name = words.name
         metrics = painter.fontMetrics()
         width = min(metrics.horizontalAdvance(name), max(0, int(room * name_share)))
         elided = metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width)
@@ -472,17 +460,13 @@ class QueueDelegate(QStyledItemDelegate):
         return name_rect.right()
 
     @staticmethod
-    def _timing(index: QModelIndex | QPersistentModelIndex) -> str:
-        parts = (_data(index, QueueRole.ELAPSED), _data(index, QueueRole.ETA))
-        return "  ·  ".join(str(part) for part in parts if part)
+    def _timing(words: RowWords) -> str:
+        return "  ·  ".join(part for part in (words.elapsed, words.eta) if part)
 
     def _timing_width(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
+        self, painter: QPainter, option: QStyleOptionViewItem, words: RowWords
     ) -> int:
-        timing = self._timing(index)
+        timing = self._timing(words)
         painter.setFont(option.font)
         return painter.fontMetrics().horizontalAdvance(timing) if timing else 0
 

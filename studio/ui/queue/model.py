@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import logging
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -32,6 +32,7 @@ from studio.ui.queue.words import (
     prompt_excerpt,
     status_detail,
     status_label,
+    status_word,
     tooltip,
     warning_text,
 )
@@ -61,9 +62,24 @@ class QueueRole(IntEnum):
     WARNING = Qt.ItemDataRole.UserRole + 9  # a lasting connection problem of a running row, or ""
     THUMBNAIL = Qt.ItemDataRole.UserRole + 10  # (Path, kind) of a finished row's first media
     PAUSED = Qt.ItemDataRole.UserRole + 11  # its task runs on the other backend (bool)
+    WORDS = Qt.ItemDataRole.UserRole + 12  # all the row says at once (RowWords)
 
 
 JobRole = QueueRole.JOB
+
+
+class RowWords(NamedTuple):
+    """All a row says, as the roles of the same names give it one at a time."""
+
+    name: str  # DisplayRole
+    prompt: str
+    status: str  # the pill's word in English (its glyph is chosen by it)
+    label: str  # the pill's word, translated
+    detail: str
+    warning: str
+    elapsed: str
+    eta: str
+    paused: bool
 
 
 class QueueModel(QAbstractListModel):
@@ -84,6 +100,10 @@ class QueueModel(QAbstractListModel):
         self._inputs: dict[str, list[str]] = {}  # local_id -> "file → field" of its sources
         self._local_files: dict[str, list[str]] = {}  # local_id -> local files chosen for it
         self._backend: str | None = None  # the identity of the backend in use, if known
+        # The words of rows that no longer change with the clock, by local id, with the job
+        # snapshot they were made from: a row is painted again and again (each second while
+        # others run, at each new row and scroll), and its words took a dozen calls to make.
+        self._kept_words: dict[str, tuple[Job, RowWords]] = {}
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
         self._ticker.timeout.connect(self._on_ticker_timeout)
@@ -103,17 +123,46 @@ class QueueModel(QAbstractListModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.endpoint_name(job.endpoint)
+        if role == QueueRole.WORDS:
+            return self.row_words(job)
         paused_on = self.paused_on(job)
         if role == Qt.ItemDataRole.ToolTipRole:
             inputs = self._inputs.get(job.local_id, ())
             return plain_tooltip(tooltip(job, self._now(), inputs, paused_on))
         if role == QueueRole.PROMPT:
-            sources = self._inputs.get(job.local_id, ())
-            return input_line(job, sources, self._local_files.get(job.local_id, ()))
+            return self._prompt_line(job)
         if paused_on is not None and role in _PAUSED_GETTERS:
             return _PAUSED_GETTERS[role](job, paused_on)
         getter = _ROLE_GETTERS.get(role)
         return getter(job, self._now()) if getter is not None else None
+
+    def row_words(self, job: Job) -> RowWords:
+        """What ``job``'s row says now (kept while it cannot change without a new snapshot)."""
+        kept = self._kept_words.get(job.local_id)
+        if kept is not None and kept[0] is job:
+            return kept[1]
+        paused_on = self.paused_on(job)
+        paused = paused_on is not None
+        now = self._now()
+        words = RowWords(
+            name=self.endpoint_name(job.endpoint),
+            prompt=self._prompt_line(job),
+            status=status_word(job, paused),
+            label=status_label(job, paused),
+            detail=paused_detail(paused_on) if paused_on is not None else status_detail(job, now),
+            warning="" if paused else warning_text(job, now),
+            elapsed="" if paused else elapsed_text(job, now),
+            eta="" if paused else eta_text(job, now),
+            paused=paused,
+        )
+        # A settled row's time runs from sending to finishing; a paused row shows none.
+        if paused or (job.status.is_settled and (job.finished_at or not job.submitted_at)):
+            self._kept_words[job.local_id] = (job, words)
+        return words
+
+    def _prompt_line(self, job: Job) -> str:
+        sources = self._inputs.get(job.local_id, ())
+        return input_line(job, sources, self._local_files.get(job.local_id, ()))
 
     def endpoint_name(self, slug: str) -> str:
         """The catalog's name of an endpoint, else its slug."""
@@ -130,6 +179,7 @@ class QueueModel(QAbstractListModel):
         if identity == self._backend:
             return
         self._backend = identity
+        self._kept_words.clear()  # rows pause or go on
         self._update_ticker()
         if self._jobs:
             self.dataChanged.emit(self.index(0), self.index(len(self._jobs) - 1))
@@ -168,11 +218,13 @@ class QueueModel(QAbstractListModel):
         line when it has no prompt)."""
         for local_id, files in names.items():
             self._inputs[local_id] = list(files)
+            self._kept_words.pop(local_id, None)
             self._changed(local_id, [Qt.ItemDataRole.ToolTipRole, QueueRole.PROMPT])
 
     def set_local_files(self, local_id: str, names: Sequence[str]) -> None:
         """The names of the local files a job was given (known in this session only)."""
         self._local_files[local_id] = list(names)
+        self._kept_words.pop(local_id, None)
         self._changed(local_id, [QueueRole.PROMPT])
 
     def _changed(self, local_id: str, roles: Sequence[int]) -> None:
@@ -224,6 +276,7 @@ class QueueModel(QAbstractListModel):
         row = self._row_of_position(position)
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._jobs[position]
+        self._kept_words.pop(local_id, None)
         self._positions = {job.local_id: i for i, job in enumerate(self._jobs)}
         self.endRemoveRows()
         self._update_ticker()
@@ -260,6 +313,7 @@ class QueueModel(QAbstractListModel):
     def set_endpoint_names(self, names: Mapping[str, str]) -> None:
         """Human names for slugs, shown instead of the slug."""
         self._names = dict(names)
+        self._kept_words.clear()
         if self._jobs:
             self.dataChanged.emit(self.index(0), self.index(len(self._jobs) - 1))
 
@@ -291,6 +345,7 @@ class QueueModel(QAbstractListModel):
             int(QueueRole.ETA),
             int(QueueRole.WARNING),
             int(QueueRole.DETAIL),
+            int(QueueRole.WORDS),
             int(Qt.ItemDataRole.ToolTipRole),
         ]
         self.dataChanged.emit(self.index(min(rows)), self.index(max(rows)), roles)

@@ -69,6 +69,7 @@ def build_studio(
     # Not at the top: the window's frame paints before these are imported (see the docstring).
     from studio.core.library import open_library
     from studio.core.session import Backend, KeyStore, Session
+    from studio.core.thumbnailer import shared_thumbnailer
     from studio.ui.controller import StudioController
     from studio.ui.endpoint.loader import EndpointLoader
     from studio.ui.preview import PreviewPane
@@ -87,6 +88,7 @@ def build_studio(
         KeyStore(),
         open_backend=open_backend or Backend.open,
         recovery=recovery,
+        finish=shared_thumbnailer().finish_file,  # out of the window's process
     )
     queue = QueueViewModel(session)
     queue_view = QueueView(queue)

@@ -17,7 +17,8 @@ from studio.core.library import (
     RecallMode,
     make_recall,
 )
-from studio.core.media import sidecar_path, write_sidecar
+from studio.core.media import write_sidecar
+from studio.core.paths import sidecar_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

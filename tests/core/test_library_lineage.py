@@ -13,7 +13,8 @@ from studio.core.chain import InputUse
 from studio.core.jobs import JobStatus
 from studio.core.library import Library, OutputFilter, RecallMode, request_for
 from studio.core.library import _migrations as library_schema
-from studio.core.media import read_metadata, sidecar_path
+from studio.core.media import read_metadata
+from studio.core.paths import sidecar_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -19,7 +19,7 @@ from studio.core.jobs import Job, JobStatus, utc_now
 from studio.core.library import Library, LibraryJournal, OutputFilter, open_library
 from studio.core.library._recovery import REPAIRED_NOT_SENT_MESSAGE
 from studio.core.library._sidecars import has_recorded_outputs, output_files
-from studio.core.media import sidecar_path
+from studio.core.paths import sidecar_path
 from tests.core.test_journal import PngClient, open_services, settled
 from tests.core.test_tasks_fakes import ENDPOINT
 

@@ -14,9 +14,11 @@ import pytest
 from studio.core.api import MountseaClient
 from studio.core.chain import InputUse
 from studio.core.jobs import AMBIGUOUS_SUBMIT_MESSAGE, LOST_MESSAGE, JobStateError, JobStatus
-from studio.core.media import read_metadata, sha256_file, sidecar_path
+from studio.core.media import FileFacts, read_metadata, sha256_file
+from studio.core.paths import sidecar_path
 from studio.core.session import INTERRUPTED_SUBMIT_MESSAGE
 from studio.core.session._backend_jobs import BackendJobs
+from studio.core.thumbnailer import Thumbnailer
 from tests.conftest import wait_until
 from tests.core.test_journal import PngClient, library, open_services, png_bytes, settled
 from tests.core.test_tasks_fakes import ENDPOINT, FakeClient
@@ -71,6 +73,38 @@ async def test_finished_png_has_metadata_sidecar_and_recorded_hash(library: Libr
     original = library.outputs_root / "original.png"
     original.write_bytes(png_bytes())
     assert sidecar["source"]["sha256"] == sha256_file(original)  # … the download is on record
+
+
+@pytest.mark.asyncio
+async def test_files_are_finished_by_the_finisher_given_new_and_fetched_at_start(
+    library: Library,
+) -> None:
+    """The studio gives its thumbnail processes' finish_file: a new job's file and one fetched
+    after a restart are finished there, and recorded as when finished in a thread."""
+    _succeeded_job_with_three_outputs(library)
+    thumbnailer = Thumbnailer(processes=1)
+    asked: list[str] = []
+
+    async def finish(path: Path, request: Any, facts: Any) -> FileFacts:
+        asked.append(path.name)
+        return await thumbnailer.finish_file(path, request, facts)
+
+    try:
+        async with open_services(PngClient(), library, finish=finish) as services:
+            await services.reconcile()
+            job = services.runner.submit(ENDPOINT, {"prompt": "a lighthouse", "seed": 7})
+            await settled(services, job.local_id)
+            await services.wait_idle()
+    finally:
+        thumbnailer.close()
+    outputs = [*library.outputs_for_job("job-c"), *library.outputs_for_job(job.local_id)]
+    assert len(asked) == len(outputs) == 4 and thumbnailer.started == 1
+    for output in outputs:
+        file = library.file_of(output)
+        assert file is not None and file.name in asked
+        assert output.sha256 == sha256_file(file) and output.size == file.stat().st_size
+        assert (output.media_type, output.width, output.height) == ("image/png", 8, 6)
+        assert read_metadata(file) is not None
 
 
 @pytest.mark.asyncio

@@ -13,7 +13,8 @@ from typing_extensions import override
 from studio.core.api import MediaKind, MediaRef, TaskStatus
 from studio.core.jobs import TEXT_MEDIA_TYPE, JobStatus, is_text_media, text_result
 from studio.core.library import Library, OutputFilter, OutputKind, OutputRecord
-from studio.core.media import plain_text, read_plain_text, sha256_file, sidecar_path
+from studio.core.media import plain_text, read_plain_text, sha256_file
+from studio.core.paths import sidecar_path
 from tests.core.test_journal import library, open_services, settled
 from tests.core.test_services import day_folder
 from tests.core.test_tasks_fakes import FakeClient, make_task

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from studio.core.jobs import JobStatus
-from studio.core.media import sidecar_path
+from studio.core.paths import sidecar_path
 from studio.core.session import Backend
 from tests.conftest import wait_until
 from tests.ui.studio_harness import generate_and_wait, open_endpoint, running_studio

@@ -6,7 +6,6 @@ Plain blocking functions: callers run them in a thread.
 from typing import TYPE_CHECKING
 
 from studio.core._lazy import lazy_names
-from studio.core.paths import sidecar_path  # where sidecars are: the paths package names files
 
 if TYPE_CHECKING:
     from studio.core.media._decode import (
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
         sha256_file,
     )
     from studio.core.media._finish import (
+        FileFacts,
         finish_file,
         source_facts_of,
     )
@@ -83,6 +83,7 @@ __getattr__ = lazy_names(
             "sha256_file",
         ),
         "_finish": (
+            "FileFacts",
             "finish_file",
             "source_facts_of",
         ),
@@ -134,6 +135,7 @@ __all__ = [
     "DecodeFailure",
     "DecodeResult",
     "DecodedImage",
+    "FileFacts",
     "LoadedMedia",
     "MediaPreview",
     "ThumbnailError",
@@ -163,7 +165,6 @@ __all__ = [
     "read_plain_text",
     "sha256_file",
     "sidecar_bytes",
-    "sidecar_path",
     "source_facts_of",
     "text_bytes",
     "waveform_tile",

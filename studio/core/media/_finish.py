@@ -1,6 +1,7 @@
 """Finishing a downloaded output: its sidecar, metadata embedded in images, its hash and size.
 
-Blocking: callers run it in a thread.
+Blocking: callers run it in a thread, or in a child process (the thumbnail processes'
+``Thumbnailer.finish_file``).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from studio.core.media._files import sha256_file
 from studio.core.media._metadata import embed_metadata, write_sidecar
@@ -29,6 +30,30 @@ class FileFacts:
     sha256: str
     size: int
     media: MediaInfo
+
+    def fields(self) -> dict[str, Any]:
+        """As plain JSON values (how they come back from the thumbnail process)."""
+        media = self.media
+        return {
+            "sha256": self.sha256,
+            "size": self.size,
+            "media_type": media.media_type,
+            "width": media.width,
+            "height": media.height,
+            "duration": media.duration,
+        }
+
+    @classmethod
+    def from_fields(cls, fields: Mapping[str, Any]) -> Self:
+        """The facts ``fields()`` gave; raises KeyError, TypeError or ValueError if not."""
+        width, height, duration = fields["width"], fields["height"], fields["duration"]
+        media = MediaInfo(
+            str(fields["media_type"]),
+            None if width is None else int(width),
+            None if height is None else int(height),
+            None if duration is None else float(duration),
+        )
+        return cls(str(fields["sha256"]), int(fields["size"]), media)
 
 
 def finish_file(

@@ -63,13 +63,21 @@ from studio.core.media import finish_file
 from studio.core.session._events import Event, JobChanged, JobRemoved, OutputsRecorded
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine, Mapping, Sequence
+    from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
     from pathlib import Path
+    from typing import TypeAlias
 
     from studio.core.api import MediaRef, Task
     from studio.core.chain import InputUse
     from studio.core.jobs import DurationStats, Sleep, TaskClient
     from studio.core.library import JobRecord, Library, OutputRecord, ReconcilePlan
+    from studio.core.media import FileFacts
+
+    # media.finish_file's arguments, awaited on the event loop wherever the work is done (the
+    # studio's thumbnail processes: Thumbnailer.finish_file).
+    FileFinisher: TypeAlias = Callable[
+        [Path, Mapping[str, Any], Mapping[str, Any] | None], Awaitable[FileFacts]
+    ]
 
 log = logging.getLogger(__name__)
 
@@ -121,9 +129,11 @@ class BackendJobs:
         *,
         publish: Callable[[Event], None],
         on_disk_full: Callable[[Path], None] | None = None,
+        finish: FileFinisher | None = None,
     ) -> None:
         """Prefer ``open``; the backend is the journal's."""
         self._on_disk_full = on_disk_full
+        self._finish = finish or _finish_in_thread
         self._client = client
         self._library = library
         self._journal = journal
@@ -151,14 +161,15 @@ class BackendJobs:
         publish: Callable[[Event], None] | None = None,
         runner_options: Mapping[str, Any] | None = None,
         on_disk_full: Callable[[Path], None] | None = None,
+        finish: FileFinisher | None = None,
     ) -> Self:
         """Compose and start reading the runner; ``outputs_dir`` must be inside the library's.
 
         ``backend`` names the service ``client`` talks to ("demo", an API base URL); jobs are
-        recorded with it and only its jobs are reconciled. Events go to ``publish``.
-        ``runner_options`` are further JobRunner arguments (retry policies, for the soak).
         recorded with it and only its jobs are reconciled. Events go to ``publish``;
         ``on_disk_full`` is told the folder when a file cannot be saved for lack of room.
+        ``runner_options`` are further JobRunner arguments (retry policies, for the soak).
+        ``finish`` finishes each saved file (media.finish_file; in a thread when not given).
         """
         if not await asyncio.to_thread(_is_inside, outputs_dir, library.outputs_root):
             raise ValueError(f"outputs folder {outputs_dir} is not inside the library's")
@@ -183,6 +194,7 @@ class BackendJobs:
             outputs_dir,
             publish=publish or _ignore,
             on_disk_full=on_disk_full,
+            finish=finish,
         )
         jobs._reader = asyncio.get_running_loop().create_task(jobs._read_runner(), name="runner")
         return jobs
@@ -226,14 +238,15 @@ class BackendJobs:
         if recording is not None:
             await asyncio.gather(recording, return_exceptions=True)
         await self._journal.written()  # its output rows are in the library
-        await asyncio.to_thread(self._record_outputs, job)
+        for record, row, path in await asyncio.to_thread(self._files_to_record, job):
+            await self._record_file(record, row, path)
         self._publish(OutputsRecorded(job.local_id))
 
-    def _record_outputs(self, job: Job) -> None:
-        """Blocking: each saved file of the job finished and recorded in its library row."""
+    def _files_to_record(self, job: Job) -> list[tuple[JobRecord, OutputRecord, Path]]:
+        """Blocking: the job's saved files whose library rows have no file yet."""
         record = self._library.get_job(job.local_id)
         if record is None:
-            return
+            return []
         rows = self._library.outputs_for_job(job.local_id)
         task_id = job.task.task_id if job.task is not None else None
         # The saved media come in the task's media order (then any text result): matched to
@@ -243,9 +256,11 @@ class BackendJobs:
         texts = [saved for saved in job.outputs if is_text_media(saved.media)]
         matched = [(by_position.get(position), saved) for position, saved in enumerate(media)]
         matched += [(pending_text_row(rows), saved) for saved in texts]
-        for row, saved in matched:
-            if saved.path is not None and row is not None and row.local_path is None:
-                self._record_file(record, row, saved.path)
+        return [
+            (record, row, saved.path)
+            for row, saved in matched
+            if saved.path is not None and row is not None and row.local_path is None
+        ]
 
     # --- start-up ------------------------------------------------------------------------------
 
@@ -437,7 +452,7 @@ class BackendJobs:
                     continue  # an earlier attempt's: its task is not followed any more
                 path = await self._save_missing(job, task, row)
                 if path is not None:
-                    await asyncio.to_thread(self._record_file, record, row, path)
+                    await self._record_file(record, row, path)
         if self._runner.get(record.local_id) is None:  # a history row: show it with its files
             self._publish(JobChanged(await asyncio.to_thread(self._history_job, record)))
         self._publish(OutputsRecorded(record.local_id))
@@ -489,12 +504,15 @@ class BackendJobs:
             return False
         return True
 
-    def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
-        """Blocking: sidecar, metadata and facts of one file, recorded in its output row."""
+    async def _record_file(self, record: JobRecord, row: OutputRecord, path: Path) -> None:
+        """Sidecar, metadata and facts of one file (``finish``), recorded in its output row."""
         try:
-            sources = self._library.source_facts(record.local_id)
-            facts = finish_file(path, request_for(record, sources), sidecar_facts(record, row))
-            self._library.set_output_file(
+            sources = await asyncio.to_thread(self._library.source_facts, record.local_id)
+            facts = await self._finish(
+                path, request_for(record, sources), sidecar_facts(record, row)
+            )
+            await asyncio.to_thread(
+                self._library.set_output_file,
                 row.id,
                 path,
                 facts.sha256,
@@ -564,6 +582,12 @@ class BackendJobs:
         for task in background:
             task.cancel()
         await asyncio.gather(*background, *self._recording.values(), return_exceptions=True)
+
+
+async def _finish_in_thread(
+    path: Path, request: Mapping[str, Any], facts: Mapping[str, Any] | None
+) -> FileFacts:
+    return await asyncio.to_thread(finish_file, path, request, facts)
 
 
 def _ignore(_event: Event) -> None:

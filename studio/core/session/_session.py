@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from studio.core.jobs import Job
     from studio.core.library import ComparisonRecord, Library, RecoveryReport
     from studio.core.session._backend import BackendInfo
+    from studio.core.session._backend_jobs import FileFinisher
     from studio.core.session._events import Event, Subscription
     from studio.core.session._secrets import KeyStore
     from studio.core.session._settings import Settings
@@ -80,10 +81,13 @@ class Session(CreativeLoop):
         probe_interval_s: float = PROBE_INTERVAL_S,
         follow_options: Mapping[str, Any] | None = None,
         recovery: RecoveryReport | None = None,
+        finish: FileFinisher | None = None,
     ) -> None:
         """``recovery`` is what opening the library repaired (see library.open_library): told
-        once, as the first event of the first connect."""
+        once, as the first event of the first connect. ``finish`` finishes each saved output
+        (the studio's: in its thumbnail processes; a thread of this process when not given)."""
         self._library = library
+        self._finish = finish
         self._recovery = recovery
         self._loop: asyncio.AbstractEventLoop | None = None
         self._full_disks: set[int | Path] = set()  # told once per disk
@@ -200,6 +204,7 @@ class Session(CreativeLoop):
             backend=backend.info.identity,
             publish=self._publish_job_event,
             on_disk_full=self._on_disk_full,
+            finish=self._finish,
         )
         self._jobs.journal.remember_endpoints(self._endpoints)
         for detail in self._catalog.details_seen():  # forms shown before the backend opened

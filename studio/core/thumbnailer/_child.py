@@ -1,5 +1,8 @@
 """The thumbnail process itself: reads requests on stdin, answers on stdout, one at a time.
 
+Besides thumbnails it finishes downloaded files (media.finish_file: hashing, probing and
+embedding metadata are the same kind of heavy media work, kept out of the window's process).
+
 It ends at the end of its input (the studio closed the pipe or went away) and, on Linux, when
 the studio's process dies while a decode runs (a parent-death signal). What it cannot make
 into a thumbnail is answered as an error; a bug in a decoder is logged to stderr and answered
@@ -20,6 +23,7 @@ from studio.core.media import (
     DecodedImage,
     ThumbnailError,
     decode_preview,
+    finish_file,
     make_thumbnail,
 )
 from studio.core.thumbnailer import _protocol as protocol
@@ -42,7 +46,11 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
         answers.flush()
 
 
-def _answer(number: int, request: protocol.ThumbnailRequest, cache: Path) -> bytes:
+def _answer(
+    number: int, request: protocol.ThumbnailRequest | protocol.FinishRequest, cache: Path
+) -> bytes:
+    if isinstance(request, protocol.FinishRequest):
+        return _finished(number, request)
     try:
         thumb = make_thumbnail(request.path, request.kind, request.size, cache)
         result = decode_preview(thumb, (request.size, request.size), fit=request.fit)
@@ -58,6 +66,18 @@ def _answer(number: int, request: protocol.ThumbnailRequest, cache: Path) -> byt
     # A DecodeFailure says why in words; None (asked to stop) is not expected here.
     message = "no picture" if result is None else result.message
     return protocol.error_answer(number, protocol.THUMBNAIL_ERROR, message)
+
+
+def _finished(number: int, request: protocol.FinishRequest) -> bytes:
+    try:
+        facts = finish_file(request.path, request.request, request.facts)
+    except OSError as error:  # the studio handles it as its own (a full disk is told)
+        message = (error.strerror or str(error)) if error.errno is not None else str(error)
+        return protocol.error_answer(number, protocol.OS_ERROR, message, error.errno)
+    except Exception as error:  # the studio does it again itself, and sees what this was
+        traceback.print_exc(file=sys.stderr)
+        return protocol.error_answer(number, protocol.THUMBNAIL_ERROR, f"cannot finish: {error}")
+    return protocol.facts_answer(number, facts)
 
 
 def end_with_parent(parent: int) -> None:

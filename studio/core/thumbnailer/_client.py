@@ -8,6 +8,10 @@ kept the GUI thread waiting for its turn: a paint that needs ~5 ms took 30 to 70
 thumbnails were made (make bench, gallery). In a process of its own, a decoder runs on the
 other core without taking anything from the window; the window only copies the pixels in. A
 decoder that crashes on a damaged file, or hangs on one, ends that process, not the studio.
+
+The same processes finish downloaded files (``finish_file``): hashing, probing and embedding
+metadata in a worker thread took ~20 ms of the interpreter per output, and the first video's
+PyAV import held it for ~200 ms, each a stall of the window while a busy queue finished tasks.
 """
 
 from __future__ import annotations
@@ -20,14 +24,15 @@ import os
 import subprocess
 import sys
 import threading
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 from studio.core import paths
-from studio.core.media import DecodedImage, ThumbnailError
+from studio.core.media import DecodedImage, FileFacts, ThumbnailError, finish_file
 from studio.core.thumbnailer import _protocol as protocol
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
+    from pathlib import Path
 
     from studio.core.thumbnailer._protocol import ThumbnailRequest
 
@@ -35,6 +40,8 @@ log = logging.getLogger("studio.thumbnailer")
 
 # A thumbnail takes milliseconds; one that takes this long is stuck in its decoder.
 RENDER_TIMEOUT_S: Final = 60.0
+# Finishing hashes the whole file (a few GB a minute) and may rewrite an image.
+FINISH_TIMEOUT_S: Final = 600.0
 # Below the window in the scheduler's eyes: on two cores it must not take the GUI thread's.
 NICENESS: Final = 19
 _STOPPED: Final = "the thumbnail process stopped"
@@ -60,7 +67,7 @@ class _Child:
         )
         _lower_priority(self.process.pid)
         self._lock = threading.Lock()
-        self._waiting: dict[int, asyncio.Future[DecodedImage]] = {}
+        self._waiting: dict[int, asyncio.Future[Any]] = {}
         self.alive = True
         self._reader = threading.Thread(
             target=self._read_answers, name="thumbnailer-answers", daemon=True
@@ -72,7 +79,7 @@ class _Child:
         with self._lock:
             return len(self._waiting)
 
-    def send(self, number: int, line: bytes, future: asyncio.Future[DecodedImage]) -> None:
+    def send(self, number: int, line: bytes, future: asyncio.Future[Any]) -> None:
         with self._lock:
             if not self.alive:
                 raise ThumbnailError(_STOPPED)
@@ -173,11 +180,34 @@ class Thumbnailer:
         self.started = 0  # processes started so far
 
     async def render(self, request: ThumbnailRequest) -> DecodedImage:
-        if self._closed:
-            raise ThumbnailError("the thumbnailer is closed")
         number = next(self._numbers)
         line = protocol.request_line(number, request, paths.thumbnails_dir())
-        future: asyncio.Future[DecodedImage] = asyncio.get_running_loop().create_future()
+        image: DecodedImage = await self._ask(number, line, self._timeout_s, request.path)
+        return image
+
+    async def finish_file(
+        self, path: Path, request: Mapping[str, Any], facts: Mapping[str, Any] | None = None
+    ) -> FileFacts:
+        """media.finish_file done in a thumbnail process (a session FileFinisher). Done in a
+        thread of this process instead when no process can: none starts, it stopped or took
+        too long (a crash on a damaged file, a hang), or it failed on something other than
+        the disk (which is then raised as it would be here). An OSError is raised as is."""
+        number = next(self._numbers)
+        finish = protocol.FinishRequest(path, dict(request), None if facts is None else dict(facts))
+        try:
+            done: FileFacts = await self._ask(
+                number, protocol.finish_line(number, finish), FINISH_TIMEOUT_S, path
+            )
+        except ThumbnailError as error:
+            log.warning("finishing %s here instead (%s)", path.name, error)
+            return await asyncio.to_thread(finish_file, path, request, facts)
+        return done
+
+    async def _ask(self, number: int, line: bytes, timeout_s: float, path: Path) -> Any:
+        """Send a request line to the least busy process and await its answer."""
+        if self._closed:
+            raise ThumbnailError("the thumbnailer is closed")
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         child = self._child()
         try:
             child.send(number, line, future)
@@ -185,12 +215,11 @@ class Thumbnailer:
             child = self._child()
             child.send(number, line, future)
         try:
-            return await asyncio.wait_for(future, self._timeout_s)
+            return await asyncio.wait_for(future, timeout_s)
         except TimeoutError:
-            log.warning("thumbnail of %s took over %g s: process stopped", request.path.name,
-                        self._timeout_s)  # fmt: skip
+            log.warning("%s took over %g s: process stopped", path.name, timeout_s)
             child.kill()
-            raise ThumbnailError(f"{request.path.name} took too long to decode") from None
+            raise ThumbnailError(f"{path.name} took too long to decode") from None
         finally:
             child.forget(number)
 
@@ -221,17 +250,19 @@ class Thumbnailer:
         return child
 
 
-def _settle(future: asyncio.Future[DecodedImage], answer: protocol.Answer) -> None:
+def _settle(future: asyncio.Future[Any], answer: protocol.Answer) -> None:
     """From the reader thread: give the answer to the loop that waits for it."""
     with contextlib.suppress(RuntimeError):  # that loop is closed: no one waits any more
         future.get_loop().call_soon_threadsafe(_set, future, answer)
 
 
-def _set(future: asyncio.Future[DecodedImage], answer: protocol.Answer) -> None:
+def _set(future: asyncio.Future[Any], answer: protocol.Answer) -> None:
     if future.done():  # cancelled or timed out meanwhile
         return
     if answer.image is not None:
         future.set_result(answer.image)
+    elif answer.facts is not None:
+        future.set_result(answer.facts)
     else:
         future.set_exception(answer.error or ThumbnailError(_STOPPED))
 

@@ -1,10 +1,12 @@
 """What the studio and its thumbnail process say to each other, over the child's stdin/stdout.
 
-A request is one line of JSON: ``{"id", "path", "kind", "size", "fit", "cache"}``. An answer is one
-line of JSON with the same ``id`` and an ``answer`` of ``"image"`` (followed by exactly
-``length`` bytes of pixels) or ``"error"`` (no thumbnail: ``error`` is ``"thumbnail"`` or
-``"os"``, raised in the studio as ThumbnailError and OSError). Paths travel as JSON strings;
-undecodable bytes in a file name survive as surrogates.
+A request is one line of JSON: a thumbnail ``{"id", "path", "kind", "size", "fit", "cache"}``,
+or a downloaded file to finish ``{"id", "op": "finish", "path", "request", "facts"}`` (see
+media.finish_file). An answer is one line of JSON with the same ``id`` and an ``answer`` of
+``"image"`` (followed by exactly ``length`` bytes of pixels), ``"facts"`` (the finished file's
+``sha256``, ``size`` and media facts) or ``"error"`` (``error`` is ``"thumbnail"`` or ``"os"``,
+raised in the studio as ThumbnailError and OSError, the latter with its ``errno``). Paths
+travel as JSON strings; undecodable bytes in a file name survive as surrogates.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from studio.core.media import DecodedImage, ThumbnailError
+from studio.core.media import DecodedImage, FileFacts, ThumbnailError
 
 IMAGE: Final = "image"
+FACTS: Final = "facts"
 ERROR: Final = "error"
+FINISH: Final = "finish"
 THUMBNAIL_ERROR: Final = "thumbnail"
 OS_ERROR: Final = "os"
 
@@ -33,6 +37,15 @@ class ThumbnailRequest:
     fit: int | None = None
 
 
+@dataclass(frozen=True)
+class FinishRequest:
+    """A downloaded file to finish: media.finish_file's arguments (plain JSON values)."""
+
+    path: Path
+    request: dict[str, Any]
+    facts: dict[str, Any] | None = None
+
+
 def request_line(number: int, request: ThumbnailRequest, cache: Path) -> bytes:
     fields = {
         "id": number,
@@ -45,9 +58,29 @@ def request_line(number: int, request: ThumbnailRequest, cache: Path) -> bytes:
     return _line(fields)
 
 
-def read_request(line: bytes) -> tuple[int, ThumbnailRequest, Path]:
-    """The request of a line; raises ValueError (and KeyError, TypeError) on a malformed one."""
+def finish_line(number: int, request: FinishRequest) -> bytes:
+    fields = {
+        "id": number,
+        "op": FINISH,
+        "path": str(request.path),
+        "request": request.request,
+        "facts": request.facts,
+    }
+    return _line(fields)
+
+
+def read_request(line: bytes) -> tuple[int, ThumbnailRequest | FinishRequest, Path]:
+    """The request of a line and the thumbnails' cache folder (a finish names none: ".");
+    raises ValueError (and KeyError, TypeError) on a malformed one."""
     fields = json.loads(line)
+    if fields.get("op") == FINISH:
+        facts = fields["facts"]
+        finish = FinishRequest(
+            Path(str(fields["path"])),
+            dict(fields["request"]),
+            None if facts is None else dict(facts),
+        )
+        return int(fields["id"]), finish, Path()
     fit = fields["fit"]
     request = ThumbnailRequest(
         Path(str(fields["path"])),
@@ -75,8 +108,12 @@ def image_answer(number: int, image: DecodedImage) -> bytes:
     return _line(fields)
 
 
-def error_answer(number: int, error: str, message: str) -> bytes:
-    fields = {"id": number, "answer": ERROR, "error": error, "message": message}
+def facts_answer(number: int, facts: FileFacts) -> bytes:
+    return _line({"id": number, "answer": FACTS, **facts.fields()})
+
+
+def error_answer(number: int, error: str, message: str, errno: int | None = None) -> bytes:
+    fields = {"id": number, "answer": ERROR, "error": error, "message": message, "errno": errno}
     return _line(fields)
 
 
@@ -87,10 +124,12 @@ def _line(fields: dict[str, Any]) -> bytes:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer as read back: an image, or an error to raise (ThumbnailError or OSError)."""
+    """One answer as read back: an image, a finished file's facts, or an error to raise
+    (ThumbnailError or OSError)."""
 
     number: int
     image: DecodedImage | None = None
+    facts: FileFacts | None = None
     error: Exception | None = None
 
 
@@ -123,7 +162,11 @@ def answer_of(fields: dict[str, Any], pixels: bytes) -> Answer:
         ):
             raise ValueError("an image answer's pixels do not match its size")
         return Answer(number, image=image)
+    if kind == FACTS:
+        return Answer(number, facts=FileFacts.from_fields(fields))
     message = str(fields.get("message", "no thumbnail"))
     if fields.get("error") == OS_ERROR:
-        return Answer(number, error=OSError(message))
+        errno = fields.get("errno")
+        error = OSError(int(errno), message) if errno is not None else OSError(message)
+        return Answer(number, error=error)
     return Answer(number, error=ThumbnailError(message))

@@ -8,7 +8,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 
@@ -18,22 +18,15 @@ from studio.core.paths import existing_sidecar
 from studio.core.thumbnailer import Thumbnailer
 from studio.core.thumbnailer import _child as child
 from studio.core.thumbnailer import _protocol as protocol
+from tests.core.test_thumbnailer import thumbnailer
 from tests.fakes.preview_media import make_mp4, make_png
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 REQUEST: dict[str, Any] = {"endpoint": "google/nano-banana", "input": {"prompt": "a café, 夜"}}
 FACTS: dict[str, Any] = {"task": {"id": "ms-1"}, "output": {"position": 0}}
 # A child that exits at once: no process can finish anything.
 _GONE = "import sys; sys.exit(3)"
 
-
-@pytest.fixture
-def thumbnailer() -> Iterator[Thumbnailer]:
-    made = Thumbnailer(processes=1)
-    yield made
-    made.close()
+__all__ = ["thumbnailer"]  # the fixture, shared with test_thumbnailer
 
 
 def _sidecar(path: Path) -> dict[str, Any]:

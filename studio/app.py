@@ -189,9 +189,11 @@ def _wire_creative_loop(
 
 async def run_studio(app: QApplication, window: MainWindow) -> int:
     """Fills the window once its frame has painted, starts the session, runs until closed."""
-    from studio.ui.background import spawn
+    from studio.ui.background import spawn, use_worker_threads
     from studio.ui.collector import settle_after_start
     from studio.ui.readahead import read_ahead_media
+
+    use_worker_threads()
 
     closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 

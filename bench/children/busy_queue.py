@@ -117,9 +117,11 @@ def task_rows(controller: StudioController, polls: Counter[str]) -> list[dict[st
 async def run_studio(tasks: int, settle_timeout: float) -> dict[str, Any]:
     from studio.app import build_studio
     from studio.core.session import Backend, BackendState
+    from studio.ui.background import use_worker_threads
     from studio.ui.collector import settle_after_start
     from studio.ui.readahead import read_ahead_media
 
+    use_worker_threads()  # as studio.app.run_studio does
     counter = PollCounter()
 
     async def open_backend(settings: Settings, api_key: str) -> Backend:

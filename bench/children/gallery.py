@@ -91,9 +91,11 @@ async def scroll_to_end(
 
 async def run_studio(library_path: Path, rows: int, limit_s: float) -> dict[str, Any]:
     from studio.core.library import Library
+    from studio.ui.background import use_worker_threads
     from studio.ui.collector import settle_after_start
     from studio.ui.gallery import GalleryPanel
 
+    use_worker_threads()  # as studio.app.run_studio does
     library = Library.open(library_path)
     try:
         settle_after_start()  # as studio.app.run_studio does once the window is up (untimed)

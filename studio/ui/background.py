@@ -3,18 +3,25 @@
 Every coroutine the UI starts goes through ``spawn()``; ``aclose()`` (called once by the app at
 shutdown) cancels whatever still runs. A failure goes to the caller's ``on_error`` if it gave one,
 else to the handler the controller installs (the window's error banner), and always to the log.
+
+``use_worker_threads()`` (the app, at the start of its loop) sets the threads that
+``asyncio.to_thread`` hands work to.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine, Hashable
 
 log = logging.getLogger("studio.ui")
+
+WORKER_THREADS: Final = 10  # as many as qasync's default executor has
+WORKER_NAME: Final = "studio-worker"  # their names start with it
 
 
 class BackgroundTasks:
@@ -112,3 +119,14 @@ def spawn_if_running(
         coro.close()
         return None
     return spawn(coro, key=key, on_error=on_error)
+
+
+def use_worker_threads() -> ThreadPoolExecutor:
+    """The running loop's default executor (``asyncio.to_thread``): up to WORKER_THREADS
+    threads, each started when work first needs it. qasync's own starts all ten QThreads at
+    the first call: ~1.5 ms on the GUI thread, whose page faults meanwhile wait for the mapping
+    of the threads' stacks (a gallery's first paint, make bench). Call it first thing on a
+    new loop: an executor it replaces is not shut down."""
+    executor = ThreadPoolExecutor(WORKER_THREADS, thread_name_prefix=WORKER_NAME)
+    asyncio.get_running_loop().set_default_executor(executor)
+    return executor

@@ -10,7 +10,7 @@ import pytest_asyncio
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from bench.fill import build_library, embed_request, make_png
 from studio.core.library import Library, OutputFilter, Recall, RecallMode
@@ -134,6 +134,15 @@ async def test_a_first_page_not_back_at_show_is_asked_for_again_before_the_paint
     finally:
         await panel.aclose()
         panel.close()
+
+
+@pytest.mark.asyncio
+async def test_the_views_tab_bar_shows_once_a_second_view_is_added(panel: GalleryPanel) -> None:
+    bar = panel.views.tabBar()
+    assert not bar.isVisibleTo(panel)  # the outputs alone: no tabs to choose between
+    panel.add_view("Comparisons", QLabel("comparisons"))
+    assert bar.isVisibleTo(panel)
+    assert panel.views.count() == 2
 
 
 @pytest.mark.asyncio

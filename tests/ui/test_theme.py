@@ -121,6 +121,22 @@ def test_banner_recolours_live(qapp: QApplication, qtbot: QtBot) -> None:
     assert banner.text.styleSheet() == banner_style("warning", dark=False)[1]
 
 
+def test_a_banner_is_styled_at_its_first_message_in_the_theme_of_then(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    banner = Banner()
+    qtbot.addWidget(banner)
+    assert banner.styleSheet() == ""  # hidden, never shown: no style sheets to apply
+    apply_theme(qapp, "dark")
+    assert banner.styleSheet() == ""
+    banner.show_message("Out of credits", level="error")
+    assert banner.styleSheet() == banner_style("error", dark=True)[0]
+    assert banner.text.styleSheet() == banner_style("error", dark=True)[1]
+    banner.hide()
+    apply_theme(qapp, "light")  # once styled, it follows the theme, shown or not
+    assert banner.styleSheet() == banner_style("error", dark=False)[0]
+
+
 @pytest.mark.parametrize("dark", [False, True])
 def test_banner_text_contrasts_with_its_strip(dark: bool) -> None:
     for level in ("error", "warning", "info"):

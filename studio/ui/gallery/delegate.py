@@ -261,7 +261,7 @@ class GalleryDelegate(QStyledItemDelegate):
         """The tile's frame and picture only, in place (a fraction of drawing it whole); with
         no thumbnail yet, one copy of its kind's frame and placeholder, made once."""
         kind = item.output.kind.value
-        if not isinstance(pixmap, QPixmap) or pixmap.isNull() or is_placeholder(pixmap):
+        if _thumbnail(pixmap) is None:
             painter.drawPixmap(rect.topLeft(), self._light_placeholder(style, colours, kind))
             return
         frame = self._frame(style.size, colours, style.selected, style.ratio, True)
@@ -318,11 +318,14 @@ class GalleryDelegate(QStyledItemDelegate):
         # A copy of the frame on the viewport's own ground: the tile is then opaque (the
         # cheapest to draw) and text is smoothed as it would be on the viewport.
         colours = self._colours(style.palette)
-        frame = self._frame(style.size, colours, style.selected, style.ratio, True)
-        found = frame.copy()
+        placeholder = _thumbnail(pixmap) is None
+        if placeholder:  # the frame and its kind's placeholder, drawn once for every such tile
+            found = self._light_placeholder(style, colours, item.output.kind.value).copy()
+        else:
+            found = self._frame(style.size, colours, style.selected, style.ratio, True).copy()
         painter = QPainter(found)
         painter.setFont(style.font)
-        self._draw_inside(painter, style, item, pixmap)
+        self._draw_inside(painter, style, item, pixmap, placeholder_drawn=placeholder)
         painter.end()
         self.tiles.put(item.id, look, found)
         return found
@@ -364,14 +367,25 @@ class GalleryDelegate(QStyledItemDelegate):
             self._draw_inside(painter, style, item, pixmap)
 
     def _draw_inside(
-        self, painter: QPainter, style: TileStyle, item: GalleryItem, pixmap: object
+        self,
+        painter: QPainter,
+        style: TileStyle,
+        item: GalleryItem,
+        pixmap: object,
+        *,
+        placeholder_drawn: bool = False,
     ) -> None:
-        """What the frame holds: picture, badges, caption."""
+        """What the frame holds: picture (unless its placeholder is there already), badges,
+        caption."""
         size, ratio = style.size, style.ratio
         colours = self._colours(style.palette)
         side = size.width() - 2 * _PAD
         image_rect = QRect(_PAD, _PAD, side, side)
-        picture = self._paint_thumbnail(painter, image_rect, pixmap, item, ratio, dark=colours.dark)
+        picture = (
+            None
+            if placeholder_drawn
+            else self._paint_thumbnail(painter, image_rect, pixmap, item, ratio, dark=colours.dark)
+        )
         if picture is not None and item.output.trashed_at is not None:
             veil = QColor(colours.ground)
             veil.setAlpha(130)  # faded towards the background: it is in the trash
@@ -421,18 +435,19 @@ class GalleryDelegate(QStyledItemDelegate):
     ) -> QRect | None:
         """Draw the picture fitted into area; returns where a real thumbnail went (None for a
         placeholder, drawn for no picture yet, which fills area)."""
-        if not isinstance(pixmap, QPixmap) or pixmap.isNull() or is_placeholder(pixmap):
+        thumbnail = _thumbnail(pixmap)
+        if thumbnail is None:
             kind = item.output.kind.value
             painter.drawPixmap(area.topLeft(), placeholder_at(kind, area.width(), ratio, dark))
             return None
-        picture = _fitted(pixmap.size(), area)
-        if ratio == 1 and picture.size() == pixmap.size():  # scaled to fit by the thumbnail process
-            painter.drawPixmap(picture.topLeft(), pixmap)
+        picture = _fitted(thumbnail.size(), area)
+        if ratio == 1 and picture.size() == thumbnail.size():  # scaled to fit by its process
+            painter.drawPixmap(picture.topLeft(), thumbnail)
             return picture
         # Another size (the one wanted is on its way, or a high-DPI screen): scaled as it is
         # drawn, bilinear, and the tile keeps the result.
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.drawPixmap(picture, pixmap)
+        painter.drawPixmap(picture, thumbnail)
         return picture
 
     def _paint_badges(
@@ -572,6 +587,14 @@ def _look_of(
     size = style.size
     shape = (size.width(), size.height(), style.ratio)
     return (item, picture, style.selected, shape, colours.rgbas, font_key)
+
+
+def _thumbnail(pixmap: object) -> QPixmap | None:
+    """A tile's thumbnail, or None while it has none to show (none yet, or only its kind's
+    placeholder)."""
+    if isinstance(pixmap, QPixmap) and not pixmap.isNull() and not is_placeholder(pixmap):
+        return pixmap
+    return None
 
 
 def _picture_side(style: TileStyle) -> int:

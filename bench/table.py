@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from bench.runner import Options, Row
 
 _LABEL = 46
-_NUMBER = 11
+_NUMBER = 12  # "1,135 MiB/s" and a space before it
 
 
 def number(value: float | None, unit: str) -> str:

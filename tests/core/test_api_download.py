@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from typing import TYPE_CHECKING
 
 import httpx
 import pytest
-from typing_extensions import override
+from typing_extensions import Buffer, override
 
 from studio.core.api import (
     DownloadError,
@@ -16,7 +17,12 @@ from studio.core.api import (
     MountseaClient,
     NetworkError,
 )
-from studio.core.api._download import DEADLINE_SECONDS, STALL_SECONDS
+from studio.core.api._download import (
+    DEADLINE_SECONDS,
+    STALL_SECONDS,
+    WRITE_SLICE,
+    write_in_slices,
+)
 from tests.conftest import wait_until
 from tests.fakes.transport import (
     TEST_API_KEY,
@@ -338,3 +344,19 @@ async def test_breaks_that_still_bring_half_the_rest_do_not_use_up_the_tries(
         await api.download(URL, dest)
     assert dest.read_bytes() == DATA
     assert len(fake.requests) > 5  # more breaks than the API's 5 attempts; none was fruitless
+
+
+def test_a_chunk_is_written_in_slices_of_the_same_bytes() -> None:
+    sizes: list[int] = []
+
+    class Recording(io.BytesIO):
+        @override
+        def write(self, buffer: Buffer, /) -> int:
+            sizes.append(len(memoryview(buffer)))
+            return super().write(buffer)
+
+    chunk = bytes(range(256)) * (WRITE_SLICE * 3 // 256 + 7)
+    file = Recording()
+    write_in_slices(file, chunk)
+    assert file.getvalue() == chunk
+    assert sizes == [WRITE_SLICE] * 3 + [len(chunk) - 3 * WRITE_SLICE]

@@ -568,8 +568,7 @@ class GalleryPanel(QWidget):
     @override
     def customEvent(self, e: QEvent) -> None:
         """Only events of registered types come here: an override of event() had every event
-        of the panel cross into Python, each new kind of event making its Python type and
-        enums on the way (~1 ms of a first paint)."""
+        of the panel cross into Python."""
         if e.type() == _TAKE_ARRIVED:
             self.model.take_arrived()
         else:
